@@ -1,0 +1,73 @@
+import { SingleBar, Presets } from 'cli-progress';
+import { playGame } from '../../bots/run';
+import { REGIMES } from '../../engine/state-types';
+import { findPolicy, findScenario } from '../context';
+import { parseFlags, required, UsageError } from '../usage';
+
+export interface BatchTotals {
+  outcomes: Record<string, number>;
+  endings: Record<string, number>;
+  score: number;
+  turns: number;
+}
+
+/** Plays seeds "from" … "to" (inclusive) and adds up what happened. */
+export function runSeeds(scenarioId: string, policyName: string, from: number, to: number, tick?: () => void): BatchTotals {
+  const { scenario } = findScenario('batch', scenarioId);
+  const policy = findPolicy('batch', policyName);
+  const t: BatchTotals = { outcomes: Object.fromEntries(REGIMES.map((r) => [r, 0])), endings: {}, score: 0, turns: 0 };
+  for (let i = from; i <= to; i++) {
+    const { state } = playGame(scenario, String(i), policy);
+    t.outcomes[state.regime]! += 1;
+    const ending = state.ending ?? state.regime;
+    t.endings[ending] = (t.endings[ending] ?? 0) + 1;
+    t.score += state.score;
+    t.turns += state.turn - 1;
+    tick?.();
+  }
+  return t;
+}
+
+export function batchCommand(args: string[], out: (s: string) => void): number {
+  const { values } = parseFlags('batch', args, {
+    scenario: { type: 'string' },
+    policy: { type: 'string' },
+    runs: { type: 'string' },
+    json: { type: 'boolean' },
+  });
+  const scenarioId = findScenario('batch', required('batch', 'scenario', values.scenario)).scenario.id;
+  const policyName = required('batch', 'policy', values.policy);
+  findPolicy('batch', policyName);
+  const runsText = required('batch', 'runs', values.runs);
+  const runs = Number(runsText);
+  if (!/^\d+$/.test(runsText) || runs < 1 || runs > 10_000_000) {
+    throw new UsageError(`batch: --runs expects a whole number from 1 to 10000000, found "${runsText}"`);
+  }
+  const bar = process.stderr.isTTY ? new SingleBar({ stream: process.stderr, clearOnComplete: true }, Presets.shades_classic) : null;
+  bar?.start(runs, 0);
+  const started = performance.now();
+  const t = runSeeds(scenarioId, policyName, 1, runs, bar ? () => bar.increment() : undefined);
+  bar?.stop();
+  const seconds = (performance.now() - started) / 1000;
+  const result = {
+    scenario: scenarioId,
+    policy: policyName,
+    runs,
+    outcomes: t.outcomes,
+    endings: t.endings,
+    averageScore: Math.round(t.score / runs),
+    averageTurns: Math.round((t.turns / runs) * 10) / 10,
+    seconds: Math.round(seconds * 1000) / 1000,
+  };
+  if (values.json) {
+    out(JSON.stringify(result));
+    return 0;
+  }
+  out(`${scenarioId}, policy ${policyName}, ${runs} runs (seeds "1" to "${runs}") in ${result.seconds} s`);
+  for (const r of REGIMES) {
+    const n = t.outcomes[r]!;
+    out(`  ${r.padEnd(10)} ${String(n).padStart(String(runs).length)}  ${((100 * n) / runs).toFixed(1).padStart(5)}%`);
+  }
+  out(`  average score ${result.averageScore}, average turns ${result.averageTurns}`);
+  return 0;
+}

@@ -1,0 +1,45 @@
+import { ScenarioError } from '../scenarios/files';
+import { batchCommand } from './commands/batch';
+import { playCommand } from './commands/play';
+import { scenariosCommand } from './commands/scenarios';
+import { Refusal, UsageError } from './usage';
+
+type Command = (args: string[], out: (s: string) => void) => number | Promise<number>;
+
+const COMMANDS: Record<string, Command> = {
+  scenarios: scenariosCommand,
+  play: playCommand,
+  batch: batchCommand,
+};
+
+/** Runs one command; returns the exit code. Errors become one clear line, never a stack trace. */
+export async function main(argv: string[], out = (s: string) => console.log(s), err = (s: string) => console.error(s)): Promise<number> {
+  const [name, ...rest] = argv;
+  try {
+    const command = name === undefined ? undefined : COMMANDS[name];
+    if (!command) {
+      const what = name === undefined ? 'missing command' : `unknown command "${name}"`;
+      throw new UsageError(`sim: ${what}; valid commands: ${Object.keys(COMMANDS).join(', ')}`);
+    }
+    return await command(rest, out);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      err(e.message);
+      return 2;
+    }
+    if (e instanceof Refusal) {
+      err(e.message);
+      return 1;
+    }
+    if (e instanceof ScenarioError) {
+      err(e.problems.join('\n'));
+      return 1;
+    }
+    err(`sim: internal error: ${(e as Error).message}`);
+    return 70;
+  }
+}
+
+if (process.argv[1] && import.meta.filename === process.argv[1]) {
+  process.exitCode = await main(process.argv.slice(2));
+}

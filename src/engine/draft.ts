@@ -1,0 +1,47 @@
+import type { GameState, MemberState, PendingEffect, Regime, RngState } from './state-types';
+import type { Vars } from './variables';
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** A turn's private working copy: everything a turn may change, copied; the rules, shared. */
+export interface Draft extends Omit<Mutable<GameState>, 'vars' | 'members' | 'pending' | 'usage' | 'profile' | 'fired'> {
+  vars: Vars;
+  members: Mutable<MemberState>[];
+  pending: PendingEffect[];
+  usage: number[];
+  profile: { lead: number[]; manage: number[] };
+  fired: string[];
+  rng: RngState;
+  regime: Regime;
+}
+
+/**
+ * Copies the state so a turn can be resolved by plain assignment without touching the input.
+ * Hand-written because a general copy-on-write proxy costs several times the turn itself.
+ */
+export function draftOf(s: GameState): Draft {
+  return {
+    rules: s.rules,
+    turn: s.turn,
+    time: s.time,
+    plan: s.plan,
+    vars: { ...s.vars },
+    members: s.members.map((m) => ({ ...m })),
+    pending: s.pending.slice(),
+    usage: s.usage.slice(),
+    profile: { lead: s.profile.lead.slice(), manage: s.profile.manage.slice() },
+    guard: s.guard,
+    l: s.l,
+    m: s.m,
+    lHigh: s.lHigh,
+    mHigh: s.mHigh,
+    regime: s.regime,
+    streak: s.streak,
+    momentumTurns: s.momentumTurns,
+    fired: s.fired.slice(),
+    rng: s.rng,
+    over: s.over,
+    ending: s.ending,
+    score: s.score,
+  };
+}

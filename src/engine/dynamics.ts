@@ -1,0 +1,70 @@
+import type { Ledger } from './causes';
+import { div, type Vars } from './variables';
+
+/** Rule ids used as cause sources; the explanation panel words each one. */
+export const RULES = {
+  churn: 'churn',
+  redTape: 'red-tape',
+  execution: 'execution-drift',
+  innovation: 'innovation-drift',
+  morale: 'morale-drift',
+  fade: 'fade',
+  rest: 'rest',
+  work: 'work-done',
+} as const;
+
+/**
+ * The two failure feedbacks of the model.
+ * Churn: ideas running ahead of the structure to carry them cause rework and firefighting,
+ * which burns energy and execution (leading without managing).
+ * Red tape: rules and controls without trust or a reason behind them make people stop caring
+ * and stop proposing (managing without leading).
+ */
+export function applyPressures(vars: Vars, ledger: Ledger): void {
+  const churn = vars.innovation - vars.structure - 15;
+  if (churn > 0) {
+    ledger.bump(vars, 'energy', -div(churn, 4), 'pressure', RULES.churn);
+    ledger.bump(vars, 'execution', -div(churn, 5), 'pressure', RULES.churn);
+  }
+  const rigidity = div(vars.structure + vars.control - vars.trust - vars.clarity, 2) - 15;
+  if (rigidity > 0) {
+    ledger.bump(vars, 'morale', -div(rigidity, 5), 'pressure', RULES.redTape);
+    ledger.bump(vars, 'innovation', -div(rigidity, 4), 'pressure', RULES.redTape);
+  }
+}
+
+/** What execution settles toward: structure and predictability first, then energy and people. */
+export function executionTarget(v: Vars, capacity: number): number {
+  return div(v.structure * 3 + v.control * 2 + v.energy * 2 + v.clarity + v.budget + capacity, 10);
+}
+
+/** What innovation settles toward: trust and direction make ideas safe to voice and worth having. */
+export function innovationTarget(v: Vars, capacity: number): number {
+  return div(v.trust * 3 + v.clarity * 2 + v.energy * 2 + v.morale * 2 + capacity, 10);
+}
+
+/** What morale settles toward: trust, energy, knowing where we go, and seeing work get done. */
+export function moraleTarget(v: Vars): number {
+  return div(v.trust * 3 + v.energy * 3 + v.clarity * 2 + v.execution * 2, 10);
+}
+
+/**
+ * Natural movement at the end of a turn. Headline meters move a quarter of the way toward the
+ * level their supports can sustain; direction, structure and control fade without upkeep;
+ * energy recovers; progress grows with execution aimed by clarity and fed by ideas.
+ */
+export function applyDrift(vars: Vars, capacity: number, ledger: Ledger): void {
+  const tE = executionTarget(vars, capacity);
+  const tI = innovationTarget(vars, capacity);
+  const tM = moraleTarget(vars);
+  ledger.bump(vars, 'execution', div(tE - vars.execution, 4), 'drift', RULES.execution);
+  ledger.bump(vars, 'innovation', div(tI - vars.innovation, 4), 'drift', RULES.innovation);
+  ledger.bump(vars, 'morale', div(tM - vars.morale, 4), 'drift', RULES.morale);
+  ledger.bump(vars, 'clarity', -4, 'drift', RULES.fade);
+  ledger.bump(vars, 'structure', -3, 'drift', RULES.fade);
+  ledger.bump(vars, 'control', -4, 'drift', RULES.fade);
+  ledger.bump(vars, 'trust', -1, 'drift', RULES.fade);
+  ledger.bump(vars, 'energy', 4, 'drift', RULES.rest);
+  const gain = div(vars.execution * (vars.clarity + vars.innovation), 2000);
+  ledger.bump(vars, 'progress', gain, 'drift', RULES.work);
+}

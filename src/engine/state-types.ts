@@ -1,0 +1,95 @@
+import type { Side } from './aspects';
+import type { Trait } from './scenario-types';
+import type { VarName, Vars } from './variables';
+
+export const REGIMES = ['momentum', 'chaos', 'stagnation', 'drift'] as const;
+export type Regime = (typeof REGIMES)[number];
+
+export type MemberStatus = 'engaged' | 'disengaged' | 'gone';
+
+export interface MemberState {
+  readonly id: string;
+  readonly morale: number;
+  readonly skill: number;
+  readonly status: MemberStatus;
+}
+
+/** A choice made this turn and not yet resolved; it can still be undone. */
+export interface Choice {
+  readonly action: string;
+  readonly target?: string;
+}
+
+export interface PendingEffect {
+  readonly due: number;
+  readonly var: VarName;
+  readonly amount: number;
+  readonly source: string;
+}
+
+/** The parts of a scenario the rules read, copied into the state so a step needs nothing else. */
+export interface Rules {
+  readonly scenario: string;
+  readonly turns: number;
+  readonly timeBudget: number;
+  readonly collapseAfter: number;
+  readonly eventChance: number;
+  readonly actions: readonly string[];
+  readonly traits: readonly (readonly Trait[])[];
+  readonly events: readonly RuleEvent[];
+}
+
+export interface RuleEvent {
+  readonly id: string;
+  readonly weight: number;
+  readonly minTurn: number;
+  readonly once: boolean;
+  readonly when: readonly { readonly var: VarName; readonly atLeast: number; readonly atMost: number }[];
+  readonly effects: readonly { readonly var: VarName; readonly amount: number }[];
+  readonly cushion: VarName | null;
+  readonly member: {
+    readonly pick: 'lowest-morale' | 'highest-skill' | 'random';
+    readonly morale: number;
+    readonly quits: boolean;
+  } | null;
+}
+
+/** The alea generator's state as integers: s0..s2 scaled by 2^32, c as is. */
+export interface RngState {
+  readonly c: number;
+  readonly s0: number;
+  readonly s1: number;
+  readonly s2: number;
+}
+
+export interface GameState {
+  readonly rules: Rules;
+  /** 1-based number of the turn being played; turns + 1 once a full game is over. */
+  readonly turn: number;
+  readonly time: number;
+  readonly plan: readonly Choice[];
+  readonly vars: Vars;
+  readonly members: readonly MemberState[];
+  readonly pending: readonly PendingEffect[];
+  /** Recent uses per catalogue action, halved each turn: the source of diminishing returns. */
+  readonly usage: readonly number[];
+  /** Time spent per aspect, leadership then management, in ASPECTS order. */
+  readonly profile: { readonly lead: readonly number[]; readonly manage: readonly number[] };
+  /** Setbacks still to be softened by earlier risk mitigation. */
+  readonly guard: number;
+  readonly l: number;
+  readonly m: number;
+  readonly lHigh: boolean;
+  readonly mHigh: boolean;
+  readonly regime: Regime;
+  /** Consecutive resolved turns that ended in the current regime. */
+  readonly streak: number;
+  readonly momentumTurns: number;
+  readonly fired: readonly string[];
+  readonly rng: RngState;
+  readonly over: boolean;
+  readonly ending: string | null;
+  readonly score: number;
+}
+
+export type { Side };

@@ -1,0 +1,95 @@
+import { actionDef } from './catalogue';
+import type { Action, StepError, StepErrorCode, StepResult } from './step-types';
+import type { GameState } from './state-types';
+import { resolveTurn } from './turn';
+
+function bad(code: StepErrorCode, message: string): StepError {
+  return { code, message };
+}
+
+/**
+ * The one way the game moves. Choosing and undoing only edit the turn's plan and spend or
+ * refund time; ending the turn resolves the plan. Invalid actions return an error, leave the
+ * state untouched and draw no randomness. The input is never mutated.
+ */
+export function step(state: GameState, action: Action): StepResult {
+  const error = validate(state, action);
+  if (error) return { ok: false, error };
+  switch (action.type) {
+    case 'choose': {
+      const def = actionDef(action.action)!;
+      const choice = action.target === undefined ? { action: def.id } : { action: def.id, target: action.target };
+      return {
+        ok: true,
+        state: { ...state, time: state.time - def.cost, plan: [...state.plan, choice] },
+        events: [{ type: 'action-chosen', action: def.id, target: action.target ?? null }],
+        causes: [],
+      };
+    }
+    case 'undo': {
+      const last = state.plan[state.plan.length - 1]!;
+      const def = actionDef(last.action)!;
+      return {
+        ok: true,
+        state: { ...state, time: state.time + def.cost, plan: state.plan.slice(0, -1) },
+        events: [{ type: 'choice-undone', action: last.action, target: last.target ?? null }],
+        causes: [],
+      };
+    }
+    case 'end-turn': {
+      const r = resolveTurn(state);
+      return { ok: true, state: r.state, events: r.events, causes: r.causes };
+    }
+  }
+}
+
+/** Why an action cannot be taken now, or null when it can. */
+export function validate(state: GameState, action: Action): StepError | null {
+  if (typeof action !== 'object' || action === null) return bad('malformed-action', 'An action must be an object.');
+  if (state.over) return bad('game-over', 'The game is over; no more actions can be taken.');
+  switch (action.type) {
+    case 'end-turn':
+      return null;
+    case 'undo':
+      return state.plan.length === 0 ? bad('nothing-to-undo', 'No choice this turn to take back.') : null;
+    case 'choose': {
+      const def = typeof action.action === 'string' ? actionDef(action.action) : undefined;
+      if (!def) return bad('unknown-action', `No action called "${String(action.action)}".`);
+      if (!state.rules.actions.includes(def.id)) {
+        return bad('unavailable-action', `"${def.title}" is not offered in this scenario.`);
+      }
+      if (def.cost > state.time) {
+        return bad('not-enough-time', `"${def.title}" needs ${def.cost} time; ${state.time} left this turn.`);
+      }
+      if (def.targeted) {
+        if (action.target === undefined) return bad('target-required', `"${def.title}" needs a team member.`);
+        const m = state.members.find((x) => x.id === action.target);
+        if (!m) return bad('unknown-target', `No team member called "${String(action.target)}".`);
+        if (m.status === 'gone') return bad('unknown-target', `"${m.id}" has left the team.`);
+      } else if (action.target !== undefined) {
+        return bad('target-not-allowed', `"${def.title}" is not aimed at one person.`);
+      }
+      return null;
+    }
+    default:
+      return bad('malformed-action', `Unknown action type "${String((action as { type: unknown }).type)}".`);
+  }
+}
+
+/** Every action that is legal now; targeted actions appear once per member still on the team. */
+export function legalActions(state: GameState): Action[] {
+  if (state.over) return [];
+  const out: Action[] = [];
+  for (const id of state.rules.actions) {
+    const def = actionDef(id);
+    if (!def || def.cost > state.time) continue;
+    if (def.targeted) {
+      for (const m of state.members) if (m.status !== 'gone') out.push({ type: 'choose', action: id, target: m.id });
+    } else {
+      out.push({ type: 'choose', action: id });
+    }
+  }
+  if (state.plan.length > 0) out.push({ type: 'undo' });
+  out.push({ type: 'end-turn' });
+  return out;
+}

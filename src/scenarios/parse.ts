@@ -1,0 +1,127 @@
+import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import type { z } from 'zod';
+import type { Scenario } from '../engine/scenario-types';
+import { scenarioSchema } from './schema';
+
+export type ParseResult = { ok: true; scenario: Scenario } | { ok: false; problems: string[] };
+
+type Path = (string | number)[];
+
+/**
+ * Parses and validates one scenario file. Every problem becomes one line naming the file,
+ * the JSON path (with line and column), what was expected and what was found.
+ */
+export function parseScenario(text: string, file: string): ParseResult {
+  const errors: ParseError[] = [];
+  const tree = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
+  if (errors.length > 0 || tree === undefined) {
+    const first = errors[0];
+    const where = first ? lineColumn(text, first.offset) : { line: 1, column: 1 };
+    const what = first ? describeSyntax(printParseErrorCode(first.error)) : 'the file is empty';
+    return { ok: false, problems: [`${file}: invalid JSON at line ${where.line}, column ${where.column}: ${what}`] };
+  }
+  const data: unknown = JSON.parse(text);
+  const result = scenarioSchema.safeParse(data, { reportInput: true });
+  if (result.success) {
+    const { $schema: _ignored, ...scenario } = result.data;
+    return { ok: true, scenario: scenario as Scenario };
+  }
+  const problems = result.error.issues.map((issue) => {
+    const path = issue.path as Path;
+    const node = findNodeAtLocation(tree, path) ?? nearest(tree, path);
+    const at = node ? lineColumn(text, node.offset) : null;
+    const loc = at ? ` (line ${at.line}, column ${at.column})` : '';
+    return `${file}: ${jsonPath(path)}${loc}: ${describeIssue(issue)}`;
+  });
+  return { ok: false, problems };
+}
+
+/** `$.events[2].when[0].var` style path. */
+export function jsonPath(path: Path): string {
+  let out = '$';
+  for (const p of path) out += typeof p === 'number' ? `[${p}]` : /^[A-Za-z_$][\w$]*$/.test(p) ? `.${p}` : `[${JSON.stringify(p)}]`;
+  return out;
+}
+
+function nearest(tree: Node, path: Path): Node | undefined {
+  for (let n = path.length - 1; n >= 0; n--) {
+    const node = findNodeAtLocation(tree, path.slice(0, n));
+    if (node) return node;
+  }
+  return undefined;
+}
+
+function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let column = 1;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text[i] === '\n') {
+      line += 1;
+      column = 1;
+    } else column += 1;
+  }
+  return { line, column };
+}
+
+const SYNTAX: Record<string, string> = {
+  InvalidSymbol: 'found a character that does not belong in JSON',
+  InvalidNumberFormat: 'found a malformed number',
+  PropertyNameExpected: 'expected a property name in double quotes',
+  ValueExpected: 'expected a value',
+  ColonExpected: 'expected a colon after the property name',
+  CommaExpected: 'expected a comma between items',
+  CloseBraceExpected: 'expected a closing brace }',
+  CloseBracketExpected: 'expected a closing bracket ]',
+  EndOfFileExpected: 'expected the end of the file after the top-level value',
+  InvalidCommentToken: 'found a comment, which JSON does not allow',
+  UnexpectedEndOfComment: 'found an unfinished comment',
+  UnexpectedEndOfString: 'found a string that is never closed',
+  UnexpectedEndOfNumber: 'found an unfinished number',
+  InvalidUnicode: 'found a malformed unicode escape',
+  InvalidEscapeCharacter: 'found an invalid escape character',
+  InvalidCharacter: 'found an invalid character in a string',
+};
+
+function describeSyntax(code: string): string {
+  return SYNTAX[code] ?? code;
+}
+
+/** A short description of a found value: its type, and the value itself when it is small. */
+export function describeValue(v: unknown): string {
+  if (v === undefined) return 'nothing';
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return `an array of ${v.length}`;
+  if (typeof v === 'object') return 'an object';
+  if (typeof v === 'string') return `the string ${JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v)}`;
+  if (typeof v === 'number') return Number.isInteger(v) ? `the integer ${v}` : `the number ${v}`;
+  return `${typeof v} ${String(v)}`;
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const input = (issue as { input?: unknown }).input;
+  switch (issue.code) {
+    case 'invalid_type':
+      if (input === undefined) return `missing field: expected ${article(issue.expected)}`;
+      return `expected ${article(issue.expected)}, found ${describeValue(input)}`;
+    case 'invalid_value':
+      return `expected one of ${issue.values.map((x) => JSON.stringify(x)).join(', ')}, found ${describeValue(input)}`;
+    case 'too_small':
+      if (issue.origin === 'array') return `expected at least ${String(issue.minimum)} items, found ${describeValue(input)}`;
+      if (issue.origin === 'string') return `expected a non-empty string, found ${describeValue(input)}`;
+      return `expected a number ≥ ${String(issue.minimum)}, found ${describeValue(input)}`;
+    case 'too_big':
+      if (issue.origin === 'array') return `expected at most ${String(issue.maximum)} items, found ${describeValue(input)}`;
+      return `expected a number ≤ ${String(issue.maximum)}, found ${describeValue(input)}`;
+    case 'unrecognized_keys':
+      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}: expected none besides the documented ones`;
+    case 'invalid_format':
+      return `expected ${issue.message}, found ${describeValue(input)}`;
+    default:
+      return issue.message;
+  }
+}
+
+function article(type: string): string {
+  const names: Record<string, string> = { int: 'an integer', object: 'an object', array: 'an array', string: 'a string', boolean: 'true or false', number: 'a number' };
+  return names[type] ?? type;
+}

@@ -22,7 +22,18 @@ const AIM = 72;
 function needs(v: Vars, sides: readonly Side[]): Record<VarName, number> {
   const l = leadershipIndex(v);
   const m = managementIndex(v);
-  const out = { morale: 0, execution: 0, innovation: 0, trust: 0, clarity: 0, structure: 0, control: 0, energy: 0, progress: 1, budget: 0 };
+  const out = {
+    morale: 0,
+    execution: 0,
+    innovation: 0,
+    trust: 0,
+    clarity: 0,
+    structure: 0,
+    control: 0,
+    energy: 0,
+    progress: 1,
+    budget: 0,
+  };
   const lw = sides.includes('lead') ? (l <= m ? 3 : 2) : 0;
   const mw = sides.includes('manage') ? (m <= l ? 3 : 2) : 0;
   for (const x of L_VARS) out[x] += lw * Math.max(0, AIM - v[x]);

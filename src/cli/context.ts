@@ -14,7 +14,11 @@ export function scenarios(): LoadedScenario[] {
 export function findScenario(command: string, id: string): LoadedScenario {
   const found = scenarios().find((s) => s.scenario.id === id);
   if (!found) {
-    throw new UsageError(`${command}: unknown scenario "${id}"; valid scenarios: ${scenarios().map((s) => s.scenario.id).join(', ')}`);
+    throw new UsageError(
+      `${command}: unknown scenario "${id}"; valid scenarios: ${scenarios()
+        .map((s) => s.scenario.id)
+        .join(', ')}`,
+    );
   }
   return found;
 }

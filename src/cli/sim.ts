@@ -13,7 +13,11 @@ const COMMANDS: Record<string, Command> = {
 };
 
 /** Runs one command; returns the exit code. Errors become one clear line, never a stack trace. */
-export async function main(argv: string[], out = (s: string) => console.log(s), err = (s: string) => console.error(s)): Promise<number> {
+export async function main(
+  argv: string[],
+  out = (s: string) => console.log(s),
+  err = (s: string) => console.error(s),
+): Promise<number> {
   const [name, ...rest] = argv;
   try {
     const command = name === undefined ? undefined : COMMANDS[name];

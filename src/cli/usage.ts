@@ -18,7 +18,9 @@ export function parseFlags<O extends Options>(command: string, args: string[], o
     return r;
   } catch (e) {
     if (e instanceof UsageError) throw e;
-    const flags = Object.keys(options).map((k) => `--${k}`).join(', ');
+    const flags = Object.keys(options)
+      .map((k) => `--${k}`)
+      .join(', ');
     const m = /'(--?[^']*)'/.exec((e as Error).message);
     const what = m ? `unknown or malformed option "${m[1]}"` : (e as Error).message.split('\n')[0];
     throw new UsageError(`${command}: ${what}; valid options: ${flags}`);

@@ -24,9 +24,7 @@ export function rulesOf(s: Scenario): Rules {
       when: e.when.map((c) => ({ var: c.var, atLeast: c.atLeast ?? 0, atMost: c.atMost ?? 100 })),
       effects: e.effects.map((x) => ({ var: x.var, amount: x.amount })),
       cushion: e.cushion ?? null,
-      member: e.member
-        ? { pick: e.member.pick, morale: e.member.morale ?? 0, quits: e.member.quits ?? false }
-        : null,
+      member: e.member ? { pick: e.member.pick, morale: e.member.morale ?? 0, quits: e.member.quits ?? false } : null,
     })),
   };
 }

@@ -4,7 +4,10 @@ import type { Vars } from './variables';
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** A turn's private working copy: everything a turn may change, copied; the rules, shared. */
-export interface Draft extends Omit<Mutable<GameState>, 'vars' | 'members' | 'pending' | 'usage' | 'profile' | 'fired'> {
+export interface Draft extends Omit<
+  Mutable<GameState>,
+  'vars' | 'members' | 'pending' | 'usage' | 'profile' | 'fired'
+> {
   vars: Vars;
   members: Mutable<MemberState>[];
   pending: PendingEffect[];

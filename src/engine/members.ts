@@ -63,12 +63,7 @@ export function memberLeaves(m: MutableMember, vars: Vars, ledger: Ledger): void
  * End-of-turn update: each member's morale drifts a third of the way toward the team's,
  * then engagement follows morale, and the most disengaged may quit (less often under trust).
  */
-export function updateMembers(
-  members: MutableMember[],
-  vars: Vars,
-  ledger: Ledger,
-  rng: Rng,
-): MemberFact[] {
+export function updateMembers(members: MutableMember[], vars: Vars, ledger: Ledger, rng: Rng): MemberFact[] {
   const facts: MemberFact[] = [];
   for (const m of members) {
     if (m.status === 'gone') continue;

@@ -52,5 +52,10 @@ export interface StepError {
 }
 
 export type StepResult =
-  | { readonly ok: true; readonly state: GameState; readonly events: readonly GameEvent[]; readonly causes: readonly Cause[] }
+  | {
+      readonly ok: true;
+      readonly state: GameState;
+      readonly events: readonly GameEvent[];
+      readonly causes: readonly Cause[];
+    }
   | { readonly ok: false; readonly error: StepError };

@@ -39,7 +39,8 @@ export function parseScenario(text: string, file: string): ParseResult {
 /** `$.events[2].when[0].var` style path. */
 export function jsonPath(path: Path): string {
   let out = '$';
-  for (const p of path) out += typeof p === 'number' ? `[${p}]` : /^[A-Za-z_$][\w$]*$/.test(p) ? `.${p}` : `[${JSON.stringify(p)}]`;
+  for (const p of path)
+    out += typeof p === 'number' ? `[${p}]` : /^[A-Za-z_$][\w$]*$/.test(p) ? `.${p}` : `[${JSON.stringify(p)}]`;
   return out;
 }
 
@@ -106,11 +107,13 @@ function describeIssue(issue: z.core.$ZodIssue): string {
     case 'invalid_value':
       return `expected one of ${issue.values.map((x) => JSON.stringify(x)).join(', ')}, found ${describeValue(input)}`;
     case 'too_small':
-      if (issue.origin === 'array') return `expected at least ${String(issue.minimum)} items, found ${describeValue(input)}`;
+      if (issue.origin === 'array')
+        return `expected at least ${String(issue.minimum)} items, found ${describeValue(input)}`;
       if (issue.origin === 'string') return `expected a non-empty string, found ${describeValue(input)}`;
       return `expected a number ≥ ${String(issue.minimum)}, found ${describeValue(input)}`;
     case 'too_big':
-      if (issue.origin === 'array') return `expected at most ${String(issue.maximum)} items, found ${describeValue(input)}`;
+      if (issue.origin === 'array')
+        return `expected at most ${String(issue.maximum)} items, found ${describeValue(input)}`;
       return `expected a number ≤ ${String(issue.maximum)}, found ${describeValue(input)}`;
     case 'unrecognized_keys':
       return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}: expected none besides the documented ones`;
@@ -122,6 +125,13 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 }
 
 function article(type: string): string {
-  const names: Record<string, string> = { int: 'an integer', object: 'an object', array: 'an array', string: 'a string', boolean: 'true or false', number: 'a number' };
+  const names: Record<string, string> = {
+    int: 'an integer',
+    object: 'an object',
+    array: 'an array',
+    string: 'a string',
+    boolean: 'true or false',
+    number: 'a number',
+  };
   return names[type] ?? type;
 }

@@ -88,8 +88,16 @@ export const scenarioSchema = z
       });
     };
     dupes(s.actions, 'actions', 'action id');
-    dupes(s.members.map((m) => m.id), 'members', 'member id');
-    dupes(s.events.map((e) => e.id), 'events', 'event id');
+    dupes(
+      s.members.map((m) => m.id),
+      'members',
+      'member id',
+    );
+    dupes(
+      s.events.map((e) => e.id),
+      'events',
+      'event id',
+    );
     s.events.forEach((e, i) =>
       e.when.forEach((c, j) => {
         if (c.atLeast !== undefined && c.atMost !== undefined && c.atLeast > c.atMost) {

@@ -1,32 +1,8 @@
 import { SingleBar, Presets } from 'cli-progress';
-import { playGame } from '../../bots/run';
+import { tallySeeds } from '../../bots/tally';
 import { REGIMES } from '../../engine/state-types';
 import { findPolicy, findScenario } from '../context';
 import { parseFlags, required, UsageError } from '../usage';
-
-export interface BatchTotals {
-  outcomes: Record<string, number>;
-  endings: Record<string, number>;
-  score: number;
-  turns: number;
-}
-
-/** Plays seeds "from" … "to" (inclusive) and adds up what happened. */
-export function runSeeds(scenarioId: string, policyName: string, from: number, to: number, tick?: () => void): BatchTotals {
-  const { scenario } = findScenario('batch', scenarioId);
-  const policy = findPolicy('batch', policyName);
-  const t: BatchTotals = { outcomes: Object.fromEntries(REGIMES.map((r) => [r, 0])), endings: {}, score: 0, turns: 0 };
-  for (let i = from; i <= to; i++) {
-    const { state } = playGame(scenario, String(i), policy);
-    t.outcomes[state.regime]! += 1;
-    const ending = state.ending ?? state.regime;
-    t.endings[ending] = (t.endings[ending] ?? 0) + 1;
-    t.score += state.score;
-    t.turns += state.turn - 1;
-    tick?.();
-  }
-  return t;
-}
 
 export function batchCommand(args: string[], out: (s: string) => void): number {
   const { values } = parseFlags('batch', args, {
@@ -35,18 +11,21 @@ export function batchCommand(args: string[], out: (s: string) => void): number {
     runs: { type: 'string' },
     json: { type: 'boolean' },
   });
-  const scenarioId = findScenario('batch', required('batch', 'scenario', values.scenario)).scenario.id;
+  const { scenario } = findScenario('batch', required('batch', 'scenario', values.scenario));
+  const scenarioId = scenario.id;
   const policyName = required('batch', 'policy', values.policy);
-  findPolicy('batch', policyName);
+  const policy = findPolicy('batch', policyName);
   const runsText = required('batch', 'runs', values.runs);
   const runs = Number(runsText);
   if (!/^\d+$/.test(runsText) || runs < 1 || runs > 10_000_000) {
     throw new UsageError(`batch: --runs expects a whole number from 1 to 10000000, found "${runsText}"`);
   }
-  const bar = process.stderr.isTTY ? new SingleBar({ stream: process.stderr, clearOnComplete: true }, Presets.shades_classic) : null;
+  const bar = process.stderr.isTTY
+    ? new SingleBar({ stream: process.stderr, clearOnComplete: true }, Presets.shades_classic)
+    : null;
   bar?.start(runs, 0);
   const started = performance.now();
-  const t = runSeeds(scenarioId, policyName, 1, runs, bar ? () => bar.increment() : undefined);
+  const t = tallySeeds(scenario, policy, 1, runs, bar ? () => bar.increment() : undefined);
   bar?.stop();
   const seconds = (performance.now() - started) / 1000;
   const result = {

@@ -1,15 +1,21 @@
 import { ScenarioError } from '../scenarios/files';
 import { batchCommand } from './commands/batch';
+import { exportCommand } from './commands/export';
 import { playCommand } from './commands/play';
+import { replayCommand } from './commands/replay';
 import { scenariosCommand } from './commands/scenarios';
+import { verifyCommand } from './commands/verify';
 import { Refusal, UsageError } from './usage';
 
-type Command = (args: string[], out: (s: string) => void) => number | Promise<number>;
+type Command = (args: string[], out: (s: string) => void, err: (s: string) => void) => number | Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
   scenarios: scenariosCommand,
   play: playCommand,
   batch: batchCommand,
+  verify: verifyCommand,
+  replay: replayCommand,
+  export: exportCommand,
 };
 
 /** Runs one command; returns the exit code. Errors become one clear line, never a stack trace. */
@@ -25,7 +31,7 @@ export async function main(
       const what = name === undefined ? 'missing command' : `unknown command "${name}"`;
       throw new UsageError(`sim: ${what}; valid commands: ${Object.keys(COMMANDS).join(', ')}`);
     }
-    return await command(rest, out);
+    return await command(rest, out, err);
   } catch (e) {
     if (e instanceof UsageError) {
       err(e.message);
@@ -45,5 +51,10 @@ export async function main(
 }
 
 if (process.argv[1] && import.meta.filename === process.argv[1]) {
+  // A reader that stops early (`| head`) is not an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
   process.exitCode = await main(process.argv.slice(2));
 }

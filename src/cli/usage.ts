@@ -10,6 +10,9 @@ type Options = NonNullable<ParseArgsConfig['options']>;
 
 /** Parses flags strictly, turning Node's errors into one readable line naming the valid flags. */
 export function parseFlags<O extends Options>(command: string, args: string[], options: O, positionals = 0) {
+  const flags = Object.keys(options)
+    .map((k) => `--${k}`)
+    .join(', ');
   try {
     const r = parseArgs({ args, options, allowPositionals: positionals > 0, strict: true });
     if (r.positionals.length > positionals) {
@@ -18,16 +21,24 @@ export function parseFlags<O extends Options>(command: string, args: string[], o
     return r;
   } catch (e) {
     if (e instanceof UsageError) throw e;
-    const flags = Object.keys(options)
-      .map((k) => `--${k}`)
-      .join(', ');
-    const m = /'(--?[^']*)'/.exec((e as Error).message);
-    const what = m ? `unknown or malformed option "${m[1]}"` : (e as Error).message.split('\n')[0];
-    throw new UsageError(`${command}: ${what}; valid options: ${flags}`);
+    const { code, message } = e as { code?: string; message: string };
+    const flag = /'(--?[^' ]*)/.exec(message)?.[1] ?? '';
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && message.includes('ambiguous')) {
+      throw new UsageError(`${command}: ${flag} takes a value; for a value starting with a dash write ${flag}=VALUE`);
+    }
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+      const boolean = options[flag.replace(/^--?/, '')]?.type === 'boolean';
+      throw new UsageError(`${command}: ${flag} ${boolean ? 'takes no value' : 'needs a value'}`);
+    }
+    if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
+      throw new UsageError(`${command}: unexpected argument "${/'([^']*)'/.exec(message)?.[1] ?? ''}"; valid options: ${flags}`);
+    }
+    throw new UsageError(`${command}: unknown option "${flag}"; valid options: ${flags}`);
   }
 }
 
-export function required(command: string, name: string, value: string | undefined): string {
-  if (value === undefined) throw new UsageError(`${command}: missing --${name}`);
+/** A required flag's value; when missing, the message lists what it could be. */
+export function required(command: string, name: string, value: string | undefined, choices?: () => string): string {
+  if (value === undefined) throw new UsageError(`${command}: missing --${name}${choices ? `; ${choices()}` : ''}`);
   return value;
 }

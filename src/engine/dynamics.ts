@@ -50,7 +50,7 @@ export function moraleTarget(v: Vars): number {
 
 /**
  * Natural movement at the end of a turn. Headline meters move a quarter of the way toward the
- * level their supports can sustain; direction, structure and control fade without upkeep;
+ * level their supports can sustain; direction, structure, control and trust fade without upkeep;
  * energy recovers; progress grows with execution aimed by clarity and fed by ideas.
  */
 export function applyDrift(vars: Vars, capacity: number, ledger: Ledger): void {
@@ -60,10 +60,11 @@ export function applyDrift(vars: Vars, capacity: number, ledger: Ledger): void {
   ledger.bump(vars, 'execution', div(tE - vars.execution, 4), 'drift', RULES.execution);
   ledger.bump(vars, 'innovation', div(tI - vars.innovation, 4), 'drift', RULES.innovation);
   ledger.bump(vars, 'morale', div(tM - vars.morale, 4), 'drift', RULES.morale);
-  ledger.bump(vars, 'clarity', -4, 'drift', RULES.fade);
-  ledger.bump(vars, 'structure', -3, 'drift', RULES.fade);
-  ledger.bump(vars, 'control', -4, 'drift', RULES.fade);
-  ledger.bump(vars, 'trust', -1, 'drift', RULES.fade);
+  // The higher these stand, the more upkeep they need: momentum has to be sustained, not banked.
+  ledger.bump(vars, 'clarity', -(2 + div(vars.clarity, 20)), 'drift', RULES.fade);
+  ledger.bump(vars, 'structure', -(1 + div(vars.structure, 20)), 'drift', RULES.fade);
+  ledger.bump(vars, 'control', -(2 + div(vars.control, 20)), 'drift', RULES.fade);
+  ledger.bump(vars, 'trust', -div(vars.trust, 40), 'drift', RULES.fade);
   ledger.bump(vars, 'energy', 4, 'drift', RULES.rest);
   const gain = div(vars.execution * (vars.clarity + vars.innovation), 2000);
   ledger.bump(vars, 'progress', gain, 'drift', RULES.work);

@@ -31,7 +31,8 @@ export function loadScenarioFile(path: string): LoadedScenario {
   if (!r.ok) throw new ScenarioError(r.problems);
   const expected = basename(path, '.json');
   if (r.scenario.id !== expected) {
-    throw new ScenarioError([`${file}: $.id: expected "${expected}" to match the file name, found "${r.scenario.id}"`]);
+    const line = text.slice(0, text.indexOf('"id"')).split('\n').length;
+    throw new ScenarioError([`${file}: $.id (line ${line}): expected "${expected}" to match the file name, found "${r.scenario.id}"`]);
   }
   return { file, text, scenario: r.scenario };
 }

@@ -1,7 +1,7 @@
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { z } from 'zod';
 import type { Scenario } from '../engine/scenario-types';
-import { scenarioSchema } from './schema';
+import { crossCheck, scenarioSchema } from './schema';
 
 export type ParseResult = { ok: true; scenario: Scenario } | { ok: false; problems: string[] };
 
@@ -11,29 +11,62 @@ type Path = (string | number)[];
  * Parses and validates one scenario file. Every problem becomes one line naming the file,
  * the JSON path (with line and column), what was expected and what was found.
  */
-export function parseScenario(text: string, file: string): ParseResult {
+export function parseScenario(input: string, file: string): ParseResult {
+  // Some editors start UTF-8 files with a byte-order mark; it is not content.
+  const text = input.startsWith('\uFEFF') ? input.slice(1) : input;
+  if (text.trim() === '') return { ok: false, problems: [`${file}: invalid JSON: the file is empty`] };
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
   if (errors.length > 0 || tree === undefined) {
-    const first = errors[0];
-    const where = first ? lineColumn(text, first.offset) : { line: 1, column: 1 };
-    const what = first ? describeSyntax(printParseErrorCode(first.error)) : 'the file is empty';
+    const first = errors[0]!;
+    const where = lineColumn(text, first.offset);
+    const what = describeSyntax(text, first);
     return { ok: false, problems: [`${file}: invalid JSON at line ${where.line}, column ${where.column}: ${what}`] };
   }
+  const locate = (path: Path, property = false): string => {
+    const node = findNodeAtLocation(tree, path) ?? nearest(tree, path);
+    const target = property && node?.parent?.type === 'property' ? node.parent : node;
+    const at = target ? lineColumn(text, target.offset) : null;
+    return at ? ` (line ${at.line}, column ${at.column})` : '';
+  };
+  const problems = duplicateKeys(tree).map((d) => {
+    const at = lineColumn(text, d.offset);
+    return `${file}: ${jsonPath(d.path)} (line ${at.line}, column ${at.column}): expected each key once, found ${JSON.stringify(d.key)} again`;
+  });
   const data: unknown = JSON.parse(text);
   const result = scenarioSchema.safeParse(data, { reportInput: true });
-  if (result.success) {
-    const { $schema: _ignored, ...scenario } = result.data;
-    return { ok: true, scenario: scenario as Scenario };
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      const base = issue.path as Path;
+      const path = issue.code === 'unrecognized_keys' && issue.keys.length === 1 ? [...base, issue.keys[0]!] : base;
+      problems.push(`${file}: ${jsonPath(path)}${locate(path, path !== base)}: ${describeIssue(issue)}`);
+    }
   }
-  const problems = result.error.issues.map((issue) => {
-    const path = issue.path as Path;
-    const node = findNodeAtLocation(tree, path) ?? nearest(tree, path);
-    const at = node ? lineColumn(text, node.offset) : null;
-    const loc = at ? ` (line ${at.line}, column ${at.column})` : '';
-    return `${file}: ${jsonPath(path)}${loc}: ${describeIssue(issue)}`;
-  });
-  return { ok: false, problems };
+  for (const c of crossCheck(data)) problems.push(`${file}: ${jsonPath(c.path)}${locate(c.path)}: ${c.message}`);
+  if (problems.length > 0 || !result.success) return { ok: false, problems };
+  const { $schema: _ignored, ...scenario } = result.data;
+  return { ok: true, scenario: scenario as Scenario };
+}
+
+/** Keys that appear twice in one object: JSON.parse would silently keep the last. */
+function duplicateKeys(tree: Node): { path: Path; key: string; offset: number }[] {
+  const out: { path: Path; key: string; offset: number }[] = [];
+  const walk = (node: Node, path: Path): void => {
+    if (node.type === 'object') {
+      const seen = new Set<string>();
+      for (const prop of node.children ?? []) {
+        const [keyNode, value] = prop.children ?? [];
+        const key = String(keyNode?.value);
+        if (seen.has(key)) out.push({ path: [...path, key], key, offset: prop.offset });
+        seen.add(key);
+        if (value) walk(value, [...path, key]);
+      }
+    } else if (node.type === 'array') {
+      (node.children ?? []).forEach((child, i) => walk(child, [...path, i]));
+    }
+  };
+  walk(tree, []);
+  return out;
 }
 
 /** `$.events[2].when[0].var` style path. */
@@ -83,7 +116,13 @@ const SYNTAX: Record<string, string> = {
   InvalidCharacter: 'found an invalid character in a string',
 };
 
-function describeSyntax(code: string): string {
+function describeSyntax(text: string, error: ParseError): string {
+  if (error.offset >= text.trimEnd().length) return 'the file ends too early (is it cut off?)';
+  const code = printParseErrorCode(error.error);
+  const before = text.slice(0, error.offset).trimEnd();
+  if ((code === 'PropertyNameExpected' || code === 'ValueExpected') && before.endsWith(',')) {
+    return 'found a trailing comma, which JSON does not allow';
+  }
   return SYNTAX[code] ?? code;
 }
 
@@ -94,7 +133,10 @@ export function describeValue(v: unknown): string {
   if (Array.isArray(v)) return `an array of ${v.length}`;
   if (typeof v === 'object') return 'an object';
   if (typeof v === 'string') return `the string ${JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v)}`;
-  if (typeof v === 'number') return Number.isInteger(v) ? `the integer ${v}` : `the number ${v}`;
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) return 'a number too large to use';
+    return Number.isInteger(v) ? `the integer ${v}` : `the number ${v}`;
+  }
   return `${typeof v} ${String(v)}`;
 }
 
@@ -127,6 +169,8 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 function article(type: string): string {
   const names: Record<string, string> = {
     int: 'an integer',
+    // Every number in a scenario is a whole number.
+    number: 'an integer',
     object: 'an object',
     array: 'an array',
     string: 'a string',

@@ -46,69 +46,68 @@ const event = z.strictObject({
     .optional(),
 });
 
-/** The shape of a scenario file; cross-field rules (known ids, no duplicates) come after. */
-export const scenarioSchema = z
-  .strictObject({
-    $schema: z.string().optional(),
-    id,
-    title: text,
-    tagline: text,
-    briefing: text,
-    difficulty: z.enum(DIFFICULTIES),
-    turns: z.int().min(3).max(30),
-    timeBudget: z.int().min(4).max(20),
-    collapseAfter: z.int().min(2).max(30),
-    eventChance: z.int().min(0).max(100),
-    goal: z.strictObject({ label: text, visual: z.enum(['house', 'product', 'pipeline', 'culture']) }),
-    start: vars,
-    actions: z.array(z.string()).min(4),
-    members: z.array(member).min(4).max(8),
-    events: z.array(event),
-    endings: z.strictObject({ momentum: text, chaos: text, stagnation: text, drift: text }),
-  })
-  .superRefine((s, ctx) => {
-    s.actions.forEach((a, i) => {
-      if (!ACTION_IDS.includes(a)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['actions', i],
-          message: `expected a known action id (one of ${ACTION_IDS.join(', ')}), found ${JSON.stringify(a)}`,
-        });
-      }
-    });
-    const dupes = (list: readonly string[], path: string, what: string): void => {
-      list.forEach((x, i) => {
-        if (list.indexOf(x) !== i) {
-          ctx.addIssue({
-            code: 'custom',
-            path: [path, i, ...(path === 'actions' ? [] : ['id'])],
-            message: `expected a unique ${what}, found ${JSON.stringify(x)} again (first at index ${list.indexOf(x)})`,
-          });
-        }
-      });
-    };
-    dupes(s.actions, 'actions', 'action id');
-    dupes(
-      s.members.map((m) => m.id),
-      'members',
-      'member id',
-    );
-    dupes(
-      s.events.map((e) => e.id),
-      'events',
-      'event id',
-    );
-    s.events.forEach((e, i) =>
-      e.when.forEach((c, j) => {
-        if (c.atLeast !== undefined && c.atMost !== undefined && c.atLeast > c.atMost) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['events', i, 'when', j],
-            message: `expected atLeast ≤ atMost, found atLeast ${c.atLeast} and atMost ${c.atMost}`,
-          });
-        }
-      }),
-    );
-  });
+/** The shape of a scenario file; cross-field rules (known ids, no duplicates) are in crossCheck. */
+export const scenarioSchema = z.strictObject({
+  $schema: z.string().optional(),
+  id,
+  title: text,
+  tagline: text,
+  briefing: text,
+  difficulty: z.enum(DIFFICULTIES),
+  turns: z.int().min(3).max(30),
+  timeBudget: z.int().min(4).max(20),
+  collapseAfter: z.int().min(2).max(30),
+  eventChance: z.int().min(0).max(100),
+  goal: z.strictObject({ label: text, visual: z.enum(['house', 'product', 'pipeline', 'culture']) }),
+  start: vars,
+  actions: z.array(z.string()).min(4),
+  members: z.array(member).min(4).max(8),
+  events: z.array(event),
+  endings: z.strictObject({ momentum: text, chaos: text, stagnation: text, drift: text }),
+});
 
 export type ScenarioFile = z.infer<typeof scenarioSchema>;
+
+export interface CrossProblem {
+  readonly path: (string | number)[];
+  readonly message: string;
+}
+
+/**
+ * Rules that span fields: known action ids, unique ids, sane condition ranges. They read the
+ * raw data defensively so they report alongside shape problems rather than after them.
+ */
+export function crossCheck(data: unknown): CrossProblem[] {
+  const out: CrossProblem[] = [];
+  if (typeof data !== 'object' || data === null) return out;
+  const d = data as Record<string, unknown>;
+  const list = (x: unknown): unknown[] => (Array.isArray(x) ? x : []);
+  const actions = list(d.actions);
+  actions.forEach((a, i) => {
+    if (typeof a === 'string' && !ACTION_IDS.includes(a)) {
+      out.push({ path: ['actions', i], message: `expected a known action id (one of ${ACTION_IDS.join(', ')}), found ${JSON.stringify(a)}` });
+    }
+  });
+  const dupes = (ids: unknown[], path: string, what: string, sub: string[]): void => {
+    ids.forEach((x, i) => {
+      const first = ids.indexOf(x);
+      if (typeof x === 'string' && first !== i) {
+        out.push({ path: [path, i, ...sub], message: `expected a unique ${what}, found ${JSON.stringify(x)} again (first at index ${first})` });
+      }
+    });
+  };
+  const idOf = (x: unknown): unknown => (typeof x === 'object' && x !== null ? (x as { id?: unknown }).id : undefined);
+  dupes(actions, 'actions', 'action id', []);
+  dupes(list(d.members).map(idOf), 'members', 'member id', ['id']);
+  dupes(list(d.events).map(idOf), 'events', 'event id', ['id']);
+  list(d.events).forEach((e, i) => {
+    const when = typeof e === 'object' && e !== null ? list((e as { when?: unknown }).when) : [];
+    when.forEach((c, j) => {
+      const { atLeast, atMost } = (typeof c === 'object' && c !== null ? c : {}) as { atLeast?: unknown; atMost?: unknown };
+      if (typeof atLeast === 'number' && typeof atMost === 'number' && atLeast > atMost) {
+        out.push({ path: ['events', i, 'when', j], message: `expected atLeast ≤ atMost, found atLeast ${atLeast} and atMost ${atMost}` });
+      }
+    });
+  });
+  return out;
+}

@@ -11,10 +11,10 @@ export function batchCommand(args: string[], out: (s: string) => void): number {
     runs: { type: 'string' },
     json: { type: 'boolean' },
   });
-  const { scenario } = findScenario('batch', required('batch', 'scenario', values.scenario));
+  const { scenario } = findScenario('batch', values.scenario);
   const scenarioId = scenario.id;
-  const policyName = required('batch', 'policy', values.policy);
-  const policy = findPolicy('batch', policyName);
+  const policy = findPolicy('batch', values.policy);
+  const policyName = values.policy!;
   const runsText = required('batch', 'runs', values.runs);
   const runs = Number(runsText);
   if (!/^\d+$/.test(runsText) || runs < 1 || runs > 10_000_000) {

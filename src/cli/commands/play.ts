@@ -1,23 +1,42 @@
+import { writeFileSync } from 'node:fs';
 import { playGame } from '../../bots/run';
-import { summaryOf } from '../../engine/summary';
+import { encodeCode } from '../../replay/code';
+import { recordReplay, type ReplayChoice } from '../../replay/document';
+import { scenarioHash } from '../../replay/scenario-hash';
 import { findPolicy, findScenario } from '../context';
-import { parseFlags, required } from '../usage';
+import { parseFlags, required, UsageError } from '../usage';
 
 export function playCommand(args: string[], out: (s: string) => void): number {
   const { values } = parseFlags('play', args, {
     scenario: { type: 'string' },
     seed: { type: 'string' },
     policy: { type: 'string' },
+    out: { type: 'string' },
     json: { type: 'boolean' },
   });
-  const { scenario } = findScenario('play', required('play', 'scenario', values.scenario));
-  const policyName = required('play', 'policy', values.policy);
-  const policy = findPolicy('play', policyName);
+  const { scenario, text } = findScenario('play', values.scenario);
+  const policy = findPolicy('play', values.policy);
+  const policyName = values.policy!;
   const seed = required('play', 'seed', values.seed);
   const run = playGame(scenario, seed, policy);
-  const s = summaryOf(run.state);
+  const choices = run.turns.map((t) =>
+    t.flatMap((a): ReplayChoice[] => {
+      if (a.type !== 'choose') return [];
+      return a.target === undefined ? [{ action: a.action }] : [{ action: a.action, target: a.target }];
+    }),
+  );
+  const doc = recordReplay(scenario, scenarioHash(text), seed, choices);
+  const replayCode = encodeCode(doc, scenario);
+  if (values.out !== undefined) {
+    try {
+      writeFileSync(values.out, `${JSON.stringify(doc, null, 2)}\n`);
+    } catch (e) {
+      throw new UsageError(`play: cannot write ${values.out}: ${(e as NodeJS.ErrnoException).code ?? 'error'}`);
+    }
+  }
+  const s = { outcome: doc.summary.outcome, ending: doc.summary.ending, turns: doc.summary.turns, score: doc.summary.score, meters: doc.summary.meters, fingerprint: doc.final };
   if (values.json) {
-    out(JSON.stringify({ scenario: scenario.id, seed, policy: policyName, ...s }));
+    out(JSON.stringify({ scenario: scenario.id, seed, policy: policyName, ...s, replayCode }));
     return 0;
   }
   out(`${scenario.title} (${scenario.id}), seed ${JSON.stringify(seed)}, policy ${policyName}`);
@@ -27,5 +46,7 @@ export function playCommand(args: string[], out: (s: string) => void): number {
   out(`meters       morale ${s.meters.morale}, execution ${s.meters.execution}, innovation ${s.meters.innovation}`);
   out(`score        ${s.score}`);
   out(`fingerprint  ${s.fingerprint}`);
+  out(`replay code  ${replayCode}`);
+  if (values.out !== undefined) out(`replay file  ${values.out}`);
   return 0;
 }

@@ -1,0 +1,21 @@
+import Papa from 'papaparse';
+import type { Scenario } from '../engine/scenario-types';
+import type { TurnRecord } from './timeline';
+import { actionTitle, eventWords, memberName } from './words';
+
+export const CSV_HEADER = ['turn', 'actions', 'morale', 'execution', 'innovation', 'L', 'M', 'regime', 'events'] as const;
+
+/** One row per turn with a header row; RFC 4180 quoting and CRLF line endings. */
+export function toCsv(scenario: Scenario, records: readonly TurnRecord[]): string {
+  const rows: (string | number)[][] = [[...CSV_HEADER]];
+  for (const r of records) {
+    const actions = r.choices.map((c) => (c.target ? `${actionTitle(c.action)} (${memberName(scenario, c.target)})` : actionTitle(c.action)));
+    const events = r.events
+      .filter((e) => e.type === 'event-occurred' || e.type.startsWith('member-'))
+      .map((e) => eventWords(e, scenario))
+      .filter((x): x is string => x !== null);
+    const v = r.after.vars;
+    rows.push([r.turn, actions.join('; '), v.morale, v.execution, v.innovation, r.l, r.m, r.regime, events.join('; ')]);
+  }
+  return `${Papa.unparse(rows, { newline: '\r\n', quotes: false, escapeFormulae: false })}\r\n`;
+}

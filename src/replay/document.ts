@@ -1,0 +1,94 @@
+import { createGame } from '../engine/create';
+import { fingerprint } from '../engine/fingerprint';
+import type { Scenario } from '../engine/scenario-types';
+import type { GameState } from '../engine/state-types';
+import { step } from '../engine/step';
+import type { Action } from '../engine/step-types';
+import { summaryOf, type Summary } from '../engine/summary';
+import { RULES_VERSION } from '../engine/version';
+
+export const REPLAY_FORMAT = 'momentum-replay';
+export const REPLAY_VERSION = 1;
+
+export interface ReplayChoice {
+  readonly action: string;
+  readonly target?: string;
+}
+
+export interface ReplayTurn {
+  readonly turn: number;
+  readonly actions: readonly ReplayChoice[];
+}
+
+/** A run as a file: what was played, plus the fingerprints anyone can check it against. */
+export interface ReplayDocument {
+  readonly format: typeof REPLAY_FORMAT;
+  readonly version: number;
+  readonly rules: number;
+  readonly scenario: { readonly id: string; readonly hash: string };
+  readonly seed: string;
+  readonly turns: readonly ReplayTurn[];
+  /** The state's fingerprint after each listed turn. */
+  readonly checkpoints: readonly { readonly turn: number; readonly fingerprint: string }[];
+  readonly final: string;
+  readonly summary: Omit<Summary, 'fingerprint'>;
+  /** Informational only; never read by the simulation. */
+  readonly meta?: { readonly player?: string; readonly team?: string; readonly date?: string };
+}
+
+/** The choices of each turn as engine actions. */
+export function turnActions(turn: ReplayTurn): Action[] {
+  return turn.actions.map((c) =>
+    c.target === undefined ? { type: 'choose', action: c.action } : { type: 'choose', action: c.action, target: c.target },
+  );
+}
+
+export type Simulation =
+  | { ok: true; state: GameState; fingerprints: string[] }
+  | { ok: false; turn: number; message: string };
+
+/** Plays the turns from the seed, stopping at the first action the rules refuse. */
+export function simulate(scenario: Scenario, seed: string, turns: readonly ReplayTurn[]): Simulation {
+  let state = createGame(scenario, seed);
+  const fingerprints: string[] = [];
+  for (const [i, t] of turns.entries()) {
+    if (state.over) return { ok: false, turn: i + 1, message: `the game had already ended before turn ${i + 1}` };
+    for (const a of [...turnActions(t), { type: 'end-turn' } as const]) {
+      const r = step(state, a);
+      if (!r.ok) return { ok: false, turn: i + 1, message: r.error.message };
+      state = r.state;
+    }
+    fingerprints.push(fingerprint(state));
+  }
+  return { ok: true, state, fingerprints };
+}
+
+/** Builds the document for a played run; throws only when given a run the rules refuse. */
+export function recordReplay(
+  scenario: Scenario,
+  hash: string,
+  seed: string,
+  turns: readonly (readonly ReplayChoice[])[],
+  meta?: ReplayDocument['meta'],
+): ReplayDocument {
+  const listed = turns.map((actions, i) => ({ turn: i + 1, actions: actions.map(copyChoice) }));
+  const sim = simulate(scenario, seed, listed);
+  if (!sim.ok) throw new Error(`turn ${sim.turn}: ${sim.message}`);
+  const { fingerprint: final, ...summary } = summaryOf(sim.state);
+  return {
+    format: REPLAY_FORMAT,
+    version: REPLAY_VERSION,
+    rules: RULES_VERSION,
+    scenario: { id: scenario.id, hash },
+    seed,
+    turns: listed,
+    checkpoints: sim.fingerprints.map((f, i) => ({ turn: i + 1, fingerprint: f })),
+    final,
+    summary,
+    ...(meta ? { meta } : {}),
+  };
+}
+
+function copyChoice(c: ReplayChoice): ReplayChoice {
+  return c.target === undefined ? { action: c.action } : { action: c.action, target: c.target };
+}

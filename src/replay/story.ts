@@ -1,0 +1,35 @@
+import type { Scenario } from '../engine/scenario-types';
+import { HEADLINE, type VarName } from '../engine/variables';
+import type { TurnRecord } from './timeline';
+import { actionTitle, causeWords, eventWords, memberName, signed, VAR_LABELS } from './words';
+
+const ORDER: readonly VarName[] = [...HEADLINE, 'trust', 'clarity', 'structure', 'control', 'energy', 'progress', 'budget'];
+
+/** The run told turn by turn in plain language: the text twin of the browser's replay view. */
+export function storyLines(scenario: Scenario, seed: string, records: readonly TurnRecord[]): string[] {
+  const lines: string[] = [`${scenario.title} (${scenario.id}), seed ${JSON.stringify(seed)}`];
+  const first = records[0]?.before;
+  if (first) lines.push(`Start: L ${first.l}, M ${first.m}, ${first.regime}.`);
+  for (const r of records) {
+    lines.push('', `Turn ${r.turn}`);
+    const chosen = r.choices.map((c) => (c.target ? `${actionTitle(c.action)} (${memberName(scenario, c.target)})` : actionTitle(c.action)));
+    lines.push(`  Chose: ${chosen.length ? chosen.join('; ') : 'nothing'}`);
+    const happened = r.events
+      .filter((e) => e.type !== 'action-resolved' && e.type !== 'turn-ended')
+      .map((e) => eventWords(e, scenario))
+      .filter((x): x is string => x !== null);
+    if (happened.length) lines.push(`  Happened: ${happened.join('; ')}`);
+    for (const v of ORDER) {
+      const c = r.changes.find((x) => x.var === v);
+      if (!c) continue;
+      const why = c.causes.map((x) => `${signed(x.amount)} ${causeWords(x, scenario)}`).join(', ');
+      lines.push(`  ${VAR_LABELS[v]} ${c.from} → ${c.to} (${signed(c.to - c.from)}): ${why}`);
+    }
+    lines.push(`  L ${r.l}, M ${r.m}: ${r.regime}`);
+  }
+  const last = records[records.length - 1]?.after;
+  if (last?.over) {
+    lines.push('', `Outcome: ${last.regime} (${last.ending}), score ${last.score}.`, scenario.endings[last.regime]);
+  }
+  return lines;
+}

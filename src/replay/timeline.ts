@@ -1,0 +1,53 @@
+import { causeTotal, type Cause } from '../engine/causes';
+import { createGame } from '../engine/create';
+import type { Scenario } from '../engine/scenario-types';
+import type { GameState, Regime } from '../engine/state-types';
+import { step } from '../engine/step';
+import type { GameEvent } from '../engine/step-types';
+import { VARIABLES, type VarName } from '../engine/variables';
+import { turnActions, type ReplayTurn } from './document';
+
+export interface VarChange {
+  readonly var: VarName;
+  readonly from: number;
+  readonly to: number;
+  readonly causes: readonly Cause[];
+}
+
+/** One resolved turn: what was chosen, what happened and every variable's change with causes. */
+export interface TurnRecord {
+  readonly turn: number;
+  readonly choices: ReplayTurn['actions'];
+  readonly events: readonly GameEvent[];
+  readonly changes: readonly VarChange[];
+  readonly l: number;
+  readonly m: number;
+  readonly regime: Regime;
+  readonly before: GameState;
+  readonly after: GameState;
+}
+
+/** Re-plays a verified run turn by turn, keeping each turn's facts and causes for telling. */
+export function timeline(scenario: Scenario, seed: string, turns: readonly ReplayTurn[]): TurnRecord[] {
+  let state = createGame(scenario, seed);
+  const out: TurnRecord[] = [];
+  for (const t of turns) {
+    const before = state;
+    for (const a of turnActions(t)) {
+      const r = step(state, a);
+      if (!r.ok) throw new Error(r.error.message);
+      state = r.state;
+    }
+    const r = step(state, { type: 'end-turn' });
+    if (!r.ok) throw new Error(r.error.message);
+    state = r.state;
+    const changes = VARIABLES.map((v) => ({
+      var: v,
+      from: before.vars[v],
+      to: state.vars[v],
+      causes: r.causes.filter((c) => c.var === v),
+    })).filter((c) => c.from !== c.to || causeTotal(c.causes, c.var) !== 0);
+    out.push({ turn: t.turn, choices: t.actions, events: r.events, changes, l: state.l, m: state.m, regime: state.regime, before, after: state });
+  }
+  return out;
+}

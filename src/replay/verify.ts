@@ -1,0 +1,180 @@
+import { CATALOGUE } from '../engine/catalogue';
+import type { Scenario } from '../engine/scenario-types';
+import type { GameState } from '../engine/state-types';
+import { summaryOf, type Summary } from '../engine/summary';
+import { RULES_VERSION } from '../engine/version';
+import { describeValue, jsonPath } from '../scenarios/parse';
+import { decodeCode, type RawCode } from './code';
+import { recordReplay, REPLAY_FORMAT, REPLAY_VERSION, simulate, type ReplayDocument, type ReplayTurn } from './document';
+import { replayDocumentSchema } from './schema';
+
+export interface ScenarioEntry {
+  readonly scenario: Scenario;
+  /** Content hash of the scenario file as shipped now. */
+  readonly hash: string;
+}
+
+export type RefusalKind =
+  | 'not-a-replay'
+  | 'corrupted'
+  | 'format-version'
+  | 'rules-version'
+  | 'unknown-scenario'
+  | 'scenario-changed'
+  | 'illegal-action'
+  | 'diverged'
+  | 'summary-mismatch';
+
+export type VerifyResult =
+  | {
+      readonly valid: true;
+      readonly fingerprint: string;
+      readonly summary: Summary;
+      readonly document: ReplayDocument;
+      readonly state: GameState;
+      readonly scenario: Scenario;
+    }
+  | { readonly valid: false; readonly kind: RefusalKind; readonly reason: string; readonly divergedAtTurn?: number };
+
+function refuse(kind: RefusalKind, reason: string, divergedAtTurn?: number): VerifyResult {
+  return divergedAtTurn === undefined ? { valid: false, kind, reason } : { valid: false, kind, reason, divergedAtTurn };
+}
+
+/**
+ * Re-simulates a run from a replay code, a replay document's text, or a parsed document, and
+ * compares every checkpoint. Anything else ends in a refusal with one reason; it never throws.
+ */
+export function verifyReplay(input: unknown, scenarios: readonly ScenarioEntry[]): VerifyResult {
+  try {
+    if (typeof input === 'string') {
+      const text = input.trim();
+      if (text.startsWith('{')) {
+        let data: unknown;
+        try {
+          data = JSON.parse(text);
+        } catch {
+          return refuse('corrupted', 'The replay file is not valid JSON; it may be truncated or damaged.');
+        }
+        return verifyDocument(data, scenarios);
+      }
+      return verifyCode(text, scenarios);
+    }
+    return verifyDocument(input, scenarios);
+  } catch (e) {
+    return refuse('corrupted', `The replay could not be checked: ${(e as Error).message}`);
+  }
+}
+
+function verifyDocument(data: unknown, scenarios: readonly ScenarioEntry[]): VerifyResult {
+  if (typeof data !== 'object' || data === null || (data as { format?: unknown }).format !== REPLAY_FORMAT) {
+    return refuse('not-a-replay', `This is not a Momentum replay (expected "format": "${REPLAY_FORMAT}").`);
+  }
+  if ((data as { version?: unknown }).version !== REPLAY_VERSION) {
+    return refuse(
+      'format-version',
+      `This replay file has format version ${describeValue((data as { version?: unknown }).version)}; this game reads version ${REPLAY_VERSION}.`,
+    );
+  }
+  const parsed = replayDocumentSchema.safeParse(data, { reportInput: true });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const found = (issue as { input?: unknown }).input;
+    return refuse(
+      'corrupted',
+      `The replay file is malformed at ${jsonPath(issue.path as (string | number)[])}: ${issue.message.replace(/^Invalid input: /, '')}${found === undefined ? '' : `, found ${describeValue(found)}`}.`,
+    );
+  }
+  const doc = parsed.data as ReplayDocument;
+  const entry = checkHeader(doc.rules, doc.scenario.id, scenarios);
+  if ('valid' in entry) return entry;
+  if (entry.hash !== doc.scenario.hash) return scenarioChanged(doc.scenario.id);
+  const turnsInOrder = doc.turns.every((t, i) => t.turn === i + 1);
+  if (!turnsInOrder) return refuse('corrupted', 'The replay file lists its turns out of order.');
+  const sim = simulate(entry.scenario, doc.seed, doc.turns);
+  if (!sim.ok) return illegal(sim.turn, sim.message);
+  for (const c of doc.checkpoints) {
+    const actual = sim.fingerprints[c.turn - 1];
+    if (actual !== c.fingerprint) return diverged(c.turn);
+  }
+  const summary = summaryOf(sim.state);
+  if (summary.fingerprint !== doc.final) return diverged(Math.max(1, doc.turns.length));
+  const { fingerprint: _f, ...rest } = summary;
+  if (JSON.stringify(rest) !== JSON.stringify(doc.summary)) {
+    return refuse('summary-mismatch', 'The replay’s summary does not match its run: the summary was altered.');
+  }
+  return { valid: true, fingerprint: summary.fingerprint, summary, document: doc, state: sim.state, scenario: entry.scenario };
+}
+
+function verifyCode(text: string, scenarios: readonly ScenarioEntry[]): VerifyResult {
+  const decoded = decodeCode(text);
+  if (!decoded.ok) {
+    const kind: RefusalKind = decoded.reason.startsWith('This is not') ? 'not-a-replay' : decoded.reason.includes('format version') ? 'format-version' : 'corrupted';
+    return refuse(kind, decoded.reason);
+  }
+  const raw = decoded.raw;
+  const entry = checkHeader(raw.rules, raw.scenarioId, scenarios);
+  if ('valid' in entry) return entry;
+  if (!entry.hash.startsWith(raw.hashPrefix)) return scenarioChanged(raw.scenarioId);
+  const turns = toTurns(raw, entry.scenario);
+  if (!Array.isArray(turns)) return turns;
+  const sim = simulate(entry.scenario, raw.seed, turns);
+  if (!sim.ok) return illegal(sim.turn, sim.message);
+  for (const [i, t] of raw.turns.entries()) {
+    if (!sim.fingerprints[i]!.startsWith(t.check)) return diverged(i + 1);
+  }
+  const summary = summaryOf(sim.state);
+  if (summary.fingerprint !== raw.final) return diverged(Math.max(1, raw.turns.length));
+  const document = recordReplay(
+    entry.scenario,
+    entry.hash,
+    raw.seed,
+    turns.map((t) => t.actions),
+    raw.meta,
+  );
+  return { valid: true, fingerprint: summary.fingerprint, summary, document, state: sim.state, scenario: entry.scenario };
+}
+
+function toTurns(raw: RawCode, scenario: Scenario): ReplayTurn[] | VerifyResult {
+  const out: ReplayTurn[] = [];
+  for (const [i, t] of raw.turns.entries()) {
+    const actions = [];
+    for (const c of t.choices) {
+      const def = CATALOGUE[c.action]!;
+      if (c.member === null) {
+        actions.push({ action: def.id });
+        continue;
+      }
+      const member = scenario.members[c.member];
+      if (!member) return illegal(i + 1, `it names team member number ${c.member + 1}, and the team has ${scenario.members.length}`);
+      actions.push({ action: def.id, target: member.id });
+    }
+    out.push({ turn: i + 1, actions });
+  }
+  return out;
+}
+
+function checkHeader(rules: number, scenarioId: string, scenarios: readonly ScenarioEntry[]): ScenarioEntry | VerifyResult {
+  if (rules !== RULES_VERSION) {
+    return refuse(
+      'rules-version',
+      `This run was played under rules version ${rules}; this game runs rules version ${RULES_VERSION}, so it cannot be re-checked here.`,
+    );
+  }
+  const entry = scenarios.find((s) => s.scenario.id === scenarioId);
+  if (!entry) {
+    return refuse('unknown-scenario', `This run is of a scenario called "${scenarioId}", which this game does not have.`);
+  }
+  return entry;
+}
+
+function scenarioChanged(id: string): VerifyResult {
+  return refuse('scenario-changed', `The scenario "${id}" has changed since this run was played, so the run cannot be re-checked.`);
+}
+
+function illegal(turn: number, message: string): VerifyResult {
+  return refuse('illegal-action', `Turn ${turn} holds an action the rules refuse: ${message}`, turn);
+}
+
+function diverged(turn: number): VerifyResult {
+  return refuse('diverged', `The run diverges at turn ${turn}: re-playing it does not give the recorded state.`, turn);
+}

@@ -1,0 +1,94 @@
+import { actionDef } from '../engine/catalogue';
+import type { Cause } from '../engine/causes';
+import { RULES } from '../engine/dynamics';
+import type { Scenario } from '../engine/scenario-types';
+import type { GameEvent } from '../engine/step-types';
+import type { VarName } from '../engine/variables';
+
+/** Plain-language names of the variables. */
+export const VAR_LABELS: Record<VarName, string> = {
+  morale: 'Morale',
+  execution: 'Execution',
+  innovation: 'Innovation',
+  trust: 'Trust',
+  clarity: 'Clarity',
+  structure: 'Structure',
+  control: 'Predictability',
+  energy: 'Energy',
+  progress: 'Progress',
+  budget: 'Budget',
+};
+
+const RULE_WORDS: Record<string, string> = {
+  [RULES.churn]: 'churn: ideas ran ahead of the structure to carry them',
+  [RULES.redTape]: 'red tape: rules and controls without enough trust or direction',
+  [RULES.execution]: 'execution settling toward what structure, control and energy sustain',
+  [RULES.innovation]: 'innovation settling toward what trust, direction and energy sustain',
+  [RULES.morale]: 'morale settling toward what trust, energy, direction and results sustain',
+  [RULES.fade]: 'fading without upkeep',
+  [RULES.rest]: 'rest between turns',
+  [RULES.work]: 'work done: execution aimed by clarity and fed by ideas',
+};
+
+export function memberName(scenario: Scenario, id: string | null | undefined): string {
+  if (id === null || id === undefined) return '';
+  return scenario.members.find((m) => m.id === id)?.name ?? id;
+}
+
+export function actionTitle(id: string): string {
+  return actionDef(id)?.title ?? id;
+}
+
+/** One cause in words, e.g. "Share the vision", "event: The timber arrives late". */
+export function causeWords(c: Cause, scenario: Scenario): string {
+  switch (c.kind) {
+    case 'action':
+      return actionTitle(c.source);
+    case 'delayed':
+      return `${actionTitle(c.source)} (earlier, now paying off)`;
+    case 'event':
+      return `event: ${scenario.events.find((e) => e.id === c.source)?.title ?? c.source}`;
+    case 'member':
+      return `${memberName(scenario, c.source)} left the team`;
+    case 'pressure':
+    case 'drift':
+      return RULE_WORDS[c.source] ?? c.source;
+  }
+}
+
+/** A fact from a step in words, or null for facts not worth telling (choices, bookkeeping). */
+export function eventWords(e: GameEvent, scenario: Scenario): string | null {
+  switch (e.type) {
+    case 'action-resolved': {
+      const who = e.target ? ` with ${memberName(scenario, e.target)}` : '';
+      const risk = e.success === null ? '' : e.success ? ' (it paid off)' : ' (it failed)';
+      const weak = e.strength < 100 ? ` at ${e.strength}% strength, repeated too soon` : '';
+      return `${actionTitle(e.action)}${who}${risk}${weak}`;
+    }
+    case 'delayed-effect-landed':
+      return `${actionTitle(e.action)} from two turns ago paid off`;
+    case 'event-occurred': {
+      const ev = scenario.events.find((x) => x.id === e.event);
+      const who = e.member ? ` (${memberName(scenario, e.member)})` : '';
+      const soft = [e.cushioned ? 'cushioned' : '', e.guarded ? 'softened by risk mitigation' : ''].filter(Boolean).join(', ');
+      return `${ev?.title ?? e.event}${who}${soft ? `, ${soft}` : ''}`;
+    }
+    case 'member-disengaged':
+      return `${memberName(scenario, e.member)} disengaged`;
+    case 'member-reengaged':
+      return `${memberName(scenario, e.member)} re-engaged`;
+    case 'member-quit':
+      return `${memberName(scenario, e.member)} quit`;
+    case 'regime-changed':
+      return `the team moved from ${e.from} to ${e.to}`;
+    case 'game-ended':
+      return `the game ended in ${e.outcome} (${e.ending}), score ${e.score}`;
+    default:
+      return null;
+  }
+}
+
+/** Signed number: +3, −2, 0. */
+export function signed(n: number): string {
+  return n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '0';
+}

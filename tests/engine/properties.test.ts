@@ -1,0 +1,221 @@
+import fc from 'fast-check';
+import { freeze } from 'immer';
+import { describe, expect, it } from 'vitest';
+import { causeTotal, type Cause } from '../../src/engine/causes';
+import { createGame } from '../../src/engine/create';
+import { fingerprint } from '../../src/engine/fingerprint';
+import type { GameState } from '../../src/engine/state-types';
+import type { Action, GameEvent } from '../../src/engine/step-types';
+import { legalActions, step } from '../../src/engine/step';
+import { VARIABLES } from '../../src/engine/variables';
+import { SCENARIOS } from './helpers';
+
+const NUM_RUNS = 120;
+
+interface Transition {
+  readonly before: GameState;
+  readonly action: Action;
+  readonly after: GameState;
+  readonly events: readonly GameEvent[];
+  readonly causes: readonly Cause[];
+}
+
+/** Seeds of every kind: ASCII, full unicode graphemes, and raw UTF-16 including lone surrogates. */
+const seedArb = fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' }));
+const scenarioArb = fc.integer({ min: 0, max: SCENARIOS.length - 1 });
+/** Each number picks one of the legal actions at that point, modulo how many there are. */
+const picksArb = fc.array(fc.nat(), { maxLength: 250 });
+
+/**
+ * Plays the picks from a new game, then ends turns until the game is over. Every input state
+ * is deep-frozen before it is stepped, so any write to it throws.
+ */
+function play(
+  scenarioIndex: number,
+  seed: string,
+  picks: readonly number[],
+  visit: (t: Transition) => void = () => {},
+): GameState {
+  const scenario = SCENARIOS[scenarioIndex]!;
+  let s = createGame(scenario, seed);
+  const moves: Action[] = [];
+  for (const p of picks) {
+    if (s.over) break;
+    const legal = legalActions(s);
+    moves.push(legal[p % legal.length]!);
+    s = advance(s, moves.at(-1)!, visit);
+  }
+  for (let i = 0; i <= scenario.turns && !s.over; i++) s = advance(s, { type: 'end-turn' }, visit);
+  return s;
+}
+
+function advance(s: GameState, action: Action, visit: (t: Transition) => void): GameState {
+  const before = freeze(s, true);
+  const r = step(before, action);
+  if (!r.ok) throw new Error(`legal action refused: ${JSON.stringify(action)} ${r.error.code}`);
+  visit({ before, action, after: r.state, events: r.events, causes: r.causes });
+  return r.state;
+}
+
+/** Every number anywhere in a JSON tree, with its path. */
+function numbers(value: unknown, path = '$', out: [string, number][] = []): [string, number][] {
+  if (typeof value === 'number') out.push([path, value]);
+  else if (Array.isArray(value)) value.forEach((v, i) => numbers(v, `${path}[${i}]`, out));
+  else if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) numbers(v, `${path}.${k}`, out);
+  }
+  return out;
+}
+
+function check(prop: fc.IPropertyWithHooks<[number, string, number[]]>) {
+  fc.assert(prop, { numRuns: NUM_RUNS });
+}
+
+describe('properties over random legal play', () => {
+  it('every variable and member morale and skill stays an integer in [0, 100]', () => {
+    check(
+      fc.property(scenarioArb, seedArb, picksArb, (sc, seed, picks) => {
+        play(sc, seed, picks, ({ after }) => {
+          for (const name of VARIABLES) {
+            const v = after.vars[name];
+            expect(Number.isInteger(v), name).toBe(true);
+            expect(v).toBeGreaterThanOrEqual(0);
+            expect(v).toBeLessThanOrEqual(100);
+          }
+          expect(Object.keys(after.vars).sort()).toEqual([...VARIABLES].sort());
+          for (const m of after.members) {
+            for (const x of [m.morale, m.skill]) {
+              expect(Number.isInteger(x)).toBe(true);
+              expect(x).toBeGreaterThanOrEqual(0);
+              expect(x).toBeLessThanOrEqual(100);
+            }
+          }
+        });
+      }),
+    );
+  });
+
+  it('every number anywhere in the state, events and causes is an integer', () => {
+    check(
+      fc.property(scenarioArb, seedArb, picksArb, (sc, seed, picks) => {
+        const seenRules = new Set<unknown>();
+        play(sc, seed, picks, ({ after, events, causes }) => {
+          // The rules never change in a game: walk them once, everything else at every step.
+          const rules = seenRules.has(after.rules) ? null : after.rules;
+          seenRules.add(after.rules);
+          for (const [path, n] of numbers({ after: { ...after, rules }, events, causes })) {
+            expect(Number.isInteger(n), `${path} = ${n}`).toBe(true);
+            expect(Object.is(n, -0), `${path} is -0`).toBe(false);
+          }
+        });
+      }),
+    );
+  });
+
+  it('the state survives a JSON round trip unchanged', () => {
+    check(
+      fc.property(scenarioArb, seedArb, picksArb, (sc, seed, picks) => {
+        play(sc, seed, picks, ({ after }) => {
+          const copy = JSON.parse(JSON.stringify(after)) as GameState;
+          expect(copy).toStrictEqual(after);
+          expect(fingerprint(copy)).toBe(fingerprint(after));
+        });
+      }),
+    );
+  });
+
+  it('the input state is never mutated', () => {
+    check(
+      fc.property(scenarioArb, seedArb, picksArb, (sc, seed, picks) => {
+        play(sc, seed, picks, ({ before, after }) => {
+          // play() deep-froze `before`, so a write would already have thrown; also compare a
+          // snapshot taken before the step against the input afterwards.
+          const snapshot = JSON.stringify(before);
+          const again = step(before, { type: 'end-turn' });
+          expect(JSON.stringify(before)).toBe(snapshot);
+          expect(Object.isFrozen(before) && Object.isFrozen(before.vars) && Object.isFrozen(before.members)).toBe(true);
+          if (again.ok) expect(again.state).not.toBe(before);
+          expect(after).not.toBe(before);
+        });
+      }),
+    );
+  });
+
+  it('the same inputs give the same fingerprint', () => {
+    check(
+      fc.property(scenarioArb, seedArb, picksArb, (sc, seed, picks) => {
+        const prints: string[] = [];
+        const a = play(sc, seed, picks, ({ after }) => prints.push(fingerprint(after)));
+        const again: string[] = [];
+        const b = play(sc, seed, picks, ({ after }) => again.push(fingerprint(after)));
+        expect(again).toEqual(prints);
+        expect(fingerprint(b)).toBe(fingerprint(a));
+        expect(b).toStrictEqual(a);
+      }),
+    );
+  });
+
+  it('on every end-turn, each variable changes by exactly the sum of its causes', () => {
+    check(
+      fc.property(scenarioArb, seedArb, picksArb, (sc, seed, picks) => {
+        play(sc, seed, picks, ({ before, action, after, causes }) => {
+          if (action.type !== 'end-turn') {
+            expect(causes).toEqual([]);
+            expect(after.vars).toEqual(before.vars);
+            return;
+          }
+          for (const name of VARIABLES) {
+            expect(causeTotal(causes, name), name).toBe(after.vars[name] - before.vars[name]);
+          }
+          for (const c of causes) {
+            expect(c.amount).not.toBe(0);
+            expect(VARIABLES).toContain(c.var);
+          }
+          const keys = causes.map((c) => `${c.var}/${c.kind}/${c.source}`);
+          expect(new Set(keys).size).toBe(keys.length);
+        });
+      }),
+    );
+  });
+
+  it('time is never negative nor above the budget', () => {
+    check(
+      fc.property(scenarioArb, seedArb, picksArb, (sc, seed, picks) => {
+        play(sc, seed, picks, ({ after }) => {
+          expect(after.time).toBeGreaterThanOrEqual(0);
+          expect(after.time).toBeLessThanOrEqual(after.rules.timeBudget);
+          expect(after.guard).toBeGreaterThanOrEqual(0);
+        });
+      }),
+    );
+  });
+
+  it('the game always ends within the scenario’s turns', () => {
+    check(
+      fc.property(scenarioArb, seedArb, picksArb, (sc, seed, picks) => {
+        const turns = SCENARIOS[sc]!.turns;
+        let endTurns = 0;
+        let endedEvents = 0;
+        const last = play(sc, seed, picks, ({ before, action, after, events }) => {
+          expect(before.over).toBe(false);
+          expect(after.turn).toBeLessThanOrEqual(turns + 1);
+          if (action.type === 'end-turn') {
+            endTurns++;
+            expect(after.turn).toBe(before.turn + 1);
+          } else {
+            expect(after.turn).toBe(before.turn);
+          }
+          endedEvents += events.filter((e) => e.type === 'game-ended').length;
+          expect(after.over).toBe(events.some((e) => e.type === 'game-ended'));
+        });
+        expect(last.over).toBe(true);
+        expect(endedEvents).toBe(1);
+        expect(endTurns).toBeLessThanOrEqual(turns);
+        expect(endTurns).toBe(last.turn - 1);
+        expect(last.ending).not.toBeNull();
+        expect(legalActions(last)).toEqual([]);
+        if (endTurns < turns) expect(last.ending).toMatch(/-collapse$/);
+      }),
+    );
+  });
+});

@@ -6,6 +6,11 @@ import { step } from '../engine/step';
 import type { Action } from '../engine/step-types';
 import { loadAllScenarios } from '../scenarios/files';
 import { tallySeeds } from '../bots/tally';
+import { encodeCode } from '../replay/code';
+import { recordReplay } from '../replay/document';
+import { scenarioHash } from '../replay/scenario-hash';
+import { verifyReplay } from '../replay/verify';
+import { tallyParallel } from './parallel';
 
 /**
  * Prints speed figures. It reports and never fails: a busy machine gives lower numbers, and
@@ -46,12 +51,37 @@ for (const { scenario } of scenarios) {
   );
 }
 
-console.log(`\nBatch of 10,000 games, one core (target ≤ 5 s)`);
+console.log(`\nReplay verification of a full balanced game (target ≤ 1 ms)`);
+const entries = scenarios.map((s) => ({ scenario: s.scenario, hash: scenarioHash(s.text) }));
+const balanced = policyByName('balanced')!;
+let longest = 0;
+for (const { scenario, text } of scenarios) {
+  const run = playGame(scenario, 'bench', balanced);
+  const choices = run.turns.map((t) => t.flatMap((a) => (a.type === 'choose' ? [a.target === undefined ? { action: a.action } : { action: a.action, target: a.target }] : [])));
+  const doc = recordReplay(scenario, scenarioHash(text), 'bench', choices);
+  const code = encodeCode(doc, scenario);
+  longest = Math.max(longest, code.length);
+  const docText = JSON.stringify(doc);
+  const reps = 300;
+  const t0 = performance.now();
+  for (let i = 0; i < reps; i++) if (!verifyReplay(code, entries).valid) throw new Error('bench replay did not verify');
+  const codeMs = (performance.now() - t0) / reps;
+  const t1 = performance.now();
+  for (let i = 0; i < reps; i++) if (!verifyReplay(docText, entries).valid) throw new Error('bench replay did not verify');
+  const docMs = (performance.now() - t1) / reps;
+  console.log(`  ${scenario.id.padEnd(22)} ${codeMs.toFixed(3)} ms from its code (${code.length} characters), ${docMs.toFixed(3)} ms from its document`);
+}
+
+console.log(`\nBatch of 10,000 games of stagnant-giant (target ≤ 5 s)`);
+const giant = scenarios.find((s) => s.scenario.id === 'stagnant-giant')!.scenario;
 for (const policy of ['random', 'balanced']) {
   const t0 = performance.now();
-  const giant = scenarios.find((s) => s.scenario.id === 'stagnant-giant')!.scenario;
   tallySeeds(giant, policyByName(policy)!, 1, 10_000);
-  console.log(`  stagnant-giant, ${policy.padEnd(9)} ${((performance.now() - t0) / 1000).toFixed(2)} s`);
+  const one = (performance.now() - t0) / 1000;
+  const t1 = performance.now();
+  await tallyParallel(giant, policy, 10_000);
+  const all = (performance.now() - t1) / 1000;
+  console.log(`  ${policy.padEnd(9)} one core ${one.toFixed(2)} s, all ${availableParallelism()} cores ${all.toFixed(2)} s`);
 }
 
 function fmt(n: number): string {

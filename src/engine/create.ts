@@ -1,3 +1,4 @@
+import { freeze } from 'immer';
 import { ASPECTS } from './aspects';
 import { CATALOGUE } from './catalogue';
 import { isHigh, leadershipIndex, managementIndex, regimeOf } from './regimes';
@@ -37,7 +38,8 @@ export function createGame(scenario: Scenario, seed: string): GameState {
   const lHigh = isHigh(l, false);
   const mHigh = isHigh(m, false);
   return {
-    rules: rulesOf(scenario),
+    // Frozen: shared by every later state, and its serialization is cached for fingerprints.
+    rules: freeze(rulesOf(scenario), true),
     turn: 1,
     time: scenario.timeBudget,
     plan: [],

@@ -1,15 +1,71 @@
 /**
+ * Serializations of deeply frozen objects never change, so they are kept: a state's rules are
+ * shared between states, frozen, and would otherwise be re-serialized at every fingerprint.
+ */
+const memo = new WeakMap<object, string>();
+
+/**
  * Canonical serialization: JSON with object keys sorted, so equal states give equal text
  * whatever order their keys were built in.
  */
 export function canonical(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  const obj = value as Record<string, unknown>;
-  const keys = Object.keys(obj)
-    .filter((k) => obj[k] !== undefined)
-    .sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical(obj[k])}`).join(',')}}`;
+  const out: string[] = [];
+  walk(value, out);
+  return out.join('');
+}
+
+/** Sorted keys with their quoted form, per distinct key list: states repeat a few shapes. */
+const shapes = new Map<string, readonly (readonly [key: string, quoted: string])[]>();
+
+function shapeOf(keys: string[]): readonly (readonly [string, string])[] {
+  const id = keys.join('\u0000');
+  let shape = shapes.get(id);
+  if (shape === undefined) {
+    shape = [...keys].sort().map((k) => [k, `${JSON.stringify(k)}:`] as const);
+    if (shapes.size < 1000) shapes.set(id, shape);
+  }
+  return shape;
+}
+
+/** Appends the canonical text of value to out; returns whether value is deeply frozen. */
+function walk(value: unknown, out: string[]): boolean {
+  if (value === null || typeof value !== 'object') {
+    out.push(typeof value === 'number' ? String(value) : JSON.stringify(value));
+    return true;
+  }
+  const cached = memo.get(value);
+  if (cached !== undefined) {
+    out.push(cached);
+    return true;
+  }
+  const start = out.length;
+  let frozen = Object.isFrozen(value);
+  if (Array.isArray(value)) {
+    out.push('[');
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) out.push(',');
+      frozen = walk(value[i], out) && frozen;
+    }
+    out.push(']');
+  } else {
+    const obj = value as Record<string, unknown>;
+    out.push('{');
+    let first = true;
+    for (const [k, quoted] of shapeOf(Object.keys(obj))) {
+      const v = obj[k];
+      if (v === undefined) continue;
+      out.push(first ? quoted : `,${quoted}`);
+      first = false;
+      frozen = walk(v, out) && frozen;
+    }
+    out.push('}');
+  }
+  if (frozen) {
+    const text = out.splice(start).join('');
+    memo.set(value, text);
+    out.push(text);
+  }
+  return frozen;
 }
 
 /**

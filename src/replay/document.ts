@@ -74,14 +74,26 @@ export function recordReplay(
   const listed = turns.map((actions, i) => ({ turn: i + 1, actions: actions.map(copyChoice) }));
   const sim = simulate(scenario, seed, listed);
   if (!sim.ok) throw new Error(`turn ${sim.turn}: ${sim.message}`);
+  return documentOf(scenario.id, hash, seed, listed, sim, meta);
+}
+
+/** The document for a simulation that already ran. */
+export function documentOf(
+  scenarioId: string,
+  hash: string,
+  seed: string,
+  listed: readonly ReplayTurn[],
+  sim: { state: GameState; fingerprints: readonly string[] },
+  meta?: ReplayDocument['meta'],
+): ReplayDocument {
   const { fingerprint: final, ...summary } = summaryOf(sim.state);
   return {
     format: REPLAY_FORMAT,
     version: REPLAY_VERSION,
     rules: RULES_VERSION,
-    scenario: { id: scenario.id, hash },
+    scenario: { id: scenarioId, hash },
     seed,
-    turns: listed,
+    turns: listed.map((t) => ({ turn: t.turn, actions: t.actions.map(copyChoice) })),
     checkpoints: sim.fingerprints.map((f, i) => ({ turn: i + 1, fingerprint: f })),
     final,
     summary,

@@ -5,7 +5,7 @@ import { summaryOf, type Summary } from '../engine/summary';
 import { RULES_VERSION } from '../engine/version';
 import { describeValue, jsonPath } from '../scenarios/parse';
 import { decodeCode, type RawCode } from './code';
-import { recordReplay, REPLAY_FORMAT, REPLAY_VERSION, simulate, type ReplayDocument, type ReplayTurn } from './document';
+import { documentOf, REPLAY_FORMAT, REPLAY_VERSION, simulate, type ReplayDocument, type ReplayTurn } from './document';
 import { replayDocumentSchema } from './schema';
 
 export interface ScenarioEntry {
@@ -124,13 +124,7 @@ function verifyCode(text: string, scenarios: readonly ScenarioEntry[]): VerifyRe
   }
   const summary = summaryOf(sim.state);
   if (summary.fingerprint !== raw.final) return diverged(Math.max(1, raw.turns.length));
-  const document = recordReplay(
-    entry.scenario,
-    entry.hash,
-    raw.seed,
-    turns.map((t) => t.actions),
-    raw.meta,
-  );
+  const document = documentOf(entry.scenario.id, entry.hash, raw.seed, turns, sim, raw.meta);
   return { valid: true, fingerprint: summary.fingerprint, summary, document, state: sim.state, scenario: entry.scenario };
 }
 

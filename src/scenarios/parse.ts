@@ -175,7 +175,6 @@ function article(type: string): string {
     array: 'an array',
     string: 'a string',
     boolean: 'true or false',
-    number: 'a number',
   };
   return names[type] ?? type;
 }

@@ -90,7 +90,11 @@ describe('red tape', () => {
 describe('drift', () => {
   function drift(v: Vars, cap = 50) {
     const before = { ...v };
-    const targets = { execution: executionTarget(v, cap), innovation: innovationTarget(v, cap), morale: moraleTarget(v) };
+    const targets = {
+      execution: executionTarget(v, cap),
+      innovation: innovationTarget(v, cap),
+      morale: moraleTarget(v),
+    };
     const ledger = new Ledger();
     applyDrift(v, cap, ledger);
     return { v, before, targets, causes: ledger.result() };

@@ -117,7 +117,16 @@ describe('applyEvent', () => {
   }
 
   it('applies the effects as event causes', () => {
-    const r = apply(ruleEvent({ id: 'x', effects: [{ var: 'energy', amount: -7 }, { var: 'progress', amount: 3 }] }), vars());
+    const r = apply(
+      ruleEvent({
+        id: 'x',
+        effects: [
+          { var: 'energy', amount: -7 },
+          { var: 'progress', amount: 3 },
+        ],
+      }),
+      vars(),
+    );
     expect(r.delta('energy')).toBe(-7);
     expect(r.delta('progress')).toBe(3);
     expect(r.causes).toEqual([
@@ -151,7 +160,10 @@ describe('applyEvent', () => {
     const r = apply(e, vars({ trust: 100 }));
     expect(r.delta('progress')).toBe(6);
     expect(r.delta('morale')).toBe(-4);
-    const gainsOnly = apply(ruleEvent({ id: 'y', effects: [{ var: 'budget', amount: 8 }], cushion: 'control' }), vars({ control: 100 }));
+    const gainsOnly = apply(
+      ruleEvent({ id: 'y', effects: [{ var: 'budget', amount: 8 }], cushion: 'control' }),
+      vars({ control: 100 }),
+    );
     expect(gainsOnly.delta('budget')).toBe(8);
     expect(gainsOnly.fact.cushioned).toBe(false);
   });
@@ -230,7 +242,9 @@ describe('applyEvent', () => {
 
 describe('events in the game', () => {
   it('a once event fires once and is remembered', () => {
-    const s = withEvents(game(), [ruleEvent({ id: 'only-once', once: true, effects: [{ var: 'budget', amount: -3 }] })]);
+    const s = withEvents(game(), [
+      ruleEvent({ id: 'only-once', once: true, effects: [{ var: 'budget', amount: -3 }] }),
+    ]);
     const t1 = ok(s, END);
     expect(t1.events.some((e) => e.type === 'event-occurred' && e.event === 'only-once')).toBe(true);
     expect(t1.state.fired).toEqual(['only-once']);

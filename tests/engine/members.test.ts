@@ -218,4 +218,3 @@ describe('members in the game', () => {
     expect(capacity(skilled)).toBe(capacity(r.members));
   });
 });
-

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  ENTER,
-  EXIT,
-  isHigh,
-  leadershipIndex,
-  managementIndex,
-  regimeOf,
-} from '../../src/engine/regimes';
+import { ENTER, EXIT, isHigh, leadershipIndex, managementIndex, regimeOf } from '../../src/engine/regimes';
 import { VARIABLES, type VarName, type Vars } from '../../src/engine/variables';
 import { END, game, ok, SCENARIOS, withVars } from './helpers';
 import { createGame } from '../../src/engine/create';
@@ -53,8 +46,12 @@ describe('leadership and management indices', () => {
     for (const name of VARIABLES) {
       for (const x of [0, 20, 50, 80]) {
         const base = uniform(50);
-        expect(leadershipIndex({ ...base, [name]: x + 20 })).toBeGreaterThanOrEqual(leadershipIndex({ ...base, [name]: x }));
-        expect(managementIndex({ ...base, [name]: x + 20 })).toBeGreaterThanOrEqual(managementIndex({ ...base, [name]: x }));
+        expect(leadershipIndex({ ...base, [name]: x + 20 })).toBeGreaterThanOrEqual(
+          leadershipIndex({ ...base, [name]: x }),
+        );
+        expect(managementIndex({ ...base, [name]: x + 20 })).toBeGreaterThanOrEqual(
+          managementIndex({ ...base, [name]: x }),
+        );
       }
     }
   });

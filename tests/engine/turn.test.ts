@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { actionDef, actionIndex, CATALOGUE } from '../../src/engine/catalogue';
 import { ASPECTS } from '../../src/engine/aspects';
 import type { GameState } from '../../src/engine/state-types';
+import type { GameEvent } from '../../src/engine/step-types';
 import { scoreOf } from '../../src/engine/outcome';
 import { DIMINISHING, riskOdds } from '../../src/engine/turn';
 import { div, pct, VARIABLES, type Vars } from '../../src/engine/variables';
@@ -25,8 +26,8 @@ function quiet(id = 'first-team', seed = 'turn'): GameState {
   return withVars(s, v);
 }
 
-function strengths(events: readonly { type: string }[]): number[] {
-  return events.flatMap((e) => (e.type === 'action-resolved' ? [(e as { strength: number }).strength] : []));
+function strengths(events: readonly GameEvent[]): number[] {
+  return events.flatMap((e) => (e.type === 'action-resolved' ? [e.strength] : []));
 }
 
 describe('diminishing returns', () => {
@@ -111,7 +112,9 @@ describe('delayed effects', () => {
     expect(t2.events.some((e) => e.type === 'delayed-effect-landed')).toBe(false);
     const t3 = ok(t2.state, END);
     const delayed = t3.causes.filter((c) => c.kind === 'delayed');
-    expect(delayed).toEqual(later.effects.map((x) => ({ var: x.var, kind: 'delayed', source: 'make-plan', amount: x.amount })));
+    expect(delayed).toEqual(
+      later.effects.map((x) => ({ var: x.var, kind: 'delayed', source: 'make-plan', amount: x.amount })),
+    );
     expect(t3.events).toContainEqual({ type: 'delayed-effect-landed', action: 'make-plan' });
     expect(t3.state.pending).toEqual([]);
     const t4 = ok(t3.state, END);
@@ -133,7 +136,9 @@ describe('delayed effects', () => {
     const nowCauses = t1.causes.filter((c) => c.kind === 'action' && c.source === 'lead-change');
     expect(nowCauses.length).toBeGreaterThan(0);
     for (const c of nowCauses) expect(c.amount).toBeLessThan(0);
-    expect(nowCauses).toEqual(lc.now.map((x) => ({ var: x.var, kind: 'action', source: 'lead-change', amount: x.amount })));
+    expect(nowCauses).toEqual(
+      lc.now.map((x) => ({ var: x.var, kind: 'action', source: 'lead-change', amount: x.amount })),
+    );
     const t3 = run(t1.state, [END, END]);
     const laterCauses = t3.causes.filter((c) => c.kind === 'delayed' && c.source === 'lead-change');
     expect(laterCauses.length).toBeGreaterThan(0);
@@ -208,7 +213,9 @@ describe('calculated risk', () => {
       expect(riskOdds({ ...v, control: x + 25 })).toBeGreaterThanOrEqual(riskOdds({ ...v, control: x }));
       expect(riskOdds({ ...v, structure: x + 25 })).toBeGreaterThanOrEqual(riskOdds({ ...v, structure: x }));
     }
-    expect(riskOdds({ ...v, control: 100, structure: 100 })).toBeGreaterThan(riskOdds({ ...v, control: 0, structure: 0 }));
+    expect(riskOdds({ ...v, control: 100, structure: 100 })).toBeGreaterThan(
+      riskOdds({ ...v, control: 0, structure: 0 }),
+    );
     expect(riskOdds({ ...v, control: 0, structure: 0 })).toBeGreaterThan(0);
     expect(riskOdds({ ...v, control: 100, structure: 100 })).toBeLessThan(100);
   });
@@ -218,8 +225,8 @@ describe('calculated risk', () => {
     return { innovation: sum('innovation'), execution: sum('execution') };
   }
 
-  function flags(r: { events: readonly { type: string }[] }): (boolean | null)[] {
-    return r.events.flatMap((e) => (e.type === 'action-resolved' ? [(e as { success: boolean | null }).success] : []));
+  function flags(r: { events: readonly GameEvent[] }): (boolean | null)[] {
+    return r.events.flatMap((e) => (e.type === 'action-resolved' ? [e.success] : []));
   }
 
   it('pays in innovation on success and costs execution on failure', () => {

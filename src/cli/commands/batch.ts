@@ -1,10 +1,11 @@
 import { SingleBar, Presets } from 'cli-progress';
 import { tallySeeds } from '../../bots/tally';
+import { PARALLEL_FROM, tallyParallel } from '../parallel';
 import { REGIMES } from '../../engine/state-types';
 import { findPolicy, findScenario } from '../context';
 import { parseFlags, required, UsageError } from '../usage';
 
-export function batchCommand(args: string[], out: (s: string) => void): number {
+export async function batchCommand(args: string[], out: (s: string) => void): Promise<number> {
   const { values } = parseFlags('batch', args, {
     scenario: { type: 'string' },
     policy: { type: 'string' },
@@ -25,7 +26,10 @@ export function batchCommand(args: string[], out: (s: string) => void): number {
     : null;
   bar?.start(runs, 0);
   const started = performance.now();
-  const t = tallySeeds(scenario, policy, 1, runs, bar ? () => bar.increment() : undefined);
+  const t =
+    runs >= PARALLEL_FROM
+      ? await tallyParallel(scenario, policyName, runs, bar ? (n) => bar.increment(n) : undefined)
+      : tallySeeds(scenario, policy, 1, runs, bar ? () => bar.increment() : undefined);
   bar?.stop();
   const seconds = (performance.now() - started) / 1000;
   const result = {

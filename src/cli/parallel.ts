@@ -1,0 +1,61 @@
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { buildSync } from 'esbuild';
+import Tinypool from 'tinypool';
+import { emptyTally, mergeTally, type Tally } from '../bots/tally';
+import type { Scenario } from '../engine/scenario-types';
+
+/** Below this many games, starting workers costs more than it saves. */
+export const PARALLEL_FROM = 2000;
+const CHUNK = 1000;
+const ROOT = join(import.meta.dirname, '..', '..');
+
+/**
+ * Worker threads on Node 20 cannot load TypeScript through the main thread's loader, and a
+ * loader per worker costs seconds; one plain-JavaScript bundle of the worker costs milliseconds.
+ * It lives under node_modules so the bundle's own imports resolve as the sources' do.
+ */
+function workerBundle(): string {
+  const outfile = join(ROOT, 'node_modules', '.cache', 'momentum', 'batch-worker.mjs');
+  buildSync({
+    entryPoints: [join(ROOT, 'src', 'cli', 'batch-worker.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    packages: 'external',
+    logLevel: 'error',
+  });
+  return outfile;
+}
+
+/**
+ * Plays seeds 1…runs across all cores in chunks; each chunk covers a fixed seed range, so the
+ * merged tally equals a single-threaded run's whatever order the chunks finish in.
+ */
+export async function tallyParallel(
+  scenario: Scenario,
+  policy: string,
+  runs: number,
+  tick?: (n: number) => void,
+): Promise<Tally> {
+  const threads = availableParallelism();
+  const pool = new Tinypool({ filename: workerBundle(), maxThreads: threads, minThreads: threads });
+  try {
+    const jobs: Promise<Tally>[] = [];
+    for (let from = 1; from <= runs; from += CHUNK) {
+      const to = Math.min(runs, from + CHUNK - 1);
+      jobs.push(
+        (pool.run({ scenario, policy, from, to }) as Promise<Tally>).then((t) => {
+          tick?.(to - from + 1);
+          return t;
+        }),
+      );
+    }
+    const total = emptyTally();
+    for (const t of await Promise.all(jobs)) mergeTally(total, t);
+    return total;
+  } finally {
+    await pool.destroy();
+  }
+}

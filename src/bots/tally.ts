@@ -11,11 +11,22 @@ export interface Tally {
 }
 
 export function emptyTally(): Tally {
-  return { outcomes: Object.fromEntries(REGIMES.map((r) => [r, 0])) as Record<Regime, number>, endings: {}, score: 0, turns: 0 };
+  return {
+    outcomes: Object.fromEntries(REGIMES.map((r) => [r, 0])) as Record<Regime, number>,
+    endings: {},
+    score: 0,
+    turns: 0,
+  };
 }
 
 /** Plays seeds "from" … "to" (inclusive, as decimal strings) and adds up what happened. */
-export function tallySeeds(scenario: Scenario, policy: PolicyFactory, from: number, to: number, tick?: () => void): Tally {
+export function tallySeeds(
+  scenario: Scenario,
+  policy: PolicyFactory,
+  from: number,
+  to: number,
+  tick?: () => void,
+): Tally {
   const t = emptyTally();
   for (let i = from; i <= to; i++) {
     const { state } = playGame(scenario, String(i), policy);

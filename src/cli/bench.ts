@@ -20,7 +20,9 @@ const GAMES = Number(process.env.BENCH_GAMES ?? 3000);
 const scenarios = loadAllScenarios();
 const random = policyByName('random')!;
 
-console.log(`Momentum bench on ${cpus()[0]?.model ?? 'unknown CPU'} (${availableParallelism()} cores), Node ${process.version}`);
+console.log(
+  `Momentum bench on ${cpus()[0]?.model ?? 'unknown CPU'} (${availableParallelism()} cores), Node ${process.version}`,
+);
 console.log(`\nEngine turns per second under the random policy, one core (target ≥ 50,000)`);
 for (const { scenario } of scenarios) {
   // Record random games first, then time the engine alone replaying their actions.
@@ -57,7 +59,13 @@ const balanced = policyByName('balanced')!;
 let longest = 0;
 for (const { scenario, text } of scenarios) {
   const run = playGame(scenario, 'bench', balanced);
-  const choices = run.turns.map((t) => t.flatMap((a) => (a.type === 'choose' ? [a.target === undefined ? { action: a.action } : { action: a.action, target: a.target }] : [])));
+  const choices = run.turns.map((t) =>
+    t.flatMap((a) =>
+      a.type === 'choose'
+        ? [a.target === undefined ? { action: a.action } : { action: a.action, target: a.target }]
+        : [],
+    ),
+  );
   const doc = recordReplay(scenario, scenarioHash(text), 'bench', choices);
   const code = encodeCode(doc, scenario);
   longest = Math.max(longest, code.length);
@@ -67,9 +75,12 @@ for (const { scenario, text } of scenarios) {
   for (let i = 0; i < reps; i++) if (!verifyReplay(code, entries).valid) throw new Error('bench replay did not verify');
   const codeMs = (performance.now() - t0) / reps;
   const t1 = performance.now();
-  for (let i = 0; i < reps; i++) if (!verifyReplay(docText, entries).valid) throw new Error('bench replay did not verify');
+  for (let i = 0; i < reps; i++)
+    if (!verifyReplay(docText, entries).valid) throw new Error('bench replay did not verify');
   const docMs = (performance.now() - t1) / reps;
-  console.log(`  ${scenario.id.padEnd(22)} ${codeMs.toFixed(3)} ms from its code (${code.length} characters), ${docMs.toFixed(3)} ms from its document`);
+  console.log(
+    `  ${scenario.id.padEnd(22)} ${codeMs.toFixed(3)} ms from its code (${code.length} characters), ${docMs.toFixed(3)} ms from its document`,
+  );
 }
 
 console.log(`\nBatch of 10,000 games of stagnant-giant (target ≤ 5 s)`);
@@ -81,7 +92,9 @@ for (const policy of ['random', 'balanced']) {
   const t1 = performance.now();
   await tallyParallel(giant, policy, 10_000);
   const all = (performance.now() - t1) / 1000;
-  console.log(`  ${policy.padEnd(9)} one core ${one.toFixed(2)} s, all ${availableParallelism()} cores ${all.toFixed(2)} s`);
+  console.log(
+    `  ${policy.padEnd(9)} one core ${one.toFixed(2)} s, all ${availableParallelism()} cores ${all.toFixed(2)} s`,
+  );
 }
 
 function fmt(n: number): string {

@@ -13,7 +13,10 @@ export function scenarios(): LoadedScenario[] {
   return cache;
 }
 
-export const scenarioChoices = (): string => `valid scenarios: ${scenarios().map((s) => s.scenario.id).join(', ')}`;
+export const scenarioChoices = (): string =>
+  `valid scenarios: ${scenarios()
+    .map((s) => s.scenario.id)
+    .join(', ')}`;
 export const policyChoices = (): string => `valid policies: ${POLICY_NAMES.join(', ')}`;
 
 export function findScenario(command: string, id: string | undefined): LoadedScenario {

@@ -5,7 +5,8 @@ import { UsageError } from './usage';
 
 /** Reads FILE|CODE: an existing file's text, or else the argument itself as a code. */
 export function readReplayInput(command: string, arg: string | undefined): string {
-  if (arg === undefined) throw new UsageError(`${command}: missing FILE or CODE (a .replay.json file or a replay code)`);
+  if (arg === undefined)
+    throw new UsageError(`${command}: missing FILE or CODE (a .replay.json file or a replay code)`);
   if (existsSync(arg) && statSync(arg).isFile()) {
     try {
       return readFileSync(arg, 'utf8');

@@ -31,7 +31,9 @@ export function parseFlags<O extends Options>(command: string, args: string[], o
       throw new UsageError(`${command}: ${flag} ${boolean ? 'takes no value' : 'needs a value'}`);
     }
     if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
-      throw new UsageError(`${command}: unexpected argument "${/'([^']*)'/.exec(message)?.[1] ?? ''}"; valid options: ${flags}`);
+      throw new UsageError(
+        `${command}: unexpected argument "${/'([^']*)'/.exec(message)?.[1] ?? ''}"; valid options: ${flags}`,
+      );
     }
     throw new UsageError(`${command}: unknown option "${flag}"; valid options: ${flags}`);
   }

@@ -34,7 +34,13 @@ if (process.argv[1] && import.meta.filename === process.argv[1]) {
   for (const run of GOLDEN_RUNS) {
     const { scenario, text } = scenarios.find((s) => s.scenario.id === run.scenario)!;
     const game = playGame(scenario, run.seed, policyByName(run.policy)!);
-    const choices = game.turns.map((t) => t.flatMap((a) => (a.type === 'choose' ? [a.target === undefined ? { action: a.action } : { action: a.action, target: a.target }] : [])));
+    const choices = game.turns.map((t) =>
+      t.flatMap((a) =>
+        a.type === 'choose'
+          ? [a.target === undefined ? { action: a.action } : { action: a.action, target: a.target }]
+          : [],
+      ),
+    );
     const doc = recordReplay(scenario, scenarioHash(text), run.seed, choices, { player: `${run.policy} bot` });
     writeFileSync(join(GOLDEN_DIR, goldenFile(run)), `${JSON.stringify(doc, null, 2)}\n`);
     console.log(`${goldenFile(run)}: ${doc.summary.ending}, ${doc.summary.turns} turns, ${doc.final}`);

@@ -18,7 +18,7 @@ export function canonical(value: unknown): string {
 const shapes = new Map<string, readonly (readonly [key: string, quoted: string])[]>();
 
 function shapeOf(keys: string[]): readonly (readonly [string, string])[] {
-  const id = keys.join('\u0000');
+  const id = JSON.stringify(keys);
   let shape = shapes.get(id);
   if (shape === undefined) {
     shape = [...keys].sort().map((k) => [k, `${JSON.stringify(k)}:`] as const);
@@ -30,7 +30,8 @@ function shapeOf(keys: string[]): readonly (readonly [string, string])[] {
 /** Appends the canonical text of value to out; returns whether value is deeply frozen. */
 function walk(value: unknown, out: string[]): boolean {
   if (value === null || typeof value !== 'object') {
-    out.push(typeof value === 'number' ? String(value) : JSON.stringify(value));
+    // As in JSON, undefined inside an array is written as null.
+    out.push(typeof value === 'number' ? String(value) : (JSON.stringify(value) ?? 'null'));
     return true;
   }
   const cached = memo.get(value);

@@ -20,7 +20,10 @@ export interface RawCode {
   readonly scenarioId: string;
   readonly hashPrefix: string;
   readonly seed: string;
-  readonly turns: readonly { readonly choices: readonly { action: number; member: number | null }[]; readonly check: string }[];
+  readonly turns: readonly {
+    readonly choices: readonly { action: number; member: number | null }[];
+    readonly check: string;
+  }[];
   readonly final: string;
   readonly meta: ReplayDocument['meta'] | undefined;
 }
@@ -45,7 +48,8 @@ export function encodeCode(doc: ReplayDocument, scenario: Scenario): string {
   });
   w.hex(doc.final);
   const meta = doc.meta ?? {};
-  const flags = (meta.player !== undefined ? 1 : 0) | (meta.team !== undefined ? 2 : 0) | (meta.date !== undefined ? 4 : 0);
+  const flags =
+    (meta.player !== undefined ? 1 : 0) | (meta.team !== undefined ? 2 : 0) | (meta.date !== undefined ? 4 : 0);
   w.byte(flags);
   if (meta.player !== undefined) w.string(meta.player);
   if (meta.team !== undefined) w.string(meta.team);
@@ -63,13 +67,19 @@ function checksum(bytes: Uint8Array): string {
 export function decodeCode(input: string): DecodeResult {
   const text = input.trim();
   const m = /^([A-Za-z])(\d+)\.(.*)$/s.exec(text);
-  if (!m || m[1] !== CODE_PREFIX) return { ok: false, reason: 'This is not a Momentum replay code (it should start with "M1.").' };
+  if (!m || m[1] !== CODE_PREFIX)
+    return { ok: false, reason: 'This is not a Momentum replay code (it should start with "M1.").' };
   if (Number(m[2]) !== CODE_VERSION) {
-    return { ok: false, reason: `This replay code has format version ${m[2]}; this version of the game reads version ${CODE_VERSION}.` };
+    return {
+      ok: false,
+      reason: `This replay code has format version ${m[2]}; this version of the game reads version ${CODE_VERSION}.`,
+    };
   }
   const bytes = fromBase64Url(m[3]!);
-  if (bytes === null) return { ok: false, reason: 'The replay code is corrupted: it contains characters that cannot be part of a code.' };
-  if (bytes.length < 4 + 12) return { ok: false, reason: 'The replay code is truncated: it is too short to hold a run.' };
+  if (bytes === null)
+    return { ok: false, reason: 'The replay code is corrupted: it contains characters that cannot be part of a code.' };
+  if (bytes.length < 4 + 12)
+    return { ok: false, reason: 'The replay code is truncated: it is too short to hold a run.' };
   const body = bytes.subarray(0, bytes.length - 4);
   const sum = Array.from(bytes.subarray(bytes.length - 4), (x) => x.toString(16).padStart(2, '0')).join('');
   if (sum !== checksum(body)) {

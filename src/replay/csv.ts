@@ -3,13 +3,25 @@ import type { Scenario } from '../engine/scenario-types';
 import type { TurnRecord } from './timeline';
 import { actionTitle, eventWords, memberName } from './words';
 
-export const CSV_HEADER = ['turn', 'actions', 'morale', 'execution', 'innovation', 'L', 'M', 'regime', 'events'] as const;
+export const CSV_HEADER = [
+  'turn',
+  'actions',
+  'morale',
+  'execution',
+  'innovation',
+  'L',
+  'M',
+  'regime',
+  'events',
+] as const;
 
 /** One row per turn with a header row; RFC 4180 quoting and CRLF line endings. */
 export function toCsv(scenario: Scenario, records: readonly TurnRecord[]): string {
   const rows: (string | number)[][] = [[...CSV_HEADER]];
   for (const r of records) {
-    const actions = r.choices.map((c) => (c.target ? `${actionTitle(c.action)} (${memberName(scenario, c.target)})` : actionTitle(c.action)));
+    const actions = r.choices.map((c) =>
+      c.target ? `${actionTitle(c.action)} (${memberName(scenario, c.target)})` : actionTitle(c.action),
+    );
     const events = r.events
       .filter((e) => e.type === 'event-occurred' || e.type.startsWith('member-'))
       .map((e) => eventWords(e, scenario))

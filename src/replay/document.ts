@@ -39,13 +39,14 @@ export interface ReplayDocument {
 /** The choices of each turn as engine actions. */
 export function turnActions(turn: ReplayTurn): Action[] {
   return turn.actions.map((c) =>
-    c.target === undefined ? { type: 'choose', action: c.action } : { type: 'choose', action: c.action, target: c.target },
+    c.target === undefined
+      ? { type: 'choose', action: c.action }
+      : { type: 'choose', action: c.action, target: c.target },
   );
 }
 
 export type Simulation =
-  | { ok: true; state: GameState; fingerprints: string[] }
-  | { ok: false; turn: number; message: string };
+  { ok: true; state: GameState; fingerprints: string[] } | { ok: false; turn: number; message: string };
 
 /** Plays the turns from the seed, stopping at the first action the rules refuse. */
 export function simulate(scenario: Scenario, seed: string, turns: readonly ReplayTurn[]): Simulation {

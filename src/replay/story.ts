@@ -3,7 +3,16 @@ import { HEADLINE, type VarName } from '../engine/variables';
 import type { TurnRecord } from './timeline';
 import { actionTitle, causeWords, eventWords, memberName, signed, VAR_LABELS } from './words';
 
-const ORDER: readonly VarName[] = [...HEADLINE, 'trust', 'clarity', 'structure', 'control', 'energy', 'progress', 'budget'];
+const ORDER: readonly VarName[] = [
+  ...HEADLINE,
+  'trust',
+  'clarity',
+  'structure',
+  'control',
+  'energy',
+  'progress',
+  'budget',
+];
 
 /** The run told turn by turn in plain language: the text twin of the browser's replay view. */
 export function storyLines(scenario: Scenario, seed: string, records: readonly TurnRecord[]): string[] {
@@ -12,7 +21,9 @@ export function storyLines(scenario: Scenario, seed: string, records: readonly T
   if (first) lines.push(`Start: L ${first.l}, M ${first.m}, ${first.regime}.`);
   for (const r of records) {
     lines.push('', `Turn ${r.turn}`);
-    const chosen = r.choices.map((c) => (c.target ? `${actionTitle(c.action)} (${memberName(scenario, c.target)})` : actionTitle(c.action)));
+    const chosen = r.choices.map((c) =>
+      c.target ? `${actionTitle(c.action)} (${memberName(scenario, c.target)})` : actionTitle(c.action),
+    );
     lines.push(`  Chose: ${chosen.length ? chosen.join('; ') : 'nothing'}`);
     const happened = r.events
       .filter((e) => e.type !== 'action-resolved' && e.type !== 'turn-ended')

@@ -47,7 +47,17 @@ export function timeline(scenario: Scenario, seed: string, turns: readonly Repla
       to: state.vars[v],
       causes: r.causes.filter((c) => c.var === v),
     })).filter((c) => c.from !== c.to || causeTotal(c.causes, c.var) !== 0);
-    out.push({ turn: t.turn, choices: t.actions, events: r.events, changes, l: state.l, m: state.m, regime: state.regime, before, after: state });
+    out.push({
+      turn: t.turn,
+      choices: t.actions,
+      events: r.events,
+      changes,
+      l: state.l,
+      m: state.m,
+      regime: state.regime,
+      before,
+      after: state,
+    });
   }
   return out;
 }

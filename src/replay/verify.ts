@@ -102,13 +102,24 @@ function verifyDocument(data: unknown, scenarios: readonly ScenarioEntry[]): Ver
   if (JSON.stringify(rest) !== JSON.stringify(doc.summary)) {
     return refuse('summary-mismatch', 'The replay’s summary does not match its run: the summary was altered.');
   }
-  return { valid: true, fingerprint: summary.fingerprint, summary, document: doc, state: sim.state, scenario: entry.scenario };
+  return {
+    valid: true,
+    fingerprint: summary.fingerprint,
+    summary,
+    document: doc,
+    state: sim.state,
+    scenario: entry.scenario,
+  };
 }
 
 function verifyCode(text: string, scenarios: readonly ScenarioEntry[]): VerifyResult {
   const decoded = decodeCode(text);
   if (!decoded.ok) {
-    const kind: RefusalKind = decoded.reason.startsWith('This is not') ? 'not-a-replay' : decoded.reason.includes('format version') ? 'format-version' : 'corrupted';
+    const kind: RefusalKind = decoded.reason.startsWith('This is not')
+      ? 'not-a-replay'
+      : decoded.reason.includes('format version')
+        ? 'format-version'
+        : 'corrupted';
     return refuse(kind, decoded.reason);
   }
   const raw = decoded.raw;
@@ -125,7 +136,14 @@ function verifyCode(text: string, scenarios: readonly ScenarioEntry[]): VerifyRe
   const summary = summaryOf(sim.state);
   if (summary.fingerprint !== raw.final) return diverged(Math.max(1, raw.turns.length));
   const document = documentOf(entry.scenario.id, entry.hash, raw.seed, turns, sim, raw.meta);
-  return { valid: true, fingerprint: summary.fingerprint, summary, document, state: sim.state, scenario: entry.scenario };
+  return {
+    valid: true,
+    fingerprint: summary.fingerprint,
+    summary,
+    document,
+    state: sim.state,
+    scenario: entry.scenario,
+  };
 }
 
 function toTurns(raw: RawCode, scenario: Scenario): ReplayTurn[] | VerifyResult {
@@ -139,7 +157,11 @@ function toTurns(raw: RawCode, scenario: Scenario): ReplayTurn[] | VerifyResult 
         continue;
       }
       const member = scenario.members[c.member];
-      if (!member) return illegal(i + 1, `it names team member number ${c.member + 1}, and the team has ${scenario.members.length}`);
+      if (!member)
+        return illegal(
+          i + 1,
+          `it names team member number ${c.member + 1}, and the team has ${scenario.members.length}`,
+        );
       actions.push({ action: def.id, target: member.id });
     }
     out.push({ turn: i + 1, actions });
@@ -147,7 +169,11 @@ function toTurns(raw: RawCode, scenario: Scenario): ReplayTurn[] | VerifyResult 
   return out;
 }
 
-function checkHeader(rules: number, scenarioId: string, scenarios: readonly ScenarioEntry[]): ScenarioEntry | VerifyResult {
+function checkHeader(
+  rules: number,
+  scenarioId: string,
+  scenarios: readonly ScenarioEntry[],
+): ScenarioEntry | VerifyResult {
   if (rules !== RULES_VERSION) {
     return refuse(
       'rules-version',
@@ -156,13 +182,19 @@ function checkHeader(rules: number, scenarioId: string, scenarios: readonly Scen
   }
   const entry = scenarios.find((s) => s.scenario.id === scenarioId);
   if (!entry) {
-    return refuse('unknown-scenario', `This run is of a scenario called "${scenarioId}", which this game does not have.`);
+    return refuse(
+      'unknown-scenario',
+      `This run is of a scenario called "${scenarioId}", which this game does not have.`,
+    );
   }
   return entry;
 }
 
 function scenarioChanged(id: string): VerifyResult {
-  return refuse('scenario-changed', `The scenario "${id}" has changed since this run was played, so the run cannot be re-checked.`);
+  return refuse(
+    'scenario-changed',
+    `The scenario "${id}" has changed since this run was played, so the run cannot be re-checked.`,
+  );
 }
 
 function illegal(turn: number, message: string): VerifyResult {

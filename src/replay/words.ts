@@ -70,7 +70,9 @@ export function eventWords(e: GameEvent, scenario: Scenario): string | null {
     case 'event-occurred': {
       const ev = scenario.events.find((x) => x.id === e.event);
       const who = e.member ? ` (${memberName(scenario, e.member)})` : '';
-      const soft = [e.cushioned ? 'cushioned' : '', e.guarded ? 'softened by risk mitigation' : ''].filter(Boolean).join(', ');
+      const soft = [e.cushioned ? 'cushioned' : '', e.guarded ? 'softened by risk mitigation' : '']
+        .filter(Boolean)
+        .join(', ');
       return `${ev?.title ?? e.event}${who}${soft ? `, ${soft}` : ''}`;
     }
     case 'member-disengaged':

@@ -32,7 +32,9 @@ export function loadScenarioFile(path: string): LoadedScenario {
   const expected = basename(path, '.json');
   if (r.scenario.id !== expected) {
     const line = text.slice(0, text.indexOf('"id"')).split('\n').length;
-    throw new ScenarioError([`${file}: $.id (line ${line}): expected "${expected}" to match the file name, found "${r.scenario.id}"`]);
+    throw new ScenarioError([
+      `${file}: $.id (line ${line}): expected "${expected}" to match the file name, found "${r.scenario.id}"`,
+    ]);
   }
   return { file, text, scenario: r.scenario };
 }

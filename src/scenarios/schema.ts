@@ -85,14 +85,20 @@ export function crossCheck(data: unknown): CrossProblem[] {
   const actions = list(d.actions);
   actions.forEach((a, i) => {
     if (typeof a === 'string' && !ACTION_IDS.includes(a)) {
-      out.push({ path: ['actions', i], message: `expected a known action id (one of ${ACTION_IDS.join(', ')}), found ${JSON.stringify(a)}` });
+      out.push({
+        path: ['actions', i],
+        message: `expected a known action id (one of ${ACTION_IDS.join(', ')}), found ${JSON.stringify(a)}`,
+      });
     }
   });
   const dupes = (ids: unknown[], path: string, what: string, sub: string[]): void => {
     ids.forEach((x, i) => {
       const first = ids.indexOf(x);
       if (typeof x === 'string' && first !== i) {
-        out.push({ path: [path, i, ...sub], message: `expected a unique ${what}, found ${JSON.stringify(x)} again (first at index ${first})` });
+        out.push({
+          path: [path, i, ...sub],
+          message: `expected a unique ${what}, found ${JSON.stringify(x)} again (first at index ${first})`,
+        });
       }
     });
   };
@@ -103,9 +109,15 @@ export function crossCheck(data: unknown): CrossProblem[] {
   list(d.events).forEach((e, i) => {
     const when = typeof e === 'object' && e !== null ? list((e as { when?: unknown }).when) : [];
     when.forEach((c, j) => {
-      const { atLeast, atMost } = (typeof c === 'object' && c !== null ? c : {}) as { atLeast?: unknown; atMost?: unknown };
+      const { atLeast, atMost } = (typeof c === 'object' && c !== null ? c : {}) as {
+        atLeast?: unknown;
+        atMost?: unknown;
+      };
       if (typeof atLeast === 'number' && typeof atMost === 'number' && atLeast > atMost) {
-        out.push({ path: ['events', i, 'when', j], message: `expected atLeast ≤ atMost, found atLeast ${atLeast} and atMost ${atMost}` });
+        out.push({
+          path: ['events', i, 'when', j],
+          message: `expected atLeast ≤ atMost, found atLeast ${atLeast} and atMost ${atMost}`,
+        });
       }
     });
   });

@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+import { freeze } from 'immer';
 import { describe, expect, it } from 'vitest';
 import { canonical, fingerprint, hash64 } from '../../src/engine/fingerprint';
 import { END, game, ok, SCENARIOS } from './helpers';
@@ -93,7 +95,52 @@ describe('fingerprint', () => {
   });
 });
 
+/**
+ * Reference canonical form: plain JSON with every object's keys in sorted order. Built by hand
+ * because a rebuilt object would list integer-like keys ("0") first, whatever the sort said.
+ */
+function reference(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(reference).join(',')}]`;
+  const obj = value as Record<string, unknown>;
+  const keys = Object.keys(obj).sort();
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${reference(obj[k])}`).join(',')}}`;
+}
+
 describe('canonical', () => {
+  it('matches sorted-key JSON for any JSON value, frozen or not', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        const expected = reference(value);
+        expect(canonical(value)).toBe(expected);
+        const frozen = freeze(JSON.parse(JSON.stringify(value)) as unknown, true);
+        expect(canonical(frozen)).toBe(expected);
+        expect(canonical(frozen)).toBe(expected);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('a deep-frozen state and its unfrozen copy have the same fingerprint', () => {
+    const s = ok(game('idea-factory', 'frozen'), END).state;
+    const copy = JSON.parse(JSON.stringify(s)) as unknown;
+    const frozen = freeze(ok(game('idea-factory', 'frozen'), END).state, true);
+    expect(fingerprint(frozen)).toBe(fingerprint(copy));
+    expect(fingerprint(frozen)).toBe(fingerprint(s));
+    const next = ok(frozen, END).state;
+    expect(fingerprint(next)).toBe(fingerprint(JSON.parse(JSON.stringify(next))));
+  });
+
+  it('keeps every key of an object whose key list joins like another object’s', () => {
+    // Seen first, these shapes must not stand in for the ones below that join to the same text.
+    expect(canonical({})).toBe('{}');
+    expect(canonical({ a: 1, b: 2 })).toBe('{"a":1,"b":2}');
+    expect(canonical({ '': 1 })).toBe('{"":1}');
+    expect(canonical({ 'a\u0000b': 1 })).toBe(JSON.stringify({ 'a\u0000b': 1 }));
+    expect(fingerprint({ '': 1 })).not.toBe(fingerprint({ '': 2 }));
+    expect(fingerprint({ 'a\u0000b': 1 })).not.toBe(fingerprint({ 'a\u0000b': 2 }));
+  });
+
   it('is JSON with sorted keys', () => {
     expect(canonical({ b: 1, a: [true, null, 'x'], c: { z: 1, y: 2 } })).toBe(
       '{"a":[true,null,"x"],"b":1,"c":{"y":2,"z":1}}',

@@ -34,7 +34,14 @@ export function playCommand(args: string[], out: (s: string) => void): number {
       throw new UsageError(`play: cannot write ${values.out}: ${(e as NodeJS.ErrnoException).code ?? 'error'}`);
     }
   }
-  const s = { outcome: doc.summary.outcome, ending: doc.summary.ending, turns: doc.summary.turns, score: doc.summary.score, meters: doc.summary.meters, fingerprint: doc.final };
+  const s = {
+    outcome: doc.summary.outcome,
+    ending: doc.summary.ending,
+    turns: doc.summary.turns,
+    score: doc.summary.score,
+    meters: doc.summary.meters,
+    fingerprint: doc.final,
+  };
   if (values.json) {
     out(JSON.stringify({ scenario: scenario.id, seed, policy: policyName, ...s, replayCode }));
     return 0;

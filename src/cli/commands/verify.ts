@@ -9,7 +9,14 @@ export function verifyCommand(args: string[], out: (s: string) => void, err: (s:
       const d = r.document;
       out(JSON.stringify({ valid: true, ...r.summary, scenario: d.scenario.id, seed: d.seed }));
     } else {
-      out(JSON.stringify({ valid: false, reason: r.reason, kind: r.kind, ...(r.divergedAtTurn ? { divergedAtTurn: r.divergedAtTurn } : {}) }));
+      out(
+        JSON.stringify({
+          valid: false,
+          reason: r.reason,
+          kind: r.kind,
+          ...(r.divergedAtTurn ? { divergedAtTurn: r.divergedAtTurn } : {}),
+        }),
+      );
     }
     return r.valid ? 0 : 1;
   }

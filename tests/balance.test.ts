@@ -48,6 +48,7 @@ describe.each(scenarios.map((s) => s.scenario.id))('balance of %s over 1,000 see
 describe('difficulty', () => {
   it('first-team gives balanced play its highest momentum rate', () => {
     const first = rate('first-team', 'balanced', 'momentum');
-    for (const { scenario } of scenarios) expect(first).toBeGreaterThanOrEqual(rate(scenario.id, 'balanced', 'momentum'));
+    for (const { scenario } of scenarios)
+      expect(first).toBeGreaterThanOrEqual(rate(scenario.id, 'balanced', 'momentum'));
   });
 });

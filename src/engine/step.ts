@@ -3,6 +3,15 @@ import type { Action, StepError, StepErrorCode, StepResult } from './step-types'
 import type { GameState } from './state-types';
 import { resolveTurn } from './turn';
 
+/** A name from the input, quoted, shortened and on one line, for an error message. */
+export function quoted(value: unknown): string {
+  const text = String(value);
+  const short = text.length > 40 ? `${text.slice(0, 40)}…` : text;
+  return JSON.stringify(short)
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
 function bad(code: StepErrorCode, message: string): StepError {
   return { code, message };
 }
@@ -54,7 +63,7 @@ export function validate(state: GameState, action: Action): StepError | null {
       return state.plan.length === 0 ? bad('nothing-to-undo', 'No choice this turn to take back.') : null;
     case 'choose': {
       const def = typeof action.action === 'string' ? actionDef(action.action) : undefined;
-      if (!def) return bad('unknown-action', `No action called "${String(action.action)}".`);
+      if (!def) return bad('unknown-action', `No action called ${quoted(action.action)}.`);
       if (!state.rules.actions.includes(def.id)) {
         return bad('unavailable-action', `"${def.title}" is not offered in this scenario.`);
       }
@@ -64,8 +73,8 @@ export function validate(state: GameState, action: Action): StepError | null {
       if (def.targeted) {
         if (action.target === undefined) return bad('target-required', `"${def.title}" needs a team member.`);
         const m = state.members.find((x) => x.id === action.target);
-        if (!m) return bad('unknown-target', `No team member called "${String(action.target)}".`);
-        if (m.status === 'gone') return bad('unknown-target', `"${m.id}" has left the team.`);
+        if (!m) return bad('unknown-target', `No team member called ${quoted(action.target)}.`);
+        if (m.status === 'gone') return bad('unknown-target', `${quoted(m.id)} has left the team.`);
       } else if (action.target !== undefined) {
         return bad('target-not-allowed', `"${def.title}" is not aimed at one person.`);
       }

@@ -31,6 +31,8 @@ export interface RawCode {
 export type DecodeResult = { ok: true; raw: RawCode } | { ok: false; reason: string };
 
 export function encodeCode(doc: ReplayDocument, scenario: Scenario): string {
+  const texts = [doc.seed, doc.meta?.player ?? '', doc.meta?.team ?? '', doc.meta?.date ?? ''];
+  if (!texts.every(wellFormed)) throw new Error('the seed or a name holds malformed text (a lone surrogate)');
   const w = new ByteWriter()
     .varint(doc.rules)
     .string(doc.scenario.id)
@@ -60,12 +62,24 @@ export function encodeCode(doc: ReplayDocument, scenario: Scenario): string {
 }
 
 function checksum(bytes: Uint8Array): string {
-  return hash64(String.fromCharCode(...bytes)).slice(0, 8);
+  let text = '';
+  for (const b of bytes) text += String.fromCharCode(b);
+  return hash64(text).slice(0, 8);
 }
+
+/** Codes carry text as UTF-8, which cannot hold a lone half of a surrogate pair. */
+export function wellFormed(s: string): boolean {
+  return !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s);
+}
+
+/** Far longer than any real code: refused before any work is done on it. */
+export const MAX_CODE_LENGTH = 4000;
 
 /** Decodes a code's bytes; every failure is a reason a person can act on, never an exception. */
 export function decodeCode(input: string): DecodeResult {
   const text = input.trim();
+  if (text.length > MAX_CODE_LENGTH)
+    return { ok: false, reason: `This is too long to be a replay code (${text.length} characters).` };
   const m = /^([A-Za-z])(\d+)\.(.*)$/s.exec(text);
   if (!m || m[1] !== CODE_PREFIX)
     return { ok: false, reason: 'This is not a Momentum replay code (it should start with "M1.").' };

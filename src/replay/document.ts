@@ -45,18 +45,21 @@ export function turnActions(turn: ReplayTurn): Action[] {
   );
 }
 
+/** A simulation keeps the fingerprints of the turns it got through, even when it stops early. */
 export type Simulation =
-  { ok: true; state: GameState; fingerprints: string[] } | { ok: false; turn: number; message: string };
+  | { ok: true; state: GameState; fingerprints: string[] }
+  | { ok: false; turn: number; message: string; fingerprints: string[] };
 
 /** Plays the turns from the seed, stopping at the first action the rules refuse. */
 export function simulate(scenario: Scenario, seed: string, turns: readonly ReplayTurn[]): Simulation {
   let state = createGame(scenario, seed);
   const fingerprints: string[] = [];
   for (const [i, t] of turns.entries()) {
-    if (state.over) return { ok: false, turn: i + 1, message: `the game had already ended before turn ${i + 1}` };
+    if (state.over)
+      return { ok: false, turn: i + 1, message: `the game had already ended before turn ${i + 1}`, fingerprints };
     for (const a of [...turnActions(t), { type: 'end-turn' } as const]) {
       const r = step(state, a);
-      if (!r.ok) return { ok: false, turn: i + 1, message: r.error.message };
+      if (!r.ok) return { ok: false, turn: i + 1, message: r.error.message, fingerprints };
       state = r.state;
     }
     fingerprints.push(fingerprint(state));

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 const hex16 = z.string().regex(/^[0-9a-f]{16}$/, 'a 16-character lowercase hex fingerprint');
+const text = z.string();
 const meters = z.strictObject({ morale: z.int(), execution: z.int(), innovation: z.int() });
 
 /** The shape of a replay document; whether it is true is for verify to find out. */
@@ -8,13 +9,13 @@ export const replayDocumentSchema = z.strictObject({
   format: z.literal('momentum-replay'),
   version: z.int(),
   rules: z.int(),
-  scenario: z.strictObject({ id: z.string(), hash: hex16 }),
-  seed: z.string(),
+  scenario: z.strictObject({ id: text, hash: hex16 }),
+  seed: text,
   turns: z
     .array(
       z.strictObject({
         turn: z.int().min(1),
-        actions: z.array(z.strictObject({ action: z.string(), target: z.string().optional() })).max(50),
+        actions: z.array(z.strictObject({ action: text, target: text.optional() })).max(50),
       }),
     )
     .max(100),

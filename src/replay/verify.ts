@@ -3,7 +3,8 @@ import type { Scenario } from '../engine/scenario-types';
 import type { GameState } from '../engine/state-types';
 import { summaryOf, type Summary } from '../engine/summary';
 import { RULES_VERSION } from '../engine/version';
-import { describeValue, jsonPath } from '../scenarios/parse';
+import { quoted } from '../engine/step';
+import { describeIssue, jsonPath } from '../scenarios/parse';
 import { decodeCode, type RawCode } from './code';
 import { documentOf, REPLAY_FORMAT, REPLAY_VERSION, simulate, type ReplayDocument, type ReplayTurn } from './document';
 import { replayDocumentSchema } from './schema';
@@ -72,16 +73,16 @@ function verifyDocument(data: unknown, scenarios: readonly ScenarioEntry[]): Ver
   if ((data as { version?: unknown }).version !== REPLAY_VERSION) {
     return refuse(
       'format-version',
-      `This replay file has format version ${describeValue((data as { version?: unknown }).version)}; this game reads version ${REPLAY_VERSION}.`,
+      `This replay file has format version ${quoted((data as { version?: unknown }).version)}; this game reads version ${REPLAY_VERSION}.`,
     );
   }
   const parsed = replayDocumentSchema.safeParse(data, { reportInput: true });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    const found = (issue as { input?: unknown }).input;
+    const where = jsonPath(issue.path as (string | number)[]);
     return refuse(
       'corrupted',
-      `The replay file is malformed at ${jsonPath(issue.path as (string | number)[])}: ${issue.message.replace(/^Invalid input: /, '')}${found === undefined ? '' : `, found ${describeValue(found)}`}.`,
+      `The replay file is malformed at ${where}: ${describeIssue(issue).replace(/[\r\n\u2028\u2029]/g, ' ')}.`,
     );
   }
   const doc = parsed.data as ReplayDocument;
@@ -90,12 +91,23 @@ function verifyDocument(data: unknown, scenarios: readonly ScenarioEntry[]): Ver
   if (entry.hash !== doc.scenario.hash) return scenarioChanged(doc.scenario.id);
   const turnsInOrder = doc.turns.every((t, i) => t.turn === i + 1);
   if (!turnsInOrder) return refuse('corrupted', 'The replay file lists its turns out of order.');
-  const sim = simulate(entry.scenario, doc.seed, doc.turns);
-  if (!sim.ok) return illegal(sim.turn, sim.message);
+  const checks = new Map<number, string>();
   for (const c of doc.checkpoints) {
-    const actual = sim.fingerprints[c.turn - 1];
-    if (actual !== c.fingerprint) return diverged(c.turn);
+    if (c.turn > doc.turns.length || checks.has(c.turn)) {
+      return refuse(
+        'corrupted',
+        `The replay file has a checkpoint for turn ${c.turn}, which its run does not have once.`,
+      );
+    }
+    checks.set(c.turn, c.fingerprint);
   }
+  const sim = simulate(entry.scenario, doc.seed, doc.turns);
+  const played = sim.fingerprints;
+  for (let t = 1; t <= played.length; t++) {
+    const expected = checks.get(t);
+    if (expected !== undefined && played[t - 1] !== expected) return diverged(t);
+  }
+  if (!sim.ok) return illegal(sim.turn, sim.message);
   const summary = summaryOf(sim.state);
   if (summary.fingerprint !== doc.final) return diverged(Math.max(1, doc.turns.length));
   const { fingerprint: _f, ...rest } = summary;
@@ -129,10 +141,10 @@ function verifyCode(text: string, scenarios: readonly ScenarioEntry[]): VerifyRe
   const turns = toTurns(raw, entry.scenario);
   if (!Array.isArray(turns)) return turns;
   const sim = simulate(entry.scenario, raw.seed, turns);
-  if (!sim.ok) return illegal(sim.turn, sim.message);
-  for (const [i, t] of raw.turns.entries()) {
-    if (!sim.fingerprints[i]!.startsWith(t.check)) return diverged(i + 1);
+  for (const [i, f] of sim.fingerprints.entries()) {
+    if (!f.startsWith(raw.turns[i]!.check)) return diverged(i + 1);
   }
+  if (!sim.ok) return illegal(sim.turn, sim.message);
   const summary = summaryOf(sim.state);
   if (summary.fingerprint !== raw.final) return diverged(Math.max(1, raw.turns.length));
   const document = documentOf(entry.scenario.id, entry.hash, raw.seed, turns, sim, raw.meta);
@@ -184,7 +196,7 @@ function checkHeader(
   if (!entry) {
     return refuse(
       'unknown-scenario',
-      `This run is of a scenario called "${scenarioId}", which this game does not have.`,
+      `This run is of a scenario called ${quoted(scenarioId)}, which this game does not have.`,
     );
   }
   return entry;
@@ -193,7 +205,7 @@ function checkHeader(
 function scenarioChanged(id: string): VerifyResult {
   return refuse(
     'scenario-changed',
-    `The scenario "${id}" has changed since this run was played, so the run cannot be re-checked.`,
+    `The scenario ${quoted(id)} has changed since this run was played, so the run cannot be re-checked.`,
   );
 }
 

@@ -140,7 +140,8 @@ export function describeValue(v: unknown): string {
   return `${typeof v} ${String(v)}`;
 }
 
-function describeIssue(issue: z.core.$ZodIssue): string {
+/** One zod issue as "expected …, found …". */
+export function describeIssue(issue: z.core.$ZodIssue): string {
   const input = (issue as { input?: unknown }).input;
   switch (issue.code) {
     case 'invalid_type':
@@ -161,6 +162,8 @@ function describeIssue(issue: z.core.$ZodIssue): string {
       return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}: expected none besides the documented ones`;
     case 'invalid_format':
       return `expected ${issue.message}, found ${describeValue(input)}`;
+    case 'invalid_union':
+      return `expected ${issue.message.replace(/^Invalid input:? ?/i, '') || 'another value'}, found ${describeValue(input)}`;
     default:
       return issue.message;
   }

@@ -10,7 +10,15 @@ const { scenarios } = bundledScenarios();
 const entries = scenarios.map((s) => ({ scenario: s.scenario, hash: scenarioHash(s.text) }));
 const replays = Object.entries(goldens).map(([path, text]) => {
   const r = verifyReplay(text, entries);
-  return { file: path.split('/').pop()!, valid: r.valid, fingerprint: r.valid ? r.fingerprint : null, reason: r.valid ? null : r.reason };
+  return {
+    file: path.split('/').pop()!,
+    valid: r.valid,
+    fingerprint: r.valid ? r.fingerprint : null,
+    reason: r.valid ? null : r.reason,
+  };
 });
-const starts = scenarios.map((s) => ({ id: s.scenario.id, fingerprint: fingerprint(createGame(s.scenario, 'cross-runtime ✓')) }));
+const starts = scenarios.map((s) => ({
+  id: s.scenario.id,
+  fingerprint: fingerprint(createGame(s.scenario, 'cross-runtime ✓')),
+}));
 (window as unknown as { __result: unknown }).__result = { replays, starts };

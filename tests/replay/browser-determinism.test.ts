@@ -40,7 +40,9 @@ afterAll(async () => {
 
 describe('the same runs in Node and in headless Chromium', () => {
   it('verify every golden replay to the same fingerprint', () => {
-    const files = readdirSync(GOLDEN_DIR).filter((f) => f.endsWith('.replay.json')).sort();
+    const files = readdirSync(GOLDEN_DIR)
+      .filter((f) => f.endsWith('.replay.json'))
+      .sort();
     expect(result.replays.map((r) => r.file).sort()).toEqual(files);
     for (const file of files) {
       const node = verifyReplay(readFileSync(join(GOLDEN_DIR, file), 'utf8'), scenarioEntries());

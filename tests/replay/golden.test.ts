@@ -9,13 +9,22 @@ import { verifyReplay } from '../../src/replay/verify';
  * Golden replays pin whole games. A rule or scenario change that alters any of them fails here
  * on purpose; if the change was intended, run `npm run goldens` and review the diff.
  */
-const HOW = 'If this change to the rules or a scenario is intended, run `npm run goldens` to regenerate tests/golden and review the diff.';
-const files = readdirSync(GOLDEN_DIR).filter((f) => f.endsWith('.replay.json')).sort();
+const HOW =
+  'If this change to the rules or a scenario is intended, run `npm run goldens` to regenerate tests/golden and review the diff.';
+const files = readdirSync(GOLDEN_DIR)
+  .filter((f) => f.endsWith('.replay.json'))
+  .sort();
 
 describe('golden replays', () => {
   it('exist for every shipped scenario, including early collapses into chaos and stagnation', () => {
     expect(files).toEqual(GOLDEN_RUNS.map(goldenFile).sort());
-    const docs = files.map((f) => JSON.parse(readFileSync(join(GOLDEN_DIR, f), 'utf8')) as { scenario: { id: string }; summary: { ending: string } });
+    const docs = files.map(
+      (f) =>
+        JSON.parse(readFileSync(join(GOLDEN_DIR, f), 'utf8')) as {
+          scenario: { id: string };
+          summary: { ending: string };
+        },
+    );
     const covered = new Set(docs.map((d) => d.scenario.id));
     for (const { scenario } of scenarioEntries()) expect(covered.has(scenario.id)).toBe(true);
     const endings = docs.map((d) => d.summary.ending);

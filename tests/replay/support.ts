@@ -28,7 +28,9 @@ export function entry(id: string): ScenarioEntry {
 export function choicesOf(run: GameRun): ReplayChoice[][] {
   return run.turns.map((t) =>
     t.flatMap((a) =>
-      a.type === 'choose' ? [a.target === undefined ? { action: a.action } : { action: a.action, target: a.target }] : [],
+      a.type === 'choose'
+        ? [a.target === undefined ? { action: a.action } : { action: a.action, target: a.target }]
+        : [],
     ),
   );
 }
@@ -144,7 +146,9 @@ export function expectCleanReason(reason: string): void {
   expect(reason.trim().length, 'reason is empty').toBeGreaterThan(0);
   expect(reason, 'reason spans several lines').not.toMatch(/[\r\n\u2028\u2029]/);
   expect(reason, 'reason holds a stack trace').not.toMatch(/\bat .+:\d+:\d+/);
-  expect(reason, 'reason leaks an exception').not.toMatch(/\b(TypeError|RangeError|SyntaxError|ReferenceError)\b|call stack/);
+  expect(reason, 'reason leaks an exception').not.toMatch(
+    /\b(TypeError|RangeError|SyntaxError|ReferenceError)\b|call stack/,
+  );
 }
 
 /** The fingerprint the rules give when a document's turns are played again from scratch. */

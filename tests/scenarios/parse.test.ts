@@ -135,7 +135,7 @@ describe('parseScenario: missing fields', () => {
 
   it('reports a missing starting variable', () => {
     const text = variant([['start', 'budget'], DELETE]);
-    expectOneProblem(text, '$.start.budget', lineCol(text, '"start": {', 1, '"start": '.length), 'missing', 'number');
+    expectOneProblem(text, '$.start.budget', lineCol(text, '"start": {', 1, '"start": '.length), 'missing', 'integer');
   });
 
   it('reports a missing list of event conditions', () => {

@@ -1,0 +1,22 @@
+/** What the page was opened to do, read from its query string. */
+export type Launch =
+  | { readonly kind: 'title' }
+  | { readonly kind: 'replay'; readonly code: string }
+  | { readonly kind: 'game'; readonly scenario: string; readonly seed: string };
+
+export function readLaunch(search: string): Launch {
+  const p = new URLSearchParams(search);
+  const replay = p.get('replay');
+  if (replay !== null) return { kind: 'replay', code: replay };
+  const scenario = p.get('scenario');
+  if (scenario !== null) return { kind: 'game', scenario, seed: p.get('seed') ?? '' };
+  return { kind: 'title' };
+}
+
+/** A link to this page with the given query, keeping whatever sub-path the site is served from. */
+export function linkTo(
+  params: Record<string, string>,
+  location: { origin: string; pathname: string } = window.location,
+): string {
+  return `${location.origin}${location.pathname}?${new URLSearchParams(params).toString()}`;
+}

@@ -1,16 +1,14 @@
+import { browserStore } from './platform/storage';
+import { scenarioHash } from './replay/scenario-hash';
 import { bundledScenarios } from './scenarios/bundled';
+import { startApp } from './ui/app';
+import './ui/styles.css';
 
-/** Lists the shipped scenarios; the game itself is wired here as the front end grows. */
-const list = document.getElementById('scenario-list');
+/** Wires the browser (storage, address) to the app; everything else lives in src/ui. */
+const root = document.getElementById('app')!;
+const live = document.getElementById('live')!;
 const { scenarios, problems } = bundledScenarios();
-for (const { scenario } of scenarios) {
-  const item = document.createElement('li');
-  const title = document.createElement('strong');
-  title.textContent = `${scenario.title} `;
-  const meta = document.createElement('span');
-  meta.textContent = `(${scenario.difficulty}, ${scenario.turns} turns): ${scenario.tagline}`;
-  item.append(title, meta);
-  list?.append(item);
-}
-for (const p of problems) console.error(p);
+const entries = scenarios.map((s) => ({ scenario: s.scenario, hash: scenarioHash(s.text) }));
+startApp(root, live, { store: browserStore(), location: window.location, history: window.history }, entries, problems);
 document.body.dataset.ready = 'true';
+performance.mark('momentum-ready');

@@ -1,4 +1,4 @@
-import { causeTotal, type Cause } from '../engine/causes';
+import type { Cause } from '../engine/causes';
 import { createGame } from '../engine/create';
 import type { Scenario } from '../engine/scenario-types';
 import type { GameState, Regime } from '../engine/state-types';
@@ -27,6 +27,16 @@ export interface TurnRecord {
   readonly after: GameState;
 }
 
+/** Each variable that moved or had causes, with its causes; both sides of a wash are kept. */
+export function changesOf(before: GameState, after: GameState, causes: readonly Cause[]): VarChange[] {
+  return VARIABLES.map((v) => ({
+    var: v,
+    from: before.vars[v],
+    to: after.vars[v],
+    causes: causes.filter((c) => c.var === v),
+  })).filter((c) => c.from !== c.to || c.causes.length > 0);
+}
+
 /** Re-plays a verified run turn by turn, keeping each turn's facts and causes for telling. */
 export function timeline(scenario: Scenario, seed: string, turns: readonly ReplayTurn[]): TurnRecord[] {
   let state = createGame(scenario, seed);
@@ -41,12 +51,7 @@ export function timeline(scenario: Scenario, seed: string, turns: readonly Repla
     const r = step(state, { type: 'end-turn' });
     if (!r.ok) throw new Error(r.error.message);
     state = r.state;
-    const changes = VARIABLES.map((v) => ({
-      var: v,
-      from: before.vars[v],
-      to: state.vars[v],
-      causes: r.causes.filter((c) => c.var === v),
-    })).filter((c) => c.from !== c.to || causeTotal(c.causes, c.var) !== 0);
+    const changes = changesOf(before, state, r.causes);
     out.push({
       turn: t.turn,
       choices: t.actions,

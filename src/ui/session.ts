@@ -9,7 +9,7 @@ import type { Action, StepError } from '../engine/step-types';
 import { RULES_VERSION } from '../engine/version';
 import { encodeCode } from '../replay/code';
 import { documentOf, type ReplayChoice, type ReplayDocument, type ReplayTurn } from '../replay/document';
-import { timeline, type TurnRecord } from '../replay/timeline';
+import { changesOf, timeline, type TurnRecord } from '../replay/timeline';
 import type { ScenarioEntry } from '../replay/verify';
 
 /** A game in progress in the browser: the run so far, and each resolved turn for telling. */
@@ -59,17 +59,6 @@ export function act(session: Session, action: Action): SessionResult {
 
 function toChoice(c: { action: string; target?: string }): ReplayChoice {
   return c.target === undefined ? { action: c.action } : { action: c.action, target: c.target };
-}
-
-function changesOf(
-  before: GameState,
-  after: GameState,
-  causes: TurnRecord['changes'][number]['causes'],
-): TurnRecord['changes'] {
-  const vars = Object.keys(after.vars) as (keyof GameState['vars'])[];
-  return vars
-    .map((v) => ({ var: v, from: before.vars[v], to: after.vars[v], causes: causes.filter((c) => c.var === v) }))
-    .filter((c) => c.from !== c.to || c.causes.length > 0);
 }
 
 /** The replay document and code of the run so far. */

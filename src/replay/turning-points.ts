@@ -1,0 +1,54 @@
+import type { Scenario } from '../engine/scenario-types';
+import { HEADLINE } from '../engine/variables';
+import type { TurnRecord } from './timeline';
+import { causeWords, eventWords, signed, VAR_LABELS } from './words';
+
+/**
+ * The few moments that shaped a run, in order: regime changes with the causes that drove them,
+ * events, people leaving or disengaging, and each headline meter's biggest single push.
+ */
+export function turningPoints(scenario: Scenario, records: readonly TurnRecord[]): string[] {
+  const biggestCause = (r: TurnRecord): string | null => {
+    let best: { amount: number; text: string } | null = null;
+    for (const change of r.changes) {
+      for (const c of change.causes) {
+        if (c.kind === 'drift') continue;
+        if (!best || Math.abs(c.amount) > Math.abs(best.amount)) {
+          best = {
+            amount: c.amount,
+            text: `${causeWords(c, scenario)} (${VAR_LABELS[c.var].toLowerCase()} ${signed(c.amount)})`,
+          };
+        }
+      }
+    }
+    return best?.text ?? null;
+  };
+  const lines: string[] = [];
+  for (const r of records) {
+    for (const e of r.events) {
+      if (e.type === 'regime-changed') {
+        const top = biggestCause(r);
+        lines.push(`Turn ${r.turn}: the team moved from ${e.from} to ${e.to}${top ? `, driven most by ${top}` : ''}.`);
+      } else if (e.type === 'event-occurred' || e.type === 'member-quit' || e.type === 'member-disengaged') {
+        const words = eventWords(e, scenario);
+        if (words) lines.push(`Turn ${r.turn}: ${words}.`);
+      }
+    }
+  }
+  for (const v of HEADLINE) {
+    let best: { turn: number; text: string; size: number } | null = null;
+    for (const r of records) {
+      for (const c of r.changes.find((x) => x.var === v)?.causes ?? []) {
+        if (!best || Math.abs(c.amount) > best.size) {
+          best = {
+            turn: r.turn,
+            size: Math.abs(c.amount),
+            text: `${signed(c.amount)} from ${causeWords(c, scenario)}`,
+          };
+        }
+      }
+    }
+    if (best) lines.push(`${VAR_LABELS[v]}'s biggest single change: ${best.text} (turn ${best.turn}).`);
+  }
+  return lines;
+}

@@ -1,0 +1,26 @@
+import type { Store } from '../platform/storage';
+import type { ScenarioEntry } from '../replay/verify';
+import type { Session } from './session';
+import type { WorldHost } from './world-host';
+
+export type Screen =
+  | { readonly kind: 'title'; readonly notice?: string }
+  | { readonly kind: 'picker'; readonly scenario?: string; readonly seed?: string }
+  | { readonly kind: 'briefing'; readonly session: Session }
+  | { readonly kind: 'play'; readonly session: Session }
+  | { readonly kind: 'end'; readonly session: Session }
+  | { readonly kind: 'replay'; readonly code: string };
+
+/** What every screen is given: the page's parts and the way to move to another screen. */
+export interface AppContext {
+  readonly root: HTMLElement;
+  readonly store: Store;
+  readonly entries: readonly ScenarioEntry[];
+  readonly world: WorldHost;
+  readonly announce: (text: string) => void;
+  go(screen: Screen): void;
+  /** The active screen's keyboard handler; returns true when it used the key. */
+  onKey(handler: ((e: KeyboardEvent) => boolean) | null): void;
+  /** Updates the address bar without reloading, so the current game or replay can be shared. */
+  setQuery(params: Record<string, string> | null): void;
+}

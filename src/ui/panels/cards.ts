@@ -1,0 +1,90 @@
+import { ASPECT_INFO } from '../../engine/aspects';
+import { actionDef, type ActionDef } from '../../engine/catalogue';
+import type { GameState } from '../../engine/state-types';
+import { h } from '../dom';
+import { hours, SIDE_INFO } from '../labels';
+
+/** Keys that pick cards: 1–9 and 0, then the same with Shift. */
+export function keyLabel(index: number): string {
+  const digit = String((index % 10) + 1).replace('10', '0');
+  return index < 10 ? digit : `⇧${digit}`;
+}
+
+/** The card index for a key press, or -1. Uses the key's position so Shift+1 works on any layout. */
+export function cardIndexForKey(e: KeyboardEvent): number {
+  const m = /^(?:Digit|Numpad)(\d)$/.exec(e.code);
+  if (!m) return -1;
+  const d = Number(m[1]);
+  const base = d === 0 ? 9 : d - 1;
+  return e.shiftKey ? base + 10 : base;
+}
+
+export function offeredActions(state: GameState): ActionDef[] {
+  return state.rules.actions.map((id) => actionDef(id)).filter((d): d is ActionDef => d !== undefined);
+}
+
+/** The action cards: leadership first, then management, each a real button. */
+export function actionCards(state: GameState, onPick: (def: ActionDef) => void, disabledAll = false): HTMLElement {
+  const defs = offeredActions(state);
+  const groups = (['lead', 'manage'] as const).map((side) => {
+    const cards = defs
+      .map((def, i) => ({ def, i }))
+      .filter(({ def }) => def.side === side)
+      .map(({ def, i }) => card(def, i, state, onPick, disabledAll));
+    return h(
+      'section',
+      { class: `card-group side-${side}`, 'aria-labelledby': `cards-${side}` },
+      h(
+        'h3',
+        { id: `cards-${side}` },
+        h('span', { 'aria-hidden': 'true' }, `${SIDE_INFO[side].icon} `),
+        SIDE_INFO[side].label,
+      ),
+      h('div', { class: 'cards' }, ...cards),
+    );
+  });
+  return h('div', { class: 'card-groups' }, ...groups);
+}
+
+function card(
+  def: ActionDef,
+  index: number,
+  state: GameState,
+  onPick: (def: ActionDef) => void,
+  disabledAll: boolean,
+): HTMLElement {
+  const affordable = def.cost <= state.time && !state.over && !disabledAll;
+  const uses = state.plan.filter((c) => c.action === def.id).length;
+  const side = SIDE_INFO[def.side];
+  const label = `${def.title}. ${side.label}, ${ASPECT_INFO[def.aspect].title}. Costs ${def.cost} hours.${def.targeted ? ' Choose a team member.' : ''} ${def.hint}`;
+  return h(
+    'button',
+    {
+      type: 'button',
+      class: `card side-${def.side}`,
+      'data-testid': `action-${def.id}`,
+      'data-key': keyLabel(index),
+      disabled: !affordable,
+      'aria-label': label,
+      'aria-keyshortcuts': keyLabel(index).replace('⇧', 'Shift+'),
+      onclick: () => onPick(def),
+    },
+    h(
+      'span',
+      { class: 'card-top' },
+      h('kbd', { class: 'card-key', 'aria-hidden': 'true' }, keyLabel(index)),
+      h('span', { class: 'card-cost' }, hours(def.cost)),
+    ),
+    h('span', { class: 'card-title' }, def.title),
+    def.targeted ? h('span', { class: 'card-target', 'aria-hidden': 'true' }, 'choose a person') : null,
+    h(
+      'span',
+      { class: 'card-side' },
+      h('span', { 'aria-hidden': 'true' }, `${side.icon} `),
+      side.label,
+      ` · ${ASPECT_INFO[def.aspect].title}`,
+    ),
+    h('span', { class: 'card-hint' }, def.hint),
+    uses > 0 ? h('span', { class: 'card-uses' }, `chosen ×${uses}`) : null,
+  );
+}

@@ -1,0 +1,114 @@
+import { ENTER } from '../../engine/regimes';
+import type { GameState } from '../../engine/state-types';
+import { h, svg } from '../dom';
+
+interface Series {
+  readonly key: string;
+  readonly label: string;
+  readonly dash: string;
+  readonly marker: 'circle' | 'square' | 'triangle' | 'diamond' | 'cross';
+  readonly value: (s: GameState) => number;
+}
+
+/** Each line differs by dash pattern and marker shape as well as colour. */
+const SERIES: readonly Series[] = [
+  { key: 'morale', label: 'Morale', dash: '', marker: 'circle', value: (s) => s.vars.morale },
+  { key: 'execution', label: 'Execution', dash: '6 3', marker: 'square', value: (s) => s.vars.execution },
+  { key: 'innovation', label: 'Innovation', dash: '2 3', marker: 'triangle', value: (s) => s.vars.innovation },
+  { key: 'l', label: 'Leadership index (L)', dash: '10 4 2 4', marker: 'diamond', value: (s) => s.l },
+  { key: 'm', label: 'Management index (M)', dash: '1 2', marker: 'cross', value: (s) => s.m },
+];
+
+const W = 480;
+const H = 200;
+const PAD = { l: 30, r: 10, t: 10, b: 22 };
+
+/** History of the headline meters and both indices over the turns, as an SVG line chart. */
+export function historyChart(states: readonly GameState[], turns: number, upTo = states.length - 1): HTMLElement {
+  const x = (i: number): number => PAD.l + ((W - PAD.l - PAD.r) * i) / Math.max(1, turns);
+  const y = (v: number): number => PAD.t + ((H - PAD.t - PAD.b) * (100 - v)) / 100;
+  const shown = states.slice(0, upTo + 1);
+  const grid = [0, 25, 50, 75, 100].map((v) =>
+    svg(
+      'g',
+      {},
+      svg('line', { x1: PAD.l, x2: W - PAD.r, y1: y(v), y2: y(v), class: 'grid' }),
+      svg('text', { x: 2, y: y(v) + 4, class: 'axis' }, String(v)),
+    ),
+  );
+  const ticks = Array.from({ length: turns + 1 }, (_, i) =>
+    svg('text', { x: x(i) - 3, y: H - 6, class: 'axis' }, String(i)),
+  );
+  const threshold = svg('line', { x1: PAD.l, x2: W - PAD.r, y1: y(ENTER), y2: y(ENTER), class: 'threshold' });
+  const lines = SERIES.map((s) => {
+    const pts = shown.map((st, i) => [x(i), y(s.value(st))] as const);
+    return svg(
+      'g',
+      { class: `series series-${s.key}` },
+      svg('polyline', {
+        points: pts.map((p) => p.join(',')).join(' '),
+        'stroke-dasharray': s.dash || 'none',
+        fill: 'none',
+      }),
+      ...pts.map(([px, py]) => marker(s.marker, px, py)),
+    );
+  });
+  const last = shown[shown.length - 1];
+  const summary = last
+    ? `Chart of ${shown.length - 1} turns. Now: ${SERIES.map((s) => `${s.label} ${s.value(last)}`).join(', ')}.`
+    : 'No turns yet.';
+  const chart = svg(
+    'svg',
+    { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': summary, class: 'chart-svg' },
+    ...grid,
+    ...ticks,
+    threshold,
+    ...lines,
+  );
+  const legend = h(
+    'ul',
+    { class: 'legend' },
+    ...SERIES.map((s) =>
+      h(
+        'li',
+        { class: `series-${s.key}` },
+        (() => {
+          const key = svg('svg', { viewBox: '0 0 34 12', width: 34, height: 12, 'aria-hidden': 'true' });
+          key.append(
+            svg('line', { x1: 1, x2: 33, y1: 6, y2: 6, 'stroke-dasharray': s.dash || 'none' }),
+            marker(s.marker, 17, 6),
+          );
+          return key;
+        })(),
+        ` ${s.label}`,
+      ),
+    ),
+    h('li', { class: 'threshold-key' }, `— — high from ${ENTER}`),
+  );
+  return h('figure', { class: 'chart' }, h('figcaption', {}, 'History'), chart, legend);
+}
+
+function marker(kind: Series['marker'], x: number, y: number): SVGElement {
+  const r = 3.5;
+  switch (kind) {
+    case 'circle':
+      return svg('circle', { cx: x, cy: y, r, class: 'marker' });
+    case 'square':
+      return svg('rect', { x: x - r, y: y - r, width: 2 * r, height: 2 * r, class: 'marker' });
+    case 'triangle':
+      return svg('polygon', {
+        points: `${x},${y - r - 1} ${x + r + 1},${y + r} ${x - r - 1},${y + r}`,
+        class: 'marker',
+      });
+    case 'diamond':
+      return svg('polygon', {
+        points: `${x},${y - r - 1} ${x + r + 1},${y} ${x},${y + r + 1} ${x - r - 1},${y}`,
+        class: 'marker',
+      });
+    case 'cross':
+      return svg('path', {
+        d: `M${x - r},${y - r}L${x + r},${y + r}M${x - r},${y + r}L${x + r},${y - r}`,
+        class: 'marker cross',
+      });
+  }
+}

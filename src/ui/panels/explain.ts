@@ -1,0 +1,111 @@
+import { ENTER, EXIT } from '../../engine/regimes';
+import type { Scenario } from '../../engine/scenario-types';
+import { HEADLINE, VARIABLES, type VarName } from '../../engine/variables';
+import type { TurnRecord, VarChange } from '../../replay/timeline';
+import { actionTitle, causeWords, eventWords, memberName, signed, VAR_LABELS } from '../../replay/words';
+import { h } from '../dom';
+import { REGIME_INFO } from '../labels';
+
+/** The turn told in words: what was chosen, what happened, and why every meter moved. */
+export function turnExplanation(scenario: Scenario, r: TurnRecord): HTMLElement {
+  const happened = r.events
+    .filter((e) => e.type !== 'turn-ended' && e.type !== 'game-ended')
+    .map((e) => eventWords(e, scenario))
+    .filter((x): x is string => x !== null);
+  const info = REGIME_INFO[r.regime];
+  const supporting = VARIABLES.filter((v) => !(HEADLINE as readonly VarName[]).includes(v));
+  return h(
+    'article',
+    { class: 'explanation' },
+    h(
+      'h3',
+      {},
+      `Turn ${r.turn}: `,
+      h('span', { class: `regime-word regime-${r.regime}` }, `${info.icon} ${info.label}`),
+    ),
+    h(
+      'p',
+      { class: 'indices' },
+      `Leadership index ${r.l}, management index ${r.m}. An index counts as high from ${ENTER} and stays high down to ${EXIT}.`,
+    ),
+    h('h4', {}, 'What happened'),
+    h(
+      'ul',
+      { class: 'happened' },
+      ...(happened.length ? happened : ['Nothing was chosen this turn.']).map((t) => h('li', {}, t)),
+    ),
+    h('h4', {}, 'Why the meters moved'),
+    h(
+      'ul',
+      { class: 'changes' },
+      ...HEADLINE.map((v) =>
+        changeItem(
+          scenario,
+          v,
+          r.changes.find((c) => c.var === v),
+          r,
+        ),
+      ),
+    ),
+    h(
+      'details',
+      {},
+      h('summary', {}, 'Supporting variables'),
+      h(
+        'ul',
+        { class: 'changes' },
+        ...supporting.map((v) =>
+          changeItem(
+            scenario,
+            v,
+            r.changes.find((c) => c.var === v),
+            r,
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+function changeItem(scenario: Scenario, v: VarName, c: VarChange | undefined, r: TurnRecord): HTMLElement {
+  const from = c?.from ?? r.after.vars[v];
+  const to = c?.to ?? r.after.vars[v];
+  const delta = to - from;
+  return h(
+    'li',
+    { class: delta > 0 ? 'up' : delta < 0 ? 'down' : 'same' },
+    h('strong', {}, VAR_LABELS[v]),
+    ` ${from} → ${to} `,
+    h('span', { class: 'delta' }, `(${delta > 0 ? '▲ ' : delta < 0 ? '▼ ' : ''}${signed(delta)})`),
+    c && c.causes.length
+      ? h(
+          'ul',
+          { class: 'causes' },
+          ...c.causes.map((x) =>
+            h('li', {}, h('span', { class: 'amount' }, signed(x.amount)), ` ${causeWords(x, scenario)}`),
+          ),
+        )
+      : null,
+  );
+}
+
+/** One sentence for the live region. */
+export function turnAnnouncement(scenario: Scenario, r: TurnRecord): string {
+  const meters = HEADLINE.map((v) => {
+    const c = r.changes.find((x) => x.var === v);
+    return `${VAR_LABELS[v]} ${r.after.vars[v]} (${signed(c ? c.to - c.from : 0)})`;
+  }).join(', ');
+  const events = r.events
+    .filter((e) => e.type === 'event-occurred' || e.type === 'member-quit' || e.type === 'regime-changed')
+    .map((e) => eventWords(e, scenario))
+    .filter(Boolean)
+    .join('. ');
+  return `Turn ${r.turn} done: ${REGIME_INFO[r.regime].label}. ${meters}.${events ? ` ${events}.` : ''}`;
+}
+
+/** The plan so far, each choice with its target, for the turn panel. */
+export function planWords(scenario: Scenario, plan: readonly { action: string; target?: string }[]): string[] {
+  return plan.map((c) =>
+    c.target ? `${actionTitle(c.action)} (${memberName(scenario, c.target)})` : actionTitle(c.action),
+  );
+}

@@ -1,0 +1,71 @@
+import type { ActionDef } from '../../engine/catalogue';
+import type { Scenario } from '../../engine/scenario-types';
+import type { GameState } from '../../engine/state-types';
+import { h } from '../dom';
+
+const STATUS: Record<string, string> = { engaged: 'engaged', disengaged: 'disengaged', gone: 'left the team' };
+
+/**
+ * A modal list of team members for a targeted action. Esc or the close button cancels;
+ * number keys pick the n-th person.
+ */
+export function openMemberPicker(
+  def: ActionDef,
+  state: GameState,
+  scenario: Scenario,
+  onChoose: (memberId: string) => void,
+  onClose: () => void,
+): HTMLDialogElement {
+  const present = scenario.members
+    .map((m, i) => ({ def: m, state: state.members[i]! }))
+    .filter((m) => m.state.status !== 'gone');
+  const choose = (id: string): void => {
+    dialog.close();
+    onChoose(id);
+  };
+  const dialog = h(
+    'dialog',
+    { class: 'member-picker', 'aria-labelledby': 'picker-title' },
+    h('h2', { id: 'picker-title' }, `${def.title}: with whom?`),
+    h('p', { class: 'muted' }, def.hint),
+    h(
+      'ul',
+      { class: 'members' },
+      ...present.map((m, i) =>
+        h(
+          'li',
+          {},
+          h(
+            'button',
+            { type: 'button', 'data-testid': `target-${m.def.id}`, onclick: () => choose(m.def.id) },
+            h('kbd', { 'aria-hidden': 'true' }, String(i + 1)),
+            h('span', { class: 'member-name' }, m.def.name),
+            h('span', { class: 'member-role' }, m.def.role),
+            h(
+              'span',
+              { class: 'member-stats' },
+              `morale ${m.state.morale} · skill ${m.state.skill} · ${STATUS[m.state.status]}`,
+            ),
+            h('span', { class: 'member-traits' }, m.def.traits.join(', ')),
+          ),
+        ),
+      ),
+    ),
+    h('button', { type: 'button', class: 'secondary', onclick: () => dialog.close() }, 'Cancel (Esc)'),
+  );
+  dialog.addEventListener('keydown', (e) => {
+    const m = /^(?:Digit|Numpad)([1-9])$/.exec(e.code);
+    const pick = m ? present[Number(m[1]) - 1] : undefined;
+    if (pick) {
+      e.preventDefault();
+      choose(pick.def.id);
+    }
+  });
+  dialog.addEventListener('close', () => {
+    dialog.remove();
+    onClose();
+  });
+  document.body.append(dialog);
+  dialog.showModal();
+  return dialog;
+}

@@ -1,0 +1,60 @@
+import type { AppContext } from '../context';
+import { h, mount } from '../dom';
+import { DIFFICULTY_LABEL } from '../labels';
+import type { Session } from '../session';
+
+/** The scenario's briefing, its team and its goal, before the first turn. */
+export function briefingScreen(ctx: AppContext, session: Session): void {
+  const s = session.scenario;
+  void ctx.world.load();
+  mount(
+    ctx.root,
+    h(
+      'section',
+      { class: 'screen briefing-screen' },
+      h(
+        'p',
+        { class: 'muted' },
+        `${DIFFICULTY_LABEL[s.difficulty]} · ${s.turns} turns · ${s.timeBudget} hours a turn · seed “${session.seed}”`,
+      ),
+      h('h1', {}, s.title),
+      h('p', { class: 'lede' }, s.briefing),
+      h('h2', {}, `Goal: ${s.goal.label}`),
+      h('h2', {}, 'Your team'),
+      h(
+        'ul',
+        { class: 'team-list' },
+        ...s.members.map((m) =>
+          h(
+            'li',
+            {},
+            h('strong', {}, m.name),
+            `, ${m.role}`,
+            h('span', { class: 'muted' }, ` (${m.traits.join(', ') || 'no strong traits'})`),
+          ),
+        ),
+      ),
+      h(
+        'p',
+        { class: 'muted small' },
+        `Each turn you have ${s.timeBudget} hours. Choose actions with the number keys or by clicking, undo any choice before the turn ends, and press Enter to end the turn. The game ends early if chaos or stagnation lasts ${s.collapseAfter} turns.`,
+      ),
+      h(
+        'div',
+        { class: 'actions' },
+        h('button', { type: 'button', class: 'primary', onclick: () => ctx.go({ kind: 'play', session }) }, 'Begin'),
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'secondary',
+            onclick: () => ctx.go({ kind: 'picker', scenario: s.id, seed: session.seed }),
+          },
+          'Back',
+        ),
+      ),
+    ),
+  );
+  ctx.onKey(null);
+  (ctx.root.querySelector('button.primary') as HTMLElement | null)?.focus();
+}

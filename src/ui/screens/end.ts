@@ -1,0 +1,187 @@
+import { toCsv } from '../../replay/csv';
+import { turningPoints } from '../../replay/turning-points';
+import { linkTo } from '../../platform/links';
+import type { AppContext } from '../context';
+import { h, mount } from '../dom';
+import { REGIME_INFO } from '../labels';
+import { historyChart } from '../panels/chart';
+import { turnExplanation } from '../panels/explain';
+import { profileTable } from '../panels/profile';
+import { newSession, replayOf, SAVE_KEY, type Session } from '../session';
+import { worldViewOf } from '../world-view';
+
+/** Outcome, profile, story, and the replay code to share or re-check. */
+export function endScreen(ctx: AppContext, session: Session): void {
+  const s = session.scenario;
+  const st = session.state;
+  const outcome = st.regime;
+  const { document: doc, code } = replayOf(session);
+  const share = linkTo({ replay: code });
+  ctx.setQuery({ replay: code });
+  const copied = h('span', { class: 'copied', role: 'status' });
+  const copy = async (text: string, what: string): Promise<void> => {
+    try {
+      await navigator.clipboard.writeText(text);
+      copied.textContent = `${what} copied.`;
+    } catch {
+      // Clipboard access can be refused; the field is selectable by hand.
+      (ctx.root.querySelector('[data-testid="replay-code"]') as HTMLInputElement | null)?.select();
+      copied.textContent = 'Copying was refused by the browser: the code is selected, copy it by hand.';
+    }
+  };
+  const download = (name: string, type: string, text: string): void => {
+    const url = URL.createObjectURL(new Blob([text], { type }));
+    const a = h('a', { href: url, download: name });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    window.setTimeout(() => URL.revokeObjectURL(url), 1000);
+  };
+  const points = turningPoints(s, session.records);
+  const last = session.records[session.records.length - 1];
+  const early = st.ending?.endsWith('-collapse') ?? false;
+  const file = `${s.id}-${session.seed.replace(/[^\w-]+/g, '_').slice(0, 40) || 'seed'}`;
+  mount(
+    ctx.root,
+    h(
+      'section',
+      { class: 'screen end-screen' },
+      h(
+        'header',
+        { class: 'end-header' },
+        h(
+          'p',
+          { class: 'muted' },
+          `${s.title} · seed “${session.seed}” · ${session.records.length} of ${s.turns} turns`,
+        ),
+        h(
+          'h1',
+          { class: `outcome-title regime-${outcome}` },
+          h('span', { 'aria-hidden': 'true' }, `${REGIME_INFO[outcome].icon} `),
+          h('span', { 'data-testid': 'outcome' }, outcome),
+        ),
+        h('p', { class: 'lede' }, s.endings[outcome]),
+        early
+          ? h('p', { class: 'notice' }, `The game ended early: ${outcome} lasted ${s.collapseAfter} turns in a row.`)
+          : null,
+        h(
+          'p',
+          { class: 'score' },
+          'Score ',
+          h('strong', {}, String(st.score)),
+          ` · morale ${st.vars.morale}, execution ${st.vars.execution}, innovation ${st.vars.innovation} · progress ${st.vars.progress}%`,
+        ),
+      ),
+      h(
+        'div',
+        { class: 'end-grid' },
+        h(
+          'div',
+          { class: 'stage' },
+          ctx.world.element,
+          historyChart([session.start, ...session.records.map((r) => r.after)], s.turns),
+        ),
+        h(
+          'div',
+          { class: 'end-side' },
+          h(
+            'section',
+            { class: 'share', 'aria-labelledby': 'share-title' },
+            h('h2', { id: 'share-title' }, 'Share and re-check this run'),
+            h('label', { for: 'replay-code' }, 'Replay code'),
+            h('input', {
+              id: 'replay-code',
+              type: 'text',
+              readonly: true,
+              value: code,
+              'data-testid': 'replay-code',
+              onfocus: (e: Event) => (e.target as HTMLInputElement).select(),
+            }),
+            h(
+              'div',
+              { class: 'inline' },
+              h('button', { type: 'button', class: 'secondary', onclick: () => void copy(code, 'Code') }, 'Copy code'),
+              h('button', { type: 'button', class: 'secondary', onclick: () => void copy(share, 'Link') }, 'Copy link'),
+              h('a', { href: share, class: 'button secondary' }, 'Watch the replay'),
+            ),
+            copied,
+            h('p', { class: 'small' }, 'Fingerprint ', h('code', { 'data-testid': 'fingerprint' }, doc.final)),
+            h(
+              'p',
+              { class: 'muted small' },
+              'Anyone can re-play this code and get the same fingerprint: the run cannot be faked.',
+            ),
+            h(
+              'div',
+              { class: 'inline' },
+              h(
+                'button',
+                {
+                  type: 'button',
+                  class: 'secondary small',
+                  onclick: () =>
+                    download(`${file}.replay.json`, 'application/json', `${JSON.stringify(doc, null, 2)}\n`),
+                },
+                'Download replay file',
+              ),
+              h(
+                'button',
+                {
+                  type: 'button',
+                  class: 'secondary small',
+                  onclick: () => download(`${file}.csv`, 'text/csv', toCsv(s, session.records)),
+                },
+                'Export turns as CSV',
+              ),
+            ),
+          ),
+          h(
+            'div',
+            { class: 'actions' },
+            h(
+              'button',
+              {
+                type: 'button',
+                class: 'primary',
+                onclick: () => {
+                  const entry = ctx.entries.find((e) => e.scenario.id === s.id);
+                  if (entry) ctx.go({ kind: 'play', session: newSession(entry, session.seed) });
+                },
+              },
+              'Play again with the same seed',
+            ),
+            h(
+              'button',
+              {
+                type: 'button',
+                class: 'secondary',
+                onclick: () => {
+                  ctx.store.remove(SAVE_KEY);
+                  ctx.go({ kind: 'picker', scenario: s.id });
+                },
+              },
+              'New game',
+            ),
+          ),
+        ),
+      ),
+      h(
+        'section',
+        { class: 'profile-section' },
+        h('h2', {}, 'Your profile across the eight aspects'),
+        profileTable(st),
+      ),
+      h(
+        'section',
+        { class: 'story' },
+        h('h2', {}, 'Turning points'),
+        h('ol', {}, ...points.map((p) => h('li', {}, p))),
+      ),
+      last ? h('section', { class: 'last-turn' }, h('h2', {}, 'The last turn'), turnExplanation(s, last)) : null,
+    ),
+  );
+  ctx.world.show(worldViewOf(s, st));
+  ctx.announce(`Game over: ${REGIME_INFO[outcome].label}. ${s.endings[outcome]} Score ${st.score}.`);
+  ctx.onKey(null);
+  (ctx.root.querySelector('button.primary') as HTMLElement | null)?.focus();
+}

@@ -1,0 +1,105 @@
+import { newSession } from '../session';
+import type { AppContext } from '../context';
+import { h, mount } from '../dom';
+import { DIFFICULTY_LABEL } from '../labels';
+
+/** A short random seed anyone can read aloud to a room. */
+export function randomSeed(): string {
+  const words = [
+    'amber',
+    'birch',
+    'cedar',
+    'delta',
+    'ember',
+    'fjord',
+    'grove',
+    'harbor',
+    'iris',
+    'juniper',
+    'kite',
+    'lumen',
+    'maple',
+    'north',
+    'orbit',
+    'pine',
+    'quartz',
+    'river',
+    'stone',
+    'tide',
+  ];
+  const pick = (): string => words[Math.floor(Math.random() * words.length)]!;
+  return `${pick()}-${pick()}-${Math.floor(Math.random() * 100)}`;
+}
+
+/** Scenario picker with a seed field: random by default, editable, shown during play. */
+export function pickerScreen(ctx: AppContext, selected?: string, seed?: string): void {
+  const first = selected ?? ctx.entries[0]?.scenario.id;
+  const seedInput = h('input', {
+    id: 'seed',
+    type: 'text',
+    value: seed ?? randomSeed(),
+    autocomplete: 'off',
+    spellcheck: 'false',
+    'aria-describedby': 'seed-help',
+  });
+  const options = ctx.entries.map(({ scenario: s }) =>
+    h(
+      'label',
+      { class: 'scenario-option' },
+      h('input', { type: 'radio', name: 'scenario', value: s.id, checked: s.id === first }),
+      h(
+        'span',
+        { class: 'scenario-text' },
+        h('span', { class: 'scenario-title' }, s.title),
+        h(
+          'span',
+          { class: 'scenario-meta' },
+          `${DIFFICULTY_LABEL[s.difficulty]} · ${s.turns} turns · ${s.timeBudget} h a turn`,
+        ),
+        h('span', { class: 'scenario-tagline' }, s.tagline),
+        h('span', { class: 'scenario-briefing' }, s.briefing),
+      ),
+    ),
+  );
+  const start = (e: Event): void => {
+    e.preventDefault();
+    const form = e.currentTarget as HTMLFormElement;
+    const id = (form.elements.namedItem('scenario') as RadioNodeList).value;
+    const entry = ctx.entries.find((x) => x.scenario.id === id);
+    if (!entry) return;
+    ctx.go({ kind: 'briefing', session: newSession(entry, seedInput.value) });
+  };
+  mount(
+    ctx.root,
+    h(
+      'form',
+      { class: 'screen picker-screen', onsubmit: start },
+      h('h1', {}, 'Choose a scenario'),
+      h('fieldset', {}, h('legend', { class: 'sr-only' }, 'Scenario'), ...options),
+      h(
+        'div',
+        { class: 'seed-row' },
+        h('label', { for: 'seed' }, 'Seed'),
+        seedInput,
+        h(
+          'button',
+          { type: 'button', class: 'secondary', onclick: () => (seedInput.value = randomSeed()) },
+          'New seed',
+        ),
+      ),
+      h(
+        'p',
+        { id: 'seed-help', class: 'muted small' },
+        'The same scenario, seed and choices always give the same game. Give a room the same seed to compare runs.',
+      ),
+      h(
+        'div',
+        { class: 'actions' },
+        h('button', { type: 'submit', class: 'primary' }, 'Read the briefing'),
+        h('button', { type: 'button', class: 'secondary', onclick: () => ctx.go({ kind: 'title' }) }, 'Back'),
+      ),
+    ),
+  );
+  ctx.onKey(null);
+  (ctx.root.querySelector('input[name=scenario]:checked') as HTMLElement | null)?.focus();
+}

@@ -1,0 +1,226 @@
+import { linkTo } from '../../platform/links';
+import { timeline } from '../../replay/timeline';
+import { verifyReplay } from '../../replay/verify';
+import type { AppContext } from '../context';
+import { h, mount } from '../dom';
+import { REGIME_INFO } from '../labels';
+import { historyChart } from '../panels/chart';
+import { turnExplanation } from '../panels/explain';
+import { regimeBadge } from '../panels/regime-badge';
+import { worldViewOf } from '../world-view';
+
+/** Watch a verified run turn by turn: play, pause, step and a turn slider. */
+export function replayScreen(ctx: AppContext, code: string): void {
+  ctx.setQuery({ replay: code });
+  const r = verifyReplay(code, ctx.entries);
+  if (!r.valid) {
+    mount(
+      ctx.root,
+      h(
+        'section',
+        { class: 'screen replay-invalid' },
+        h('h1', {}, 'This replay cannot be shown'),
+        h('p', { class: 'notice', role: 'alert', 'data-testid': 'replay-error' }, r.reason),
+        h(
+          'div',
+          { class: 'actions' },
+          h(
+            'button',
+            { type: 'button', class: 'primary', onclick: () => ctx.go({ kind: 'title' }) },
+            'Back to the title',
+          ),
+        ),
+      ),
+    );
+    ctx.onKey(null);
+    (ctx.root.querySelector('button.primary') as HTMLElement | null)?.focus();
+    return;
+  }
+  const scenario = r.scenario;
+  const doc = r.document;
+  const records = timeline(scenario, doc.seed, doc.turns);
+  const start = records[0]?.before ?? r.state;
+  const states = [start, ...records.map((x) => x.after)];
+  const last = states.length - 1;
+  let at = 0;
+  let timer: number | null = null;
+
+  const slider = h('input', {
+    id: 'turn-slider',
+    type: 'range',
+    min: 0,
+    max: last,
+    step: 1,
+    value: at,
+    'aria-valuetext': '',
+  });
+  const playButton = h('button', { type: 'button', class: 'primary', 'aria-keyshortcuts': 'Space' }, 'Play');
+  const header = h('header', { class: 'play-header' });
+  const panel = h('section', { class: 'results', 'aria-live': 'polite' });
+  const chart = h('div', { class: 'chart-host' });
+
+  const stop = (): void => {
+    if (timer !== null) window.clearInterval(timer);
+    timer = null;
+    playButton.textContent = 'Play';
+  };
+  const show = (i: number): void => {
+    at = Math.max(0, Math.min(last, i));
+    const st = states[at]!;
+    slider.value = String(at);
+    slider.setAttribute('aria-valuetext', at === 0 ? 'Start' : `Turn ${at} of ${last}`);
+    mount(
+      header,
+      h('h1', {}, `Replay: ${scenario.title}`),
+      h('p', { class: 'turn-count' }, at === 0 ? 'Start' : `Turn ${at} of ${last}`),
+      h('p', { class: 'seed' }, 'Seed ', h('code', {}, doc.seed)),
+      regimeBadge(st.regime),
+      h('p', { class: 'indices' }, `L ${st.l} · M ${st.m}`),
+    );
+    const record = records[at - 1];
+    mount(
+      panel,
+      record
+        ? turnExplanation(scenario, record)
+        : h('article', { class: 'explanation' }, h('h3', {}, 'Start'), h('p', {}, scenario.briefing)),
+      at === last
+        ? h(
+            'div',
+            { class: 'replay-end' },
+            h(
+              'h3',
+              {},
+              'Outcome: ',
+              h('span', { 'aria-hidden': 'true' }, `${REGIME_INFO[r.summary.outcome].icon} `),
+              h('span', { 'data-testid': 'outcome' }, r.summary.outcome),
+            ),
+            h('p', {}, scenario.endings[r.summary.outcome]),
+            h(
+              'p',
+              {},
+              `Score ${r.summary.score}. Verified fingerprint `,
+              h('code', { 'data-testid': 'fingerprint' }, r.fingerprint),
+            ),
+          )
+        : null,
+    );
+    mount(chart, historyChart(states, scenario.turns, at));
+    ctx.world.show(worldViewOf(scenario, st));
+  };
+  const play = (): void => {
+    if (timer !== null) return stop();
+    if (at === last) show(0);
+    playButton.textContent = 'Pause';
+    timer = window.setInterval(() => {
+      if (at >= last) stop();
+      else show(at + 1);
+    }, 1400);
+  };
+  playButton.addEventListener('click', play);
+  slider.addEventListener('input', () => {
+    stop();
+    show(Number(slider.value));
+  });
+  const meta = doc.meta;
+  mount(
+    ctx.root,
+    h(
+      'section',
+      { class: 'screen replay-screen' },
+      header,
+      h(
+        'div',
+        { class: 'play-grid' },
+        h('div', { class: 'stage' }, ctx.world.element, panel, chart),
+        h(
+          'div',
+          { class: 'controls' },
+          h(
+            'section',
+            { class: 'turn-panel replay-controls', 'aria-label': 'Replay controls' },
+            meta?.team || meta?.player
+              ? h('p', {}, `Played by ${[meta.team, meta.player].filter(Boolean).join(', ')}`)
+              : null,
+            h(
+              'p',
+              { class: 'muted small' },
+              `Verified: re-played from the seed, every turn matches. ${records.length} turns.`,
+            ),
+            h(
+              'div',
+              { class: 'inline' },
+              h(
+                'button',
+                {
+                  type: 'button',
+                  class: 'secondary',
+                  'aria-label': 'Step back',
+                  'aria-keyshortcuts': 'ArrowLeft',
+                  onclick: () => {
+                    stop();
+                    show(at - 1);
+                  },
+                },
+                '◀ Step',
+              ),
+              playButton,
+              h(
+                'button',
+                {
+                  type: 'button',
+                  class: 'secondary',
+                  'aria-label': 'Step forward',
+                  'aria-keyshortcuts': 'ArrowRight',
+                  onclick: () => {
+                    stop();
+                    show(at + 1);
+                  },
+                },
+                'Step ▶',
+              ),
+            ),
+            h('label', { for: 'turn-slider' }, 'Turn'),
+            slider,
+            h(
+              'div',
+              { class: 'inline' },
+              h(
+                'a',
+                { class: 'button secondary small', href: linkTo({ scenario: scenario.id, seed: doc.seed }) },
+                'Play this scenario and seed',
+              ),
+              h(
+                'button',
+                {
+                  type: 'button',
+                  class: 'secondary small',
+                  onclick: () => {
+                    stop();
+                    ctx.go({ kind: 'title' });
+                  },
+                },
+                'Title',
+              ),
+            ),
+          ),
+        ),
+      ),
+    ),
+  );
+  ctx.onKey((e) => {
+    const on = (e.target as HTMLElement | null)?.closest('input, button, a');
+    if (on?.matches('input')) return false;
+    if (e.key === ' ' && !on) {
+      play();
+      return true;
+    }
+    const to: Record<string, number> = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: last };
+    const next = to[e.key];
+    if (next === undefined) return false;
+    stop();
+    show(next);
+    return true;
+  });
+  show(at);
+  playButton.focus();
+}

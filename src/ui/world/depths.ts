@@ -1,0 +1,14 @@
+/** Drawing order of the world's layers, back to front. */
+export const DEPTH = {
+  room: 0,
+  cues: 1,
+  goal: 2,
+  team: 3,
+  particles: 4,
+  alarm: 5,
+  puzzled: 6,
+  labels: 10,
+  tags: 11,
+  hud: 20,
+  hudText: 21,
+} as const;

@@ -1,0 +1,216 @@
+import Phaser from 'phaser';
+import { drawEmblem } from './emblem';
+import { Gauges } from './gauges';
+import { Goal } from './goal';
+import { Grade } from './grade';
+import { DEPTH } from './depths';
+import { computeLayout, type Layout } from './layout';
+import { FONT } from './palette';
+import { Particles } from './particles';
+import { RegimeBlend } from './regime-blend';
+import { drawRoom } from './room';
+import { RoomCues, type CueFrame } from './room-cues';
+import { Team, type TeamFrame } from './team';
+import type { WorldView } from './view';
+
+export interface SceneOptions {
+  reducedMotion: boolean;
+  /** Device pixels per CSS pixel; the cameras zoom by it so drawing happens in CSS pixels. */
+  dpr: number;
+  onReady: () => void;
+}
+
+/** Animation time at which poses are frozen when motion is reduced: a moment that reads well. */
+const STILL_T = 4.3;
+/** Never step the animation by more than this, so a stalled tab does not teleport everyone. */
+const MAX_DT = 0.1;
+
+/**
+ * The whole world in one scene and one camera. Each layer is a single Graphics redrawn from
+ * scratch when needed; labels are Text objects made once and reused. The regime's light is
+ * applied to world colours as they are drawn (see Grade); the gauges, emblem and labels are
+ * drawn ungraded on top so they stay legible in every regime.
+ */
+export class WorldScene extends Phaser.Scene {
+  private reduced: boolean;
+  private readonly dpr: number;
+  private readonly onReady: () => void;
+  private pending: WorldView | null = null;
+  /** The first view appears at once; later ones animate. */
+  private shown = false;
+  private ready = false;
+  private layout: Layout | null = null;
+  private laidOutFor = -1;
+
+  private room!: Phaser.GameObjects.Graphics;
+  private cues!: RoomCues;
+  private team!: Team;
+  private particles!: Particles;
+  private goal!: Goal;
+  private gauges!: Gauges;
+  private emblemG!: Phaser.GameObjects.Graphics;
+  private turnText!: Phaser.GameObjects.Text;
+  private readonly blend = new RegimeBlend();
+  private readonly light = new Grade();
+  private roomLight = -1;
+  private alarm!: Phaser.GameObjects.Graphics;
+
+  private t = 0;
+  private beat = 0;
+  private clock = 2.2;
+  private turnShown = '';
+  private staffedDesks: boolean[] = [];
+  private readonly cueFrame: CueFrame;
+  private readonly teamFrame: TeamFrame;
+  private readonly particleFrame = { t: 0, momentum: 0, chaos: 0, stagnation: 0, reduced: false };
+
+  constructor(options: SceneOptions) {
+    super({ key: 'world' });
+    this.reduced = options.reducedMotion;
+    this.dpr = options.dpr;
+    this.onReady = options.onReady;
+    const staffed = (desk: number): boolean => this.staffedDesks[desk] ?? false;
+    this.cueFrame = { t: 0, clock: 0, momentum: 0, chaos: 0, stagnation: 0, drift: 0, reduced: false, staffed };
+    this.teamFrame = { dt: 0, t: 0, beat: 0, mood: this.blend.mood, drift: 0, reduced: false, shade: this.light.shade };
+  }
+
+  create(): void {
+    // Draw in CSS pixels: the camera scales them up to the canvas's device pixels.
+    this.cameras.main.setOrigin(0, 0).setZoom(this.dpr);
+    const layer = (depth: number): Phaser.GameObjects.Graphics => this.add.graphics().setDepth(depth);
+    this.room = layer(DEPTH.room);
+    this.cues = new RoomCues(layer(DEPTH.cues));
+    const goalG = layer(DEPTH.goal);
+    this.team = new Team(this, layer(DEPTH.team), this.dpr);
+    this.particles = new Particles(layer(DEPTH.particles));
+    this.alarm = layer(DEPTH.alarm);
+
+    const panelStyle: Phaser.Types.GameObjects.Text.TextStyle = {
+      fontFamily: FONT,
+      color: '#ffffff',
+      backgroundColor: 'rgba(18,23,34,0.78)',
+      padding: { x: 6, y: 2 },
+      resolution: this.dpr,
+    };
+    const goalLabel = this.add.text(0, 0, '', panelStyle).setOrigin(0.5, 0).setDepth(DEPTH.hudText);
+    this.goal = new Goal(goalG, goalLabel);
+    this.gauges = new Gauges(this, layer(DEPTH.hud), this.dpr);
+    this.emblemG = layer(DEPTH.hud);
+    this.turnText = this.add.text(0, 0, '', panelStyle).setOrigin(1, 0).setDepth(DEPTH.hudText).setVisible(false);
+
+    this.scale.on(Phaser.Scale.Events.RESIZE, this.relayout, this);
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () =>
+      this.scale.off(Phaser.Scale.Events.RESIZE, this.relayout, this),
+    );
+
+    this.ready = true;
+    this.relayout();
+    if (this.pending) this.apply(this.pending, true);
+    this.onReady();
+  }
+
+  show(view: WorldView): void {
+    if (!this.ready) {
+      this.pending = view;
+      return;
+    }
+    this.apply(view, this.reduced || !this.shown);
+  }
+
+  setReducedMotion(reduced: boolean): void {
+    this.reduced = reduced;
+    if (reduced && this.ready) this.blend.snap();
+  }
+
+  private apply(view: WorldView, instant: boolean): void {
+    this.pending = view;
+    this.shown = true;
+    this.blend.set(view.regime, instant);
+    this.team.setMembers(view.members);
+    this.staffedDesks.length = view.members.length;
+    for (let i = 0; i < view.members.length; i++) this.staffedDesks[i] = view.members[i]?.status === 'engaged';
+    if (view.members.length !== this.laidOutFor) this.relayout();
+    this.goal.set(view.goal, view.progress, instant);
+    this.gauges.set(view.meters, instant);
+    const turn = view.turns > 0 ? `Turn ${Math.min(view.turn, view.turns)} / ${view.turns}` : '';
+    if (turn !== this.turnShown) {
+      this.turnShown = turn;
+      this.turnText.setText(turn).setVisible(turn !== '');
+    }
+  }
+
+  /** Recomputes where everything goes; on resize and when the team size changes. */
+  private relayout(): void {
+    if (!this.ready) return;
+    const width = this.scale.gameSize.width;
+    const height = this.scale.gameSize.height;
+    this.cameras.main.setSize(width, height);
+    const n = this.team.size;
+    const L = computeLayout(width / this.dpr, height / this.dpr, n);
+    this.layout = L;
+    this.laidOutFor = n;
+    this.roomLight = -1;
+    this.cues.relayout(L);
+    this.team.relayout(L);
+    this.goal.relayout(L);
+    this.gauges.relayout(L);
+    this.turnText.setFontSize(L.smallFont).setPosition(L.w - L.pad, L.emblem.y + L.emblem.r + L.pad * 0.6);
+  }
+
+  override update(_time: number, delta: number): void {
+    const L = this.layout;
+    if (!L) return;
+    const dt = Math.min(delta / 1000, MAX_DT);
+    const reduced = this.reduced;
+    this.blend.update(dt);
+    const mood = this.blend.mood;
+    this.light.update(mood);
+    const shade = this.light.shade;
+    if (this.roomLight !== this.light.version) {
+      this.roomLight = this.light.version;
+      drawRoom(this.room, L, shade);
+    }
+    if (!reduced) {
+      this.t += dt;
+      this.beat += mood.bobRate * dt;
+      this.clock += mood.clock * dt * 0.08;
+    }
+    const t = reduced ? STILL_T : this.t;
+    const momentum = this.blend.weight('momentum');
+    const chaos = this.blend.weight('chaos');
+    const stagnation = this.blend.weight('stagnation');
+    const drift = this.blend.weight('drift');
+
+    const c = this.cueFrame;
+    c.t = t;
+    c.clock = this.clock;
+    c.momentum = momentum;
+    c.chaos = chaos;
+    c.stagnation = stagnation;
+    c.drift = drift;
+    c.reduced = reduced;
+    this.cues.draw(L, c, shade);
+
+    this.goal.update(L, dt, reduced, shade, this.light.version);
+
+    const f = this.teamFrame;
+    f.dt = dt;
+    f.t = t;
+    f.beat = reduced ? 0.5 : this.beat;
+    f.drift = drift;
+    f.reduced = reduced;
+    this.team.update(f);
+
+    const p = this.particleFrame;
+    p.t = t;
+    p.momentum = momentum;
+    p.chaos = chaos;
+    p.stagnation = stagnation;
+    p.reduced = reduced;
+    this.particles.draw(L, p, shade);
+
+    this.light.drawAlarm(this.alarm, L, chaos, t, reduced);
+    drawEmblem(this.emblemG, L, this.blend.weights, t, reduced);
+    this.gauges.update(L, dt, reduced);
+  }
+}

@@ -1,0 +1,236 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { PreviewServer } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/sim';
+import { launchChromium } from './chromium';
+import { playToEnd, playTurn, regime, type PlanName } from './play-helpers';
+import { buildAndPreview, scriptSizes } from './preview';
+
+/** Screenshots are test artifacts: look at them after a run. */
+export const SHOTS = join(new URL('../..', import.meta.url).pathname, 'test-results', 'screenshots');
+
+let server: PreviewServer;
+let url: string;
+let browser: Browser;
+const consoleErrors: string[] = [];
+
+async function open(
+  path: string,
+  viewport = { width: 1280, height: 800 },
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(`${path}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => consoleErrors.push(`${path}: ${e.message}`));
+  await page.goto(new URL(path, url).href);
+  await page.waitForSelector('body[data-ready="true"]');
+  return { context, page };
+}
+
+async function worldReady(page: Page): Promise<void> {
+  await page.waitForSelector('body[data-world="ready"]', { timeout: 30_000 });
+  await page.waitForTimeout(700);
+}
+
+async function cliVerify(code: string): Promise<{ valid: boolean; fingerprint?: string; outcome?: string }> {
+  const out: string[] = [];
+  await main(
+    ['verify', code, '--json'],
+    (s) => out.push(s),
+    () => undefined,
+  );
+  return JSON.parse(out.join('')) as { valid: boolean; fingerprint?: string; outcome?: string };
+}
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  ({ server, url } = await buildAndPreview());
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise<void>((resolve) => server?.httpServer.close(() => resolve()));
+  expect(consoleErrors).toEqual([]);
+});
+
+describe('the title', () => {
+  it('is interactive, and its screenshot is saved', async () => {
+    const { context, page } = await open('./');
+    await expect(page.getByRole('button', { name: 'New game' }).isVisible()).resolves.toBe(true);
+    const ms = await page.evaluate(() => performance.getEntriesByName('momentum-ready')[0]?.startTime ?? -1);
+    console.log(`page interactive after ${ms.toFixed(0)} ms (local preview, headless Chromium)`);
+    expect(ms).toBeGreaterThan(0);
+    await page.screenshot({ path: join(SHOTS, 'title.png') });
+    await context.close();
+  });
+});
+
+describe.each([
+  ['first-team', 'balanced'],
+  ['stagnant-giant', 'balanced'],
+  ['producers-to-leaders', 'balanced'],
+  ['build-the-house', 'balanced'],
+  ['idea-factory', 'lead'],
+] as const)('a full game of %s by keyboard alone (%s plan)', (scenario, plan: PlanName) => {
+  it('reaches the end screen, whose fingerprint is what sim verify gives for its replay code, and whose link replays to the same end', async () => {
+    const { context, page } = await open(`./?scenario=${scenario}&seed=keyboard`);
+    const turns = await playToEnd(page, plan);
+    expect(turns).toBeGreaterThan(0);
+    const outcome = (await page.textContent('[data-testid="outcome"]'))!.trim();
+    const fingerprint = (await page.textContent('[data-testid="fingerprint"]'))!.trim();
+    const code = await page.inputValue('[data-testid="replay-code"]');
+    expect(code.length).toBeLessThanOrEqual(300);
+    const verified = await cliVerify(code);
+    expect(verified).toMatchObject({ valid: true, fingerprint, outcome });
+
+    await page.getByRole('link', { name: 'Watch the replay' }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#turn-slider');
+    await page.keyboard.press('End');
+    await expect(page.textContent('[data-testid="fingerprint"]')).resolves.toBe(fingerprint);
+    await expect(page.textContent('[data-testid="outcome"]')).resolves.toBe(outcome);
+    await context.close();
+  });
+});
+
+describe('the world', () => {
+  it('renders with WebGL and shows each regime; screenshots of chaos, stagnation and momentum turns are saved', async () => {
+    const shots: Record<string, string> = {
+      chaos: './?scenario=idea-factory&seed=shot',
+      stagnation: './?scenario=stagnant-giant&seed=shot',
+      momentum: './?scenario=first-team&seed=shot',
+    };
+    const plans: Record<string, PlanName> = { chaos: 'lead', stagnation: 'manage', momentum: 'balanced' };
+    for (const [want, path] of Object.entries(shots)) {
+      const { context, page } = await open(path, { width: 1920, height: 1080 });
+      for (let t = 0; t < 8 && (await regime(page)) !== want; t++) await playTurn(page, plans[want]!, t);
+      expect(await regime(page)).toBe(want);
+      await worldReady(page);
+      expect(
+        await page.evaluate(() =>
+          (window as unknown as { momentumDebug: { renderer(): string } }).momentumDebug.renderer(),
+        ),
+      ).toBe('webgl');
+      await page.screenshot({ path: join(SHOTS, `${want}.png`) });
+      await context.close();
+    }
+  });
+
+  it('holds its frame rate in the busiest (chaos) scene', async () => {
+    const { context, page } = await open('./?scenario=idea-factory&seed=fps', { width: 1920, height: 1080 });
+    await worldReady(page);
+    const fps = await page.evaluate(async () => {
+      const debug = (window as unknown as { momentumDebug: { frames(): number } }).momentumDebug;
+      const f0 = debug.frames();
+      const t0 = performance.now();
+      await new Promise((r) => setTimeout(r, 3000));
+      return ((debug.frames() - f0) * 1000) / (performance.now() - t0);
+    });
+    console.log(`chaos scene: ${fps.toFixed(1)} frames per second (headless Chromium, software WebGL; budget 50)`);
+    expect(fps).toBeGreaterThan(0);
+    await context.close();
+  });
+
+  it('lays out on a phone', async () => {
+    const { context, page } = await open('./?scenario=build-the-house&seed=phone', { width: 390, height: 844 });
+    await playTurn(page, 'balanced', 0);
+    await worldReady(page);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: join(SHOTS, 'phone.png') });
+    await context.close();
+  });
+});
+
+describe('saving', () => {
+  it('resumes the same game exactly after a reload mid-game', async () => {
+    const { context, page } = await open('./?scenario=first-team&seed=reload');
+    await playTurn(page, 'balanced', 0);
+    await playTurn(page, 'balanced', 1);
+    await page.keyboard.press('Digit2');
+    const snapshot = async (): Promise<string[]> =>
+      Promise.all(
+        ['.turn-count', '[data-testid="regime"]', '.indices', '.plan', '.results'].map(
+          async (s) => (await page.textContent(s)) ?? '',
+        ),
+      );
+    const before = await snapshot();
+    await page.reload();
+    await page.waitForSelector('[data-testid="end-turn"]');
+    expect(await snapshot()).toEqual(before);
+    await context.close();
+  });
+
+  it('reports a corrupted or outdated save in one sentence, sets it aside, and carries on', async () => {
+    const { context, page } = await open('./');
+    for (const bad of [
+      '{"format":"momentum-save", broken',
+      JSON.stringify({
+        format: 'momentum-save',
+        version: 1,
+        rules: 0,
+        scenario: { id: 'first-team', hash: 'x' },
+        seed: 's',
+        turns: [],
+        plan: [],
+      }),
+    ]) {
+      await page.evaluate((text) => localStorage.setItem('momentum.save', text), bad);
+      await page.reload();
+      const notice = (await page.textContent('[role="alert"]')) ?? '';
+      expect(notice).toMatch(/set aside/);
+      expect(await page.evaluate(() => localStorage.getItem('momentum.save.set-aside'))).toBe(bad);
+      expect(await page.evaluate(() => localStorage.getItem('momentum.save'))).toBeNull();
+      await expect(page.getByRole('button', { name: 'New game' }).isEnabled()).resolves.toBe(true);
+    }
+    await context.close();
+  });
+});
+
+describe('replay links', () => {
+  it('show the verifier’s reason for a bad code and a way back', async () => {
+    const { context, page } = await open('./?replay=M1.not-a-real-code');
+    expect(await page.textContent('[data-testid="replay-error"]')).toMatch(/corrupted|malformed|truncated/);
+    await page.getByRole('button', { name: 'Back to the title' }).click();
+    await page.waitForSelector('text=New game');
+    await context.close();
+  });
+});
+
+describe('budgets', () => {
+  it('ships Phaser in its own chunk and reports the JavaScript size', () => {
+    const sizes = scriptSizes();
+    const total = sizes.reduce((a, s) => a + s.gzip, 0);
+    for (const s of sizes)
+      console.log(`  ${s.file}: ${(s.raw / 1024).toFixed(0)} KB, ${(s.gzip / 1024).toFixed(1)} KB gzip`);
+    console.log(`JavaScript shipped: ${(total / 1024).toFixed(1)} KB gzip (budget 450)`);
+    expect(sizes.some((s) => s.file.startsWith('phaser'))).toBe(true);
+    expect(total).toBeLessThanOrEqual(450 * 1024);
+  });
+
+  it('does not grow the heap across 10 consecutive games', async () => {
+    const { context, page } = await open('./?scenario=idea-factory&seed=heap');
+    const cdp = await context.newCDPSession(page);
+    const heap = async (): Promise<number> => {
+      await cdp.send('HeapProfiler.collectGarbage');
+      return ((await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize;
+    };
+    await worldReady(page);
+    const sizes: number[] = [];
+    for (let game = 0; game < 10; game++) {
+      await playToEnd(page, 'lead');
+      sizes.push(await heap());
+      await page.getByRole('button', { name: 'Play again with the same seed' }).click();
+      await page.waitForSelector('[data-testid="end-turn"]');
+    }
+    const mb = sizes.map((s) => (s / 1048576).toFixed(1));
+    console.log(`heap after each of 10 games (MB): ${mb.join(', ')}`);
+    expect(sizes[9]! - sizes[1]!).toBeLessThan(16 * 1048576);
+    await context.close();
+  });
+});

@@ -1,18 +1,7 @@
 import type { Scenario } from '../engine/scenario-types';
-import { HEADLINE, type VarName } from '../engine/variables';
+import { VARIABLES } from '../engine/variables';
 import type { TurnRecord } from './timeline';
 import { actionTitle, causeWords, eventWords, memberName, signed, VAR_LABELS } from './words';
-
-const ORDER: readonly VarName[] = [
-  ...HEADLINE,
-  'trust',
-  'clarity',
-  'structure',
-  'control',
-  'energy',
-  'progress',
-  'budget',
-];
 
 /** The run told turn by turn in plain language: the text twin of the browser's replay view. */
 export function storyLines(scenario: Scenario, seed: string, records: readonly TurnRecord[]): string[] {
@@ -30,7 +19,7 @@ export function storyLines(scenario: Scenario, seed: string, records: readonly T
       .map((e) => eventWords(e, scenario))
       .filter((x): x is string => x !== null);
     if (happened.length) lines.push(`  Happened: ${happened.join('; ')}`);
-    for (const v of ORDER) {
+    for (const v of VARIABLES) {
       const c = r.changes.find((x) => x.var === v);
       if (!c) continue;
       const why = c.causes.map((x) => `${signed(x.amount)} ${causeWords(x, scenario)}`).join(', ');

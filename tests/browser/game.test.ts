@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/sim';
 import { launchChromium } from './chromium';
 import { playToEnd, playTurn, regime, type PlanName } from './play-helpers';
-import { buildAndPreview, scriptSizes } from './preview';
+import { buildAndPreview, removeBuild, scriptSizes } from './preview';
 
 /** Screenshots are test artifacts: look at them after a run. */
 export const SHOTS = join(new URL('../..', import.meta.url).pathname, 'test-results', 'screenshots');
@@ -55,6 +55,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await new Promise<void>((resolve) => server?.httpServer.close(() => resolve()));
+  removeBuild();
   expect(consoleErrors).toEqual([]);
 });
 

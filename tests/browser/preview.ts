@@ -1,10 +1,15 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build, preview, type PreviewServer } from 'vite';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
-export const OUT_DIR = join(ROOT, 'node_modules', '.cache', 'momentum-test-dist');
+/** One folder per test process, so runs side by side never empty each other's build. */
+export const OUT_DIR = join(ROOT, 'node_modules', '.cache', `momentum-test-dist-${process.pid}`);
+
+export function removeBuild(): void {
+  rmSync(OUT_DIR, { recursive: true, force: true });
+}
 
 /** Builds the site as `npm run build` does, into a scratch folder, and serves it on loopback. */
 export async function buildAndPreview(): Promise<{ server: PreviewServer; url: string }> {

@@ -19,8 +19,17 @@ export function openMemberPicker(
   const present = scenario.members
     .map((m, i) => ({ def: m, state: state.members[i]! }))
     .filter((m) => m.state.status !== 'gone');
+  let done = false;
+  /** Closes and removes the picker once, at once: the close event alone can come too late. */
+  const finish = (): void => {
+    if (done) return;
+    done = true;
+    if (dialog.open) dialog.close();
+    dialog.remove();
+    onClose();
+  };
   const choose = (id: string): void => {
-    dialog.close();
+    finish();
     onChoose(id);
   };
   const dialog = h(
@@ -51,7 +60,7 @@ export function openMemberPicker(
         ),
       ),
     ),
-    h('button', { type: 'button', class: 'secondary', onclick: () => dialog.close() }, 'Cancel (Esc)'),
+    h('button', { type: 'button', class: 'secondary', onclick: finish }, 'Cancel (Esc)'),
   );
   dialog.addEventListener('keydown', (e) => {
     const m = /^(?:Digit|Numpad)([1-9])$/.exec(e.code);
@@ -61,10 +70,7 @@ export function openMemberPicker(
       choose(pick.def.id);
     }
   });
-  dialog.addEventListener('close', () => {
-    dialog.remove();
-    onClose();
-  });
+  dialog.addEventListener('close', finish);
   document.body.append(dialog);
   dialog.showModal();
   return dialog;

@@ -50,7 +50,7 @@ async function shoot(page: Page, name: string, settle = 1600): Promise<void> {
 const { server, url } = await startVite();
 const browser = await launchChromium();
 try {
-  const only = process.env.ONLY ?? 'shots,phone,reduced,fps,heap';
+  const only = process.env.ONLY ?? 'shots,phone,reduced,still,blend,fps,heap';
 
   if (only.includes('shots')) {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
@@ -94,16 +94,62 @@ try {
     await page.close();
   }
 
+  if (only.includes('still')) {
+    // Reduced motion switched on live must leave a perfectly still picture in every regime.
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    await open(page, url, '');
+    for (const regime of REGIMES) {
+      await show(page, { regime });
+      await page.waitForTimeout(300);
+      await page.evaluate(() => (window as unknown as { __probe: Probe }).__probe.setReducedMotion(true));
+      await page.waitForTimeout(300);
+      const a = await page.locator('#world').screenshot();
+      await page.waitForTimeout(700);
+      const b = await page.locator('#world').screenshot();
+      console.log(`reduced motion ${regime}: ${a.equals(b) ? 'still' : 'MOVING'}`);
+      await page.evaluate(() => (window as unknown as { __probe: Probe }).__probe.setReducedMotion(false));
+    }
+    await page.close();
+  }
+
+  if (only.includes('frames')) {
+    // A burst of frames per regime, to check the motion by eye.
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    await open(page, url, '');
+    for (const regime of REGIMES) {
+      await show(page, { regime });
+      await page.waitForTimeout(1500);
+      for (let i = 0; i < 4; i++) {
+        await page.locator('#world').screenshot({ path: `${out}/frames-${regime}-${i}.png` });
+        await page.waitForTimeout(150);
+      }
+    }
+    await page.close();
+  }
+
+  if (only.includes('blend')) {
+    // Halfway through a change of regime both should show, cross-faded.
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    await open(page, url, '');
+    await show(page, { regime: 'chaos' });
+    await page.waitForTimeout(1500);
+    await show(page, { regime: 'stagnation' });
+    await shoot(page, 'blend-chaos-to-stagnation', 420);
+    await page.close();
+  }
+
   if (only.includes('fps')) {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     await open(page, url, '');
+    await show(page, { regime: 'momentum', count: 8, statuses: {} });
+    await page.waitForTimeout(500);
     await show(page, { regime: 'chaos', count: 8, statuses: {} });
-    await page.waitForTimeout(1500);
+    await page.waitForTimeout(2000);
     const fps = await page.evaluate(() => (window as unknown as { __probe: Probe }).__probe.fps(3000));
     console.log(`chaos fps at 1280x720, 8 members: ${fps.toFixed(1)}`);
     for (const regime of ['momentum', 'stagnation', 'drift'] as const) {
       await show(page, { regime, count: 8, statuses: {} });
-      await page.waitForTimeout(1200);
+      await page.waitForTimeout(2000);
       const f = await page.evaluate(() => (window as unknown as { __probe: Probe }).__probe.fps(2000));
       console.log(`${regime} fps: ${f.toFixed(1)}`);
     }
@@ -136,7 +182,7 @@ try {
     await cycle();
     await cycle();
     const before = await heap();
-    for (let i = 0; i < 10; i++) await cycle();
+    for (let i = 0; i < Number(process.env.CYCLES ?? 10); i++) await cycle();
     const after = await heap();
     const canvases = await page.evaluate(() => document.querySelectorAll('canvas').length);
     console.log(

@@ -46,7 +46,8 @@ export class Goal {
 
   relayout(L: Layout): void {
     this.label.setFontSize(L.smallFont + 2);
-    this.label.setPosition(L.goal.x + L.goal.w / 2, L.goal.y + L.goal.h + Math.max(6, L.goal.h * 0.04));
+    const at = L.goalLabel;
+    this.label.setOrigin(at.originX, at.originY).setPosition(at.x, at.y);
     this.dirty = true;
   }
 

@@ -8,6 +8,8 @@ export type { World, WorldMember, WorldOptions, WorldView } from './view';
 
 /** Backing pixels per CSS pixel, capped: sharper than 2× costs fill rate and is rarely visible. */
 const MAX_DPR = 2;
+/** Most backing pixels the canvas may have (2560×1440); a huge parent renders softer instead of slower. */
+const MAX_PIXELS = 2560 * 1440;
 /** Used while the parent has no size yet (e.g. hidden), in CSS pixels. */
 const FALLBACK = { w: 960, h: 540 };
 
@@ -18,25 +20,39 @@ const FALLBACK = { w: 960, h: 540 };
  */
 export async function createWorld(parent: HTMLElement, options: WorldOptions): Promise<World> {
   const dpr = Math.min(MAX_DPR, Math.max(1, window.devicePixelRatio || 1));
-  const sizeOf = (): { w: number; h: number } => {
+  /** The canvas size for the parent's current size, and its pixels per CSS pixel. */
+  const sizeOf = (): { w: number; h: number; ratio: number } => {
     const r = parent.getBoundingClientRect();
-    if (r.width < 2 || r.height < 2) return { w: FALLBACK.w * dpr, h: FALLBACK.h * dpr };
-    return { w: Math.round(r.width * dpr), h: Math.round(r.height * dpr) };
+    const css = r.width < 2 || r.height < 2 ? FALLBACK : { w: r.width, h: r.height };
+    const ratio = Math.min(dpr, Math.sqrt(MAX_PIXELS / (css.w * css.h)));
+    return { w: Math.round(css.w * ratio), h: Math.round(css.h * ratio), ratio };
   };
 
   let resolveReady: () => void = () => undefined;
   const ready = new Promise<void>((resolve) => (resolveReady = resolve));
-  const scene = new WorldScene({ reducedMotion: options.reducedMotion, dpr, onReady: () => resolveReady() });
   const start = sizeOf();
+  const scene = new WorldScene({
+    reducedMotion: options.reducedMotion,
+    dpr,
+    ratio: start.ratio,
+    onReady: () => resolveReady(),
+  });
   const game = new Phaser.Game({
-    // WebGL only: the canvas renderer cannot draw the regime filters, and tests assert WebGL.
+    // WebGL or nothing: a silent fallback to the deprecated Canvas renderer would hide a broken setup.
     type: Phaser.WEBGL,
     parent,
     backgroundColor: ROOM.background,
     banner: false,
     input: false,
     audio: { noAudio: true },
-    render: { antialias: true, antialiasGL: !isSoftwareWebGL(), pathDetailThreshold: 1 },
+    render: {
+      antialias: true,
+      antialiasGL: !isSoftwareWebGL(),
+      // Drop curve points closer than 3 px: circles keep their shape with half the triangles.
+      pathDetailThreshold: 3,
+      // Low-latency canvas: spares the compositor a full-page redraw per frame (in software, ~30 → ~50 fps).
+      desynchronized: true,
+    },
     scale: {
       mode: Phaser.Scale.FIT,
       autoCenter: Phaser.Scale.CENTER_BOTH,
@@ -49,8 +65,9 @@ export async function createWorld(parent: HTMLElement, options: WorldOptions): P
 
   // Keep the game size in step with the parent so FIT never letterboxes and text stays sharp.
   const observer = new ResizeObserver(() => {
-    const { w, h } = sizeOf();
+    const { w, h, ratio } = sizeOf();
     if (w === game.scale.gameSize.width && h === game.scale.gameSize.height) return;
+    scene.setRatio(ratio);
     game.scale.getParentBounds();
     game.scale.setGameSize(w, h);
   });

@@ -39,15 +39,19 @@ export interface Layout {
   readonly apart: readonly Spot[];
   /** Area the feet may wander over. */
   readonly roam: Rect;
+  /** Where engaged members scatter to when the team drifts: the office, not the apart corner. */
+  readonly scatter: Rect;
   /** How far the team steps toward the goal in momentum. */
   readonly marchDx: number;
   /** The goal draws inside this box; its bottom is the ground. */
   readonly goal: Rect;
+  /** Where the progress label hangs (its top centre), and which of its corners is anchored there. */
+  readonly goalLabel: { x: number; y: number; originX: number; originY: number };
   readonly window: Rect;
   readonly clock: Circle;
   readonly beacon: Circle;
-  /** Warning stripes along the wall. */
-  readonly stripes: Rect;
+  /** The striped barrier that blocks the goal in chaos. */
+  readonly barrier: Rect;
   readonly hud: { x: number; y: number; w: number; rowH: number; pad: number; font: number; h: number };
   readonly emblem: Circle;
   readonly nameFont: number;
@@ -72,7 +76,7 @@ export function computeLayout(w: number, h: number, n: number): Layout {
   const nameFont = clamp(Math.round(13 * s), 10, 28);
   const smallFont = clamp(Math.round(12 * s), 9, 24);
 
-  const floorY = Math.round(h * (tall ? 0.46 : 0.56));
+  const floorY = Math.round(h * (tall ? 0.42 : 0.56));
 
   // Team area and the corner where disengaged members stand apart.
   const apartX0 = pad;
@@ -85,9 +89,13 @@ export function computeLayout(w: number, h: number, n: number): Layout {
   const slotW = (officeX1 - officeX0) / perRow;
   const yFront = h - nameFont * 1.7 - pad;
   const depth = yFront - floorY;
-  let charH = Math.min(h * (tall ? 0.15 : 0.21), slotW * 1.45, depth * (rows > 1 ? 0.62 : 0.85));
+  let charH = tall
+    ? Math.min(h * 0.13, slotW * 1.3, depth / (rows + 0.4))
+    : Math.min(h * 0.21, slotW * 1.45, depth * (rows > 1 ? 0.62 : 0.85));
   charH = Math.max(charH, 24);
-  const yBack = rows > 1 ? floorY + charH * 0.55 : floorY + depth * 0.62;
+  // In a tall box the back row stands clear of the goal, which rests on the floor line.
+  const backGap = tall ? charH * 1.1 : charH * 0.55;
+  const yBack = rows > 1 ? floorY + backGap : floorY + depth * 0.62;
   const rowY = (k: number): number => (rows > 1 ? yBack + ((yFront - yBack) * k) / (rows - 1) : yBack);
 
   const desks: Spot[] = [];
@@ -106,31 +114,41 @@ export function computeLayout(w: number, h: number, n: number): Layout {
     apart.push({ x: apartCx + (j % 2 === 0 ? -0.12 : 0.18) * apartW, y: Math.max(y, floorY + charH * 0.5) });
   }
 
-  const roam = { x: apartX0 + charH * 0.25, y: rows > 1 ? yBack : yBack - charH * 0.3, w: 0, h: 0 };
-  roam.w = officeX1 - roam.x - charH * 0.25;
-  roam.h = yFront - roam.y;
+  // Feet may go from just in front of the back wall to the front row.
+  const roamTop = Math.min(yBack, floorY + charH * (tall ? 0.3 : 0.45));
+  const roam = { x: apartX0 + charH * 0.25, y: roamTop, w: officeX1 - apartX0 - charH * 0.5, h: yFront - roamTop };
+  const scatter = { x: officeX0 + charH * 0.3, y: roam.y, w: officeX1 - officeX0 - charH * 0.6, h: roam.h };
 
   const goalTop = emblem.y + er + pad;
   const goal = tall
-    ? { x: Math.round(w * 0.52), y: goalTop, w: Math.round(w * 0.48) - pad, h: floorY + h * 0.06 - goalTop }
+    ? { x: Math.round(w * 0.42), y: goalTop, w: Math.round(w * 0.58) - pad, h: floorY + h * 0.02 - goalTop }
     : { x: Math.round(w * 0.645), y: goalTop, w: Math.round(w * 0.355) - pad, h: h * 0.88 - goalTop };
 
+  const goalLabel = tall
+    ? { x: goal.x + goal.w, y: goal.y + goal.h - pad * 0.5, originX: 1, originY: 1 }
+    : { x: goal.x + goal.w / 2, y: goal.y + goal.h + Math.max(6, goal.h * 0.04), originX: 0.5, originY: 0 };
   const hudBottom = hud.y + hud.h;
   const clockR = clamp(Math.round(22 * s), 12, 48);
+  const freeTop = emblem.x - er - (hud.x + hud.w);
   const clock = tall
-    ? { x: Math.round(w * 0.3), y: hudBottom + pad + clockR, r: clockR }
+    ? { x: (hud.x + hud.w + emblem.x - er) / 2, y: pad + clockR, r: freeTop > clockR * 2 + pad * 2 ? clockR : 0 }
     : { x: hud.x + clockR + pad, y: hudBottom + pad * 2 + clockR, r: clockR };
-  const winX0 = tall ? clock.x + clockR + pad * 2 : Math.max(hud.x + hud.w + pad * 2, w * 0.29);
-  const winX1 = tall ? goal.x - pad : w * 0.59;
-  const winY0 = tall ? hudBottom + pad : h * 0.09;
-  const window = { x: winX0, y: winY0, w: Math.max(0, winX1 - winX0), h: floorY - h * 0.1 - winY0 };
+  const winX0 = tall ? pad * 3 : Math.max(hud.x + hud.w + pad * 2, w * 0.29);
+  const winX1 = tall ? goal.x - pad * 3 : w * 0.59;
+  const winY0 = tall ? hudBottom + pad * 3 : h * 0.09;
+  const pane = { x: winX0, y: winY0, w: Math.max(0, winX1 - winX0), h: floorY - h * 0.1 - winY0 };
 
   const br = clamp(Math.round(11 * s), 7, 24);
   const beacon = tall
-    ? { x: goal.x - pad - br, y: pad + br, r: br }
+    ? { x: goal.x + goal.w * 0.1, y: goalTop + br, r: br }
     : { x: Math.round(w * 0.615), y: Math.round(h * 0.1), r: br };
-  const stripeH = clamp(Math.round(14 * s), 7, 28);
-  const stripes = { x: 0, y: floorY - stripeH - Math.round(4 * s), w: tall ? w : goal.x - pad, h: stripeH };
+  const barrierH = clamp(goal.h * 0.2, 16, charH * 0.75);
+  const barrier = {
+    x: goal.x + goal.w * 0.08,
+    y: goal.y + goal.h + pad * 0.5 - barrierH,
+    w: goal.w * 0.84,
+    h: barrierH,
+  };
 
   return {
     w,
@@ -143,12 +161,14 @@ export function computeLayout(w: number, h: number, n: number): Layout {
     desks,
     apart,
     roam,
+    scatter,
     marchDx: Math.min(slotW * 0.3, charH * 0.5),
     goal,
-    window,
+    goalLabel,
+    window: pane,
     clock,
     beacon,
-    stripes,
+    barrier,
     hud,
     emblem,
     nameFont,

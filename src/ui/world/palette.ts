@@ -46,7 +46,7 @@ export const METER_COLORS = { morale: 0xe8577e, execution: 0x3d8bfd, innovation:
 
 export const FONT = 'system-ui, "Segoe UI", Roboto, "Helvetica Neue", "DejaVu Sans", Arial, sans-serif';
 
-export function rgb(r: number, g: number, b: number): number {
+function rgb(r: number, g: number, b: number): number {
   return (Math.round(r) << 16) | (Math.round(g) << 8) | Math.round(b);
 }
 
@@ -68,8 +68,4 @@ export function greyed(c: number, amount: number): number {
   const b = c & 255;
   const l = r * 0.3 + g * 0.59 + b * 0.11;
   return mix(c, rgb(l, l, l), amount);
-}
-
-export function cssColor(c: number): string {
-  return '#' + c.toString(16).padStart(6, '0');
 }

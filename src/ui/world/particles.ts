@@ -4,7 +4,7 @@ import type { Layout } from './layout';
 import { at, seededRandoms } from './smooth';
 import { fillChevron, fillSparkle, fillTurnedRect } from './shapes';
 
-const PAPERS = 16;
+const PAPERS = 14;
 const DUST = 40;
 const SPARKLES = 14;
 const CHEVRONS = 5;
@@ -128,11 +128,11 @@ export class Particles {
     const bx = L.goal.x + L.goal.w * 0.25;
     const by = L.goal.y + L.goal.h * 0.92;
     const ang = Math.atan2(by - ay, bx - ax);
-    const size = Math.max(10, L.charH * 0.2);
+    const size = Math.max(12, L.charH * 0.3);
     for (let i = 0; i < CHEVRONS; i++) {
       const p = f.reduced ? (i + 0.5) / CHEVRONS : (i / CHEVRONS + f.t * 0.25) % 1;
       const fade = Math.sin(p * Math.PI);
-      g.fillStyle(k(0xffcf4a), f.momentum * fade * 0.95);
+      g.fillStyle(k(0xffb21f), f.momentum * fade);
       g.save();
       g.translateCanvas(ax + (bx - ax) * p, ay + (by - ay) * p);
       g.rotateCanvas(ang);

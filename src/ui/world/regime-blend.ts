@@ -1,5 +1,4 @@
 import { REGIMES, type Regime } from '../../engine/state-types';
-import { approach } from './smooth';
 
 /** How a regime moves and lights the world. Blended linearly, so a change of regime is a cross-fade. */
 export interface Mood {
@@ -83,11 +82,11 @@ const MOODS: Record<Regime, Mood> = {
     armsUp: 0,
     clock: 0,
     desat: 0.85,
-    dim: 0.32,
-    lightR: 28,
-    lightG: 36,
-    lightB: 56,
-    lightA: 0.3,
+    dim: 0.22,
+    lightR: 40,
+    lightG: 48,
+    lightB: 66,
+    lightA: 0.24,
   },
   drift: {
     jitter: 0,
@@ -111,17 +110,20 @@ const MOODS: Record<Regime, Mood> = {
 
 const KEYS = Object.keys(MOODS.momentum) as (keyof Mood)[];
 
-/** Seconds for a regime change to blend in. */
-const BLEND_TAU = 0.45;
+/** Seconds for a regime change to blend in; a fixed time so the blend (and its redraws) end. */
+const BLEND_TIME = 0.9;
 
 /** Tracks how much of each regime is showing and the blended mood. */
 export class RegimeBlend {
   /** Weight per regime, in REGIMES order; sums to 1. */
   readonly weights = new Float32Array(REGIMES.length);
+  /** Linear ramps behind the weights; the weights are their smoothstep, for an ease in and out. */
+  private readonly ramps = new Float32Array(REGIMES.length);
   readonly mood: Mood = { ...MOODS.drift };
   private target: Regime = 'drift';
 
   constructor() {
+    this.ramps[REGIMES.indexOf('drift')] = 1;
     this.weights[REGIMES.indexOf('drift')] = 1;
   }
 
@@ -139,18 +141,21 @@ export class RegimeBlend {
   }
 
   snap(): void {
-    for (let i = 0; i < REGIMES.length; i++) this.weights[i] = REGIMES[i] === this.target ? 1 : 0;
+    for (let i = 0; i < REGIMES.length; i++) this.ramps[i] = this.weights[i] = REGIMES[i] === this.target ? 1 : 0;
     this.blend();
   }
 
   /** Returns true while the blend is still moving. */
   update(dt: number): boolean {
     let moving = false;
+    const step = dt / BLEND_TIME;
     for (let i = 0; i < REGIMES.length; i++) {
       const goal = REGIMES[i] === this.target ? 1 : 0;
-      const w = this.weights[i] ?? 0;
-      if (w !== goal) {
-        this.weights[i] = approach(w, goal, dt, BLEND_TAU);
+      const r = this.ramps[i] ?? 0;
+      if (r !== goal) {
+        const next = goal > r ? Math.min(goal, r + step) : Math.max(goal, r - step);
+        this.ramps[i] = next;
+        this.weights[i] = next * next * (3 - 2 * next);
         moving = true;
       }
     }

@@ -14,7 +14,7 @@ export interface CueFrame {
   stagnation: number;
   drift: number;
   reduced: boolean;
-  /** Which desks are still in use (member present and not gone). */
+  /** Whether a desk is being worked at (its member is engaged), which lights its screen. */
   staffed: (desk: number) => boolean;
 }
 
@@ -24,15 +24,19 @@ const SCREEN_IDLE = 0x8ea4b8;
 const SCREEN_OFF = 0x1e232b;
 
 /**
- * Regime cues fixed to the room, redrawn every frame into one Graphics: monitor screens,
- * sunbeams (momentum), warning stripes and a beacon (chaos), blinds and cobwebs (stagnation),
- * and the wall clock's hands.
+ * Regime cues fixed to the room, redrawn every frame: monitor screens, sunbeams (momentum), a
+ * beacon and a striped barrier before the goal (chaos), blinds and cobwebs (stagnation), and the
+ * wall clock's hands. Two Graphics: one behind the team, one in front of the goal.
  */
 export class RoomCues {
   private screens: { x: number; y: number; w: number; h: number }[] = [];
   private k: Shade = (c) => c;
 
-  constructor(private readonly g: Phaser.GameObjects.Graphics) {}
+  constructor(
+    private readonly g: Phaser.GameObjects.Graphics,
+    /** Drawn in front of the goal. */
+    private readonly front: Phaser.GameObjects.Graphics,
+  ) {}
 
   relayout(L: Layout): void {
     this.screens = L.desks.map((d) => screenRect(L, d));
@@ -47,10 +51,12 @@ export class RoomCues {
     this.drawBlinds(L, f);
     this.drawCobwebs(L, f);
     this.drawClockHands(L, f);
-    this.drawStripes(L, f);
     this.drawBeacon(L, f);
+    this.front.clear();
+    this.drawBarrier(L, f);
   }
 
+  /** Warm light falling through the window onto the floor. */
   private drawBeams(L: Layout, f: CueFrame): void {
     const a = f.momentum;
     const win = L.window;
@@ -58,14 +64,13 @@ export class RoomCues {
     const g = this.g;
     const k = this.k;
     const bottom = win.y + win.h;
-    const reach = L.h * 0.98;
-    const shift = (reach - bottom) * 0.55;
+    const reach = L.floorY + (L.h - L.floorY) * 0.75;
+    const shift = (reach - bottom) * 0.45;
     const pulse = f.reduced ? 1 : 0.85 + 0.15 * Math.sin(f.t * 1.3);
-    g.fillStyle(k(0xffe29a), 0.2 * a * pulse);
-    g.fillTriangle(win.x, win.y, win.x + win.w, bottom, win.x + shift, reach);
-    g.fillTriangle(win.x + win.w, win.y, win.x + win.w + shift * 1.1, reach, win.x + shift, reach);
-    g.fillTriangle(win.x, win.y, win.x + win.w, win.y, win.x + win.w, bottom);
-    g.fillStyle(k(0xfff1c4), 0.18 * a * pulse).fillRect(win.x, win.y, win.w, win.h);
+    g.fillStyle(k(0xfff1c4), 0.22 * a * pulse).fillRect(win.x, win.y, win.w, win.h);
+    g.fillStyle(k(0xffe29a), 0.16 * a * pulse);
+    g.fillTriangle(win.x, bottom, win.x + win.w, bottom, win.x + win.w + shift, reach);
+    g.fillTriangle(win.x, bottom, win.x + win.w + shift, reach, win.x + shift, reach);
   }
 
   private drawScreens(f: CueFrame): void {
@@ -128,7 +133,6 @@ export class RoomCues {
   /** A corner web: spokes from (x, y) into the room with sagging threads across them. */
   private cobweb(x: number, y: number, r: number, sx: number, sy = 1): void {
     const g = this.g;
-    const k = this.k;
     for (let i = 0; i <= 4; i++) {
       const a = (i / 4) * Math.PI * 0.5;
       g.lineBetween(x, y, x + Math.cos(a) * r * sx, y + Math.sin(a) * r * sy);
@@ -162,25 +166,38 @@ export class RoomCues {
     g.fillStyle(k(0xd23c2c), 1).fillCircle(x, y, Math.max(1.5, r * 0.08));
   }
 
-  private drawStripes(L: Layout, f: CueFrame): void {
+  /** A striped road barrier in front of the goal, its lamp blinking: progress is blocked. */
+  private drawBarrier(L: Layout, f: CueFrame): void {
     const a = f.chaos;
     if (a < 0.02) return;
-    const g = this.g;
+    const g = this.front;
     const k = this.k;
-    const { x, y, w, h } = L.stripes;
-    // Flashes twice a second; a still band when motion is reduced.
-    const flash = f.reduced ? 1 : Math.sin(f.t * Math.PI * 4) > -0.3 ? 1 : 0.35;
-    g.fillStyle(k(0xffc21a), a * flash).fillRect(x, y, w, h);
-    g.fillStyle(k(0x1d1d1d), a * flash);
-    const step = h * 2;
-    const off = f.reduced ? 0 : (f.t * h * 3) % step;
-    for (let sx = x - step + off; sx < x + w; sx += step) {
-      const x0 = Math.max(x, sx);
-      const x1 = Math.min(x + w, sx + h);
-      if (x1 <= x0) continue;
-      g.fillTriangle(sx, y + h, sx + h, y + h, sx + h * 2, y);
-      g.fillTriangle(sx, y + h, sx + h * 2, y, sx + h, y);
+    const { x, y, w, h } = L.barrier;
+    const post = Math.max(3, h * 0.12);
+    const boardH = h * 0.42;
+    const boardY = y + h * 0.12;
+    // A-frame legs at both ends.
+    g.lineStyle(post, k(0x6b6f76), a);
+    for (let end = 0; end < 2; end++) {
+      const px = end === 0 ? x + post * 2 : x + w - post * 2;
+      g.lineBetween(px, boardY, px - h * 0.22, y + h);
+      g.lineBetween(px, boardY, px + h * 0.22, y + h);
     }
+    g.fillStyle(k(0xffc21a), a).fillRect(x, boardY, w, boardH);
+    g.fillStyle(k(0x1d1d1d), a);
+    const step = boardH * 1.6;
+    const slant = boardH * 0.8;
+    for (let sx = x + step * 0.25; sx + step * 0.5 + slant <= x + w; sx += step) {
+      g.fillTriangle(sx, boardY + boardH, sx + step * 0.5, boardY + boardH, sx + step * 0.5 + slant, boardY);
+      g.fillTriangle(sx, boardY + boardH, sx + step * 0.5 + slant, boardY, sx + slant, boardY);
+    }
+    // The lamp blinks twice a second; it stays lit when motion is reduced.
+    const on = f.reduced || Math.sin(f.t * Math.PI * 4) > 0;
+    const lr = Math.max(3, h * 0.16);
+    const lx = x + post * 2;
+    const ly = boardY - lr * 0.8;
+    if (on) g.fillStyle(0xffa31a, 0.35 * a).fillCircle(lx, ly, lr * 2.4);
+    g.fillStyle(on ? 0xffb31a : k(0x8a5a10), a).fillCircle(lx, ly, lr);
   }
 
   private drawBeacon(L: Layout, f: CueFrame): void {
@@ -192,7 +209,7 @@ export class RoomCues {
     if (!f.reduced) {
       // A sweeping beam of light.
       const ang = f.t * 6;
-      const len = r * 9;
+      const len = r * 7.5;
       const spread = 0.32;
       g.fillStyle(k(0xff3b1f), 0.22 * a);
       for (let k = 0; k < 2; k++) {

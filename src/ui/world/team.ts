@@ -37,6 +37,11 @@ interface Slot {
   lastY: number;
   drawX: number;
   drawY: number;
+  /** Where the feet are, without the bob: labels sit here so they do not bounce. */
+  footY: number;
+  /** Where this member idles when the team drifts apart, spread over the floor. */
+  scatterX: number;
+  scatterY: number;
   label: Phaser.GameObjects.Text;
   tag: Phaser.GameObjects.Text;
   puzzled: Phaser.GameObjects.Text;
@@ -60,6 +65,8 @@ export class Team {
   private readonly slots: Slot[] = [];
   private readonly order: number[] = [];
   private readonly pose = newPose();
+  /** Scratch list of taken floor spots, x then y, reused by scatter(). */
+  private readonly spots: number[] = [];
   private count = 0;
   private layout: Layout | null = null;
 
@@ -114,6 +121,7 @@ export class Team {
   private retarget(): void {
     const L = this.layout;
     if (!L) return;
+    this.scatter(L);
     let apart = 0;
     for (let i = 0; i < this.count; i++) {
       const slot = this.slots[i];
@@ -131,6 +139,49 @@ export class Team {
         slot.gone = slot.status === 'gone' ? 1 : 0;
         slot.placed = true;
       }
+    }
+  }
+
+  /**
+   * Where members idle when the team drifts: picked one by one from a jittered grid over the
+   * office, each time the spot farthest from everyone already placed, from the empty desks of
+   * those who left and from the disengaged corner. Scattered, yet nobody stacks up or hides an
+   * empty desk, even in a phone-sized room.
+   */
+  private scatter(L: Layout): void {
+    const box = L.scatter;
+    const spots = this.spots;
+    spots.length = 0;
+    for (let j = 0; j < this.count; j++) {
+      const desk = L.desks[j];
+      if (this.slots[j]?.status === 'gone' && desk) spots.push(desk.x, desk.y);
+    }
+    const corner = L.apart[0];
+    if (corner) spots.push(corner.x, corner.y);
+    const cols = 7;
+    const rows = 4;
+    // Bodies overlap when closer than about a body width across or a head-and-torso height deep.
+    const sx = 1 / (L.charH * 0.45);
+    const sy = 1 / (L.charH * 0.7);
+    for (let i = 0; i < this.count; i++) {
+      const slot = this.slots[i];
+      if (!slot || slot.status !== 'engaged') continue;
+      let best = -1;
+      for (let c = 0; c < cols * rows; c++) {
+        const x = box.x + (box.w * ((c % cols) + 0.5 + 0.3 * Math.sin(c * 12.9898))) / cols;
+        const y = box.y + (box.h * (Math.floor(c / cols) + 0.5 + 0.3 * Math.sin(c * 78.233))) / rows;
+        let near = Infinity;
+        for (let k = 0; k < spots.length; k += 2) {
+          const d = Math.max(Math.abs(x - (spots[k] ?? 0)) * sx, Math.abs(y - (spots[k + 1] ?? 0)) * sy);
+          if (d < near) near = d;
+        }
+        if (near > best) {
+          best = near;
+          slot.scatterX = x;
+          slot.scatterY = y;
+        }
+      }
+      spots.push(slot.scatterX, slot.scatterY);
     }
   }
 
@@ -174,10 +225,12 @@ export class Team {
         dy += mood.jitter * H * Math.sin(t * 29 + k * 20);
       }
       if (mood.wander > 0.001) {
-        dx += mood.wander * L.roam.w * 0.4 * Math.sin(t * 0.21 * (0.6 + k) + k * 40);
-        dy += mood.wander * L.roam.h * 0.45 * Math.sin(t * 0.17 * (0.7 + k * 0.8) + k * 17);
+        // Off to their own spot, then ambling around it.
+        dx += mood.wander * (s.scatterX - s.x + L.roam.w * 0.09 * Math.sin(t * 0.23 * (0.6 + k) + k * 40));
+        dy += mood.wander * (s.scatterY - s.y + L.roam.h * 0.12 * Math.sin(t * 0.19 * (0.7 + k * 0.8) + k * 17));
       }
-      dx += mood.march * L.marchDx;
+      // Momentum: everyone surges toward the goal together, in one rhythm.
+      dx += mood.march * L.marchDx * (0.7 + 0.3 * Math.sin(f.beat * Math.PI * 0.5));
       const phase = f.beat * Math.PI + k * Math.PI * 2 * (1 - mood.sync);
       const bob = f.reduced ? 0 : -mood.bob * H * Math.abs(Math.sin(phase));
 
@@ -188,6 +241,7 @@ export class Team {
       s.lastY = y;
       s.legPhase += (moved / (H * 0.22)) * Math.PI;
       s.drawX = x;
+      s.footY = y;
       s.drawY = y + bob * act;
       this.order.push(i);
     }
@@ -238,13 +292,13 @@ export class Team {
 
     // Labels follow the person; a gone member's name stays at their empty desk.
     const lx = s.gone > 0.5 ? s.deskX : s.drawX;
-    const ly = s.gone > 0.5 ? s.deskY : Math.max(s.drawY, s.y);
+    const ly = s.gone > 0.5 ? s.deskY : s.footY;
     s.label.setVisible(true).setPosition(lx, ly + 2);
     s.label.setAlpha(1 - 0.45 * Math.max(1 - s.engaged, s.gone));
     s.tag
       .setVisible(s.gone > 0.02)
       .setAlpha(s.gone)
-      .setPosition(s.deskX, s.deskY - H * 1.02);
+      .setPosition(s.deskX, s.deskY - H * 0.42);
     const q = f.drift * act;
     s.puzzled.setVisible(q > 0.02).setAlpha(q);
     if (q > 0.02) {
@@ -306,6 +360,9 @@ export class Team {
       lastY: 0,
       drawX: 0,
       drawY: 0,
+      footY: 0,
+      scatterX: 0,
+      scatterY: 0,
       label,
       tag,
       puzzled,

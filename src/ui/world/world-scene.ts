@@ -5,7 +5,7 @@ import { Goal } from './goal';
 import { Grade } from './grade';
 import { DEPTH } from './depths';
 import { computeLayout, type Layout } from './layout';
-import { FONT } from './palette';
+import { FONT, ROOM } from './palette';
 import { Particles } from './particles';
 import { RegimeBlend } from './regime-blend';
 import { drawRoom } from './room';
@@ -15,13 +15,17 @@ import type { WorldView } from './view';
 
 export interface SceneOptions {
   reducedMotion: boolean;
-  /** Device pixels per CSS pixel; the cameras zoom by it so drawing happens in CSS pixels. */
+  /** Device pixels per CSS pixel, for sharp text. */
   dpr: number;
+  /** Canvas pixels per CSS pixel (dpr, or less on a huge parent); the camera zooms by it. */
+  ratio: number;
   onReady: () => void;
 }
 
 /** Animation time at which poses are frozen when motion is reduced: a moment that reads well. */
 const STILL_T = 4.3;
+/** The beat at which poses are frozen. */
+const STILL_BEAT = 0.5;
 /** Never step the animation by more than this, so a stalled tab does not teleport everyone. */
 const MAX_DT = 0.1;
 
@@ -34,6 +38,7 @@ const MAX_DT = 0.1;
 export class WorldScene extends Phaser.Scene {
   private reduced: boolean;
   private readonly dpr: number;
+  private ratio: number;
   private readonly onReady: () => void;
   private pending: WorldView | null = null;
   /** The first view appears at once; later ones animate. */
@@ -68,6 +73,7 @@ export class WorldScene extends Phaser.Scene {
     super({ key: 'world' });
     this.reduced = options.reducedMotion;
     this.dpr = options.dpr;
+    this.ratio = options.ratio;
     this.onReady = options.onReady;
     const staffed = (desk: number): boolean => this.staffedDesks[desk] ?? false;
     this.cueFrame = { t: 0, clock: 0, momentum: 0, chaos: 0, stagnation: 0, drift: 0, reduced: false, staffed };
@@ -75,11 +81,11 @@ export class WorldScene extends Phaser.Scene {
   }
 
   create(): void {
-    // Draw in CSS pixels: the camera scales them up to the canvas's device pixels.
-    this.cameras.main.setOrigin(0, 0).setZoom(this.dpr);
+    // Everything is drawn in CSS pixels; the camera scales them up to canvas pixels.
+    this.cameras.main.setOrigin(0, 0);
     const layer = (depth: number): Phaser.GameObjects.Graphics => this.add.graphics().setDepth(depth);
     this.room = layer(DEPTH.room);
-    this.cues = new RoomCues(layer(DEPTH.cues));
+    this.cues = new RoomCues(layer(DEPTH.cues), layer(DEPTH.front));
     const goalG = layer(DEPTH.goal);
     this.team = new Team(this, layer(DEPTH.team), this.dpr);
     this.particles = new Particles(layer(DEPTH.particles));
@@ -117,7 +123,17 @@ export class WorldScene extends Phaser.Scene {
     this.apply(view, this.reduced || !this.shown);
   }
 
+  /** Call before resizing the game when the canvas pixels per CSS pixel change. */
+  setRatio(ratio: number): void {
+    this.ratio = ratio;
+  }
+
   setReducedMotion(reduced: boolean): void {
+    // Resume from the still pose, so turning motion back on does not make everyone jump.
+    if (this.reduced && !reduced) {
+      this.t = STILL_T;
+      this.beat = STILL_BEAT;
+    }
     this.reduced = reduced;
     if (reduced && this.ready) this.blend.snap();
   }
@@ -144,9 +160,9 @@ export class WorldScene extends Phaser.Scene {
     if (!this.ready) return;
     const width = this.scale.gameSize.width;
     const height = this.scale.gameSize.height;
-    this.cameras.main.setSize(width, height);
+    this.cameras.main.setSize(width, height).setZoom(this.ratio);
     const n = this.team.size;
-    const L = computeLayout(width / this.dpr, height / this.dpr, n);
+    const L = computeLayout(width / this.ratio, height / this.ratio, n);
     this.layout = L;
     this.laidOutFor = n;
     this.roomLight = -1;
@@ -155,6 +171,12 @@ export class WorldScene extends Phaser.Scene {
     this.goal.relayout(L);
     this.gauges.relayout(L);
     this.turnText.setFontSize(L.smallFont).setPosition(L.w - L.pad, L.emblem.y + L.emblem.r + L.pad * 0.6);
+  }
+
+  /** The canvas is cleared to the wall colour every frame, so the wall needs no drawing. */
+  private paintWall(color: number): void {
+    const config = this.game.renderer.config as { backgroundColor?: Phaser.Display.Color };
+    config.backgroundColor?.setTo((color >> 16) & 255, (color >> 8) & 255, color & 255, 255);
   }
 
   override update(_time: number, delta: number): void {
@@ -169,6 +191,7 @@ export class WorldScene extends Phaser.Scene {
     if (this.roomLight !== this.light.version) {
       this.roomLight = this.light.version;
       drawRoom(this.room, L, shade);
+      this.paintWall(shade(ROOM.wall));
     }
     if (!reduced) {
       this.t += dt;
@@ -196,7 +219,7 @@ export class WorldScene extends Phaser.Scene {
     const f = this.teamFrame;
     f.dt = dt;
     f.t = t;
-    f.beat = reduced ? 0.5 : this.beat;
+    f.beat = reduced ? STILL_BEAT : this.beat;
     f.drift = drift;
     f.reduced = reduced;
     this.team.update(f);

@@ -33,7 +33,8 @@ async function open(
 
 async function worldReady(page: Page): Promise<void> {
   await page.waitForSelector('body[data-world="ready"]', { timeout: 30_000 });
-  await page.waitForTimeout(700);
+  // Regime changes cross-fade for about a second; let them settle before a screenshot.
+  await page.waitForTimeout(1600);
 }
 
 async function cliVerify(code: string): Promise<{ valid: boolean; fingerprint?: string; outcome?: string }> {

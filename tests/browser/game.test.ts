@@ -149,6 +149,34 @@ describe('the world', () => {
   });
 });
 
+describe('turn controls by keyboard', () => {
+  it('open the member picker, close it with Esc, undo with Backspace, and refuse unaffordable cards', async () => {
+    const { context, page } = await open('./?scenario=first-team&seed=keys');
+    const plan = async (): Promise<string> => (await page.textContent('.plan')) ?? '';
+    await page.keyboard.press('Digit8');
+    await expect(page.locator('dialog[open]').count()).resolves.toBe(1);
+    await expect(page.locator('[data-testid^="target-"]').count()).resolves.toBe(5);
+    await page.keyboard.press('Escape');
+    await expect(page.locator('dialog').count()).resolves.toBe(0);
+    expect(await plan()).toContain('Nothing chosen');
+    await page.keyboard.press('Digit1');
+    await page.keyboard.press('Digit3');
+    await page.keyboard.press('Digit2');
+    expect(await plan()).toContain('Lead a change');
+    // 3 + 4 + 2 of 10 hours are spent: the 3-hour cards are now disabled buttons.
+    await expect(page.locator('[data-testid="action-share-vision"]').isDisabled()).resolves.toBe(true);
+    await expect(page.locator('[data-testid="action-tell-the-why"]').isDisabled()).resolves.toBe(true);
+    await page.keyboard.press('Backspace');
+    expect(await plan()).not.toContain('Tell the why');
+    await expect(page.locator('[data-testid="action-tell-the-why"]').isDisabled()).resolves.toBe(false);
+    await page.keyboard.press('Enter');
+    await expect(page.textContent('.turn-count')).resolves.toBe('Turn 2 of 8');
+    await page.waitForFunction(() => /Turn 1 done/.test(document.getElementById('live')?.textContent ?? ''));
+    expect(await page.textContent('#live')).toMatch(/Morale \d+/);
+    await context.close();
+  });
+});
+
 describe('saving', () => {
   it('resumes the same game exactly after a reload mid-game', async () => {
     const { context, page } = await open('./?scenario=first-team&seed=reload');

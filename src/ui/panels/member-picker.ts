@@ -63,12 +63,22 @@ export function openMemberPicker(
     h('button', { type: 'button', class: 'secondary', onclick: finish }, 'Cancel (Esc)'),
   );
   dialog.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      finish();
+      return;
+    }
     const m = /^(?:Digit|Numpad)([1-9])$/.exec(e.code);
     const pick = m ? present[Number(m[1]) - 1] : undefined;
     if (pick) {
       e.preventDefault();
       choose(pick.def.id);
     }
+  });
+  // Esc cancels; handled here too because the dialog's own close event can arrive late.
+  dialog.addEventListener('cancel', (e) => {
+    e.preventDefault();
+    finish();
   });
   dialog.addEventListener('close', finish);
   document.body.append(dialog);

@@ -1,13 +1,13 @@
 import type { Aspect, Side } from './aspects';
 import type { VarName } from './variables';
 
-/** A change to one variable, scaled by diminishing returns when it is a gain. */
+// A change to one variable, scaled by diminishing returns when it is a gain.
 export interface Effect {
   readonly var: VarName;
   readonly amount: number;
 }
 
-/** Rules that need more than a list of effects; the step module implements each. */
+// Rules that need more than a list of effects; the step module implements each.
 export type Special = 'coach' | 'delegate' | 'risk' | 'guard' | 'recognise';
 
 export interface ActionDef {
@@ -15,20 +15,20 @@ export interface ActionDef {
   readonly title: string;
   readonly side: Side;
   readonly aspect: Aspect;
-  /** Time units spent from the turn's budget. */
+  // Time units spent from the turn's budget.
   readonly cost: number;
-  /** True when the action is aimed at one team member. */
+  // True when the action is aimed at one team member.
   readonly targeted: boolean;
   readonly hint: string;
   readonly now: readonly Effect[];
-  /** Effects that land `delay` turns after the turn the action was taken. */
+  // Effects that land `delay` turns after the turn the action was taken.
   readonly later?: { readonly delay: number; readonly effects: readonly Effect[] };
   readonly special?: Special;
 }
 
 const e = (v: VarName, amount: number): Effect => ({ var: v, amount });
 
-/** Every action a scenario may offer. Order is fixed: replay codes index into it. */
+// Every action a scenario may offer. Order is fixed: replay codes index into it.
 export const CATALOGUE: readonly ActionDef[] = [
   // Leadership
   {
@@ -225,7 +225,7 @@ export const ACTION_IDS: readonly string[] = CATALOGUE.map((a) => a.id);
 
 const byId = new Map(CATALOGUE.map((a, i) => [a.id, i] as const));
 
-/** Index of an action in the catalogue, or -1. */
+// Index of an action in the catalogue, or -1.
 export function actionIndex(id: string): number {
   return byId.get(id) ?? -1;
 }

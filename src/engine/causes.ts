@@ -1,24 +1,22 @@
 import { clamp, type VarName, type Vars } from './variables';
 
-/** Where a change came from: the explanation panel groups and words causes by kind. */
+// Where a change came from: the explanation panel groups and words causes by kind.
 export type CauseKind = 'action' | 'delayed' | 'event' | 'pressure' | 'drift' | 'member';
 
 export interface Cause {
   readonly var: VarName;
   readonly kind: CauseKind;
-  /** An action id, event id, member id or rule id, depending on kind. */
+  // An action id, event id, member id or rule id, depending on kind.
   readonly source: string;
   readonly amount: number;
 }
 
-/** Collects causes for one step; one entry per (variable, kind, source). */
+// Collects causes for one step; one entry per (variable, kind, source).
 export class Ledger {
   readonly causes: Cause[] = [];
 
-  /**
-   * Changes a variable and records the part of the change that survived clamping, so the
-   * causes of a variable always sum exactly to its change.
-   */
+  // Changes a variable and records the part of the change that survived clamping, so the
+  // causes of a variable always sum exactly to its change.
   bump(vars: Vars, v: VarName, amount: number, kind: CauseKind, source: string): number {
     const before = vars[v];
     const after = clamp(before + amount);
@@ -35,13 +33,13 @@ export class Ledger {
     return applied;
   }
 
-  /** The recorded causes without entries whose gains and losses cancelled out. */
+  // The recorded causes without entries whose gains and losses cancelled out.
   result(): Cause[] {
     return this.causes.filter((c) => c.amount !== 0);
   }
 }
 
-/** Sum of the causes recorded for one variable. */
+// Sum of the causes recorded for one variable.
 export function causeTotal(causes: readonly Cause[], v: VarName): number {
   let sum = 0;
   for (const c of causes) if (c.var === v) sum += c.amount;

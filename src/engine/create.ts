@@ -7,7 +7,7 @@ import type { Scenario } from './scenario-types';
 import type { GameState, Rules } from './state-types';
 import { orderedVars } from './variables';
 
-/** The prose-free part of a scenario that the rules read, in a fixed key order. */
+// The prose-free part of a scenario that the rules read, in a fixed key order.
 export function rulesOf(s: Scenario): Rules {
   return {
     scenario: s.id,
@@ -30,7 +30,7 @@ export function rulesOf(s: Scenario): Rules {
   };
 }
 
-/** A new game: the scenario's starting state with a generator seeded from any string. */
+// A new game: the scenario's starting state with a generator seeded from any string.
 export function createGame(scenario: Scenario, seed: string): GameState {
   const vars = orderedVars(scenario.start);
   const l = leadershipIndex(vars);

@@ -3,7 +3,7 @@ import type { Vars } from './variables';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
-/** A turn's private working copy: everything a turn may change, copied; the rules, shared. */
+// A turn's private working copy: everything a turn may change, copied; the rules, shared.
 export interface Draft extends Omit<
   Mutable<GameState>,
   'vars' | 'members' | 'pending' | 'usage' | 'profile' | 'fired'
@@ -18,10 +18,8 @@ export interface Draft extends Omit<
   regime: Regime;
 }
 
-/**
- * Copies the state so a turn can be resolved by plain assignment without touching the input.
- * Hand-written because a general copy-on-write proxy costs several times the turn itself.
- */
+// Copies the state so a turn can be resolved by plain assignment without touching the input.
+// Hand-written because a general copy-on-write proxy costs several times the turn itself.
 export function draftOf(s: GameState): Draft {
   return {
     rules: s.rules,

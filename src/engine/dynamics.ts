@@ -1,7 +1,7 @@
 import type { Ledger } from './causes';
 import { div, type Vars } from './variables';
 
-/** Rule ids used as cause sources; the explanation panel words each one. */
+// Rule ids used as cause sources; the explanation panel words each one.
 export const RULES = {
   churn: 'churn',
   redTape: 'red-tape',
@@ -13,13 +13,11 @@ export const RULES = {
   work: 'work-done',
 } as const;
 
-/**
- * The two failure feedbacks of the model.
- * Churn: ideas running ahead of the structure to carry them cause rework and firefighting,
- * which burns energy and execution (leading without managing).
- * Red tape: rules and controls without trust or a reason behind them make people stop caring
- * and stop proposing (managing without leading).
- */
+// The two failure feedbacks of the model.
+// Churn: ideas running ahead of the structure to carry them cause rework and firefighting,
+// which burns energy and execution (leading without managing).
+// Red tape: rules and controls without trust or a reason behind them make people stop caring
+// and stop proposing (managing without leading).
 export function applyPressures(vars: Vars, ledger: Ledger): void {
   const churn = vars.innovation - vars.structure - 15;
   if (churn > 0) {
@@ -33,26 +31,24 @@ export function applyPressures(vars: Vars, ledger: Ledger): void {
   }
 }
 
-/** What execution settles toward: structure and predictability first, then energy and people. */
+// What execution settles toward: structure and predictability first, then energy and people.
 export function executionTarget(v: Vars, capacity: number): number {
   return div(v.structure * 3 + v.control * 2 + v.energy * 2 + v.clarity + v.budget + capacity, 10);
 }
 
-/** What innovation settles toward: trust and direction make ideas safe to voice and worth having. */
+// What innovation settles toward: trust and direction make ideas safe to voice and worth having.
 export function innovationTarget(v: Vars, capacity: number): number {
   return div(v.trust * 3 + v.clarity * 2 + v.energy * 2 + v.morale * 2 + capacity, 10);
 }
 
-/** What morale settles toward: trust, energy, knowing where we go, and seeing work get done. */
+// What morale settles toward: trust, energy, knowing where we go, and seeing work get done.
 export function moraleTarget(v: Vars): number {
   return div(v.trust * 3 + v.energy * 3 + v.clarity * 2 + v.execution * 2, 10);
 }
 
-/**
- * Natural movement at the end of a turn. Headline meters move a quarter of the way toward the
- * level their supports can sustain; direction, structure, control and trust fade without upkeep;
- * energy recovers; progress grows with execution aimed by clarity and fed by ideas.
- */
+// Natural movement at the end of a turn. Headline meters move a quarter of the way toward the
+// level their supports can sustain; direction, structure, control and trust fade without upkeep;
+// energy recovers; progress grows with execution aimed by clarity and fed by ideas.
 export function applyDrift(vars: Vars, capacity: number, ledger: Ledger): void {
   const tE = executionTarget(vars, capacity);
   const tI = innovationTarget(vars, capacity);

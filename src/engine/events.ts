@@ -22,7 +22,7 @@ export function eligible(e: RuleEvent, vars: Vars, turn: number, fired: readonly
   return true;
 }
 
-/** Draws whether an event happens this turn and which one, weighted among the eligible. */
+// Draws whether an event happens this turn and which one, weighted among the eligible.
 export function drawEvent(
   events: readonly RuleEvent[],
   chance: number,
@@ -44,10 +44,8 @@ export function drawEvent(
   return null;
 }
 
-/**
- * Applies an event. Losses shrink with the event's cushion variable (halved at 100) and are
- * halved again when risk mitigation left a guard in place; gains are never cushioned.
- */
+// Applies an event. Losses shrink with the event's cushion variable (halved at 100) and are
+// halved again when risk mitigation left a guard in place; gains are never cushioned.
 export function applyEvent(
   e: RuleEvent,
   vars: Vars,

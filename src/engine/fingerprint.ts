@@ -1,20 +1,16 @@
-/**
- * Serializations of deeply frozen objects never change, so they are kept: a state's rules are
- * shared between states, frozen, and would otherwise be re-serialized at every fingerprint.
- */
+// Serializations of deeply frozen objects never change, so they are kept: a state's rules are
+// shared between states, frozen, and would otherwise be re-serialized at every fingerprint.
 const memo = new WeakMap<object, string>();
 
-/**
- * Canonical serialization: JSON with object keys sorted, so equal states give equal text
- * whatever order their keys were built in.
- */
+// Canonical serialization: JSON with object keys sorted, so equal states give equal text
+// whatever order their keys were built in.
 export function canonical(value: unknown): string {
   const out: string[] = [];
   walk(value, out);
   return out.join('');
 }
 
-/** Sorted keys with their quoted form, per distinct key list: states repeat a few shapes. */
+// Sorted keys with their quoted form, per distinct key list: states repeat a few shapes.
 const shapes = new Map<string, readonly (readonly [key: string, quoted: string])[]>();
 
 function shapeOf(keys: string[]): readonly (readonly [string, string])[] {
@@ -27,7 +23,7 @@ function shapeOf(keys: string[]): readonly (readonly [string, string])[] {
   return shape;
 }
 
-/** Appends the canonical text of value to out; returns whether value is deeply frozen. */
+// Appends the canonical text of value to out; returns whether value is deeply frozen.
 function walk(value: unknown, out: string[]): boolean {
   if (value === null || typeof value !== 'object') {
     // As in JSON, undefined inside an array is written as null.
@@ -69,10 +65,8 @@ function walk(value: unknown, out: string[]): boolean {
   return frozen;
 }
 
-/**
- * 64-bit hash as 16 lowercase hex characters: two 32-bit multiply-xorshift lanes over UTF-16
- * code units. Only Math.imul and integer bit operations, so every engine computes the same.
- */
+// 64-bit hash as 16 lowercase hex characters: two 32-bit multiply-xorshift lanes over UTF-16
+// code units. Only Math.imul and integer bit operations, so every engine computes the same.
 export function hash64(text: string): string {
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;

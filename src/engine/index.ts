@@ -1,4 +1,4 @@
-/** Public surface of the rules. Nothing here touches a clock, a screen or global randomness. */
+// Public surface of the rules. Nothing here touches a clock, a screen or global randomness.
 export { ASPECTS, ASPECT_INFO, type Aspect, type Side } from './aspects';
 export { CATALOGUE, ACTION_IDS, actionDef, actionIndex, type ActionDef } from './catalogue';
 export { causeTotal, type Cause, type CauseKind } from './causes';

@@ -4,7 +4,7 @@ import type { Trait } from './scenario-types';
 import type { MemberState, MemberStatus } from './state-types';
 import { clamp, div, pct, type Vars } from './variables';
 
-/** How one member's morale reacts when an action is taken, by trait. */
+// How one member's morale reacts when an action is taken, by trait.
 export const TRAIT_REACTIONS: Record<Trait, Readonly<Record<string, number>>> = {
   ambitious: { coach: 4, delegate: 4, monitor: -3, 'assign-roles': -2 },
   steady: { standardise: 3, 'make-plan': 3, 'lead-change': -5, 'calculated-risk': -3 },
@@ -14,7 +14,7 @@ export const TRAIT_REACTIONS: Record<Trait, Readonly<Record<string, number>>> = 
   social: { 'listen-and-recognise': 4, 'tell-the-why': 3, 'schedule-work': -2 },
 };
 
-/** Below this morale a member disengages; it takes DISENGAGED_RECOVER to come back. */
+// Below this morale a member disengages; it takes DISENGAGED_RECOVER to come back.
 export const DISENGAGE_BELOW = 30;
 export const DISENGAGED_RECOVER = 42;
 export const QUIT_BELOW = 20;
@@ -37,7 +37,7 @@ export function traitReaction(traits: readonly Trait[], actionId: string): numbe
   return sum;
 }
 
-/** Team capacity in [0, 100]: engaged skill counts fully, disengaged half, leavers nothing. */
+// Team capacity in [0, 100]: engaged skill counts fully, disengaged half, leavers nothing.
 export function capacity(members: readonly MemberState[]): number {
   if (members.length === 0) return 0;
   let sum = 0;
@@ -48,10 +48,8 @@ export function capacity(members: readonly MemberState[]): number {
   return div(sum, members.length);
 }
 
-/**
- * Someone leaving hurts team morale and execution; trust softens the morale blow
- * (at trust 100 it is halved) because people believe the team will cope.
- */
+// Someone leaving hurts team morale and execution; trust softens the morale blow
+// (at trust 100 it is halved) because people believe the team will cope.
 export function memberLeaves(m: MutableMember, vars: Vars, ledger: Ledger): void {
   m.status = 'gone';
   const hit = -8;
@@ -59,10 +57,8 @@ export function memberLeaves(m: MutableMember, vars: Vars, ledger: Ledger): void
   ledger.bump(vars, 'execution', -div(m.skill, 8), 'member', m.id);
 }
 
-/**
- * End-of-turn update: each member's morale drifts a third of the way toward the team's,
- * then engagement follows morale, and the most disengaged may quit (less often under trust).
- */
+// End-of-turn update: each member's morale drifts a third of the way toward the team's,
+// then engagement follows morale, and the most disengaged may quit (less often under trust).
 export function updateMembers(members: MutableMember[], vars: Vars, ledger: Ledger, rng: Rng): MemberFact[] {
   const facts: MemberFact[] = [];
   for (const m of members) {

@@ -1,16 +1,14 @@
 import alea from 'seedrandom/lib/alea.js';
 import type { RngState } from './state-types';
 
-/**
- * Alea keeps s0..s2 as multiples of 2^-32 in [0, 1) and c as a small integer, so scaling by
- * 2^32 stores its state as exact integers and dividing restores it bit for bit.
- */
+// Alea keeps s0..s2 as multiples of 2^-32 in [0, 1) and c as a small integer, so scaling by
+// 2^32 stores its state as exact integers and dividing restores it bit for bit.
 const TWO_32 = 4294967296;
 
 export interface Rng {
-  /** An integer in [0, n), n at most 2^21 so the product stays exact. */
+  // An integer in [0, n), n at most 2^21 so the product stays exact.
   int(n: number): number;
-  /** True with the given integer percent chance. */
+  // True with the given integer percent chance.
   chance(percent: number): boolean;
   state(): RngState;
 }

@@ -1,6 +1,6 @@
 import type { Vars, VarName } from './variables';
 
-/** Traits change how one member reacts to particular actions (see members.ts). */
+// Traits change how one member reacts to particular actions (see members.ts).
 export const TRAITS = ['ambitious', 'steady', 'creative', 'anxious', 'independent', 'social'] as const;
 export type Trait = (typeof TRAITS)[number];
 
@@ -16,7 +16,7 @@ export interface MemberDef {
   readonly morale: number;
 }
 
-/** An event is possible only while every condition holds. */
+// An event is possible only while every condition holds.
 export interface EventCondition {
   readonly var: VarName;
   readonly atLeast?: number;
@@ -28,7 +28,7 @@ export interface EventEffect {
   readonly amount: number;
 }
 
-/** Who an event touches on the team, and how. */
+// Who an event touches on the team, and how.
 export interface EventMemberEffect {
   readonly pick: 'lowest-morale' | 'highest-skill' | 'random';
   readonly morale?: number;
@@ -44,7 +44,7 @@ export interface EventDef {
   readonly once?: boolean;
   readonly when: readonly EventCondition[];
   readonly effects: readonly EventEffect[];
-  /** A variable that softens the losses: at 100 it halves them. */
+  // A variable that softens the losses: at 100 it halves them.
   readonly cushion?: VarName;
   readonly member?: EventMemberEffect;
 }
@@ -57,9 +57,9 @@ export interface Scenario {
   readonly difficulty: Difficulty;
   readonly turns: number;
   readonly timeBudget: number;
-  /** Consecutive turns of chaos or stagnation that end the game early. */
+  // Consecutive turns of chaos or stagnation that end the game early.
   readonly collapseAfter: number;
-  /** Percent chance that an eligible event happens in a turn. */
+  // Percent chance that an eligible event happens in a turn.
   readonly eventChance: number;
   readonly goal: { readonly label: string; readonly visual: string };
   readonly start: Vars;

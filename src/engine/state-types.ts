@@ -14,7 +14,7 @@ export interface MemberState {
   readonly status: MemberStatus;
 }
 
-/** A choice made this turn and not yet resolved; it can still be undone. */
+// A choice made this turn and not yet resolved; it can still be undone.
 export interface Choice {
   readonly action: string;
   readonly target?: string;
@@ -27,7 +27,7 @@ export interface PendingEffect {
   readonly source: string;
 }
 
-/** The parts of a scenario the rules read, copied into the state so a step needs nothing else. */
+// The parts of a scenario the rules read, copied into the state so a step needs nothing else.
 export interface Rules {
   readonly scenario: string;
   readonly turns: number;
@@ -54,7 +54,7 @@ export interface RuleEvent {
   } | null;
 }
 
-/** The alea generator's state as integers: s0..s2 scaled by 2^32, c as is. */
+// The alea generator's state as integers: s0..s2 scaled by 2^32, c as is.
 export interface RngState {
   readonly c: number;
   readonly s0: number;
@@ -64,25 +64,25 @@ export interface RngState {
 
 export interface GameState {
   readonly rules: Rules;
-  /** 1-based number of the turn being played; turns + 1 once a full game is over. */
+  // 1-based number of the turn being played; turns + 1 once a full game is over.
   readonly turn: number;
   readonly time: number;
   readonly plan: readonly Choice[];
   readonly vars: Vars;
   readonly members: readonly MemberState[];
   readonly pending: readonly PendingEffect[];
-  /** Recent uses per catalogue action, halved each turn: the source of diminishing returns. */
+  // Recent uses per catalogue action, halved each turn: the source of diminishing returns.
   readonly usage: readonly number[];
-  /** Time spent per aspect, leadership then management, in ASPECTS order. */
+  // Time spent per aspect, leadership then management, in ASPECTS order.
   readonly profile: { readonly lead: readonly number[]; readonly manage: readonly number[] };
-  /** Setbacks still to be softened by earlier risk mitigation. */
+  // Setbacks still to be softened by earlier risk mitigation.
   readonly guard: number;
   readonly l: number;
   readonly m: number;
   readonly lHigh: boolean;
   readonly mHigh: boolean;
   readonly regime: Regime;
-  /** Consecutive resolved turns that ended in the current regime. */
+  // Consecutive resolved turns that ended in the current regime.
   readonly streak: number;
   readonly momentumTurns: number;
   readonly fired: readonly string[];

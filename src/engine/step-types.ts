@@ -3,13 +3,13 @@ import type { EventFact } from './events';
 import type { MemberFact } from './members';
 import type { GameState, Regime } from './state-types';
 
-/** What the player can do: choose an action, take back the last choice, or end the turn. */
+// What the player can do: choose an action, take back the last choice, or end the turn.
 export type Action =
   | { readonly type: 'choose'; readonly action: string; readonly target?: string }
   | { readonly type: 'undo' }
   | { readonly type: 'end-turn' };
 
-/** Facts about what happened, in the order it happened; the UI animates and narrates them. */
+// Facts about what happened, in the order it happened; the UI animates and narrates them.
 export type GameEvent =
   | { readonly type: 'action-chosen'; readonly action: string; readonly target: string | null }
   | { readonly type: 'choice-undone'; readonly action: string; readonly target: string | null }
@@ -17,9 +17,9 @@ export type GameEvent =
       readonly type: 'action-resolved';
       readonly action: string;
       readonly target: string | null;
-      /** Percent of full effect after diminishing returns. */
+      // Percent of full effect after diminishing returns.
       readonly strength: number;
-      /** For a calculated risk: whether it paid off. */
+      // For a calculated risk: whether it paid off.
       readonly success: boolean | null;
     }
   | { readonly type: 'delayed-effect-landed'; readonly action: string }

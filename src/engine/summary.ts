@@ -10,7 +10,7 @@ export interface Summary {
   readonly fingerprint: string;
 }
 
-/** The headline facts of a game, finished or not: the regime so far stands in for the outcome. */
+// The headline facts of a game, finished or not: the regime so far stands in for the outcome.
 export function summaryOf(s: GameState): Summary {
   return {
     outcome: s.regime,

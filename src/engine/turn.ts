@@ -12,12 +12,12 @@ import type { GameEvent } from './step-types';
 import type { Choice, GameState } from './state-types';
 import { clamp, div, pct, type Vars } from './variables';
 
-/** Strength of the n-th recent use of the same action, in percent. */
+// Strength of the n-th recent use of the same action, in percent.
 export const DIMINISHING = [100, 60, 35, 20, 10] as const;
 
 const RISK = { success: [9, 4, 3], failure: [-5, -6, -2], base: 30, cap: 85 } as const;
 
-/** Percent chance a calculated risk pays off: predictability and structure make bets safer. */
+// Percent chance a calculated risk pays off: predictability and structure make bets safer.
 export function riskOdds(v: Vars): number {
   return Math.min(RISK.cap, RISK.base + div(v.control, 2) + div(v.structure, 4));
 }
@@ -29,10 +29,8 @@ interface Ctx {
   readonly events: GameEvent[];
 }
 
-/**
- * Resolves the turn: the chosen actions in order, delayed effects now due, at most one event,
- * the pressures and drift of the team's own dynamics, members, then the regime and the end.
- */
+// Resolves the turn: the chosen actions in order, delayed effects now due, at most one event,
+// the pressures and drift of the team's own dynamics, members, then the regime and the end.
 export function resolveTurn(state: GameState): { state: GameState; events: GameEvent[]; causes: Cause[] } {
   const ledger = new Ledger();
   const events: GameEvent[] = [];

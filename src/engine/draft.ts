@@ -1,4 +1,4 @@
-import type { GameState, MemberState, PendingEffect, Regime, RngState } from './state-types';
+import type { GameState, MemberState, PendingEffect } from './state-types';
 import type { Vars } from './variables';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -14,8 +14,6 @@ export interface Draft extends Omit<
   usage: number[];
   profile: { lead: number[]; manage: number[] };
   fired: string[];
-  rng: RngState;
-  regime: Regime;
 }
 
 // Copies the state so a turn can be resolved by plain assignment without touching the input.

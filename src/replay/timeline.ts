@@ -28,7 +28,7 @@ export interface TurnRecord {
 }
 
 /** Each variable that moved or had causes, with its causes; both sides of a wash are kept. */
-export function changesOf(before: GameState, after: GameState, causes: readonly Cause[]): VarChange[] {
+function changesOf(before: GameState, after: GameState, causes: readonly Cause[]): VarChange[] {
   return VARIABLES.map((v) => ({
     var: v,
     from: before.vars[v],
@@ -51,18 +51,26 @@ export function timeline(scenario: Scenario, seed: string, turns: readonly Repla
     const r = step(state, { type: 'end-turn' });
     if (!r.ok) throw new Error(r.error.message);
     state = r.state;
-    const changes = changesOf(before, state, r.causes);
-    out.push({
-      turn: t.turn,
-      choices: t.actions,
-      events: r.events,
-      changes,
-      l: state.l,
-      m: state.m,
-      regime: state.regime,
-      before,
-      after: state,
-    });
+    out.push(recordOf(t, before, r));
   }
   return out;
+}
+
+/** The record of one resolved turn, from the state before it and the end-turn step's result. */
+export function recordOf(
+  turn: ReplayTurn,
+  before: GameState,
+  r: { state: GameState; events: readonly GameEvent[]; causes: readonly Cause[] },
+): TurnRecord {
+  return {
+    turn: turn.turn,
+    choices: turn.actions,
+    events: r.events,
+    changes: changesOf(before, r.state, r.causes),
+    l: r.state.l,
+    m: r.state.m,
+    regime: r.state.regime,
+    before,
+    after: r.state,
+  };
 }

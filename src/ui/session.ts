@@ -9,7 +9,7 @@ import type { Action, StepError } from '../engine/step-types';
 import { RULES_VERSION } from '../engine/version';
 import { encodeCode } from '../replay/code';
 import { documentOf, type ReplayChoice, type ReplayDocument, type ReplayTurn } from '../replay/document';
-import { changesOf, timeline, type TurnRecord } from '../replay/timeline';
+import { recordOf, timeline, type TurnRecord } from '../replay/timeline';
 import type { ScenarioEntry } from '../replay/verify';
 
 /** A game in progress in the browser: the run so far, and each resolved turn for telling. */
@@ -38,17 +38,7 @@ export function act(session: Session, action: Action): SessionResult {
   if (action.type !== 'end-turn')
     return { ok: true, session: produce(session, (s) => void (s.state = castDraft(r.state))) };
   const turn: ReplayTurn = { turn: session.turns.length + 1, actions: before.plan.map(toChoice) };
-  const record: TurnRecord = {
-    turn: turn.turn,
-    choices: turn.actions,
-    events: r.events,
-    changes: changesOf(before, r.state, r.causes),
-    l: r.state.l,
-    m: r.state.m,
-    regime: r.state.regime,
-    before,
-    after: r.state,
-  };
+  const record = recordOf(turn, before, r);
   const session2 = produce(session, (s) => {
     s.state = castDraft(r.state);
     s.turns.push(castDraft(turn));

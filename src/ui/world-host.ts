@@ -9,7 +9,6 @@ export class WorldHost {
   private world: World | null = null;
   private loading: Promise<World | null> | null = null;
   private pending: WorldView | null = null;
-  private failed = false;
 
   constructor(private readonly reducedMotion: MediaQueryList) {
     this.element = document.createElement('div');
@@ -41,20 +40,11 @@ export class WorldHost {
       })
       .catch((e: unknown) => {
         // The game stays playable without the animated world; the panels carry every fact.
-        this.failed = true;
         document.body.dataset.world = 'failed';
         this.element.textContent = 'The animated view could not start in this browser; the game plays on without it.';
         console.warn('world failed to start', e);
         return null;
       });
     return this.loading;
-  }
-
-  get ready(): World | null {
-    return this.world;
-  }
-
-  get broken(): boolean {
-    return this.failed;
   }
 }

@@ -88,7 +88,7 @@ function heuristic(sides: readonly Side[]): Policy {
     const need = needs(v, sides);
     let best: ActionDef | null = null;
     let bestValue = 0;
-    for (const id of state.rules.actions) {
+    for (const id of state.setup.actions) {
       const def = actionDef(id);
       if (!def || !sides.includes(def.side) || def.cost > state.time) continue;
       const val = value(def, state, v, need);

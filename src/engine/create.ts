@@ -4,11 +4,11 @@ import { CATALOGUE } from './catalogue';
 import { isHigh, leadershipIndex, managementIndex, regimeOf } from './regimes';
 import { seedRng } from './rng';
 import type { Scenario } from './scenario-types';
-import type { GameState, Rules } from './state-types';
+import type { GameState, Setup } from './state-types';
 import { orderedVars } from './variables';
 
 // The prose-free part of a scenario that the rules read, in a fixed key order.
-export function rulesOf(s: Scenario): Rules {
+export function setupOf(s: Scenario): Setup {
   return {
     scenario: s.id,
     turns: s.turns,
@@ -39,7 +39,7 @@ export function createGame(scenario: Scenario, seed: string): GameState {
   const mHigh = isHigh(m, false);
   return {
     // Frozen: shared by every later state, and its serialization is cached for fingerprints.
-    rules: freeze(rulesOf(scenario), true),
+    setup: freeze(setupOf(scenario), true),
     turn: 1,
     time: scenario.timeBudget,
     plan: [],

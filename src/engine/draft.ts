@@ -20,7 +20,7 @@ export interface Draft extends Omit<
 // Hand-written because a general copy-on-write proxy costs several times the turn itself.
 export function draftOf(s: GameState): Draft {
   return {
-    rules: s.rules,
+    setup: s.setup,
     turn: s.turn,
     time: s.time,
     plan: s.plan,

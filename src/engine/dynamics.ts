@@ -2,7 +2,7 @@ import type { Ledger } from './causes';
 import { div, type Vars } from './variables';
 
 // Rule ids used as cause sources; the explanation panel words each one.
-export const RULES = {
+export const DYNAMICS = {
   churn: 'churn',
   redTape: 'red-tape',
   execution: 'execution-drift',
@@ -21,13 +21,13 @@ export const RULES = {
 export function applyPressures(vars: Vars, ledger: Ledger): void {
   const churn = vars.innovation - vars.structure - 15;
   if (churn > 0) {
-    ledger.bump(vars, 'energy', -div(churn, 4), 'pressure', RULES.churn);
-    ledger.bump(vars, 'execution', -div(churn, 5), 'pressure', RULES.churn);
+    ledger.bump(vars, 'energy', -div(churn, 4), 'pressure', DYNAMICS.churn);
+    ledger.bump(vars, 'execution', -div(churn, 5), 'pressure', DYNAMICS.churn);
   }
   const rigidity = div(vars.structure + vars.control - vars.trust - vars.clarity, 2) - 15;
   if (rigidity > 0) {
-    ledger.bump(vars, 'morale', -div(rigidity, 5), 'pressure', RULES.redTape);
-    ledger.bump(vars, 'innovation', -div(rigidity, 4), 'pressure', RULES.redTape);
+    ledger.bump(vars, 'morale', -div(rigidity, 5), 'pressure', DYNAMICS.redTape);
+    ledger.bump(vars, 'innovation', -div(rigidity, 4), 'pressure', DYNAMICS.redTape);
   }
 }
 
@@ -53,15 +53,15 @@ export function applyDrift(vars: Vars, capacity: number, ledger: Ledger): void {
   const tE = executionTarget(vars, capacity);
   const tI = innovationTarget(vars, capacity);
   const tM = moraleTarget(vars);
-  ledger.bump(vars, 'execution', div(tE - vars.execution, 4), 'drift', RULES.execution);
-  ledger.bump(vars, 'innovation', div(tI - vars.innovation, 4), 'drift', RULES.innovation);
-  ledger.bump(vars, 'morale', div(tM - vars.morale, 4), 'drift', RULES.morale);
+  ledger.bump(vars, 'execution', div(tE - vars.execution, 4), 'drift', DYNAMICS.execution);
+  ledger.bump(vars, 'innovation', div(tI - vars.innovation, 4), 'drift', DYNAMICS.innovation);
+  ledger.bump(vars, 'morale', div(tM - vars.morale, 4), 'drift', DYNAMICS.morale);
   // The higher these stand, the more upkeep they need: momentum has to be sustained, not banked.
-  ledger.bump(vars, 'clarity', -(2 + div(vars.clarity, 20)), 'drift', RULES.fade);
-  ledger.bump(vars, 'structure', -(1 + div(vars.structure, 20)), 'drift', RULES.fade);
-  ledger.bump(vars, 'control', -(2 + div(vars.control, 20)), 'drift', RULES.fade);
-  ledger.bump(vars, 'trust', -div(vars.trust, 40), 'drift', RULES.fade);
-  ledger.bump(vars, 'energy', 4, 'drift', RULES.rest);
+  ledger.bump(vars, 'clarity', -(2 + div(vars.clarity, 20)), 'drift', DYNAMICS.fade);
+  ledger.bump(vars, 'structure', -(1 + div(vars.structure, 20)), 'drift', DYNAMICS.fade);
+  ledger.bump(vars, 'control', -(2 + div(vars.control, 20)), 'drift', DYNAMICS.fade);
+  ledger.bump(vars, 'trust', -div(vars.trust, 40), 'drift', DYNAMICS.fade);
+  ledger.bump(vars, 'energy', 4, 'drift', DYNAMICS.rest);
   const gain = div(vars.execution * (vars.clarity + vars.innovation), 2000);
-  ledger.bump(vars, 'progress', gain, 'drift', RULES.work);
+  ledger.bump(vars, 'progress', gain, 'drift', DYNAMICS.work);
 }

@@ -1,7 +1,7 @@
 import type { Ledger } from './causes';
 import { memberLeaves, type MutableMember } from './members';
 import type { Rng } from './rng';
-import type { RuleEvent } from './state-types';
+import type { SetupEvent } from './state-types';
 import { clamp, div, pct, type Vars } from './variables';
 
 export interface EventFact {
@@ -12,7 +12,7 @@ export interface EventFact {
   readonly guarded: boolean;
 }
 
-export function eligible(e: RuleEvent, vars: Vars, turn: number, fired: readonly string[]): boolean {
+export function eligible(e: SetupEvent, vars: Vars, turn: number, fired: readonly string[]): boolean {
   if (turn < e.minTurn) return false;
   if (e.once && fired.includes(e.id)) return false;
   for (const c of e.when) {
@@ -24,13 +24,13 @@ export function eligible(e: RuleEvent, vars: Vars, turn: number, fired: readonly
 
 // Draws whether an event happens this turn and which one, weighted among the eligible.
 export function drawEvent(
-  events: readonly RuleEvent[],
+  events: readonly SetupEvent[],
   chance: number,
   vars: Vars,
   turn: number,
   fired: readonly string[],
   rng: Rng,
-): RuleEvent | null {
+): SetupEvent | null {
   if (!rng.chance(chance)) return null;
   const pool = events.filter((e) => eligible(e, vars, turn, fired));
   let total = 0;
@@ -47,7 +47,7 @@ export function drawEvent(
 // Applies an event. Losses shrink with the event's cushion variable (halved at 100) and are
 // halved again when risk mitigation left a guard in place; gains are never cushioned.
 export function applyEvent(
-  e: RuleEvent,
+  e: SetupEvent,
   vars: Vars,
   members: MutableMember[],
   guard: number,

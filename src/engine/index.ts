@@ -2,8 +2,8 @@
 export { ASPECTS, ASPECT_INFO, type Aspect, type Side } from './aspects';
 export { CATALOGUE, ACTION_IDS, actionDef, actionIndex, type ActionDef } from './catalogue';
 export { causeTotal, type Cause, type CauseKind } from './causes';
-export { createGame, rulesOf } from './create';
-export { RULES } from './dynamics';
+export { createGame, setupOf } from './create';
+export { DYNAMICS } from './dynamics';
 export { fingerprint, canonical, hash64 } from './fingerprint';
 export { ENTER, EXIT, leadershipIndex, managementIndex, regimeOf } from './regimes';
 export * from './scenario-types';

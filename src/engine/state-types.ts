@@ -28,7 +28,7 @@ export interface PendingEffect {
 }
 
 // The parts of a scenario the rules read, copied into the state so a step needs nothing else.
-export interface Rules {
+export interface Setup {
   readonly scenario: string;
   readonly turns: number;
   readonly timeBudget: number;
@@ -36,10 +36,10 @@ export interface Rules {
   readonly eventChance: number;
   readonly actions: readonly string[];
   readonly traits: readonly (readonly Trait[])[];
-  readonly events: readonly RuleEvent[];
+  readonly events: readonly SetupEvent[];
 }
 
-export interface RuleEvent {
+export interface SetupEvent {
   readonly id: string;
   readonly weight: number;
   readonly minTurn: number;
@@ -63,7 +63,7 @@ export interface RngState {
 }
 
 export interface GameState {
-  readonly rules: Rules;
+  readonly setup: Setup;
   // 1-based number of the turn being played; turns + 1 once a full game is over.
   readonly turn: number;
   readonly time: number;

@@ -10,7 +10,7 @@ export type Action =
   | { readonly type: 'end-turn' };
 
 // Facts about what happened, in the order it happened; the UI animates and narrates them.
-export type GameEvent =
+export type Fact =
   | { readonly type: 'action-chosen'; readonly action: string; readonly target: string | null }
   | { readonly type: 'choice-undone'; readonly action: string; readonly target: string | null }
   | {
@@ -55,7 +55,7 @@ export type StepResult =
   | {
       readonly ok: true;
       readonly state: GameState;
-      readonly events: readonly GameEvent[];
+      readonly facts: readonly Fact[];
       readonly causes: readonly Cause[];
     }
   | { readonly ok: false; readonly error: StepError };

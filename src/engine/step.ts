@@ -29,7 +29,7 @@ export function step(state: GameState, action: Action): StepResult {
       return {
         ok: true,
         state: { ...state, time: state.time - def.cost, plan: [...state.plan, choice] },
-        events: [{ type: 'action-chosen', action: def.id, target: action.target ?? null }],
+        facts: [{ type: 'action-chosen', action: def.id, target: action.target ?? null }],
         causes: [],
       };
     }
@@ -39,13 +39,13 @@ export function step(state: GameState, action: Action): StepResult {
       return {
         ok: true,
         state: { ...state, time: state.time + def.cost, plan: state.plan.slice(0, -1) },
-        events: [{ type: 'choice-undone', action: last.action, target: last.target ?? null }],
+        facts: [{ type: 'choice-undone', action: last.action, target: last.target ?? null }],
         causes: [],
       };
     }
     case 'end-turn': {
       const r = resolveTurn(state);
-      return { ok: true, state: r.state, events: r.events, causes: r.causes };
+      return { ok: true, state: r.state, facts: r.facts, causes: r.causes };
     }
   }
 }
@@ -62,7 +62,7 @@ export function validate(state: GameState, action: Action): StepError | null {
     case 'choose': {
       const def = typeof action.action === 'string' ? actionDef(action.action) : undefined;
       if (!def) return bad('unknown-action', `No action called ${quoted(action.action)}.`);
-      if (!state.rules.actions.includes(def.id)) {
+      if (!state.setup.actions.includes(def.id)) {
         return bad('unavailable-action', `"${def.title}" is not offered in this scenario.`);
       }
       if (def.cost > state.time) {
@@ -87,7 +87,7 @@ export function validate(state: GameState, action: Action): StepError | null {
 export function legalActions(state: GameState): Action[] {
   if (state.over) return [];
   const out: Action[] = [];
-  for (const id of state.rules.actions) {
+  for (const id of state.setup.actions) {
     const def = actionDef(id);
     if (!def || def.cost > state.time) continue;
     if (def.targeted) {

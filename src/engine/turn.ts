@@ -8,7 +8,7 @@ import { endingOf, scoreOf } from './outcome';
 import { isHigh, leadershipIndex, managementIndex, regimeOf } from './regimes';
 import { draftOf, type Draft } from './draft';
 import { restoreRng, type Rng } from './rng';
-import type { GameEvent } from './step-types';
+import type { Fact } from './step-types';
 import type { Choice, GameState } from './state-types';
 import { clamp, div, pct, type Vars } from './variables';
 
@@ -26,33 +26,33 @@ interface Ctx {
   readonly d: Draft;
   readonly ledger: Ledger;
   readonly rng: Rng;
-  readonly events: GameEvent[];
+  readonly facts: Fact[];
 }
 
 // Resolves the turn: the chosen actions in order, delayed effects now due, at most one event,
 // the pressures and drift of the team's own dynamics, members, then the regime and the end.
-export function resolveTurn(state: GameState): { state: GameState; events: GameEvent[]; causes: Cause[] } {
+export function resolveTurn(state: GameState): { state: GameState; facts: Fact[]; causes: Cause[] } {
   const ledger = new Ledger();
-  const events: GameEvent[] = [];
+  const facts: Fact[] = [];
   const d = draftOf(state);
   const rng = restoreRng(d.rng);
-  const ctx: Ctx = { d, ledger, rng, events };
+  const ctx: Ctx = { d, ledger, rng, facts };
   for (const choice of state.plan) resolveChoice(ctx, choice);
   landDelayed(ctx);
-  const ev = drawEvent(d.rules.events, d.rules.eventChance, d.vars, d.turn, d.fired, rng);
+  const ev = drawEvent(d.setup.events, d.setup.eventChance, d.vars, d.turn, d.fired, rng);
   if (ev !== null) {
     const { fact, guardUsed } = applyEvent(ev, d.vars, d.members, d.guard, ledger, rng);
     if (guardUsed) d.guard -= 1;
     if (!d.fired.includes(ev.id)) d.fired.push(ev.id);
-    events.push(fact);
+    facts.push(fact);
   }
   applyPressures(d.vars, ledger);
   applyDrift(d.vars, capacity(d.members), ledger);
-  events.push(...updateMembers(d.members, d.vars, ledger, rng));
+  facts.push(...updateMembers(d.members, d.vars, ledger, rng));
   for (let i = 0; i < d.usage.length; i++) d.usage[i] = d.usage[i]! >> 1;
   d.rng = rng.state();
   finishTurn(ctx);
-  return { state: d, events, causes: ledger.result() };
+  return { state: d, facts, causes: ledger.result() };
 }
 
 function resolveChoice(ctx: Ctx, choice: Choice): void {
@@ -111,7 +111,7 @@ function resolveChoice(ctx: Ctx, choice: Choice): void {
 
   d.members.forEach((m, i) => {
     if (m.status === 'gone') return;
-    const r = traitReaction(d.rules.traits[i] ?? [], def.id);
+    const r = traitReaction(d.setup.traits[i] ?? [], def.id);
     if (r !== 0) m.morale = clamp(m.morale + r);
   });
 
@@ -120,7 +120,7 @@ function resolveChoice(ctx: Ctx, choice: Choice): void {
       d.pending.push({ due: d.turn + def.later.delay, var: x.var, amount: gain(x.amount), source: def.id });
     }
   }
-  ctx.events.push({ type: 'action-resolved', action: def.id, target: choice.target ?? null, strength, success });
+  ctx.facts.push({ type: 'action-resolved', action: def.id, target: choice.target ?? null, strength, success });
 }
 
 function landDelayed(ctx: Ctx): void {
@@ -136,11 +136,11 @@ function landDelayed(ctx: Ctx): void {
     if (!landed.includes(p.source)) landed.push(p.source);
   }
   d.pending = keep;
-  for (const a of landed) ctx.events.push({ type: 'delayed-effect-landed', action: a });
+  for (const a of landed) ctx.facts.push({ type: 'delayed-effect-landed', action: a });
 }
 
 function finishTurn(ctx: Ctx): void {
-  const { d, events } = ctx;
+  const { d, facts } = ctx;
   const l = leadershipIndex(d.vars);
   const m = managementIndex(d.vars);
   d.lHigh = isHigh(l, d.lHigh);
@@ -152,19 +152,19 @@ function finishTurn(ctx: Ctx): void {
   d.streak = regime === before ? d.streak + 1 : 1;
   d.regime = regime;
   if (regime === 'momentum') d.momentumTurns += 1;
-  events.push({ type: 'turn-ended', turn: d.turn, l, m, regime });
-  if (regime !== before) events.push({ type: 'regime-changed', from: before, to: regime });
+  facts.push({ type: 'turn-ended', turn: d.turn, l, m, regime });
+  if (regime !== before) facts.push({ type: 'regime-changed', from: before, to: regime });
 
-  const collapse = (regime === 'chaos' || regime === 'stagnation') && d.streak >= d.rules.collapseAfter;
-  const last = d.turn >= d.rules.turns;
+  const collapse = (regime === 'chaos' || regime === 'stagnation') && d.streak >= d.setup.collapseAfter;
+  const last = d.turn >= d.setup.turns;
   d.turn += 1;
   d.plan = [];
-  d.time = d.rules.timeBudget;
+  d.time = d.setup.timeBudget;
   if (collapse || last) {
     const early = collapse && !last;
     d.over = true;
     d.ending = endingOf(regime, early);
     d.score = scoreOf(d.vars, d.momentumTurns, early);
-    events.push({ type: 'game-ended', outcome: regime, ending: d.ending, score: d.score });
+    facts.push({ type: 'game-ended', outcome: regime, ending: d.ending, score: d.score });
   }
 }

@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import type { Scenario } from '../engine/scenario-types';
 import type { TurnRecord } from './timeline';
-import { actionTitle, eventWords, memberName } from './words';
+import { actionTitle, factWords, memberName } from './words';
 
 export const CSV_HEADER = [
   'turn',
@@ -22,9 +22,9 @@ export function toCsv(scenario: Scenario, records: readonly TurnRecord[]): strin
     const actions = r.choices.map((c) =>
       c.target ? `${actionTitle(c.action)} (${memberName(scenario, c.target)})` : actionTitle(c.action),
     );
-    const events = r.events
+    const events = r.facts
       .filter((e) => e.type === 'event-occurred' || e.type.startsWith('member-'))
-      .map((e) => eventWords(e, scenario))
+      .map((e) => factWords(e, scenario))
       .filter((x): x is string => x !== null);
     const v = r.after.vars;
     rows.push([r.turn, actions.join('; '), v.morale, v.execution, v.innovation, r.l, r.m, r.regime, events.join('; ')]);

@@ -1,7 +1,7 @@
 import type { Scenario } from '../engine/scenario-types';
 import { VARIABLES } from '../engine/variables';
 import type { TurnRecord } from './timeline';
-import { actionTitle, causeWords, eventWords, memberName, signed, VAR_LABELS } from './words';
+import { actionTitle, causeWords, factWords, memberName, signed, VAR_LABELS } from './words';
 
 /** The run told turn by turn in plain language: the text twin of the browser's replay view. */
 export function storyLines(scenario: Scenario, seed: string, records: readonly TurnRecord[]): string[] {
@@ -14,9 +14,9 @@ export function storyLines(scenario: Scenario, seed: string, records: readonly T
       c.target ? `${actionTitle(c.action)} (${memberName(scenario, c.target)})` : actionTitle(c.action),
     );
     lines.push(`  Chose: ${chosen.length ? chosen.join('; ') : 'nothing'}`);
-    const happened = r.events
+    const happened = r.facts
       .filter((e) => e.type !== 'action-resolved' && e.type !== 'turn-ended')
-      .map((e) => eventWords(e, scenario))
+      .map((e) => factWords(e, scenario))
       .filter((x): x is string => x !== null);
     if (happened.length) lines.push(`  Happened: ${happened.join('; ')}`);
     for (const v of VARIABLES) {

@@ -3,7 +3,7 @@ import { createGame } from '../engine/create';
 import type { Scenario } from '../engine/scenario-types';
 import type { GameState, Regime } from '../engine/state-types';
 import { step } from '../engine/step';
-import type { GameEvent } from '../engine/step-types';
+import type { Fact } from '../engine/step-types';
 import { VARIABLES, type VarName } from '../engine/variables';
 import { turnActions, type ReplayTurn } from './document';
 
@@ -18,7 +18,7 @@ export interface VarChange {
 export interface TurnRecord {
   readonly turn: number;
   readonly choices: ReplayTurn['actions'];
-  readonly events: readonly GameEvent[];
+  readonly facts: readonly Fact[];
   readonly changes: readonly VarChange[];
   readonly l: number;
   readonly m: number;
@@ -60,12 +60,12 @@ export function timeline(scenario: Scenario, seed: string, turns: readonly Repla
 export function recordOf(
   turn: ReplayTurn,
   before: GameState,
-  r: { state: GameState; events: readonly GameEvent[]; causes: readonly Cause[] },
+  r: { state: GameState; facts: readonly Fact[]; causes: readonly Cause[] },
 ): TurnRecord {
   return {
     turn: turn.turn,
     choices: turn.actions,
-    events: r.events,
+    facts: r.facts,
     changes: changesOf(before, r.state, r.causes),
     l: r.state.l,
     m: r.state.m,

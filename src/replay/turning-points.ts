@@ -1,7 +1,7 @@
 import type { Scenario } from '../engine/scenario-types';
 import { HEADLINE } from '../engine/variables';
 import type { TurnRecord } from './timeline';
-import { causeWords, eventWords, signed, VAR_LABELS } from './words';
+import { causeWords, factWords, signed, VAR_LABELS } from './words';
 
 /**
  * The few moments that shaped a run, in order: regime changes with the causes that drove them,
@@ -25,12 +25,12 @@ export function turningPoints(scenario: Scenario, records: readonly TurnRecord[]
   };
   const lines: string[] = [];
   for (const r of records) {
-    for (const e of r.events) {
+    for (const e of r.facts) {
       if (e.type === 'regime-changed') {
         const top = biggestCause(r);
         lines.push(`Turn ${r.turn}: the team moved from ${e.from} to ${e.to}${top ? `, driven most by ${top}` : ''}.`);
       } else if (e.type === 'event-occurred' || e.type === 'member-quit' || e.type === 'member-disengaged') {
-        const words = eventWords(e, scenario);
+        const words = factWords(e, scenario);
         if (words) lines.push(`Turn ${r.turn}: ${words}.`);
       }
     }

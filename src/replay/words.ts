@@ -1,8 +1,8 @@
 import { actionDef } from '../engine/catalogue';
 import type { Cause } from '../engine/causes';
-import { RULES } from '../engine/dynamics';
+import { DYNAMICS } from '../engine/dynamics';
 import type { Scenario } from '../engine/scenario-types';
-import type { GameEvent } from '../engine/step-types';
+import type { Fact } from '../engine/step-types';
 import type { VarName } from '../engine/variables';
 
 /** Plain-language names of the variables. */
@@ -20,14 +20,14 @@ export const VAR_LABELS: Record<VarName, string> = {
 };
 
 const RULE_WORDS: Record<string, string> = {
-  [RULES.churn]: 'churn: ideas ran ahead of the structure to carry them',
-  [RULES.redTape]: 'red tape: rules and controls without enough trust or direction',
-  [RULES.execution]: 'execution settling toward what structure, control and energy sustain',
-  [RULES.innovation]: 'innovation settling toward what trust, direction and energy sustain',
-  [RULES.morale]: 'morale settling toward what trust, energy, direction and results sustain',
-  [RULES.fade]: 'fading without upkeep',
-  [RULES.rest]: 'rest between turns',
-  [RULES.work]: 'work done: execution aimed by clarity and fed by ideas',
+  [DYNAMICS.churn]: 'churn: ideas ran ahead of the structure to carry them',
+  [DYNAMICS.redTape]: 'red tape: rules and controls without enough trust or direction',
+  [DYNAMICS.execution]: 'execution settling toward what structure, control and energy sustain',
+  [DYNAMICS.innovation]: 'innovation settling toward what trust, direction and energy sustain',
+  [DYNAMICS.morale]: 'morale settling toward what trust, energy, direction and results sustain',
+  [DYNAMICS.fade]: 'fading without upkeep',
+  [DYNAMICS.rest]: 'rest between turns',
+  [DYNAMICS.work]: 'work done: execution aimed by clarity and fed by ideas',
 };
 
 export function memberName(scenario: Scenario, id: string | null | undefined): string {
@@ -57,7 +57,7 @@ export function causeWords(c: Cause, scenario: Scenario): string {
 }
 
 /** A fact from a step in words, or null for facts not worth telling (choices, bookkeeping). */
-export function eventWords(e: GameEvent, scenario: Scenario): string | null {
+export function factWords(e: Fact, scenario: Scenario): string | null {
   switch (e.type) {
     case 'action-resolved': {
       const who = e.target ? ` with ${memberName(scenario, e.target)}` : '';

@@ -13,7 +13,7 @@ export function worldViewOf(scenario: Scenario, state: GameState): WorldView {
     progress: state.vars.progress,
     goal: scenario.goal.visual as WorldView['goal'],
     meters: { morale: state.vars.morale, execution: state.vars.execution, innovation: state.vars.innovation },
-    turn: Math.min(state.turn, state.rules.turns),
-    turns: state.rules.turns,
+    turn: Math.min(state.turn, state.setup.turns),
+    turns: state.setup.turns,
   };
 }

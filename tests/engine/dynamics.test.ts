@@ -7,7 +7,7 @@ import {
   executionTarget,
   innovationTarget,
   moraleTarget,
-  RULES,
+  DYNAMICS,
 } from '../../src/engine/dynamics';
 import { causeTotal } from '../../src/engine/causes';
 import { div, VARIABLES, type Vars } from '../../src/engine/variables';
@@ -38,14 +38,14 @@ describe('churn', () => {
     const { causes } = pressures(vars({ innovation: 80, structure: 20 }));
     const churn = 80 - 20 - 15;
     expect(causes).toEqual([
-      { var: 'energy', kind: 'pressure', source: RULES.churn, amount: -div(churn, 4) },
-      { var: 'execution', kind: 'pressure', source: RULES.churn, amount: -div(churn, 5) },
+      { var: 'energy', kind: 'pressure', source: DYNAMICS.churn, amount: -div(churn, 4) },
+      { var: 'execution', kind: 'pressure', source: DYNAMICS.churn, amount: -div(churn, 5) },
     ]);
   });
 
   it('does nothing while innovation is at most 15 above structure', () => {
     expect(pressures(vars({ innovation: 65, structure: 50 })).causes).toEqual([]);
-    expect(causeSum(pressures(vars({ innovation: 20, structure: 90 })).causes, { source: RULES.churn })).toBe(0);
+    expect(causeSum(pressures(vars({ innovation: 20, structure: 90 })).causes, { source: DYNAMICS.churn })).toBe(0);
   });
 
   it('grows with the gap', () => {
@@ -61,8 +61,8 @@ describe('red tape', () => {
     const rigidity = div(80 + 75 - 30 - 30, 2) - 15;
     const { causes } = pressures(v);
     expect(causes).toEqual([
-      { var: 'morale', kind: 'pressure', source: RULES.redTape, amount: -div(rigidity, 5) },
-      { var: 'innovation', kind: 'pressure', source: RULES.redTape, amount: -div(rigidity, 4) },
+      { var: 'morale', kind: 'pressure', source: DYNAMICS.redTape, amount: -div(rigidity, 5) },
+      { var: 'innovation', kind: 'pressure', source: DYNAMICS.redTape, amount: -div(rigidity, 4) },
     ]);
   });
 
@@ -78,7 +78,7 @@ describe('red tape', () => {
         const { causes } = pressures({ ...v });
         for (const c of causes) {
           expect(c.kind).toBe('pressure');
-          expect([RULES.churn, RULES.redTape]).toContain(c.source);
+          expect([DYNAMICS.churn, DYNAMICS.redTape]).toContain(c.source);
           expect(c.amount).toBeLessThan(0);
         }
       }),
@@ -134,11 +134,11 @@ describe('drift', () => {
     const { v, before, causes } = drift(vars());
     for (const name of ['clarity', 'structure', 'control'] as const) {
       expect(v[name]).toBeLessThan(before[name]);
-      expect(causeSum(causes, { var: name, source: RULES.fade })).toBe(v[name] - before[name]);
+      expect(causeSum(causes, { var: name, source: DYNAMICS.fade })).toBe(v[name] - before[name]);
     }
     expect(v.trust).toBeLessThanOrEqual(before.trust);
     expect(v.energy).toBeGreaterThan(before.energy);
-    expect(causeSum(causes, { var: 'energy', source: RULES.rest })).toBe(v.energy - before.energy);
+    expect(causeSum(causes, { var: 'energy', source: DYNAMICS.rest })).toBe(v.energy - before.energy);
     for (const c of causes) expect(c.kind).toBe('drift');
   });
 
@@ -149,7 +149,7 @@ describe('drift', () => {
         for (const name of ['clarity', 'structure', 'control', 'trust'] as const) {
           const low = drift({ ...start, [name]: lo });
           const high = drift({ ...start, [name]: hi });
-          const lost = (r: ReturnType<typeof drift>) => -causeSum(r.causes, { var: name, source: RULES.fade });
+          const lost = (r: ReturnType<typeof drift>) => -causeSum(r.causes, { var: name, source: DYNAMICS.fade });
           expect(lost(low)).toBeGreaterThanOrEqual(0);
           // Clamping at 0 can only shrink the loss of the lower level.
           expect(lost(high)).toBeGreaterThanOrEqual(lost(low));
@@ -180,15 +180,15 @@ describe('dynamics in the game', () => {
     const s = withEvents(game('idea-factory'), [], 0);
     expect(s.vars.innovation - s.vars.structure).toBeGreaterThan(15);
     const r = ok(s, END);
-    expect(causeSum(r.causes, { kind: 'pressure', source: RULES.churn })).toBeLessThan(0);
-    expect(causeSum(r.causes, { kind: 'pressure', source: RULES.redTape })).toBe(0);
+    expect(causeSum(r.causes, { kind: 'pressure', source: DYNAMICS.churn })).toBeLessThan(0);
+    expect(causeSum(r.causes, { kind: 'pressure', source: DYNAMICS.redTape })).toBe(0);
   });
 
   it('a stagnant giant drowns in red tape; it does not churn', () => {
     const s = withEvents(game('stagnant-giant'), [], 0);
     const r = ok(s, END);
-    expect(causeSum(r.causes, { kind: 'pressure', source: RULES.redTape })).toBeLessThan(0);
-    expect(causeSum(r.causes, { kind: 'pressure', source: RULES.churn })).toBe(0);
+    expect(causeSum(r.causes, { kind: 'pressure', source: DYNAMICS.redTape })).toBeLessThan(0);
+    expect(causeSum(r.causes, { kind: 'pressure', source: DYNAMICS.churn })).toBe(0);
   });
 
   it('left alone, clarity fades turn after turn', () => {
@@ -196,7 +196,7 @@ describe('dynamics in the game', () => {
     for (let i = 0; i < 3; i++) {
       const r = ok(s, END);
       expect(r.state.vars.clarity).toBeLessThan(s.vars.clarity);
-      expect(causeSum(r.causes, { var: 'clarity', kind: 'drift', source: RULES.fade })).toBeLessThan(0);
+      expect(causeSum(r.causes, { var: 'clarity', kind: 'drift', source: DYNAMICS.fade })).toBeLessThan(0);
       s = r.state;
     }
   });

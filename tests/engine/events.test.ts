@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { Ledger } from '../../src/engine/causes';
-import { rulesOf } from '../../src/engine/create';
+import { setupOf } from '../../src/engine/create';
 import { applyEvent, drawEvent, eligible } from '../../src/engine/events';
 import type { MutableMember } from '../../src/engine/members';
 import { restoreRng, seedRng } from '../../src/engine/rng';
-import type { RuleEvent } from '../../src/engine/state-types';
+import type { SetupEvent } from '../../src/engine/state-types';
 import { div, pct, VARIABLES, type Vars } from '../../src/engine/variables';
 import { causeSum, END, game, ok, ruleEvent, run, scenario, withEvents } from './helpers';
 
@@ -62,7 +62,7 @@ describe('eligible', () => {
   });
 
   it('reads scenario defaults: no minTurn means turn 1, missing bounds mean 0..100', () => {
-    const events = rulesOf(scenario('first-team')).events;
+    const events = setupOf(scenario('first-team')).events;
     const resign = events.find((e) => e.id === 'quiet-resignation')!;
     expect(resign.once).toBe(true);
     expect(eligible(resign, vars({ morale: 35 }), 2, [])).toBe(false);
@@ -109,7 +109,7 @@ describe('drawEvent', () => {
 });
 
 describe('applyEvent', () => {
-  function apply(e: RuleEvent, v: Vars, guard = 0, ms = members()) {
+  function apply(e: SetupEvent, v: Vars, guard = 0, ms = members()) {
     const before = { ...v };
     const ledger = new Ledger();
     const r = applyEvent(e, v, ms, guard, ledger, rng());
@@ -246,17 +246,17 @@ describe('events in the game', () => {
       ruleEvent({ id: 'only-once', once: true, effects: [{ var: 'budget', amount: -3 }] }),
     ]);
     const t1 = ok(s, END);
-    expect(t1.events.some((e) => e.type === 'event-occurred' && e.event === 'only-once')).toBe(true);
+    expect(t1.facts.some((e) => e.type === 'event-occurred' && e.event === 'only-once')).toBe(true);
     expect(t1.state.fired).toEqual(['only-once']);
     const t2 = ok(t1.state, END);
-    expect(t2.events.some((e) => e.type === 'event-occurred')).toBe(false);
+    expect(t2.facts.some((e) => e.type === 'event-occurred')).toBe(false);
     expect(t2.state.fired).toEqual(['only-once']);
   });
 
   it('a repeatable event fires every turn at 100% and is listed once', () => {
     const s = withEvents(game(), [ruleEvent({ id: 'again', effects: [{ var: 'budget', amount: -1 }] })]);
     const r = run(s, [END, END, END]);
-    expect(r.events.filter((e) => e.type === 'event-occurred')).toHaveLength(1);
+    expect(r.facts.filter((e) => e.type === 'event-occurred')).toHaveLength(1);
     expect(r.state.fired).toEqual(['again']);
   });
 
@@ -265,7 +265,7 @@ describe('events in the game', () => {
     const fired: number[] = [];
     for (let i = 0; i < 4; i++) {
       const r = ok(st, END);
-      if (r.events.some((e) => e.type === 'event-occurred')) fired.push(st.turn);
+      if (r.facts.some((e) => e.type === 'event-occurred')) fired.push(st.turn);
       st = r.state;
     }
     expect(fired).toEqual([3, 4]);
@@ -276,7 +276,7 @@ describe('events in the game', () => {
     let st = s;
     for (let i = 0; i < 5; i++) {
       const r = ok(st, END);
-      expect(r.events.filter((e) => e.type === 'event-occurred')).toHaveLength(1);
+      expect(r.facts.filter((e) => e.type === 'event-occurred')).toHaveLength(1);
       st = r.state;
     }
   });

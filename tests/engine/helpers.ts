@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import { createGame } from '../../src/engine/create';
 import type { Scenario } from '../../src/engine/scenario-types';
-import type { GameState, RuleEvent } from '../../src/engine/state-types';
+import type { GameState, SetupEvent } from '../../src/engine/state-types';
 import type { Action, StepResult } from '../../src/engine/step-types';
 import { step } from '../../src/engine/step';
 import type { Vars } from '../../src/engine/variables';
@@ -27,12 +27,12 @@ export function withVars(s: GameState, vars: Partial<Vars>): GameState {
 }
 
 /** The state with the scenario's events replaced, firing an eligible one every turn by default. */
-export function withEvents(s: GameState, events: readonly RuleEvent[], eventChance = 100): GameState {
-  return { ...s, rules: { ...s.rules, events, eventChance } };
+export function withEvents(s: GameState, events: readonly SetupEvent[], eventChance = 100): GameState {
+  return { ...s, setup: { ...s.setup, events, eventChance } };
 }
 
 /** A rule event with sensible defaults: no conditions, no cushion, no member effect. */
-export function ruleEvent(over: Partial<RuleEvent> & { id: string }): RuleEvent {
+export function ruleEvent(over: Partial<SetupEvent> & { id: string }): SetupEvent {
   return {
     weight: 1,
     minTurn: 1,
@@ -54,7 +54,7 @@ export function ok(s: GameState, action: Action): Extract<StepResult, { ok: true
 
 /** Steps through several actions, asserting each succeeded; returns the final result. */
 export function run(s: GameState, actions: readonly Action[]): Extract<StepResult, { ok: true }> {
-  let r: Extract<StepResult, { ok: true }> = { ok: true, state: s, events: [], causes: [] };
+  let r: Extract<StepResult, { ok: true }> = { ok: true, state: s, facts: [], causes: [] };
   for (const a of actions) r = ok(r.state, a);
   return r;
 }

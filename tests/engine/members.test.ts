@@ -62,7 +62,7 @@ describe('trait reactions', () => {
   it('move the member’s morale when the action resolves', () => {
     // idea-factory's first member is creative: open-the-floor pleases, standardise annoys.
     const s = withEvents(game('idea-factory'), [], 0);
-    const traits = s.rules.traits[0]!;
+    const traits = s.setup.traits[0]!;
     const r1 = ok(ok(s, choose('open-the-floor')).state, END).state;
     const r2 = ok(ok(s, choose('standardise')).state, END).state;
     expect(traitReaction(traits, 'open-the-floor')).toBeGreaterThan(0);
@@ -203,7 +203,7 @@ describe('members in the game', () => {
     const s = { ...s0, members: s0.members.map((m, i) => (i === 0 ? { ...m, morale: 0 } : m)) };
     const r = ok(s, END);
     expect(r.state.members[0]!.status).toBe('disengaged');
-    expect(r.events).toContainEqual({ type: 'member-disengaged', member: s.members[0]!.id });
+    expect(r.facts).toContainEqual({ type: 'member-disengaged', member: s.members[0]!.id });
   });
 
   it('a member who quit stays gone, cannot be targeted and no longer counts', () => {

@@ -5,7 +5,7 @@ import { causeTotal, type Cause } from '../../src/engine/causes';
 import { createGame } from '../../src/engine/create';
 import { fingerprint } from '../../src/engine/fingerprint';
 import type { GameState } from '../../src/engine/state-types';
-import type { Action, GameEvent } from '../../src/engine/step-types';
+import type { Action, Fact } from '../../src/engine/step-types';
 import { legalActions, step } from '../../src/engine/step';
 import { VARIABLES } from '../../src/engine/variables';
 import { SCENARIOS } from './helpers';
@@ -18,7 +18,7 @@ interface Transition {
   readonly beforeJson: string;
   readonly action: Action;
   readonly after: GameState;
-  readonly events: readonly GameEvent[];
+  readonly facts: readonly Fact[];
   readonly causes: readonly Cause[];
 }
 
@@ -56,7 +56,7 @@ function advance(s: GameState, action: Action, visit: (t: Transition) => void): 
   const before = freeze(s, true);
   const r = step(before, action);
   if (!r.ok) throw new Error(`legal action refused: ${JSON.stringify(action)} ${r.error.code}`);
-  visit({ before, beforeJson, action, after: r.state, events: r.events, causes: r.causes });
+  visit({ before, beforeJson, action, after: r.state, facts: r.facts, causes: r.causes });
   return r.state;
 }
 
@@ -97,12 +97,12 @@ describe('properties over random legal play', () => {
     check(
       fc.property(scenarioArb, seedArb, picksArb, (sc, seed, picks) => {
         const seenRules = new Set<unknown>();
-        play(sc, seed, picks, ({ after, events, causes }) => {
+        play(sc, seed, picks, ({ after, facts, causes }) => {
           // The rules never change in a game: walk them once, everything else at every step.
-          const rules = seenRules.has(after.rules) ? null : after.rules;
-          seenRules.add(after.rules);
+          const rules = seenRules.has(after.setup) ? null : after.setup;
+          seenRules.add(after.setup);
           // -0 is not an integer JSON can keep: it would come back as 0.
-          const bad = numbers({ after: { ...after, rules }, events, causes }).filter(
+          const bad = numbers({ after: { ...after, setup: rules }, facts, causes }).filter(
             ([, n]) => !Number.isInteger(n) || Object.is(n, -0),
           );
           expect(bad).toEqual([]);
@@ -179,7 +179,7 @@ describe('properties over random legal play', () => {
       fc.property(scenarioArb, seedArb, picksArb, (sc, seed, picks) => {
         play(sc, seed, picks, ({ after }) => {
           expect(after.time).toBeGreaterThanOrEqual(0);
-          expect(after.time).toBeLessThanOrEqual(after.rules.timeBudget);
+          expect(after.time).toBeLessThanOrEqual(after.setup.timeBudget);
           expect(after.guard).toBeGreaterThanOrEqual(0);
         });
       }),
@@ -192,7 +192,7 @@ describe('properties over random legal play', () => {
         const turns = SCENARIOS[sc]!.turns;
         let endTurns = 0;
         let endedEvents = 0;
-        const last = play(sc, seed, picks, ({ before, action, after, events }) => {
+        const last = play(sc, seed, picks, ({ before, action, after, facts }) => {
           expect(before.over).toBe(false);
           expect(after.turn).toBeLessThanOrEqual(turns + 1);
           if (action.type === 'end-turn') {
@@ -201,8 +201,8 @@ describe('properties over random legal play', () => {
           } else {
             expect(after.turn).toBe(before.turn);
           }
-          endedEvents += events.filter((e) => e.type === 'game-ended').length;
-          expect(after.over).toBe(events.some((e) => e.type === 'game-ended'));
+          endedEvents += facts.filter((e) => e.type === 'game-ended').length;
+          expect(after.over).toBe(facts.some((e) => e.type === 'game-ended'));
         });
         expect(last.over).toBe(true);
         expect(endedEvents).toBe(1);

@@ -145,7 +145,7 @@ describe('regimes in the game', () => {
     expect(high.state.m).toBeLessThan(ENTER);
     expect(high.state.regime).toBe('momentum');
     expect(low.state.regime).toBe('drift');
-    expect(low.events.some((e) => e.type === 'regime-changed')).toBe(false);
+    expect(low.facts.some((e) => e.type === 'regime-changed')).toBe(false);
   });
 
   it('a change of regime is reported with its old and new values', () => {
@@ -153,7 +153,7 @@ describe('regimes in the game', () => {
     const r = ok(s, END);
     expect(r.state.regime).toBe('momentum');
     expect(r.state.streak).toBe(1);
-    expect(r.events).toContainEqual({ type: 'regime-changed', from: 'drift', to: 'momentum' });
+    expect(r.facts).toContainEqual({ type: 'regime-changed', from: 'drift', to: 'momentum' });
     expect(r.state.momentumTurns).toBe(s.momentumTurns + 1);
   });
 });

@@ -57,7 +57,7 @@ describe('step errors', () => {
   });
 
   it('unavailable-action: in the catalogue but not offered by the scenario', () => {
-    const limited = { ...s, rules: { ...s.rules, actions: ['share-vision', 'coach'] } };
+    const limited = { ...s, setup: { ...s.setup, actions: ['share-vision', 'coach'] } };
     refused(limited, choose('monitor'), 'unavailable-action');
     refused(limited, choose('delegate', someone), 'unavailable-action');
     expect(ok(limited, choose('share-vision')).state.plan).toHaveLength(1);
@@ -109,7 +109,7 @@ describe('step errors', () => {
     }
     const after = ok(base, END);
     expect(fingerprint(after.state)).toBe(fingerprint(direct.state));
-    expect(after.events).toEqual(direct.events);
+    expect(after.facts).toEqual(direct.facts);
   });
 });
 
@@ -121,7 +121,7 @@ describe('choose and undo', () => {
     expect(r.state.time).toBe(s.time - cost('share-vision'));
     expect(r.state.plan).toEqual([{ action: 'share-vision' }]);
     expect(r.causes).toEqual([]);
-    expect(r.events).toEqual([{ type: 'action-chosen', action: 'share-vision', target: null }]);
+    expect(r.facts).toEqual([{ type: 'action-chosen', action: 'share-vision', target: null }]);
     expect({ ...r.state, time: s.time, plan: s.plan }).toEqual(s);
   });
 
@@ -129,7 +129,7 @@ describe('choose and undo', () => {
     const who = s.members[2]!.id;
     const r = ok(s, choose('coach', who));
     expect(r.state.plan).toEqual([{ action: 'coach', target: who }]);
-    expect(r.events).toEqual([{ type: 'action-chosen', action: 'coach', target: who }]);
+    expect(r.facts).toEqual([{ type: 'action-chosen', action: 'coach', target: who }]);
   });
 
   it('the same action may be chosen again while time lasts', () => {
@@ -147,11 +147,11 @@ describe('choose and undo', () => {
     const b = ok(a, choose('coach', s.members[0]!.id)).state;
     const r = ok(b, UNDO);
     expect(r.state).toEqual(a);
-    expect(r.events).toEqual([{ type: 'choice-undone', action: 'coach', target: s.members[0]!.id }]);
+    expect(r.facts).toEqual([{ type: 'choice-undone', action: 'coach', target: s.members[0]!.id }]);
     expect(r.causes).toEqual([]);
     const r2 = ok(r.state, UNDO);
     expect(r2.state).toEqual(s);
-    expect(r2.events).toEqual([{ type: 'choice-undone', action: 'share-vision', target: null }]);
+    expect(r2.facts).toEqual([{ type: 'choice-undone', action: 'share-vision', target: null }]);
   });
 });
 
@@ -164,7 +164,7 @@ describe('end-turn', () => {
       expect(r.state.turn).toBe(s.turn + 1);
       expect(r.state.time).toBe(sc.timeBudget);
       expect(r.state.plan).toEqual([]);
-      const ended = r.events.filter((e) => e.type === 'turn-ended');
+      const ended = r.facts.filter((e) => e.type === 'turn-ended');
       expect(ended).toEqual([{ type: 'turn-ended', turn: s.turn, l: r.state.l, m: r.state.m, regime: r.state.regime }]);
     }
   });
@@ -173,7 +173,7 @@ describe('end-turn', () => {
     const s = game();
     const who = s.members[0]!.id;
     const r = run(s, [choose('tell-the-why'), choose('coach', who), choose('monitor'), END]);
-    const resolved = r.events.filter((e) => e.type === 'action-resolved');
+    const resolved = r.facts.filter((e) => e.type === 'action-resolved');
     expect(resolved.map((e) => (e.type === 'action-resolved' ? [e.action, e.target] : null))).toEqual([
       ['tell-the-why', null],
       ['coach', who],
@@ -183,12 +183,12 @@ describe('end-turn', () => {
 
   it('ends the game after the last turn', () => {
     const s = game('first-team');
-    const last = { ...s, turn: s.rules.turns };
+    const last = { ...s, turn: s.setup.turns };
     const r = ok(last, END);
     expect(r.state.over).toBe(true);
-    expect(r.state.turn).toBe(s.rules.turns + 1);
+    expect(r.state.turn).toBe(s.setup.turns + 1);
     expect(r.state.ending).not.toBeNull();
-    expect(r.events.at(-1)?.type).toBe('game-ended');
+    expect(r.facts.at(-1)?.type).toBe('game-ended');
     expect(legalActions(r.state)).toEqual([]);
   });
 

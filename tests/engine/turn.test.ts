@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { actionDef, actionIndex, CATALOGUE } from '../../src/engine/catalogue';
 import { ASPECTS } from '../../src/engine/aspects';
 import type { GameState } from '../../src/engine/state-types';
-import type { GameEvent } from '../../src/engine/step-types';
+import type { Fact } from '../../src/engine/step-types';
 import { scoreOf } from '../../src/engine/outcome';
 import { DIMINISHING, riskOdds } from '../../src/engine/turn';
 import { div, pct, VARIABLES, type Vars } from '../../src/engine/variables';
@@ -26,8 +26,8 @@ function quiet(id = 'first-team', seed = 'turn'): GameState {
   return withVars(s, v);
 }
 
-function strengths(events: readonly GameEvent[]): number[] {
-  return events.flatMap((e) => (e.type === 'action-resolved' ? [e.strength] : []));
+function strengths(facts: readonly Fact[]): number[] {
+  return facts.flatMap((e) => (e.type === 'action-resolved' ? [e.strength] : []));
 }
 
 describe('diminishing returns', () => {
@@ -46,7 +46,7 @@ describe('diminishing returns', () => {
     expect(first).toBe(pct(amount, DIMINISHING[0]));
     expect(both - first).toBe(pct(amount, DIMINISHING[1]));
     expect(both - first).toBeLessThan(first);
-    expect(strengths(twice.events)).toEqual([DIMINISHING[0], DIMINISHING[1]]);
+    expect(strengths(twice.facts)).toEqual([DIMINISHING[0], DIMINISHING[1]]);
   });
 
   it('repeated uses follow the table and stay at its last value', () => {
@@ -54,12 +54,12 @@ describe('diminishing returns', () => {
     const s = { ...quiet(), time: n * def('set-goals').cost };
     const r = run(s, [...Array.from({ length: n }, () => choose('set-goals')), END]);
     const expected = Array.from({ length: n }, (_, i) => DIMINISHING[Math.min(i, DIMINISHING.length - 1)]);
-    expect(strengths(r.events)).toEqual(expected);
+    expect(strengths(r.facts)).toEqual(expected);
   });
 
   it('different actions do not weaken each other', () => {
     const r = run(quiet(), [choose('share-vision'), choose('set-goals'), choose('monitor'), END]);
-    expect(strengths(r.events)).toEqual([100, 100, 100]);
+    expect(strengths(r.facts)).toEqual([100, 100, 100]);
   });
 
   it('losses are not diminished', () => {
@@ -79,11 +79,11 @@ describe('diminishing returns', () => {
     const i = actionIndex('tell-the-why');
     expect(heavy.usage[i]).toBe(1);
     const next = run(heavy, [choose('tell-the-why'), END]);
-    expect(strengths(next.events)).toEqual([DIMINISHING[1]]);
+    expect(strengths(next.facts)).toEqual([DIMINISHING[1]]);
     expect(next.state.usage[i]).toBe(1);
     const light = run(s, [choose('tell-the-why'), END]).state;
     expect(light.usage[i]).toBe(0);
-    expect(strengths(run(light, [choose('tell-the-why'), END]).events)).toEqual([DIMINISHING[0]]);
+    expect(strengths(run(light, [choose('tell-the-why'), END]).facts)).toEqual([DIMINISHING[0]]);
   });
 
   it('the profile records time spent per side and aspect', () => {
@@ -109,13 +109,13 @@ describe('delayed effects', () => {
     expect(t1.causes.filter((c) => c.kind === 'delayed')).toEqual([]);
     const t2 = ok(t1.state, END);
     expect(t2.causes.filter((c) => c.kind === 'delayed')).toEqual([]);
-    expect(t2.events.some((e) => e.type === 'delayed-effect-landed')).toBe(false);
+    expect(t2.facts.some((e) => e.type === 'delayed-effect-landed')).toBe(false);
     const t3 = ok(t2.state, END);
     const delayed = t3.causes.filter((c) => c.kind === 'delayed');
     expect(delayed).toEqual(
       later.effects.map((x) => ({ var: x.var, kind: 'delayed', source: 'make-plan', amount: x.amount })),
     );
-    expect(t3.events).toContainEqual({ type: 'delayed-effect-landed', action: 'make-plan' });
+    expect(t3.facts).toContainEqual({ type: 'delayed-effect-landed', action: 'make-plan' });
     expect(t3.state.pending).toEqual([]);
     const t4 = ok(t3.state, END);
     expect(t4.causes.filter((c) => c.kind === 'delayed')).toEqual([]);
@@ -173,7 +173,7 @@ describe('mitigate-risk guard', () => {
     expect(causeSum(plain.causes, { kind: 'event', var: 'budget' })).toBe(-10);
     expect(causeSum(guarded.causes, { kind: 'event', var: 'execution' })).toBe(div(-9, 2));
     expect(causeSum(guarded.causes, { kind: 'event', var: 'budget' })).toBe(-5);
-    expect(guarded.events).toContainEqual({
+    expect(guarded.facts).toContainEqual({
       type: 'event-occurred',
       event: 'setback',
       member: null,
@@ -225,8 +225,8 @@ describe('calculated risk', () => {
     return { innovation: sum('innovation'), execution: sum('execution') };
   }
 
-  function flags(r: { events: readonly GameEvent[] }): (boolean | null)[] {
-    return r.events.flatMap((e) => (e.type === 'action-resolved' ? [e.success] : []));
+  function flags(r: { facts: readonly Fact[] }): (boolean | null)[] {
+    return r.facts.flatMap((e) => (e.type === 'action-resolved' ? [e.success] : []));
   }
 
   it('pays in innovation on success and costs execution on failure', () => {
@@ -312,7 +312,7 @@ describe('people actions', () => {
     for (const d of CATALOGUE) {
       const a = d.targeted ? choose(d.id, s.members[0]!.id) : choose(d.id);
       const r = run(s, [a, END]);
-      expect(strengths(r.events)).toEqual([100]);
+      expect(strengths(r.facts)).toEqual([100]);
     }
   });
 });
@@ -321,14 +321,14 @@ describe('ending the game', () => {
   it('collapses early after collapseAfter turns of stagnation', () => {
     const s0 = withEvents(game('stagnant-giant', 'collapse'), [], 0);
     expect(s0.regime).toBe('stagnation');
-    const s = { ...s0, streak: s0.rules.collapseAfter - 1 };
+    const s = { ...s0, streak: s0.setup.collapseAfter - 1 };
     const r = ok(s, END);
     expect(r.state.regime).toBe('stagnation');
     expect(r.state.over).toBe(true);
     expect(r.state.ending).toBe('stagnation-collapse');
     expect(r.state.score).toBe(scoreOf(r.state.vars, r.state.momentumTurns, true));
     expect(r.state.score).toBeLessThanOrEqual(scoreOf(r.state.vars, r.state.momentumTurns, false));
-    expect(r.events.at(-1)).toEqual({
+    expect(r.facts.at(-1)).toEqual({
       type: 'game-ended',
       outcome: 'stagnation',
       ending: 'stagnation-collapse',
@@ -338,14 +338,14 @@ describe('ending the game', () => {
 
   it('does not collapse one turn earlier', () => {
     const s0 = withEvents(game('stagnant-giant', 'collapse'), [], 0);
-    const r = ok({ ...s0, streak: s0.rules.collapseAfter - 2 }, END);
+    const r = ok({ ...s0, streak: s0.setup.collapseAfter - 2 }, END);
     expect(r.state.regime).toBe('stagnation');
     expect(r.state.over).toBe(false);
   });
 
   it('ends normally after the last turn with the regime as ending', () => {
     const s0 = game('first-team');
-    const r = ok({ ...s0, turn: s0.rules.turns, streak: 0 }, END);
+    const r = ok({ ...s0, turn: s0.setup.turns, streak: 0 }, END);
     expect(r.state.over).toBe(true);
     expect(r.state.ending).toBe(r.state.regime);
     expect(r.state.score).toBe(scoreOf(r.state.vars, r.state.momentumTurns, false));

@@ -93,7 +93,7 @@ describe('storyLines', () => {
         expect(para[para.length - 1]).toBe(`  L ${r.l}, M ${r.m}: ${r.regime}`);
         expect(r.regime).toBe(r.after.regime);
         expect([r.l, r.m]).toStrictEqual([r.after.l, r.after.m]);
-        for (const e of r.events) {
+        for (const e of r.facts) {
           if (e.type !== 'event-occurred') continue;
           const title = scenario.events.find((x) => x.id === e.event)?.title;
           expect(para.find((l) => l.startsWith('  Happened: '))).toContain(title);
@@ -219,7 +219,7 @@ function checkCsv(scenario: Scenario, records: readonly TurnRecord[]): string[][
     expect(row).toHaveLength(CSV_HEADER.length);
     expect(row.slice(0, 8), `turn ${r.turn}`).toStrictEqual(expectedRow(scenario, r));
     const events = row[8]!;
-    for (const e of r.events) {
+    for (const e of r.facts) {
       if (e.type !== 'event-occurred') continue;
       expect(events).toContain(scenario.events.find((x) => x.id === e.event)!.title);
     }
@@ -252,7 +252,7 @@ describe('toCsv', () => {
     const turns = choicesOf(run).map((actions, i) => ({ turn: i + 1, actions }));
     const records = timeline(awkward, seed, turns);
     expect(records.some((r) => r.choices.some((c) => c.target !== undefined))).toBe(true);
-    expect(records.some((r) => r.events.some((e) => e.type === 'event-occurred'))).toBe(true);
+    expect(records.some((r) => r.facts.some((e) => e.type === 'event-occurred'))).toBe(true);
 
     const csv = toCsv(awkward, records);
     const data = checkCsv(awkward, records);

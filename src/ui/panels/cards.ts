@@ -20,7 +20,7 @@ export function cardIndexForKey(e: KeyboardEvent): number {
 }
 
 export function offeredActions(state: GameState): ActionDef[] {
-  return state.rules.actions.map((id) => actionDef(id)).filter((d): d is ActionDef => d !== undefined);
+  return state.setup.actions.map((id) => actionDef(id)).filter((d): d is ActionDef => d !== undefined);
 }
 
 /** The action cards: leadership first, then management, each a real button. */

@@ -2,15 +2,15 @@ import { ENTER, EXIT } from '../../engine/regimes';
 import type { Scenario } from '../../engine/scenario-types';
 import { HEADLINE, VARIABLES, type VarName } from '../../engine/variables';
 import type { TurnRecord, VarChange } from '../../replay/timeline';
-import { actionTitle, causeWords, eventWords, memberName, signed, VAR_LABELS } from '../../replay/words';
+import { actionTitle, causeWords, factWords, memberName, signed, VAR_LABELS } from '../../replay/words';
 import { h } from '../dom';
 import { REGIME_INFO } from '../labels';
 
 /** The turn told in words: what was chosen, what happened, and why every meter moved. */
 export function turnExplanation(scenario: Scenario, r: TurnRecord): HTMLElement {
-  const happened = r.events
+  const happened = r.facts
     .filter((e) => e.type !== 'turn-ended' && e.type !== 'game-ended')
-    .map((e) => eventWords(e, scenario))
+    .map((e) => factWords(e, scenario))
     .filter((x): x is string => x !== null);
   const info = REGIME_INFO[r.regime];
   const supporting = VARIABLES.filter((v) => !(HEADLINE as readonly VarName[]).includes(v));
@@ -95,9 +95,9 @@ export function turnAnnouncement(scenario: Scenario, r: TurnRecord): string {
     const c = r.changes.find((x) => x.var === v);
     return `${VAR_LABELS[v]} ${r.after.vars[v]} (${signed(c ? c.to - c.from : 0)})`;
   }).join(', ');
-  const events = r.events
+  const events = r.facts
     .filter((e) => e.type === 'event-occurred' || e.type === 'member-quit' || e.type === 'regime-changed')
-    .map((e) => eventWords(e, scenario))
+    .map((e) => factWords(e, scenario))
     .filter(Boolean)
     .join('. ');
   return `Turn ${r.turn} done: ${REGIME_INFO[r.regime].label}. ${meters}.${events ? ` ${events}.` : ''}`;

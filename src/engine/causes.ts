@@ -1,7 +1,7 @@
 import { clamp, type VarName, type Vars } from './variables';
 
 // Where a change came from: the explanation panel groups and words causes by kind.
-export type CauseKind = 'action' | 'delayed' | 'event' | 'pressure' | 'drift' | 'member';
+export type CauseKind = 'action' | 'delayed' | 'event' | 'shift' | 'pressure' | 'drift' | 'member';
 
 export interface Cause {
   readonly var: VarName;

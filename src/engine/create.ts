@@ -1,11 +1,19 @@
 import { freeze } from 'immer';
 import { ASPECTS } from './aspects';
 import { CATALOGUE } from './catalogue';
+import { normalCondition } from './conditions';
 import { isHigh, leadershipIndex, managementIndex, regimeOf } from './regimes';
 import { seedRng } from './rng';
-import type { Scenario } from './scenario-types';
-import type { GameState, Setup } from './state-types';
+import type { EventMemberEffect, Scenario } from './scenario-types';
+import type { GameState, Setup, SetupMemberEffect } from './state-types';
 import { orderedVars } from './variables';
+
+function memberEffect(m: EventMemberEffect | undefined): SetupMemberEffect | null {
+  return m ? { pick: m.pick, morale: m.morale ?? 0, quits: m.quits ?? false } : null;
+}
+
+const effectsOf = (list: readonly { var: Setup['events'][number]['effects'][number]['var']; amount: number }[]) =>
+  list.map((x) => ({ var: x.var, amount: x.amount }));
 
 // The prose-free part of a scenario that the rules read, in a fixed key order.
 export function setupOf(s: Scenario): Setup {
@@ -22,10 +30,28 @@ export function setupOf(s: Scenario): Setup {
       weight: e.weight,
       minTurn: e.minTurn ?? 1,
       once: e.once ?? false,
-      when: e.when.map((c) => ({ var: c.var, atLeast: c.atLeast ?? 0, atMost: c.atMost ?? 100 })),
-      effects: e.effects.map((x) => ({ var: x.var, amount: x.amount })),
+      when: e.when.map(normalCondition),
+      effects: effectsOf(e.effects),
       cushion: e.cushion ?? null,
-      member: e.member ? { pick: e.member.pick, morale: e.member.morale ?? 0, quits: e.member.quits ?? false } : null,
+      member: memberEffect(e.member),
+    })),
+    shifts: s.shifts.map((x) => ({
+      id: x.id,
+      from: x.from ?? 1,
+      // Without conditions a shift happens on its `from` turn; with them, never by force unless `by` says.
+      by: x.by ?? ((x.when ?? []).length > 0 ? s.turns + 1 : (x.from ?? 1)),
+      when: (x.when ?? []).map(normalCondition),
+      effects: effectsOf(x.effects),
+      pressure: effectsOf(x.pressure ?? []),
+      settledBy: [...(x.settledBy ?? [])],
+      timeBudget: x.timeBudget ?? null,
+      member: memberEffect(x.member),
+    })),
+    endings: s.endings.map((e) => ({
+      id: e.id,
+      outcome: e.outcome,
+      early: e.early ?? null,
+      when: (e.when ?? []).map(normalCondition),
     })),
   };
 }
@@ -42,11 +68,12 @@ export function createGame(scenario: Scenario, seed: string): GameState {
     setup: freeze(setupOf(scenario), true),
     turn: 1,
     time: scenario.timeBudget,
+    budget: scenario.timeBudget,
     plan: [],
     vars,
-    members: scenario.members.map((x) => ({ id: x.id, morale: x.morale, skill: x.skill, status: 'engaged' })),
+    members: scenario.members.map((x) => ({ id: x.id, morale: x.morale, skill: x.skill, status: 'engaged', low: 0 })),
     pending: [],
-    usage: CATALOGUE.map(() => 0),
+    heat: CATALOGUE.map(() => 0),
     profile: { lead: ASPECTS.map(() => 0), manage: ASPECTS.map(() => 0) },
     guard: 0,
     l,
@@ -57,8 +84,11 @@ export function createGame(scenario: Scenario, seed: string): GameState {
     streak: 0,
     momentumTurns: 0,
     fired: [],
+    shifted: [],
+    settled: [],
     rng: seedRng(seed),
     over: false,
+    early: false,
     ending: null,
     score: 0,
   };

@@ -1,10 +1,11 @@
 import type { Ledger } from './causes';
 import { div, type Vars } from './variables';
 
-// Rule ids used as cause sources; the explanation panel words each one.
+// Cause sources of the team's own dynamics; the explanation words each one.
 export const DYNAMICS = {
   churn: 'churn',
   redTape: 'red-tape',
+  expectations: 'expectations',
   execution: 'execution-drift',
   innovation: 'innovation-drift',
   morale: 'morale-drift',
@@ -19,26 +20,35 @@ export const DYNAMICS = {
 // Red tape: rules and controls without trust or a reason behind them make people stop caring
 // and stop proposing (managing without leading).
 export function applyPressures(vars: Vars, ledger: Ledger): void {
-  const churn = vars.innovation - vars.structure - 15;
+  const churn = vars.innovation + div(vars.clarity, 2) - vars.structure - vars.control + 10;
   if (churn > 0) {
-    ledger.bump(vars, 'energy', -div(churn, 4), 'pressure', DYNAMICS.churn);
-    ledger.bump(vars, 'execution', -div(churn, 5), 'pressure', DYNAMICS.churn);
+    ledger.bump(vars, 'energy', -div(churn, 5), 'pressure', DYNAMICS.churn);
+    ledger.bump(vars, 'execution', -div(churn, 4), 'pressure', DYNAMICS.churn);
   }
-  const rigidity = div(vars.structure + vars.control - vars.trust - vars.clarity, 2) - 15;
+  const rigidity = div(vars.structure + vars.control - vars.trust - vars.clarity, 2) - 10;
   if (rigidity > 0) {
-    ledger.bump(vars, 'morale', -div(rigidity, 5), 'pressure', DYNAMICS.redTape);
-    ledger.bump(vars, 'innovation', -div(rigidity, 4), 'pressure', DYNAMICS.redTape);
+    ledger.bump(vars, 'morale', -div(rigidity, 4), 'pressure', DYNAMICS.redTape);
+    ledger.bump(vars, 'innovation', -div(rigidity, 3), 'pressure', DYNAMICS.redTape);
   }
 }
 
-// What execution settles toward: structure and predictability first, then energy and people.
+// Success raises the bar: every turn in momentum, stakeholders expect more and the team runs
+// hotter, so direction, predictability and energy wear faster the longer it lasts.
+export function applyExpectations(vars: Vars, streak: number, ledger: Ledger): void {
+  const bar = 2 + (streak < 4 ? streak : 4);
+  ledger.bump(vars, 'clarity', -bar, 'pressure', DYNAMICS.expectations);
+  ledger.bump(vars, 'control', -bar, 'pressure', DYNAMICS.expectations);
+  ledger.bump(vars, 'energy', -2, 'pressure', DYNAMICS.expectations);
+}
+
+// What execution settles toward: structure and predictability first, then people and energy.
 export function executionTarget(v: Vars, capacity: number): number {
-  return div(v.structure * 3 + v.control * 2 + v.energy * 2 + v.clarity + v.budget + capacity, 10);
+  return div(v.structure * 3 + v.control * 2 + v.energy + v.clarity + v.budget + capacity * 2, 10);
 }
 
 // What innovation settles toward: trust and direction make ideas safe to voice and worth having.
 export function innovationTarget(v: Vars, capacity: number): number {
-  return div(v.trust * 3 + v.clarity * 2 + v.energy * 2 + v.morale * 2 + capacity, 10);
+  return div(v.trust * 3 + v.clarity * 2 + v.energy + v.morale * 2 + capacity * 2, 10);
 }
 
 // What morale settles toward: trust, energy, knowing where we go, and seeing work get done.
@@ -46,21 +56,21 @@ export function moraleTarget(v: Vars): number {
   return div(v.trust * 3 + v.energy * 3 + v.clarity * 2 + v.execution * 2, 10);
 }
 
-// Natural movement at the end of a turn. Headline meters move a quarter of the way toward the
-// level their supports can sustain; direction, structure, control and trust fade without upkeep;
-// energy recovers; progress grows with execution aimed by clarity and fed by ideas.
+// Natural movement at the end of a turn. Headline meters move a third of the way toward the
+// level their supports can sustain; direction, structure, control and trust fade without upkeep,
+// faster the higher they stand; energy recovers; progress grows with execution aimed by clarity
+// and fed by ideas.
 export function applyDrift(vars: Vars, capacity: number, ledger: Ledger): void {
   const tE = executionTarget(vars, capacity);
   const tI = innovationTarget(vars, capacity);
   const tM = moraleTarget(vars);
-  ledger.bump(vars, 'execution', div(tE - vars.execution, 4), 'drift', DYNAMICS.execution);
-  ledger.bump(vars, 'innovation', div(tI - vars.innovation, 4), 'drift', DYNAMICS.innovation);
-  ledger.bump(vars, 'morale', div(tM - vars.morale, 4), 'drift', DYNAMICS.morale);
-  // The higher these stand, the more upkeep they need: momentum has to be sustained, not banked.
-  ledger.bump(vars, 'clarity', -(2 + div(vars.clarity, 20)), 'drift', DYNAMICS.fade);
-  ledger.bump(vars, 'structure', -(1 + div(vars.structure, 20)), 'drift', DYNAMICS.fade);
-  ledger.bump(vars, 'control', -(2 + div(vars.control, 20)), 'drift', DYNAMICS.fade);
-  ledger.bump(vars, 'trust', -div(vars.trust, 40), 'drift', DYNAMICS.fade);
+  ledger.bump(vars, 'execution', div(tE - vars.execution, 3), 'drift', DYNAMICS.execution);
+  ledger.bump(vars, 'innovation', div(tI - vars.innovation, 3), 'drift', DYNAMICS.innovation);
+  ledger.bump(vars, 'morale', div(tM - vars.morale, 3), 'drift', DYNAMICS.morale);
+  ledger.bump(vars, 'clarity', -(2 + div(vars.clarity, 10)), 'drift', DYNAMICS.fade);
+  ledger.bump(vars, 'structure', -(1 + div(vars.structure, 12)), 'drift', DYNAMICS.fade);
+  ledger.bump(vars, 'control', -(2 + div(vars.control, 10)), 'drift', DYNAMICS.fade);
+  ledger.bump(vars, 'trust', -div(vars.trust, 20), 'drift', DYNAMICS.fade);
   ledger.bump(vars, 'energy', 4, 'drift', DYNAMICS.rest);
   const gain = div(vars.execution * (vars.clarity + vars.innovation), 2000);
   ledger.bump(vars, 'progress', gain, 'drift', DYNAMICS.work);

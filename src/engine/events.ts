@@ -1,8 +1,9 @@
 import type { Ledger } from './causes';
+import { allHold, type Situation } from './conditions';
 import { memberLeaves, type MutableMember } from './members';
 import type { Rng } from './rng';
-import type { SetupEvent } from './state-types';
-import { clamp, div, pct, type Vars } from './variables';
+import type { SetupEvent, SetupMemberEffect } from './state-types';
+import { clamp, div, pct, type VarName, type Vars } from './variables';
 
 export interface EventFact {
   readonly type: 'event-occurred';
@@ -12,40 +13,41 @@ export interface EventFact {
   readonly guarded: boolean;
 }
 
-export function eligible(e: SetupEvent, vars: Vars, turn: number, fired: readonly string[]): boolean {
+export function eligible(e: SetupEvent, s: Situation, turn: number, fired: readonly string[]): boolean {
   if (turn < e.minTurn) return false;
   if (e.once && fired.includes(e.id)) return false;
-  for (const c of e.when) {
-    const v = vars[c.var];
-    if (v < c.atLeast || v > c.atMost) return false;
-  }
-  return true;
+  return allHold(e.when, s);
 }
 
 // Draws whether an event happens this turn and which one, weighted among the eligible.
 export function drawEvent(
   events: readonly SetupEvent[],
   chance: number,
-  vars: Vars,
+  s: Situation,
   turn: number,
   fired: readonly string[],
   rng: Rng,
 ): SetupEvent | null {
-  if (!rng.chance(chance)) return null;
-  const pool = events.filter((e) => eligible(e, vars, turn, fired));
+  if (events.length === 0 || !rng.chance(chance)) return null;
   let total = 0;
-  for (const e of pool) total += e.weight;
+  for (const e of events) if (eligible(e, s, turn, fired)) total += e.weight;
   if (total === 0) return null;
   let roll = rng.int(total);
-  for (const e of pool) {
+  for (const e of events) {
+    if (!eligible(e, s, turn, fired)) continue;
     if (roll < e.weight) return e;
     roll -= e.weight;
   }
   return null;
 }
 
-// Applies an event. Losses shrink with the event's cushion variable (halved at 100) and are
-// halved again when risk mitigation left a guard in place; gains are never cushioned.
+// A loss softened by a cushion variable: at 100 it takes two thirds off.
+export function cushioned(amount: number, cushion: number): number {
+  return amount - pct(amount, div(cushion * 2, 3));
+}
+
+// Applies an event. Losses shrink with the event's cushion variable and are halved again when
+// risk mitigation left a guard in place; gains are never cushioned.
 export function applyEvent(
   e: SetupEvent,
   vars: Vars,
@@ -54,24 +56,40 @@ export function applyEvent(
   ledger: Ledger,
   rng: Rng,
 ): { fact: EventFact; guardUsed: boolean } {
-  const guarded = guard > 0 && e.effects.some((x) => x.amount < 0);
-  const cushioned = e.cushion !== null && e.effects.some((x) => x.amount < 0);
+  const hurts = e.effects.some((x) => x.amount < 0) || (e.member !== null && (e.member.quits || e.member.morale < 0));
+  const guarded = guard > 0 && hurts;
+  const soft = e.cushion !== null && hurts;
   for (const x of e.effects) {
     let amount = x.amount;
-    if (amount < 0 && e.cushion !== null) amount -= pct(amount, div(vars[e.cushion], 2));
+    if (amount < 0 && e.cushion !== null) amount = cushioned(amount, vars[e.cushion]);
     if (amount < 0 && guarded) amount = div(amount, 2);
     ledger.bump(vars, x.var, amount, 'event', e.id);
   }
-  let who: string | null = null;
-  if (e.member !== null) {
-    const m = pickMember(members, e.member.pick, rng);
-    if (m !== null) {
-      who = m.id;
-      if (e.member.morale !== 0) m.morale = clamp(m.morale + e.member.morale);
-      if (e.member.quits) memberLeaves(m, vars, ledger);
-    }
-  }
-  return { fact: { type: 'event-occurred', event: e.id, member: who, cushioned, guarded }, guardUsed: guarded };
+  const who = touchMember(e.member, members, vars, ledger, rng, e.cushion, guarded);
+  return { fact: { type: 'event-occurred', event: e.id, member: who, cushioned: soft, guarded }, guardUsed: guarded };
+}
+
+// Applies an event's or a shift's effect on one member; returns who, or null. A cushion softens
+// a morale blow; a guarded resignation does not happen (the risk was seen and talked through),
+// though the member's morale still takes the knock.
+export function touchMember(
+  effect: SetupMemberEffect | null,
+  members: MutableMember[],
+  vars: Vars,
+  ledger: Ledger,
+  rng: Rng,
+  cushion: VarName | null,
+  guarded: boolean,
+): string | null {
+  if (effect === null) return null;
+  const m = pickMember(members, effect.pick, rng);
+  if (m === null) return null;
+  let morale = effect.morale;
+  if (morale < 0 && cushion !== null) morale = cushioned(morale, vars[cushion]);
+  if (effect.quits && guarded) morale -= 15;
+  if (morale !== 0) m.morale = clamp(m.morale + morale);
+  if (effect.quits && !guarded) memberLeaves(m, vars, ledger);
+  return m.id;
 }
 
 function pickMember(
@@ -79,12 +97,18 @@ function pickMember(
   pick: 'lowest-morale' | 'highest-skill' | 'random',
   rng: Rng,
 ): MutableMember | null {
-  const present = members.filter((m) => m.status !== 'gone');
-  if (present.length === 0) return null;
-  if (pick === 'random') return present[rng.int(present.length)] ?? null;
-  let best = present[0]!;
-  for (const m of present) {
-    if (pick === 'lowest-morale' ? m.morale < best.morale : m.skill > best.skill) best = m;
+  let present = 0;
+  for (const m of members) if (m.status !== 'gone') present++;
+  if (present === 0) return null;
+  if (pick === 'random') {
+    let k = rng.int(present);
+    for (const m of members) if (m.status !== 'gone' && k-- === 0) return m;
+    return null;
+  }
+  let best: MutableMember | null = null;
+  for (const m of members) {
+    if (m.status === 'gone') continue;
+    if (best === null || (pick === 'lowest-morale' ? m.morale < best.morale : m.skill > best.skill)) best = m;
   }
   return best;
 }

@@ -2,6 +2,7 @@
 export { ASPECTS, ASPECT_INFO, type Aspect, type Side } from './aspects';
 export { CATALOGUE, ACTION_IDS, actionDef, actionIndex, type ActionDef } from './catalogue';
 export { causeTotal, type Cause, type CauseKind } from './causes';
+export { endingText, scoreBreakdown, SCORE, type ScoreBreakdown } from './outcome';
 export { createGame, setupOf } from './create';
 export { DYNAMICS } from './dynamics';
 export { fingerprint, canonical, hash64 } from './fingerprint';
@@ -9,7 +10,7 @@ export { ENTER, EXIT, leadershipIndex, managementIndex, regimeOf } from './regim
 export * from './scenario-types';
 export * from './state-types';
 export * from './step-types';
-export { step, legalActions, validate } from './step';
+export { step, legalActions, validate, quoted } from './step';
 export { riskOdds } from './turn';
 export { RULES_VERSION } from './version';
 export * from './variables';

@@ -14,16 +14,20 @@ export const TRAIT_REACTIONS: Record<Trait, Readonly<Record<string, number>>> = 
   social: { 'listen-and-recognise': 4, 'tell-the-why': 3, 'schedule-work': -2 },
 };
 
-// Below this morale a member disengages; it takes DISENGAGED_RECOVER to come back.
+// Below DISENGAGE_BELOW a member disengages; it takes DISENGAGED_RECOVER to come back.
 export const DISENGAGE_BELOW = 30;
-export const DISENGAGED_RECOVER = 42;
-export const QUIT_BELOW = 20;
+export const DISENGAGED_RECOVER = 40;
+// A disengaged member below QUIT_BELOW may leave; each turn spent disengaged raises the odds.
+export const QUIT_BELOW = 25;
+// Disengagement feeds itself: left alone, a disengaged member loses this much morale a turn.
+export const SPIRAL = 3;
 
 export interface MutableMember {
   id: string;
   morale: number;
   skill: number;
   status: MemberStatus;
+  low: number;
 }
 
 export interface MemberFact {
@@ -48,32 +52,51 @@ export function capacity(members: readonly MemberState[]): number {
   return div(sum, members.length);
 }
 
-// Someone leaving hurts team morale and execution; trust softens the morale blow
-// (at trust 100 it is halved) because people believe the team will cope.
-export function memberLeaves(m: MutableMember, vars: Vars, ledger: Ledger): void {
-  m.status = 'gone';
-  const hit = -8;
-  ledger.bump(vars, 'morale', hit - pct(hit, div(vars.trust, 2)), 'member', m.id);
-  ledger.bump(vars, 'execution', -div(m.skill, 8), 'member', m.id);
+// Percent chance a disengaged member leaves this turn: longer disengagement raises it,
+// trust lowers it (people stay for a leader they believe in).
+export function quitOdds(low: number, trust: number): number {
+  return clamp(20 + 15 * low - div(trust, 2), 5, 90);
 }
 
-// End-of-turn update: each member's morale drifts a third of the way toward the team's,
-// then engagement follows morale, and the most disengaged may quit (less often under trust).
-export function updateMembers(members: MutableMember[], vars: Vars, ledger: Ledger, rng: Rng): MemberFact[] {
+// Someone leaving hurts: morale (trust softens it, halved at trust 100), execution by what
+// their skill carried, and the work in flight.
+export function memberLeaves(m: MutableMember, vars: Vars, ledger: Ledger): void {
+  m.status = 'gone';
+  const hit = -10;
+  ledger.bump(vars, 'morale', hit - pct(hit, div(vars.trust, 2)), 'member', m.id);
+  ledger.bump(vars, 'execution', -div(m.skill, 6), 'member', m.id);
+  ledger.bump(vars, 'progress', -div(m.skill, 20), 'member', m.id);
+}
+
+// End-of-turn update. Each member's morale moves a quarter of the way toward the team's; a
+// disengaged one sinks further unless someone attended to them this turn; engagement follows
+// morale, and a member disengaged for long may quit.
+export function updateMembers(
+  members: MutableMember[],
+  attended: readonly string[],
+  vars: Vars,
+  ledger: Ledger,
+  rng: Rng,
+): MemberFact[] {
   const facts: MemberFact[] = [];
   for (const m of members) {
     if (m.status === 'gone') continue;
-    m.morale = clamp(m.morale + div(vars.morale - m.morale, 3));
+    m.morale = clamp(m.morale + div(vars.morale - m.morale, 4));
+    if (m.status === 'disengaged' && !attended.includes(m.id)) m.morale = clamp(m.morale - SPIRAL);
     if (m.status === 'engaged' && m.morale < DISENGAGE_BELOW) {
       m.status = 'disengaged';
+      m.low = 1;
       facts.push({ type: 'member-disengaged', member: m.id });
     } else if (m.status === 'disengaged' && m.morale >= DISENGAGED_RECOVER) {
       m.status = 'engaged';
+      m.low = 0;
       facts.push({ type: 'member-reengaged', member: m.id });
-    } else if (m.status === 'disengaged' && m.morale < QUIT_BELOW) {
-      if (rng.chance(45 - div(vars.trust, 3))) {
+    } else if (m.status === 'disengaged') {
+      if (m.morale < QUIT_BELOW && rng.chance(quitOdds(m.low, vars.trust))) {
         memberLeaves(m, vars, ledger);
         facts.push({ type: 'member-quit', member: m.id });
+      } else {
+        m.low += 1;
       }
     }
   }

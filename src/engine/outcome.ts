@@ -1,14 +1,53 @@
-import type { Regime } from './state-types';
-import type { Vars } from './variables';
+import { allHold, membersLost, type Situation } from './conditions';
+import type { Scenario } from './scenario-types';
+import type { Regime, SetupEnding } from './state-types';
 
-// Ending ids: the outcome, with `-collapse` when chaos or stagnation ended the game early.
-export function endingOf(regime: Regime, early: boolean): string {
-  return early ? `${regime}-collapse` : regime;
+// The first ending whose outcome, collapse flag and conditions all match; the scenario's
+// validator guarantees a catch-all per outcome, so this finds one for every valid scenario.
+export function endingOf(endings: readonly SetupEnding[], outcome: Regime, early: boolean, s: Situation): string {
+  for (const e of endings) {
+    if (e.outcome !== outcome) continue;
+    if (e.early !== null && e.early !== early) continue;
+    if (allHold(e.when, s)) return e.id;
+  }
+  return early ? `${outcome}-collapse` : outcome;
 }
 
-// Score rewards the goal reached above all, then the state the team is left in and the turns
-// spent in momentum; an early collapse costs a flat penalty.
-export function scoreOf(v: Vars, momentumTurns: number, early: boolean): number {
-  const raw = v.progress * 10 + v.morale + v.execution + v.innovation + momentumTurns * 25;
-  return Math.max(0, early ? raw - 150 : raw);
+// What the score is made of. The goal reached counts most, then the turns in momentum and the
+// state the team is left in; an early collapse and every person lost cost points.
+export interface ScoreBreakdown {
+  readonly outcome: number;
+  readonly meters: number;
+  readonly progress: number;
+  readonly momentum: number;
+  readonly collapse: number;
+  readonly departures: number;
+  readonly total: number;
+}
+
+export const SCORE = {
+  perProgress: 10,
+  perMomentumTurn: 25,
+  momentumFinish: 100,
+  collapse: -150,
+  perDeparture: -30,
+} as const;
+
+export function scoreBreakdown(s: Situation, outcome: Regime, early: boolean): ScoreBreakdown {
+  const v = s.vars;
+  const parts = {
+    outcome: outcome === 'momentum' ? SCORE.momentumFinish : 0,
+    meters: v.morale + v.execution + v.innovation,
+    progress: v.progress * SCORE.perProgress,
+    momentum: s.momentumTurns * SCORE.perMomentumTurn,
+    collapse: early ? SCORE.collapse : 0,
+    departures: membersLost(s.members) * SCORE.perDeparture,
+  };
+  const sum = parts.outcome + parts.meters + parts.progress + parts.momentum + parts.collapse + parts.departures;
+  return { ...parts, total: sum > 0 ? sum : 0 };
+}
+
+// The words of the ending a game reached, by the id the state records.
+export function endingText(scenario: Scenario, id: string | null): string {
+  return scenario.endings.find((e) => e.id === id)?.text ?? '';
 }

@@ -1,3 +1,4 @@
+import type { Regime } from './state-types';
 import type { Vars, VarName } from './variables';
 
 // Traits change how one member reacts to particular actions (see members.ts).
@@ -6,6 +7,10 @@ export type Trait = (typeof TRAITS)[number];
 
 export const DIFFICULTIES = ['easy', 'medium', 'hard'] as const;
 export type Difficulty = (typeof DIFFICULTIES)[number];
+
+// Counts a condition may test besides the variables.
+export const STATS = ['members-lost', 'momentum-turns', 'leadership', 'management'] as const;
+export type Stat = (typeof STATS)[number];
 
 export interface MemberDef {
   readonly id: string;
@@ -16,9 +21,10 @@ export interface MemberDef {
   readonly morale: number;
 }
 
-// An event is possible only while every condition holds.
-export interface EventCondition {
-  readonly var: VarName;
+// Holds while the variable (or the stat) is within [atLeast, atMost]; exactly one of var and stat.
+export interface Condition {
+  readonly var?: VarName;
+  readonly stat?: Stat;
   readonly atLeast?: number;
   readonly atMost?: number;
 }
@@ -28,7 +34,7 @@ export interface EventEffect {
   readonly amount: number;
 }
 
-// Who an event touches on the team, and how.
+// Who an event or a shift touches on the team, and how.
 export interface EventMemberEffect {
   readonly pick: 'lowest-morale' | 'highest-skill' | 'random';
   readonly morale?: number;
@@ -42,11 +48,42 @@ export interface EventDef {
   readonly weight: number;
   readonly minTurn?: number;
   readonly once?: boolean;
-  readonly when: readonly EventCondition[];
+  readonly when: readonly Condition[];
   readonly effects: readonly EventEffect[];
-  // A variable that softens the losses: at 100 it halves them.
+  // A variable that softens the losses: at 100 it takes two thirds off.
   readonly cushion?: VarName;
   readonly member?: EventMemberEffect;
+}
+
+// A change in the situation that changes what the team needs. It happens once: on turn `by`
+// at the latest, or from turn `from` as soon as every condition holds.
+export interface ShiftDef {
+  readonly id: string;
+  readonly title: string;
+  // What happened and what the team now needs: the briefing's update.
+  readonly text: string;
+  readonly from?: number;
+  readonly by?: number;
+  readonly when?: readonly Condition[];
+  // Applied once, when the shift happens.
+  readonly effects: readonly EventEffect[];
+  // Applied at the end of every later turn until one of `settledBy` is taken.
+  readonly pressure?: readonly EventEffect[];
+  readonly settledBy?: readonly string[];
+  // A new time budget per turn from the next turn on.
+  readonly timeBudget?: number;
+  readonly member?: EventMemberEffect;
+}
+
+// One way a game can end. The first ending whose outcome, collapse flag and conditions all match
+// the final state is shown, so every claim its text makes is a condition checked here.
+export interface EndingDef {
+  readonly id: string;
+  readonly outcome: Regime;
+  // true: only when chaos or stagnation ended the game early; false: only at the last turn.
+  readonly early?: boolean;
+  readonly when?: readonly Condition[];
+  readonly text: string;
 }
 
 export interface Scenario {
@@ -66,5 +103,6 @@ export interface Scenario {
   readonly actions: readonly string[];
   readonly members: readonly MemberDef[];
   readonly events: readonly EventDef[];
-  readonly endings: Readonly<Record<'momentum' | 'chaos' | 'stagnation' | 'drift', string>>;
+  readonly shifts: readonly ShiftDef[];
+  readonly endings: readonly EndingDef[];
 }

@@ -1,5 +1,5 @@
 import type { Side } from './aspects';
-import type { Trait } from './scenario-types';
+import type { Stat, Trait } from './scenario-types';
 import type { VarName, Vars } from './variables';
 
 export const REGIMES = ['momentum', 'chaos', 'stagnation', 'drift'] as const;
@@ -12,6 +12,8 @@ export interface MemberState {
   readonly morale: number;
   readonly skill: number;
   readonly status: MemberStatus;
+  // Consecutive turns ended disengaged: the longer, the likelier they leave.
+  readonly low: number;
 }
 
 // A choice made this turn and not yet resolved; it can still be undone.
@@ -27,6 +29,50 @@ export interface PendingEffect {
   readonly source: string;
 }
 
+// A condition in the form the rules test: a variable or a stat, with both bounds filled in.
+export interface SetupCondition {
+  readonly var: VarName | null;
+  readonly stat: Stat | null;
+  readonly atLeast: number;
+  readonly atMost: number;
+}
+
+export interface SetupMemberEffect {
+  readonly pick: 'lowest-morale' | 'highest-skill' | 'random';
+  readonly morale: number;
+  readonly quits: boolean;
+}
+
+export interface SetupEvent {
+  readonly id: string;
+  readonly weight: number;
+  readonly minTurn: number;
+  readonly once: boolean;
+  readonly when: readonly SetupCondition[];
+  readonly effects: readonly { readonly var: VarName; readonly amount: number }[];
+  readonly cushion: VarName | null;
+  readonly member: SetupMemberEffect | null;
+}
+
+export interface SetupShift {
+  readonly id: string;
+  readonly from: number;
+  readonly by: number;
+  readonly when: readonly SetupCondition[];
+  readonly effects: readonly { readonly var: VarName; readonly amount: number }[];
+  readonly pressure: readonly { readonly var: VarName; readonly amount: number }[];
+  readonly settledBy: readonly string[];
+  readonly timeBudget: number | null;
+  readonly member: SetupMemberEffect | null;
+}
+
+export interface SetupEnding {
+  readonly id: string;
+  readonly outcome: Regime;
+  readonly early: boolean | null;
+  readonly when: readonly SetupCondition[];
+}
+
 // The parts of a scenario the rules read, copied into the state so a step needs nothing else.
 export interface Setup {
   readonly scenario: string;
@@ -37,21 +83,8 @@ export interface Setup {
   readonly actions: readonly string[];
   readonly traits: readonly (readonly Trait[])[];
   readonly events: readonly SetupEvent[];
-}
-
-export interface SetupEvent {
-  readonly id: string;
-  readonly weight: number;
-  readonly minTurn: number;
-  readonly once: boolean;
-  readonly when: readonly { readonly var: VarName; readonly atLeast: number; readonly atMost: number }[];
-  readonly effects: readonly { readonly var: VarName; readonly amount: number }[];
-  readonly cushion: VarName | null;
-  readonly member: {
-    readonly pick: 'lowest-morale' | 'highest-skill' | 'random';
-    readonly morale: number;
-    readonly quits: boolean;
-  } | null;
+  readonly shifts: readonly SetupShift[];
+  readonly endings: readonly SetupEnding[];
 }
 
 // The alea generator's state as integers: s0..s2 scaled by 2^32, c as is.
@@ -66,13 +99,15 @@ export interface GameState {
   readonly setup: Setup;
   // 1-based number of the turn being played; turns + 1 once a full game is over.
   readonly turn: number;
+  // Time left this turn, and the whole budget of a turn (a shift can change it).
   readonly time: number;
+  readonly budget: number;
   readonly plan: readonly Choice[];
   readonly vars: Vars;
   readonly members: readonly MemberState[];
   readonly pending: readonly PendingEffect[];
-  // Recent uses per catalogue action, halved each turn: the source of diminishing returns.
-  readonly usage: readonly number[];
+  // Recent use per catalogue action: 100 a use, cooling by a third each turn. Strength follows it.
+  readonly heat: readonly number[];
   // Time spent per aspect, leadership then management, in ASPECTS order.
   readonly profile: { readonly lead: readonly number[]; readonly manage: readonly number[] };
   // Setbacks still to be softened by earlier risk mitigation.
@@ -86,8 +121,13 @@ export interface GameState {
   readonly streak: number;
   readonly momentumTurns: number;
   readonly fired: readonly string[];
+  // Shifts that have happened, and those of them whose pressure the team has answered.
+  readonly shifted: readonly string[];
+  readonly settled: readonly string[];
   readonly rng: RngState;
   readonly over: boolean;
+  // Whether chaos or stagnation ended the game before its last turn.
+  readonly early: boolean;
   readonly ending: string | null;
   readonly score: number;
 }

@@ -1,6 +1,7 @@
 import type { Cause } from './causes';
 import type { EventFact } from './events';
 import type { MemberFact } from './members';
+import type { ShiftFact } from './shifts';
 import type { GameState, Regime } from './state-types';
 
 // What the player can do: choose an action, take back the last choice, or end the turn.
@@ -24,6 +25,7 @@ export type Fact =
     }
   | { readonly type: 'delayed-effect-landed'; readonly action: string }
   | EventFact
+  | ShiftFact
   | MemberFact
   | {
       readonly type: 'turn-ended';
@@ -33,7 +35,12 @@ export type Fact =
       readonly regime: Regime;
     }
   | { readonly type: 'regime-changed'; readonly from: Regime; readonly to: Regime }
-  | { readonly type: 'game-ended'; readonly outcome: Regime; readonly ending: string; readonly score: number };
+  | { readonly type: 'game-ended';
+      readonly outcome: Regime;
+      readonly ending: string;
+      readonly early: boolean;
+      readonly score: number;
+    };
 
 export type StepErrorCode =
   | 'malformed-action'

@@ -1,21 +1,20 @@
 import { ASPECTS } from './aspects';
 import { actionDef, actionIndex, type ActionDef } from './catalogue';
 import { Ledger, type Cause } from './causes';
-import { applyDrift, applyPressures } from './dynamics';
+import { applyDrift, applyExpectations, applyPressures } from './dynamics';
 import { applyEvent, drawEvent } from './events';
+import { cool, HEAT_PER_USE, strengthOf } from './heat';
 import { capacity, traitReaction, updateMembers } from './members';
-import { endingOf, scoreOf } from './outcome';
+import { endingOf, scoreBreakdown } from './outcome';
 import { isHigh, leadershipIndex, managementIndex, regimeOf } from './regimes';
 import { draftOf, type Draft } from './draft';
 import { restoreRng, type Rng } from './rng';
+import { applyShift, applyShiftPressure, dueShift, settles } from './shifts';
 import type { Fact } from './step-types';
 import type { Choice, GameState } from './state-types';
 import { clamp, div, pct, type Vars } from './variables';
 
-// Strength of the n-th recent use of the same action, in percent.
-export const DIMINISHING = [100, 60, 35, 20, 10] as const;
-
-const RISK = { success: [9, 4, 3], failure: [-5, -6, -2], base: 30, cap: 85 } as const;
+const RISK = { success: [9, 5, 3], failure: [-6, -6, -3], base: 25, cap: 85 } as const;
 
 // Percent chance a calculated risk pays off: predictability and structure make bets safer.
 export function riskOdds(v: Vars): number {
@@ -27,29 +26,40 @@ interface Ctx {
   readonly ledger: Ledger;
   readonly rng: Rng;
   readonly facts: Fact[];
+  // Members someone attended to in person this turn: coached or trusted with a task.
+  readonly attended: string[];
 }
 
 // Resolves the turn: the chosen actions in order, delayed effects now due, at most one event,
-// the pressures and drift of the team's own dynamics, members, then the regime and the end.
+// the pull of open shifts, a new shift if one is due, the team's own dynamics, members, then the
+// regime and the end.
 export function resolveTurn(state: GameState): { state: GameState; facts: Fact[]; causes: Cause[] } {
   const ledger = new Ledger();
   const facts: Fact[] = [];
   const d = draftOf(state);
   const rng = restoreRng(d.rng);
-  const ctx: Ctx = { d, ledger, rng, facts };
+  const ctx: Ctx = { d, ledger, rng, facts, attended: [] };
   for (const choice of state.plan) resolveChoice(ctx, choice);
   landDelayed(ctx);
-  const ev = drawEvent(d.setup.events, d.setup.eventChance, d.vars, d.turn, d.fired, rng);
+  const ev = drawEvent(d.setup.events, d.setup.eventChance, d, d.turn, d.fired, rng);
   if (ev !== null) {
     const { fact, guardUsed } = applyEvent(ev, d.vars, d.members, d.guard, ledger, rng);
     if (guardUsed) d.guard -= 1;
     if (!d.fired.includes(ev.id)) d.fired.push(ev.id);
     facts.push(fact);
   }
+  applyShiftPressure(d.setup.shifts, d.shifted, d.settled, d.vars, ledger);
+  const shift = dueShift(d.setup.shifts, d, d.turn, d.shifted);
+  if (shift !== null) {
+    facts.push(applyShift(shift, d.vars, d.members, ledger, rng));
+    d.shifted.push(shift.id);
+    if (shift.timeBudget !== null) d.budget = shift.timeBudget;
+  }
   applyPressures(d.vars, ledger);
+  if (state.regime === 'momentum' && state.turn > 1) applyExpectations(d.vars, state.streak, ledger);
   applyDrift(d.vars, capacity(d.members), ledger);
-  facts.push(...updateMembers(d.members, d.vars, ledger, rng));
-  for (let i = 0; i < d.usage.length; i++) d.usage[i] = d.usage[i]! >> 1;
+  facts.push(...updateMembers(d.members, ctx.attended, d.vars, ledger, rng));
+  for (let i = 0; i < d.heat.length; i++) d.heat[i] = cool(d.heat[i]!);
   d.rng = rng.state();
   finishTurn(ctx);
   return { state: d, facts, causes: ledger.result() };
@@ -59,9 +69,8 @@ function resolveChoice(ctx: Ctx, choice: Choice): void {
   const { d, ledger } = ctx;
   const def = actionDef(choice.action) as ActionDef;
   const idx = actionIndex(def.id);
-  const uses = d.usage[idx]!;
-  const strength = DIMINISHING[Math.min(uses, DIMINISHING.length - 1)]!;
-  d.usage[idx] = uses + 1;
+  const strength = strengthOf(d.heat[idx]!);
+  d.heat[idx]! += HEAT_PER_USE;
   const aspect = ASPECTS.indexOf(def.aspect);
   d.profile[def.side][aspect]! += def.cost;
 
@@ -73,16 +82,20 @@ function resolveChoice(ctx: Ctx, choice: Choice): void {
   switch (def.special) {
     case 'coach':
       if (target) {
-        target.skill = clamp(target.skill + gain(6));
-        target.morale = clamp(target.morale + gain(12));
+        target.skill = clamp(target.skill + gain(8));
+        target.morale = clamp(target.morale + gain(15));
+        ctx.attended.push(target.id);
       }
       break;
     case 'delegate':
       if (target) {
-        const delivered = gain(2 + div(target.skill, 12));
-        ledger.bump(d.vars, 'execution', target.status === 'engaged' ? delivered : div(delivered, 2), 'action', def.id);
-        target.morale = clamp(target.morale + (target.skill >= 60 ? 5 : -3));
-        target.skill = clamp(target.skill + 2);
+        const delivered = gain(2 + div(target.skill, 10));
+        const engaged = target.status === 'engaged';
+        ledger.bump(d.vars, 'execution', engaged ? delivered : div(delivered, 2), 'action', def.id);
+        ledger.bump(d.vars, 'progress', engaged ? gain(1 + div(target.skill, 30)) : 0, 'action', def.id);
+        target.morale = clamp(target.morale + (target.skill >= 60 ? 6 : -4));
+        target.skill = clamp(target.skill + 3);
+        ctx.attended.push(target.id);
       }
       break;
     case 'risk': {
@@ -103,7 +116,7 @@ function resolveChoice(ctx: Ctx, choice: Choice): void {
       d.guard = Math.min(2, d.guard + 1);
       break;
     case 'recognise':
-      for (const m of d.members) if (m.status !== 'gone') m.morale = clamp(m.morale + 3);
+      for (const m of d.members) if (m.status !== 'gone') m.morale = clamp(m.morale + gain(3));
       break;
     case undefined:
       break;
@@ -121,6 +134,12 @@ function resolveChoice(ctx: Ctx, choice: Choice): void {
     }
   }
   ctx.facts.push({ type: 'action-resolved', action: def.id, target: choice.target ?? null, strength, success });
+
+  const answered = settles(d.setup.shifts, d.shifted, d.settled, def.id);
+  if (answered !== null) {
+    d.settled.push(answered.id);
+    ctx.facts.push({ type: 'shift-settled', shift: answered.id, action: def.id });
+  }
 }
 
 function landDelayed(ctx: Ctx): void {
@@ -159,12 +178,13 @@ function finishTurn(ctx: Ctx): void {
   const last = d.turn >= d.setup.turns;
   d.turn += 1;
   d.plan = [];
-  d.time = d.setup.timeBudget;
+  d.time = d.budget;
   if (collapse || last) {
     const early = collapse && !last;
     d.over = true;
-    d.ending = endingOf(regime, early);
-    d.score = scoreOf(d.vars, d.momentumTurns, early);
-    facts.push({ type: 'game-ended', outcome: regime, ending: d.ending, score: d.score });
+    d.early = early;
+    d.ending = endingOf(d.setup.endings, regime, early, d);
+    d.score = scoreBreakdown(d, regime, early).total;
+    facts.push({ type: 'game-ended', outcome: regime, ending: d.ending, early, score: d.score });
   }
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ACTION_IDS } from '../engine/catalogue';
-import { DIFFICULTIES, TRAITS } from '../engine/scenario-types';
+import { DIFFICULTIES, STATS, TRAITS } from '../engine/scenario-types';
+import { REGIMES } from '../engine/state-types';
 import { VARIABLES } from '../engine/variables';
 
 const level = z.int().min(0).max(100);
@@ -22,9 +23,18 @@ const member = z.strictObject({
 });
 
 const condition = z.strictObject({
-  var: varName,
-  atLeast: level.optional(),
-  atMost: level.optional(),
+  var: varName.optional(),
+  stat: z.enum(STATS).optional(),
+  atLeast: z.int().min(0).max(1000).optional(),
+  atMost: z.int().min(0).max(1000).optional(),
+});
+
+const effect = z.strictObject({ var: varName, amount: z.int().min(-100).max(100) });
+
+const memberEffect = z.strictObject({
+  pick: z.enum(['lowest-morale', 'highest-skill', 'random']),
+  morale: z.int().min(-100).max(100).optional(),
+  quits: z.boolean().optional(),
 });
 
 const event = z.strictObject({
@@ -35,15 +45,31 @@ const event = z.strictObject({
   minTurn: z.int().min(1).optional(),
   once: z.boolean().optional(),
   when: z.array(condition),
-  effects: z.array(z.strictObject({ var: varName, amount: z.int().min(-100).max(100) })),
+  effects: z.array(effect),
   cushion: varName.optional(),
-  member: z
-    .strictObject({
-      pick: z.enum(['lowest-morale', 'highest-skill', 'random']),
-      morale: z.int().min(-100).max(100).optional(),
-      quits: z.boolean().optional(),
-    })
-    .optional(),
+  member: memberEffect.optional(),
+});
+
+const shift = z.strictObject({
+  id,
+  title: text,
+  text: text,
+  from: z.int().min(1).max(30).optional(),
+  by: z.int().min(1).max(30).optional(),
+  when: z.array(condition).optional(),
+  effects: z.array(effect),
+  pressure: z.array(effect).optional(),
+  settledBy: z.array(z.string()).optional(),
+  timeBudget: z.int().min(4).max(20).optional(),
+  member: memberEffect.optional(),
+});
+
+const ending = z.strictObject({
+  id,
+  outcome: z.enum(REGIMES),
+  early: z.boolean().optional(),
+  when: z.array(condition).optional(),
+  text: text,
 });
 
 /** The shape of a scenario file; cross-field rules (known ids, no duplicates) are in crossCheck. */
@@ -63,7 +89,8 @@ export const scenarioSchema = z.strictObject({
   actions: z.array(z.string()).min(4),
   members: z.array(member).min(4).max(8),
   events: z.array(event),
-  endings: z.strictObject({ momentum: text, chaos: text, stagnation: text, drift: text }),
+  shifts: z.array(shift).min(1),
+  endings: z.array(ending).min(4),
 });
 
 export type ScenarioFile = z.infer<typeof scenarioSchema>;
@@ -106,20 +133,64 @@ export function crossCheck(data: unknown): CrossProblem[] {
   dupes(actions, 'actions', 'action id', []);
   dupes(list(d.members).map(idOf), 'members', 'member id', ['id']);
   dupes(list(d.events).map(idOf), 'events', 'event id', ['id']);
-  list(d.events).forEach((e, i) => {
-    const when = typeof e === 'object' && e !== null ? list((e as { when?: unknown }).when) : [];
-    when.forEach((c, j) => {
-      const { atLeast, atMost } = (typeof c === 'object' && c !== null ? c : {}) as {
-        atLeast?: unknown;
-        atMost?: unknown;
-      };
-      if (typeof atLeast === 'number' && typeof atMost === 'number' && atLeast > atMost) {
+  dupes(list(d.shifts).map(idOf), 'shifts', 'shift id', ['id']);
+  dupes(list(d.endings).map(idOf), 'endings', 'ending id', ['id']);
+  const field = (x: unknown, key: string): unknown =>
+    typeof x === 'object' && x !== null ? (x as Record<string, unknown>)[key] : undefined;
+  for (const group of ['events', 'shifts', 'endings'] as const) {
+    list(d[group]).forEach((item, i) => {
+      list(field(item, 'when')).forEach((c, j) => {
+        const at = [group, i, 'when', j];
+        const hasVar = field(c, 'var') !== undefined;
+        const hasStat = field(c, 'stat') !== undefined;
+        if (typeof c === 'object' && c !== null && hasVar === hasStat) {
+          out.push({
+            path: at,
+            message: `expected exactly one of "var" and "stat", found ${hasVar ? 'both' : 'neither'}`,
+          });
+        }
+        const atLeast = field(c, 'atLeast');
+        const atMost = field(c, 'atMost');
+        if (typeof atLeast === 'number' && typeof atMost === 'number' && atLeast > atMost) {
+          out.push({ path: at, message: `expected atLeast ≤ atMost, found atLeast ${atLeast} and atMost ${atMost}` });
+        }
+      });
+    });
+  }
+  const turns = typeof d.turns === 'number' ? d.turns : 30;
+  list(d.shifts).forEach((x, i) => {
+    list(field(x, 'settledBy')).forEach((a, j) => {
+      if (typeof a === 'string' && !ACTION_IDS.includes(a)) {
         out.push({
-          path: ['events', i, 'when', j],
-          message: `expected atLeast ≤ atMost, found atLeast ${atLeast} and atMost ${atMost}`,
+          path: ['shifts', i, 'settledBy', j],
+          message: `expected a known action id (one of ${ACTION_IDS.join(', ')}), found ${JSON.stringify(a)}`,
         });
       }
     });
+    for (const key of ['from', 'by'] as const) {
+      const t = field(x, key);
+      if (typeof t === 'number' && t > turns) {
+        out.push({ path: ['shifts', i, key], message: `expected a turn from 1 to ${turns} (the scenario's turns), found ${t}` });
+      }
+    }
+    const from = field(x, 'from');
+    const by = field(x, 'by');
+    if (typeof from === 'number' && typeof by === 'number' && from > by) {
+      out.push({ path: ['shifts', i, 'by'], message: `expected by ≥ from, found from ${from} and by ${by}` });
+    }
   });
+  if (Array.isArray(d.endings)) {
+    for (const outcome of REGIMES) {
+      const catchAll = d.endings.some(
+        (e) => field(e, 'outcome') === outcome && field(e, 'when') === undefined && field(e, 'early') === undefined,
+      );
+      if (!catchAll) {
+        out.push({
+          path: ['endings'],
+          message: `expected an ending for outcome "${outcome}" with no "when" and no "early", to show when no other fits; found none`,
+        });
+      }
+    }
+  }
   return out;
 }

@@ -1,0 +1,46 @@
+import { leadershipIndex, managementIndex } from './regimes';
+import type { Condition } from './scenario-types';
+import type { MemberState, SetupCondition } from './state-types';
+import type { Vars } from './variables';
+
+// What a condition can look at besides the variables.
+export interface Situation {
+  readonly vars: Vars;
+  readonly members: readonly MemberState[];
+  readonly momentumTurns: number;
+}
+
+export function normalCondition(c: Condition): SetupCondition {
+  return { var: c.var ?? null, stat: c.stat ?? null, atLeast: c.atLeast ?? 0, atMost: c.atMost ?? 100 };
+}
+
+export function membersLost(members: readonly MemberState[]): number {
+  let n = 0;
+  for (const m of members) if (m.status === 'gone') n++;
+  return n;
+}
+
+function valueOf(c: SetupCondition, s: Situation): number {
+  if (c.var !== null) return s.vars[c.var];
+  switch (c.stat) {
+    case 'members-lost':
+      return membersLost(s.members);
+    case 'momentum-turns':
+      return s.momentumTurns;
+    case 'leadership':
+      return leadershipIndex(s.vars);
+    case 'management':
+      return managementIndex(s.vars);
+    default:
+      return 0;
+  }
+}
+
+// True when every condition holds; an empty list always holds.
+export function allHold(conditions: readonly SetupCondition[], s: Situation): boolean {
+  for (const c of conditions) {
+    const v = valueOf(c, s);
+    if (v < c.atLeast || v > c.atMost) return false;
+  }
+  return true;
+}

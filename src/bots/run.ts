@@ -1,8 +1,4 @@
-import { createGame } from '../engine/create';
-import type { Scenario } from '../engine/scenario-types';
-import type { GameState } from '../engine/state-types';
-import type { Action } from '../engine/step-types';
-import { step } from '../engine/step';
+import { createGame, step, type Action, type GameState, type Scenario } from '../engine';
 import type { PolicyFactory } from './policies';
 
 export interface GameRun {

@@ -1,5 +1,4 @@
-import type { Scenario } from '../engine/scenario-types';
-import { REGIMES, type Regime } from '../engine/state-types';
+import { REGIMES, type Regime, type Scenario } from '../engine';
 import type { PolicyFactory } from './policies';
 import { playGame } from './run';
 

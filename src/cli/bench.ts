@@ -1,9 +1,7 @@
 import { availableParallelism, cpus } from 'node:os';
 import { policyByName } from '../bots/policies';
 import { playGame } from '../bots/run';
-import { createGame } from '../engine/create';
-import { step } from '../engine/step';
-import type { Action } from '../engine/step-types';
+import { createGame, step, type Action } from '../engine';
 import { loadAllScenarios } from '../scenarios/files';
 import { tallySeeds } from '../bots/tally';
 import { encodeCode } from '../replay/code';

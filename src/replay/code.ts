@@ -1,6 +1,4 @@
-import { actionIndex, CATALOGUE } from '../engine/catalogue';
-import { hash64 } from '../engine/fingerprint';
-import type { Scenario } from '../engine/scenario-types';
+import { actionIndex, CATALOGUE, hash64, type Scenario } from '../engine';
 import { ByteReader, ByteWriter, fromBase64Url, toBase64Url, Truncated } from './bytes';
 import type { ReplayDocument } from './document';
 

@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import type { Scenario } from '../engine/scenario-types';
+import type { Scenario } from '../engine';
 import type { TurnRecord } from './timeline';
 import { actionTitle, factWords, memberName } from './words';
 
@@ -23,7 +23,7 @@ export function toCsv(scenario: Scenario, records: readonly TurnRecord[]): strin
       c.target ? `${actionTitle(c.action)} (${memberName(scenario, c.target)})` : actionTitle(c.action),
     );
     const events = r.facts
-      .filter((e) => e.type === 'event-occurred' || e.type.startsWith('member-'))
+      .filter((e) => e.type === 'event-occurred' || e.type.startsWith('shift-') || e.type.startsWith('member-'))
       .map((e) => factWords(e, scenario))
       .filter((x): x is string => x !== null);
     const v = r.after.vars;

@@ -1,11 +1,14 @@
-import { createGame } from '../engine/create';
-import { fingerprint } from '../engine/fingerprint';
-import type { Scenario } from '../engine/scenario-types';
-import type { GameState } from '../engine/state-types';
-import { step } from '../engine/step';
-import type { Action } from '../engine/step-types';
-import { summaryOf, type Summary } from '../engine/summary';
-import { RULES_VERSION } from '../engine/version';
+import {
+  createGame,
+  fingerprint,
+  type Scenario,
+  type GameState,
+  step,
+  type Action,
+  summaryOf,
+  type Summary,
+  RULES_VERSION,
+} from '../engine';
 
 export const REPLAY_FORMAT = 'momentum-replay';
 export const REPLAY_VERSION = 1;

@@ -1,4 +1,4 @@
-import { canonical, hash64 } from '../engine/fingerprint';
+import { canonical, hash64 } from '../engine';
 
 /**
  * Content hash of a scenario file: the hash of its canonical JSON, so reformatting the file

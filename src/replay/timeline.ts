@@ -1,10 +1,14 @@
-import type { Cause } from '../engine/causes';
-import { createGame } from '../engine/create';
-import type { Scenario } from '../engine/scenario-types';
-import type { GameState, Regime } from '../engine/state-types';
-import { step } from '../engine/step';
-import type { Fact } from '../engine/step-types';
-import { VARIABLES, type VarName } from '../engine/variables';
+import {
+  type Cause,
+  createGame,
+  type Scenario,
+  type GameState,
+  type Regime,
+  step,
+  type Fact,
+  VARIABLES,
+  type VarName,
+} from '../engine';
 import { turnActions, type ReplayTurn } from './document';
 
 export interface VarChange {

@@ -1,11 +1,11 @@
-import type { Scenario } from '../engine/scenario-types';
-import { HEADLINE } from '../engine/variables';
+import { type Scenario, HEADLINE } from '../engine';
 import type { TurnRecord } from './timeline';
 import { causeWords, factWords, signed, VAR_LABELS } from './words';
 
 /**
  * The few moments that shaped a run, in order: regime changes with the causes that drove them,
- * events, people leaving or disengaging, and each headline meter's biggest single push.
+ * events, shifts in the situation and their answers, people leaving or disengaging, and each
+ * headline meter's biggest single push.
  */
 export function turningPoints(scenario: Scenario, records: readonly TurnRecord[]): string[] {
   const biggestCause = (r: TurnRecord): string | null => {
@@ -29,7 +29,13 @@ export function turningPoints(scenario: Scenario, records: readonly TurnRecord[]
       if (e.type === 'regime-changed') {
         const top = biggestCause(r);
         lines.push(`Turn ${r.turn}: the team moved from ${e.from} to ${e.to}${top ? `, driven most by ${top}` : ''}.`);
-      } else if (e.type === 'event-occurred' || e.type === 'member-quit' || e.type === 'member-disengaged') {
+      } else if (
+        e.type === 'event-occurred' ||
+        e.type === 'shift-occurred' ||
+        e.type === 'shift-settled' ||
+        e.type === 'member-quit' ||
+        e.type === 'member-disengaged'
+      ) {
         const words = factWords(e, scenario);
         if (words) lines.push(`Turn ${r.turn}: ${words}.`);
       }

@@ -1,9 +1,4 @@
-import { CATALOGUE } from '../engine/catalogue';
-import type { Scenario } from '../engine/scenario-types';
-import type { GameState } from '../engine/state-types';
-import { summaryOf, type Summary } from '../engine/summary';
-import { RULES_VERSION } from '../engine/version';
-import { quoted } from '../engine/step';
+import { CATALOGUE, type Scenario, type GameState, summaryOf, type Summary, RULES_VERSION, quoted } from '../engine';
 import { describeIssue, jsonPath } from '../scenarios/parse';
 import { decodeCode, type RawCode } from './code';
 import { documentOf, REPLAY_FORMAT, REPLAY_VERSION, simulate, type ReplayDocument, type ReplayTurn } from './document';

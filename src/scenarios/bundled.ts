@@ -1,4 +1,4 @@
-import type { Scenario } from '../engine/scenario-types';
+import type { Scenario } from '../engine';
 import { parseScenario } from './parse';
 
 /** The shipped scenario files, embedded in the bundle so nothing is fetched at run time. */

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-import type { Scenario } from '../engine/scenario-types';
+import type { Scenario } from '../engine';
 import { parseScenario } from './parse';
 
 /** Where the shipped scenario files live, relative to the project root. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ACTION_IDS } from '../engine/catalogue';
+import { ACTION_IDS } from '../engine';
 import { scenarioSchema } from './schema';
 
 /** The JSON Schema published beside the scenario files, for editor completion and checks. */

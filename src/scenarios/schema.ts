@@ -1,8 +1,5 @@
+import { ACTION_IDS, DIFFICULTIES, REGIMES, STATS, TRAITS, VARIABLES } from '../engine';
 import { z } from 'zod';
-import { ACTION_IDS } from '../engine/catalogue';
-import { DIFFICULTIES, STATS, TRAITS } from '../engine/scenario-types';
-import { REGIMES } from '../engine/state-types';
-import { VARIABLES } from '../engine/variables';
 
 const level = z.int().min(0).max(100);
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a lowercase id of letters, digits and dashes');

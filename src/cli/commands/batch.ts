@@ -1,7 +1,7 @@
 import { SingleBar, Presets } from 'cli-progress';
 import { tallySeeds } from '../../bots/tally';
 import { PARALLEL_FROM, tallyParallel } from '../parallel';
-import { REGIMES } from '../../engine/state-types';
+import { REGIMES } from '../../engine';
 import { findPolicy, findScenario } from '../context';
 import { parseFlags, required, UsageError } from '../usage';
 

@@ -1,17 +1,38 @@
 import alea from 'seedrandom/lib/alea.js';
-import { actionDef, CATALOGUE, type ActionDef } from '../engine/catalogue';
-import { leadershipIndex, managementIndex } from '../engine/regimes';
-import type { Action } from '../engine/step-types';
-import type { GameState } from '../engine/state-types';
-import { legalActions } from '../engine/step';
-import { VAR_MAX, type VarName, type Vars } from '../engine/variables';
-import type { Side } from '../engine/aspects';
+import {
+  actionDef,
+  CATALOGUE,
+  leadershipIndex,
+  legalActions,
+  managementIndex,
+  strengthOf,
+  validate,
+  VAR_MAX,
+  type Action,
+  type ActionDef,
+  type GameState,
+  type Side,
+  type VarName,
+  type Vars,
+} from '../engine';
+// A cycle (expert.ts builds on policyByName); neither module uses the other until a game is played.
+import { expertPolicy } from './expert';
 
 /** A bot: given the state, the next action. Bots keep their own seeded generator. */
 export type Policy = (state: GameState) => Action;
 export type PolicyFactory = (seed: string) => Policy;
 
-export const POLICY_NAMES = ['lead-only', 'manage-only', 'balanced', 'random', 'spam:ACTION_ID'] as const;
+export const POLICY_NAMES = [
+  'lead-only',
+  'manage-only',
+  'balanced',
+  'random',
+  'coast',
+  'expert',
+  'spam:ACTION_ID',
+  'fixed:ACTION_ID+ACTION_ID+…',
+  'share:N',
+] as const;
 
 /** Variables each index is built from; a heuristic player tends whichever is weaker. */
 const L_VARS: readonly VarName[] = ['clarity', 'trust', 'innovation', 'morale'];
@@ -54,7 +75,8 @@ function projected(state: GameState): Vars {
 
 function value(def: ActionDef, state: GameState, v: Vars, need: Record<VarName, number>): number {
   if (state.plan.some((c) => c.action === def.id)) return -Infinity;
-  const usage = state.usage[CATALOGUE.indexOf(def)] ?? 0;
+  // Recently used actions are weaker (the engine's heat): value them at the strength they would have.
+  const strength = strengthOf(state.heat[CATALOGUE.indexOf(def)] ?? 0);
   let sum = 0;
   for (const x of def.now) sum += x.amount * need[x.var];
   for (const x of def.later?.effects ?? []) sum += x.amount * need[x.var];
@@ -63,7 +85,7 @@ function value(def: ActionDef, state: GameState, v: Vars, need: Record<VarName, 
   if (def.special === 'risk') sum += 6 * need.innovation + (v.control >= 50 ? 20 : -40);
   if (def.special === 'guard') sum += 60;
   if (def.special === 'recognise') sum += 6 * Math.max(0, 60 - lowestMorale(state));
-  return (sum / def.cost) * (usage > 0 ? 0.5 : 1);
+  return (sum * strength) / 100 / def.cost;
 }
 
 function lowestMorale(state: GameState): number {
@@ -81,25 +103,118 @@ function targetFor(def: ActionDef, state: GameState): string | undefined {
   return [...(engaged.length ? engaged : present)].sort((a, b) => b.skill - a.skill)[0]?.id;
 }
 
+/**
+ * The best-valued action of the given sides that fits the time left and is not yet planned this
+ * turn, or null when none is worth more than `floor`.
+ */
+function bestOf(
+  state: GameState,
+  v: Vars,
+  need: Record<VarName, number>,
+  sides: readonly Side[],
+  floor = 0,
+): ActionDef | null {
+  let best: ActionDef | null = null;
+  let bestValue = floor;
+  for (const id of state.setup.actions) {
+    const def = actionDef(id);
+    if (!def || !sides.includes(def.side) || def.cost > state.time) continue;
+    const val = value(def, state, v, need);
+    if (val > bestValue) {
+      best = def;
+      bestValue = val;
+    }
+  }
+  return best;
+}
+
+function chooseFor(def: ActionDef, state: GameState): Action {
+  const target = targetFor(def, state);
+  return target === undefined ? { type: 'choose', action: def.id } : { type: 'choose', action: def.id, target };
+}
+
 /** The heuristic player: spends the turn on whatever the state needs most, per unit of time. */
 function heuristic(sides: readonly Side[]): Policy {
   return (state) => {
     const v = projected(state);
-    const need = needs(v, sides);
-    let best: ActionDef | null = null;
-    let bestValue = 0;
-    for (const id of state.setup.actions) {
-      const def = actionDef(id);
-      if (!def || !sides.includes(def.side) || def.cost > state.time) continue;
-      const val = value(def, state, v, need);
-      if (val > bestValue) {
-        best = def;
-        bestValue = val;
+    const best = bestOf(state, v, needs(v, sides), sides);
+    return best === null ? { type: 'end-turn' } : chooseFor(best, state);
+  };
+}
+
+/** Plays `balanced` until a turn ends in momentum, then ends every turn without acting. */
+function coast(): Policy {
+  const balanced = heuristic(['lead', 'manage']);
+  let coasting = false;
+  return (state) => {
+    if (state.momentumTurns > 0 || (state.turn > 1 && state.regime === 'momentum')) coasting = true;
+    return coasting ? { type: 'end-turn' } : balanced(state);
+  };
+}
+
+/**
+ * The same actions every turn, in the given order, each when it is legal (skipped when not
+ * offered or not affordable); targeted ones aim at the present member with the lowest morale.
+ */
+function fixed(ids: readonly string[]): Policy {
+  return (state) => {
+    // The plan so far is the list with the skipped ids left out: walk both to find the next id.
+    let done = 0;
+    for (const id of ids) {
+      if (done < state.plan.length) {
+        if (state.plan[done]!.action === id) done++;
+        continue;
       }
+      const def = actionDef(id);
+      if (!def) continue;
+      let action: Action = { type: 'choose', action: id };
+      if (def.targeted) {
+        const target = lowestMoraleMember(state);
+        if (target === undefined) continue;
+        action = { type: 'choose', action: id, target };
+      }
+      if (validate(state, action) === null) return action;
     }
-    if (best === null) return { type: 'end-turn' };
-    const target = targetFor(best, state);
-    return target === undefined ? { type: 'choose', action: best.id } : { type: 'choose', action: best.id, target };
+    return { type: 'end-turn' };
+  };
+}
+
+/** The present member with the lowest morale; the first in the list on a tie. */
+function lowestMoraleMember(state: GameState): string | undefined {
+  let low: GameState['members'][number] | undefined;
+  for (const m of state.members) if (m.status !== 'gone' && (low === undefined || m.morale < low.morale)) low = m;
+  return low?.id;
+}
+
+/**
+ * A heuristic player that spends about `percent`% of each turn's time on leadership: it takes the
+ * best-valued affordable action not yet planned of the side furthest below its quota of the
+ * turn's time, of the other side when that one has none left, and never of a side whose quota is
+ * zero. It ends the turn when neither side has anything affordable left.
+ */
+function share(percent: number): Policy {
+  const sides: readonly Side[] = ['lead', 'manage'];
+  return (state) => {
+    const v = projected(state);
+    const need = needs(v, sides);
+    let lead = 0;
+    let manage = 0;
+    for (const c of state.plan) {
+      const def = actionDef(c.action);
+      if (def?.side === 'lead') lead += def.cost;
+      else if (def) manage += def.cost;
+    }
+    const turnTime = state.time + lead + manage;
+    // Gaps to each quota, in hundredths of a time unit so they stay integers.
+    const leadGap = percent * turnTime - 100 * lead;
+    const manageGap = (100 - percent) * turnTime - 100 * manage;
+    const leadFirst = leadGap > manageGap || (leadGap === manageGap && percent >= 50);
+    for (const side of leadFirst ? sides : [...sides].reverse()) {
+      if ((side === 'lead' ? percent : 100 - percent) === 0) continue;
+      const best = bestOf(state, v, need, [side], -Infinity);
+      if (best) return chooseFor(best, state);
+    }
+    return { type: 'end-turn' };
   };
 }
 
@@ -126,9 +241,20 @@ export function policyByName(name: string): PolicyFactory | null {
   if (name === 'manage-only') return () => heuristic(['manage']);
   if (name === 'balanced') return () => heuristic(['lead', 'manage']);
   if (name === 'random') return randomPolicy;
+  if (name === 'coast') return () => coast();
+  if (name === 'expert') return expertPolicy;
   if (name.startsWith('spam:')) {
     const id = name.slice(5);
     return actionDef(id) ? () => spam(id) : null;
+  }
+  if (name.startsWith('fixed:')) {
+    const ids = name.slice(6).split('+');
+    return ids.every((id) => actionDef(id)) ? () => fixed(ids) : null;
+  }
+  if (name.startsWith('share:')) {
+    const text = name.slice(6);
+    const percent = Number(text);
+    return /^\d{1,3}$/.test(text) && percent <= 100 ? () => share(percent) : null;
   }
   return null;
 }

@@ -1,7 +1,8 @@
+import { existsSync } from 'node:fs';
 import type { LoadedScenario } from '../scenarios/files';
-import { loadAllScenarios } from '../scenarios/files';
+import { loadAllScenarios, loadScenarioFile } from '../scenarios/files';
 import { policyByName, POLICY_NAMES, type PolicyFactory } from '../bots/policies';
-import { CATALOGUE } from '../engine/catalogue';
+import { CATALOGUE } from '../engine';
 import { scenarioHash } from '../replay/scenario-hash';
 import type { ScenarioEntry } from '../replay/verify';
 import { UsageError } from './usage';
@@ -26,12 +27,33 @@ export function findScenario(command: string, id: string | undefined): LoadedSce
   return found;
 }
 
+/**
+ * A shipped scenario by id, or any scenario file by path (validated like the shipped ones: a
+ * broken file throws ScenarioError naming it and every problem).
+ */
+export function findScenarioOrFile(command: string, idOrPath: string | undefined): LoadedScenario {
+  if (idOrPath === undefined)
+    throw new UsageError(`${command}: missing --scenario; ${scenarioChoices()} or a path to a scenario file`);
+  if (idOrPath.endsWith('.json') || /[\\/]/.test(idOrPath)) return loadScenarioFile(idOrPath);
+  const found = scenarios().find((s) => s.scenario.id === idOrPath);
+  if (found) return found;
+  if (existsSync(idOrPath)) return loadScenarioFile(idOrPath);
+  throw new UsageError(`${command}: unknown scenario "${idOrPath}"; ${scenarioChoices()} or a path to a scenario file`);
+}
+
 export function findPolicy(command: string, name: string | undefined): PolicyFactory {
   if (name === undefined) throw new UsageError(`${command}: missing --policy; ${policyChoices()}`);
   const p = policyByName(name);
   if (!p) {
-    const spam = name.startsWith('spam:') ? ` (spam takes an action id: ${CATALOGUE.map((a) => a.id).join(', ')})` : '';
-    throw new UsageError(`${command}: unknown policy "${name}"; ${policyChoices()}${spam}`);
+    const ids = CATALOGUE.map((a) => a.id).join(', ');
+    const hint = name.startsWith('spam:')
+      ? ` (spam takes an action id: ${ids})`
+      : name.startsWith('fixed:')
+        ? ` (fixed takes action ids joined by "+": ${ids})`
+        : name.startsWith('share:')
+          ? ' (share takes a whole number of percent from 0 to 100)'
+          : '';
+    throw new UsageError(`${command}: unknown policy "${name}"; ${policyChoices()}${hint}`);
   }
   return p;
 }

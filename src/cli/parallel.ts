@@ -1,9 +1,12 @@
 import { availableParallelism } from 'node:os';
+import { renameSync } from 'node:fs';
 import { join } from 'node:path';
+import { threadId } from 'node:worker_threads';
 import { buildSync } from 'esbuild';
 import Tinypool from 'tinypool';
+import { computeBalance, jobGames, type BalanceJob, type BalanceOptions, type BalancePart } from '../bots/balance';
 import { emptyTally, mergeTally, type Tally } from '../bots/tally';
-import type { Scenario } from '../engine/scenario-types';
+import type { Scenario } from '../engine';
 
 /** Below this many games, starting workers costs more than it saves. */
 export const PARALLEL_FROM = 2000;
@@ -17,16 +20,26 @@ const ROOT = join(import.meta.dirname, '..', '..');
  */
 function workerBundle(): string {
   const outfile = join(ROOT, 'node_modules', '.cache', 'momentum', 'batch-worker.mjs');
+  // Built beside it and renamed into place, so a process starting workers at the same moment
+  // never loads a half-written file.
+  const partial = `${outfile}.${process.pid}.${threadId}.tmp`;
   buildSync({
     entryPoints: [join(ROOT, 'src', 'cli', 'batch-worker.ts')],
-    outfile,
+    outfile: partial,
     bundle: true,
     platform: 'node',
     format: 'esm',
     packages: 'external',
     logLevel: 'error',
   });
+  renameSync(partial, outfile);
   return outfile;
+}
+
+/** One worker thread per core, each running the worker bundle. */
+function startPool(): Tinypool {
+  const threads = availableParallelism();
+  return new Tinypool({ filename: workerBundle(), maxThreads: threads, minThreads: threads });
 }
 
 /**
@@ -39,8 +52,7 @@ export async function tallyParallel(
   runs: number,
   tick?: (n: number) => void,
 ): Promise<Tally> {
-  const threads = availableParallelism();
-  const pool = new Tinypool({ filename: workerBundle(), maxThreads: threads, minThreads: threads });
+  const pool = startPool();
   try {
     const jobs: Promise<Tally>[] = [];
     for (let from = 1; from <= runs; from += CHUNK) {
@@ -55,6 +67,32 @@ export async function tallyParallel(
     const total = emptyTally();
     for (const t of await Promise.all(jobs)) mergeTally(total, t);
     return total;
+  } finally {
+    await pool.destroy();
+  }
+}
+
+/**
+ * The balance report computed across all cores: the same jobs as on one thread, merged in the
+ * same order, so the report is identical to `computeBalance` with `executeHere`.
+ */
+export async function balanceParallel(
+  scenario: Scenario,
+  options: BalanceOptions,
+  tick?: (games: number) => void,
+): ReturnType<typeof computeBalance> {
+  const pool = startPool();
+  try {
+    return await computeBalance(scenario, options, (jobs) =>
+      Promise.all(
+        jobs.map((job: BalanceJob) =>
+          (pool.run(job, { name: 'balance' }) as Promise<BalancePart>).then((part) => {
+            tick?.(jobGames(job));
+            return part;
+          }),
+        ),
+      ),
+    );
   } finally {
     await pool.destroy();
   }

@@ -1,4 +1,5 @@
 import { ScenarioError } from '../scenarios/files';
+import { balanceCommand } from './commands/balance';
 import { batchCommand } from './commands/batch';
 import { exportCommand } from './commands/export';
 import { playCommand } from './commands/play';
@@ -13,6 +14,7 @@ const COMMANDS: Record<string, Command> = {
   scenarios: scenariosCommand,
   play: playCommand,
   batch: batchCommand,
+  balance: balanceCommand,
   verify: verifyCommand,
   replay: replayCommand,
   export: exportCommand,

@@ -1,0 +1,318 @@
+import { actionDef, actionIndex, createGame, REGIMES, type Regime, type Scenario } from '../engine';
+import { policyByName, type PolicyFactory } from './policies';
+import { playGame } from './run';
+
+/**
+ * How one scenario plays for many kinds of player: outcome counts of the standard bots, the
+ * strongest fixed bundles of actions, momentum by share of time spent leading, and the expert's
+ * share of leadership turn by turn. Pure computation (no Node modules), so a browser worker can
+ * run it too. The work is split into jobs with fixed seed ranges and merged in job order, so any
+ * executor (one thread, worker threads) gives exactly the same report.
+ */
+
+/** The standard players whose outcomes the report counts. */
+export const BALANCE_POLICIES = ['lead-only', 'manage-only', 'balanced', 'random', 'coast', 'expert'] as const;
+/** Leadership shares, in percent, played as `share:N`. */
+export const SHARES: readonly number[] = [0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100];
+export const DEFAULT_RUNS = 500;
+/** Every bundle is first played on this many seeds (or all of them when there are fewer)… */
+export const SCREEN_RUNS = 40;
+/** …then this many of the best are played on every seed… */
+export const SCREEN_KEEP = 20;
+/** …and this many reported. */
+export const TOP_BUNDLES = 5;
+
+/** Seeds per job, and bundles per job while screening: small enough to share out across cores. */
+const SEEDS_PER_JOB = 50;
+const BUNDLES_PER_JOB = 25;
+
+export interface BalanceOptions {
+  readonly runs: number;
+  /** Seeds are PREFIX1 … PREFIXruns; with no prefix "1" … "runs", as `batch` plays. */
+  readonly prefix: string;
+}
+
+export type Outcomes = Record<Regime, number>;
+
+/** Plays `policy` on seeds PREFIXfrom … PREFIXto. */
+export interface PolicyJob {
+  readonly kind: 'policy';
+  readonly scenario: Scenario;
+  readonly policy: string;
+  readonly prefix: string;
+  readonly from: number;
+  readonly to: number;
+}
+
+/** Plays each bundle as `fixed:` on seeds PREFIXfrom … PREFIXto. */
+export interface BundleJob {
+  readonly kind: 'bundles';
+  readonly scenario: Scenario;
+  readonly bundles: readonly (readonly string[])[];
+  readonly prefix: string;
+  readonly from: number;
+  readonly to: number;
+}
+
+export type BalanceJob = PolicyJob | BundleJob;
+
+export interface PolicyPart {
+  readonly kind: 'policy';
+  readonly outcomes: Outcomes;
+  /** Per turn (index 0 is turn 1): the sum over games of the percent of time spent leading… */
+  readonly shareSum: number[];
+  /** …and how many games spent time in that turn. */
+  readonly shareGames: number[];
+}
+
+export interface BundlePart {
+  readonly kind: 'bundles';
+  /** Games ending in momentum, per bundle of the job. */
+  readonly momentum: number[];
+}
+
+export type BalancePart = PolicyPart | BundlePart;
+
+/** Runs a list of jobs and gives their results in the same order. */
+export type Execute = (jobs: readonly BalanceJob[]) => Promise<BalancePart[]>;
+
+export interface BalanceReport {
+  readonly scenario: string;
+  readonly runs: number;
+  /** Outcome counts (out of `runs`) of each standard player. */
+  readonly policies: Record<string, Outcomes>;
+  /** The strongest bundles, strongest first; momentum is a fraction from 0 to 1. */
+  readonly fixedBundles: { actions: string[]; momentum: number }[];
+  /** Momentum, a fraction from 0 to 1, of `share:N` for each N in SHARES. */
+  readonly leadershipShare: { share: number; momentum: number }[];
+  /** The expert's average percent of time spent leading in each turn; null when no game spent time then. */
+  readonly expertLeadershipByTurn: (number | null)[];
+}
+
+/** What the report was built from, for telling a reader how bundles were screened. */
+export interface BalanceDetails {
+  /** Every non-empty set of distinct offered actions whose total cost fits one turn. */
+  readonly bundles: number;
+  readonly timeBudget: number;
+  /** Seeds every bundle was played on, and how many of the best were then played on all seeds. */
+  readonly screenRuns: number;
+  readonly kept: number;
+}
+
+const seed = (prefix: string, i: number): string => `${prefix}${i}`;
+
+function policy(name: string): PolicyFactory {
+  const p = policyByName(name);
+  if (!p) throw new Error(`unknown policy ${name}`);
+  return p;
+}
+
+function noOutcomes(): Outcomes {
+  return Object.fromEntries(REGIMES.map((r) => [r, 0])) as Outcomes;
+}
+
+/** Runs one job. */
+export function runBalanceJob(job: BalanceJob): BalancePart {
+  if (job.kind === 'bundles') {
+    const momentum = job.bundles.map((actions) => {
+      const p = policy(`fixed:${actions.join('+')}`);
+      let n = 0;
+      for (let i = job.from; i <= job.to; i++) {
+        if (playGame(job.scenario, seed(job.prefix, i), p).state.regime === 'momentum') n++;
+      }
+      return n;
+    });
+    return { kind: 'bundles', momentum };
+  }
+  const p = policy(job.policy);
+  const outcomes = noOutcomes();
+  const shareSum: number[] = [];
+  const shareGames: number[] = [];
+  for (let i = job.from; i <= job.to; i++) {
+    const run = playGame(job.scenario, seed(job.prefix, i), p);
+    outcomes[run.state.regime] += 1;
+    run.turns.forEach((turn, k) => {
+      let lead = 0;
+      let spent = 0;
+      for (const a of turn) {
+        const def = a.type === 'choose' ? actionDef(a.action) : undefined;
+        if (!def) continue;
+        spent += def.cost;
+        if (def.side === 'lead') lead += def.cost;
+      }
+      if (spent === 0) return;
+      shareSum[k] = (shareSum[k] ?? 0) + (100 * lead) / spent;
+      shareGames[k] = (shareGames[k] ?? 0) + 1;
+    });
+  }
+  return { kind: 'policy', outcomes, shareSum, shareGames };
+}
+
+/** How many games a job plays, for progress bars. */
+export function jobGames(job: BalanceJob): number {
+  return (job.to - job.from + 1) * (job.kind === 'bundles' ? job.bundles.length : 1);
+}
+
+/** Runs jobs one after another on this thread. */
+export function executeHere(tick?: (games: number) => void): Execute {
+  return (jobs) =>
+    Promise.resolve(
+      jobs.map((job) => {
+        const part = runBalanceJob(job);
+        tick?.(jobGames(job));
+        return part;
+      }),
+    );
+}
+
+/**
+ * Every non-empty set of distinct actions the scenario offers whose total cost fits one turn's
+ * time budget, each in catalogue order; the sets in a fixed order.
+ */
+export function bundlesOf(scenario: Scenario): { bundles: string[][]; timeBudget: number } {
+  const { setup } = createGame(scenario, '1');
+  const offered = [...new Set(setup.actions)]
+    .filter((id) => actionDef(id) !== undefined)
+    .sort((a, b) => actionIndex(a) - actionIndex(b));
+  const bundles: string[][] = [];
+  const walk = (start: number, left: number, chosen: string[]): void => {
+    for (let i = start; i < offered.length; i++) {
+      const id = offered[i]!;
+      const cost = actionDef(id)!.cost;
+      if (cost > left) continue;
+      const next = [...chosen, id];
+      bundles.push(next);
+      walk(i + 1, left - cost, next);
+    }
+  };
+  walk(0, setup.timeBudget, []);
+  return { bundles, timeBudget: setup.timeBudget };
+}
+
+const screenRunsOf = (runs: number): number => Math.min(runs, SCREEN_RUNS);
+
+/** Every player the report counts outcomes for, in the order their jobs run. */
+const allPolicies = (): string[] => [...BALANCE_POLICIES, ...SHARES.map((n) => `share:${n}`)];
+
+/** How many games a report plays, for progress bars. */
+export function balanceGames(scenario: Scenario, runs: number): number {
+  const { bundles } = bundlesOf(scenario);
+  const screen = screenRunsOf(runs);
+  const final = runs > screen ? Math.min(SCREEN_KEEP, bundles.length) * runs : 0;
+  return allPolicies().length * runs + bundles.length * screen + final;
+}
+
+/** Seed ranges of at most SEEDS_PER_JOB covering 1 … runs. */
+function ranges(runs: number): { from: number; to: number }[] {
+  const out: { from: number; to: number }[] = [];
+  for (let from = 1; from <= runs; from += SEEDS_PER_JOB)
+    out.push({ from, to: Math.min(runs, from + SEEDS_PER_JOB - 1) });
+  return out;
+}
+
+/** Momentum counts of each bundle over seeds 1 … runs, from jobs' parts. */
+function bundleCounts(
+  scenario: Scenario,
+  bundles: readonly string[][],
+  prefix: string,
+  runs: number,
+  bySeeds: boolean,
+): { jobs: BundleJob[]; merge: (parts: BalancePart[]) => number[] } {
+  const jobs: BundleJob[] = [];
+  if (bySeeds) {
+    for (const r of ranges(runs)) jobs.push({ kind: 'bundles', scenario, bundles, prefix, ...r });
+  } else {
+    for (let i = 0; i < bundles.length; i += BUNDLES_PER_JOB) {
+      jobs.push({
+        kind: 'bundles',
+        scenario,
+        bundles: bundles.slice(i, i + BUNDLES_PER_JOB),
+        prefix,
+        from: 1,
+        to: runs,
+      });
+    }
+  }
+  const merge = (parts: BalancePart[]): number[] => {
+    const counts = bundles.map(() => 0);
+    parts.forEach((part, j) => {
+      if (part.kind !== 'bundles') throw new Error('expected a bundle result');
+      const offset = bySeeds ? 0 : j * BUNDLES_PER_JOB;
+      part.momentum.forEach((n, k) => (counts[offset + k]! += n));
+    });
+    return counts;
+  };
+  return { jobs, merge };
+}
+
+/** The ids in `order` by their counts (`counts[k]` belongs to `order[k]`), most first; ties keep their order. */
+function ranked(order: readonly number[], counts: readonly number[]): number[] {
+  return order
+    .map((id, pos) => ({ id, pos, n: counts[pos]! }))
+    .sort((a, b) => b.n - a.n || a.pos - b.pos)
+    .map((x) => x.id);
+}
+
+/** Builds the whole report with the given executor. */
+export async function computeBalance(
+  scenario: Scenario,
+  options: BalanceOptions,
+  execute: Execute,
+): Promise<{ report: BalanceReport; details: BalanceDetails }> {
+  const { runs, prefix } = options;
+  const { bundles, timeBudget } = bundlesOf(scenario);
+  const screenRuns = screenRunsOf(runs);
+
+  // Phase 1: every player on every seed, and every bundle on the screening seeds.
+  const names = allPolicies();
+  const policyJobs: PolicyJob[] = names.flatMap((name) =>
+    ranges(runs).map((r) => ({ kind: 'policy' as const, scenario, policy: name, prefix, ...r })),
+  );
+  const screen = bundleCounts(scenario, bundles, prefix, screenRuns, false);
+  const parts = await execute([...policyJobs, ...screen.jobs]);
+  const policyParts = parts.slice(0, policyJobs.length);
+
+  const totals = new Map<string, { outcomes: Outcomes; shareSum: number[]; shareGames: number[] }>();
+  for (const name of names) totals.set(name, { outcomes: noOutcomes(), shareSum: [], shareGames: [] });
+  policyParts.forEach((part, j) => {
+    if (part.kind !== 'policy') throw new Error('expected a policy result');
+    const t = totals.get(policyJobs[j]!.policy)!;
+    for (const r of REGIMES) t.outcomes[r] += part.outcomes[r];
+    part.shareSum.forEach((x, k) => (t.shareSum[k] = (t.shareSum[k] ?? 0) + (x ?? 0)));
+    part.shareGames.forEach((x, k) => (t.shareGames[k] = (t.shareGames[k] ?? 0) + (x ?? 0)));
+  });
+
+  // Phase 2: the best of the screening on every seed (when the screening did not already cover them).
+  const screenCounts = screen.merge(parts.slice(policyJobs.length));
+  const all = bundles.map((_, i) => i);
+  const kept = ranked(all, screenCounts).slice(0, SCREEN_KEEP);
+  let finalCounts = kept.map((i) => screenCounts[i]!);
+  if (runs > screenRuns && kept.length > 0) {
+    const full = bundleCounts(
+      scenario,
+      kept.map((i) => bundles[i]!),
+      prefix,
+      runs,
+      true,
+    );
+    finalCounts = full.merge(await execute(full.jobs));
+  }
+  const top = ranked(kept, finalCounts).slice(0, TOP_BUNDLES);
+
+  const expert = totals.get('expert')!;
+  const byTurn: (number | null)[] = [];
+  for (let k = 0; k < expert.shareSum.length; k++) {
+    const games = expert.shareGames[k] ?? 0;
+    byTurn.push(games === 0 ? null : Math.round((10 * expert.shareSum[k]!) / games) / 10);
+  }
+
+  const report: BalanceReport = {
+    scenario: scenario.id,
+    runs,
+    policies: Object.fromEntries(BALANCE_POLICIES.map((name) => [name, totals.get(name)!.outcomes])),
+    fixedBundles: top.map((i) => ({ actions: [...bundles[i]!], momentum: finalCounts[kept.indexOf(i)]! / runs })),
+    leadershipShare: SHARES.map((n) => ({ share: n, momentum: totals.get(`share:${n}`)!.outcomes.momentum / runs })),
+    expertLeadershipByTurn: byTurn,
+  };
+  return { report, details: { bundles: bundles.length, timeBudget, screenRuns, kept: kept.length } };
+}

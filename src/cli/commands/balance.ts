@@ -1,0 +1,84 @@
+import { Presets, SingleBar } from 'cli-progress';
+import { balanceGames, DEFAULT_RUNS, type Outcomes } from '../../bots/balance';
+import { REGIMES } from '../../engine';
+import { findScenarioOrFile } from '../context';
+import { balanceParallel } from '../parallel';
+import { parseFlags, UsageError } from '../usage';
+
+const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
+
+/** `sim balance`: how a scenario plays for many kinds of player, on all cores. */
+export async function balanceCommand(args: string[], out: (s: string) => void): Promise<number> {
+  const { values } = parseFlags('balance', args, {
+    scenario: { type: 'string' },
+    runs: { type: 'string' },
+    seeds: { type: 'string' },
+    json: { type: 'boolean' },
+  });
+  const { scenario } = findScenarioOrFile('balance', values.scenario);
+  const runsText = values.runs ?? String(DEFAULT_RUNS);
+  const runs = Number(runsText);
+  if (!/^\d+$/.test(runsText) || runs < 1 || runs > 1_000_000) {
+    throw new UsageError(`balance: --runs expects a whole number from 1 to 1000000, found "${runsText}"`);
+  }
+  const prefix = values.seeds ?? '';
+
+  const bar = process.stderr.isTTY
+    ? new SingleBar({ stream: process.stderr, clearOnComplete: true }, Presets.shades_classic)
+    : null;
+  bar?.start(balanceGames(scenario, runs), 0);
+  const started = performance.now();
+  let result;
+  try {
+    result = await balanceParallel(scenario, { runs, prefix }, bar ? (n) => bar.increment(n) : undefined);
+  } finally {
+    bar?.stop();
+  }
+  const { report, details } = result;
+  const seconds = (performance.now() - started) / 1000;
+  if (values.json) {
+    out(JSON.stringify(report));
+    return 0;
+  }
+
+  const seed = (i: number): string => JSON.stringify(`${prefix}${i}`);
+  out(
+    `${scenario.title} (${scenario.id}): ${runs} runs, seeds ${seed(1)} to ${seed(runs)}, in ${seconds.toFixed(1)} s`,
+  );
+
+  out('');
+  out(`Outcomes by policy (games of ${runs})`);
+  const width = Math.max(...REGIMES.map((r) => r.length), cell(report.policies.random!, 'momentum', runs).length);
+  out(`  ${'policy'.padEnd(12)}${REGIMES.map((r) => `  ${r.padStart(width)}`).join('')}`);
+  for (const [name, o] of Object.entries(report.policies)) {
+    out(`  ${name.padEnd(12)}${REGIMES.map((r) => `  ${cell(o, r, runs).padStart(width)}`).join('')}`);
+  }
+
+  out('');
+  out(
+    `Strongest fixed bundles (the same actions every turn): ${details.bundles} sets of distinct actions fit a ` +
+      `turn's ${details.timeBudget} time; all were played on seeds ${seed(1)} to ${seed(details.screenRuns)}` +
+      (details.screenRuns < runs ? `, the ${details.kept} best again on all ${runs} seeds` : ''),
+  );
+  out(`  ${'momentum'.padStart(8)}  actions`);
+  for (const b of report.fixedBundles) out(`  ${pct(b.momentum).padStart(8)}  ${b.actions.join(' + ')}`);
+  if (report.fixedBundles.length === 0) out('  (no action fits a turn)');
+
+  out('');
+  out('Momentum by share of time spent leading (share:N)');
+  out(`  ${'share'.padStart(5)}  ${'momentum'.padStart(8)}`);
+  for (const s of report.leadershipShare) out(`  ${`${s.share}%`.padStart(5)}  ${pct(s.momentum).padStart(8)}`);
+
+  out('');
+  out("The expert's share of time spent leading, by turn (average over games still running)");
+  out(`  ${'turn'.padStart(4)}  ${'share'.padStart(6)}`);
+  report.expertLeadershipByTurn.forEach((p, k) => {
+    out(`  ${String(k + 1).padStart(4)}  ${(p === null ? '–' : `${p.toFixed(1)}%`).padStart(6)}`);
+  });
+  return 0;
+}
+
+/** "count percent" for one outcome of one policy, always as wide. */
+function cell(o: Outcomes, r: keyof Outcomes, runs: number): string {
+  return `${String(o[r]).padStart(String(runs).length)} ${pct(o[r] / runs).padStart(6)}`;
+}

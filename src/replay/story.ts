@@ -1,5 +1,5 @@
-import type { Scenario } from '../engine/scenario-types';
-import { VARIABLES } from '../engine/variables';
+import { endingText, type Scenario, VARIABLES } from '../engine';
+import { isShiftFact, shiftLine, shiftSentences } from './shift-log';
 import type { TurnRecord } from './timeline';
 import { actionTitle, causeWords, factWords, memberName, signed, VAR_LABELS } from './words';
 
@@ -15,10 +15,12 @@ export function storyLines(scenario: Scenario, seed: string, records: readonly T
     );
     lines.push(`  Chose: ${chosen.length ? chosen.join('; ') : 'nothing'}`);
     const happened = r.facts
-      .filter((e) => e.type !== 'action-resolved' && e.type !== 'turn-ended')
+      .filter((e) => e.type !== 'action-resolved' && e.type !== 'turn-ended' && !isShiftFact(e))
       .map((e) => factWords(e, scenario))
       .filter((x): x is string => x !== null);
     if (happened.length) lines.push(`  Happened: ${happened.join('; ')}`);
+    // A shift changes the briefing, so it gets a line of its own with its words, as does its answer.
+    for (const x of shiftSentences(scenario, r)) lines.push(`  ${shiftLine(x)}`);
     for (const v of VARIABLES) {
       const c = r.changes.find((x) => x.var === v);
       if (!c) continue;
@@ -29,7 +31,7 @@ export function storyLines(scenario: Scenario, seed: string, records: readonly T
   }
   const last = records[records.length - 1]?.after;
   if (last?.over) {
-    lines.push('', `Outcome: ${last.regime} (${last.ending}), score ${last.score}.`, scenario.endings[last.regime]);
+    lines.push('', `Outcome: ${last.regime} (${last.ending}), score ${last.score}.`, endingText(scenario, last.ending));
   }
   return lines;
 }

@@ -1,9 +1,4 @@
-import { actionDef } from '../engine/catalogue';
-import type { Cause } from '../engine/causes';
-import { DYNAMICS } from '../engine/dynamics';
-import type { Scenario } from '../engine/scenario-types';
-import type { Fact } from '../engine/step-types';
-import type { VarName } from '../engine/variables';
+import { actionDef, type Cause, DYNAMICS, type Scenario, type Fact, type VarName } from '../engine';
 
 /** Plain-language names of the variables. */
 export const VAR_LABELS: Record<VarName, string> = {
@@ -22,6 +17,7 @@ export const VAR_LABELS: Record<VarName, string> = {
 const RULE_WORDS: Record<string, string> = {
   [DYNAMICS.churn]: 'churn: ideas ran ahead of the structure to carry them',
   [DYNAMICS.redTape]: 'red tape: rules and controls without enough trust or direction',
+  [DYNAMICS.expectations]: 'rising expectations: success raises the bar every turn it lasts',
   [DYNAMICS.execution]: 'execution settling toward what structure, control and energy sustain',
   [DYNAMICS.innovation]: 'innovation settling toward what trust, direction and energy sustain',
   [DYNAMICS.morale]: 'morale settling toward what trust, energy, direction and results sustain',
@@ -48,6 +44,8 @@ export function causeWords(c: Cause, scenario: Scenario): string {
       return `${actionTitle(c.source)} (earlier, now paying off)`;
     case 'event':
       return `event: ${scenario.events.find((e) => e.id === c.source)?.title ?? c.source}`;
+    case 'shift':
+      return `shift: ${scenario.shifts.find((x) => x.id === c.source)?.title ?? c.source}`;
     case 'member':
       return `${memberName(scenario, c.source)} left the team`;
     case 'pressure':
@@ -62,7 +60,7 @@ export function factWords(e: Fact, scenario: Scenario): string | null {
     case 'action-resolved': {
       const who = e.target ? ` with ${memberName(scenario, e.target)}` : '';
       const risk = e.success === null ? '' : e.success ? ' (it paid off)' : ' (it failed)';
-      const weak = e.strength < 100 ? ` at ${e.strength}% strength, repeated too soon` : '';
+      const weak = e.strength < 100 ? ` at ${e.strength}% strength, used recently` : '';
       return `${actionTitle(e.action)}${who}${risk}${weak}`;
     }
     case 'delayed-effect-landed':
@@ -74,6 +72,15 @@ export function factWords(e: Fact, scenario: Scenario): string | null {
         .filter(Boolean)
         .join(', ');
       return `${ev?.title ?? e.event}${who}${soft ? `, ${soft}` : ''}`;
+    }
+    case 'shift-occurred': {
+      const x = scenario.shifts.find((y) => y.id === e.shift);
+      const who = e.member ? ` (${memberName(scenario, e.member)})` : '';
+      return `the situation shifted: ${x?.title ?? e.shift}${who}`;
+    }
+    case 'shift-settled': {
+      const x = scenario.shifts.find((y) => y.id === e.shift);
+      return `${actionTitle(e.action)} answered the shift: ${x?.title ?? e.shift}`;
     }
     case 'member-disengaged':
       return `${memberName(scenario, e.member)} disengaged`;

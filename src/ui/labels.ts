@@ -1,5 +1,4 @@
-import type { Side } from '../engine/aspects';
-import type { Regime } from '../engine/state-types';
+import type { Side, Regime } from '../engine';
 
 /** Each regime has a word, an icon and a pattern, so colour is never the only signal. */
 export const REGIME_INFO: Record<Regime, { label: string; icon: string; blurb: string }> = {

@@ -1,12 +1,15 @@
 import { castDraft, produce } from 'immer';
 import { z } from 'zod';
-import { createGame } from '../engine/create';
-import { fingerprint as fingerprintOf } from '../engine/fingerprint';
-import type { Scenario } from '../engine/scenario-types';
-import type { GameState } from '../engine/state-types';
-import { step } from '../engine/step';
-import type { Action, StepError } from '../engine/step-types';
-import { RULES_VERSION } from '../engine/version';
+import {
+  createGame,
+  fingerprint as fingerprintOf,
+  type Scenario,
+  type GameState,
+  step,
+  type Action,
+  type StepError,
+  RULES_VERSION,
+} from '../engine';
 import { encodeCode } from '../replay/code';
 import { documentOf, type ReplayChoice, type ReplayDocument, type ReplayTurn } from '../replay/document';
 import { recordOf, timeline, type TurnRecord } from '../replay/timeline';

@@ -1,5 +1,4 @@
-import type { Scenario } from '../engine/scenario-types';
-import type { GameState } from '../engine/state-types';
+import type { Scenario, GameState } from '../engine';
 import type { WorldView } from './world/view';
 
 /** What the world draws for a state: the app derives it, the world never reads rules. */

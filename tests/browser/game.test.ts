@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
@@ -89,6 +89,7 @@ describe.each([
     expect(code.length).toBeLessThanOrEqual(300);
     const verified = await cliVerify(code);
     expect(verified).toMatchObject({ valid: true, fingerprint, outcome });
+    await page.screenshot({ path: join(SHOTS, `end-${scenario}.png`), fullPage: true });
 
     await page.getByRole('link', { name: 'Watch the replay' }).focus();
     await page.keyboard.press('Enter');
@@ -145,6 +146,88 @@ describe('the world', () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await page.screenshot({ path: join(SHOTS, 'phone.png') });
+    await context.close();
+  });
+});
+
+describe('a shift in the situation', () => {
+  // The first-team scenario's shift has no conditions, so it happens on its `from` turn.
+  const file = JSON.parse(readFileSync(new URL('../../scenarios/first-team.json', import.meta.url), 'utf8')) as {
+    turns: number;
+    shifts: { id: string; title: string; text: string; from: number; when?: unknown[]; settledBy: string[] }[];
+  };
+  const shift = file.shifts[0]!;
+
+  it('is announced on its turn, listed in the briefing until answered, and the score breakdown adds up', async () => {
+    expect(shift.when ?? []).toEqual([]);
+    const { context, page } = await open('./?scenario=first-team&seed=shift');
+    const situation = page.locator(`[data-testid="shift-${shift.id}"]`);
+    for (let t = 0; t < shift.from - 1; t++) {
+      expect(await playTurn(page, 'balanced', t)).toBe(true);
+      await expect(page.locator('[data-testid="shift-notice"]').count()).resolves.toBe(0);
+      await expect(situation.count()).resolves.toBe(0);
+    }
+    expect(await playTurn(page, 'balanced', shift.from - 1)).toBe(true);
+    const notice = page.locator('[data-testid="shift-notice"]');
+    await expect(notice.isVisible()).resolves.toBe(true);
+    expect(await notice.textContent()).toContain(`The situation shifted: ${shift.title}`);
+    expect(await notice.textContent()).toContain(shift.text);
+    await expect(situation.isVisible()).resolves.toBe(true);
+    expect(await situation.textContent()).toContain(shift.title);
+    expect(await situation.textContent()).toContain('Not answered yet');
+    await page.waitForFunction(
+      (title) => (document.getElementById('live')?.textContent ?? '').includes(`The situation shifted: ${title}`),
+      shift.title,
+    );
+    await page.screenshot({ path: join(SHOTS, 'shift.png') });
+    await notice.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SHOTS, 'shift-notice.png') });
+
+    // Answer it on the next turn: the briefing says by what and when, and the notice is gone.
+    const answer = shift.settledBy[0]!;
+    await page.click(`[data-testid="action-${answer}"]`);
+    await page.click('[data-testid="end-turn"]');
+    await page.waitForFunction(
+      (n) => document.querySelector('.turn-count')?.textContent === n,
+      `Turn ${shift.from + 2} of ${file.turns}`,
+    );
+    expect(await page.textContent('[data-testid="shift-answered"]')).toContain(shift.title);
+    expect(await situation.textContent()).toMatch(new RegExp(`Answered by .+ on turn ${shift.from + 1}\\.`));
+    await expect(page.locator('[data-testid="shift-notice"]').count()).resolves.toBe(0);
+    await page.screenshot({ path: join(SHOTS, 'shift-answered.png'), fullPage: true });
+
+    await playToEnd(page, 'balanced');
+    const table = page.locator('[data-testid="score-breakdown"]');
+    await expect(table.isVisible()).resolves.toBe(true);
+    const points = (await page.locator('[data-testid="score-part"]').allTextContents()).map((t) =>
+      Number(t.replace('−', '-').replace('+', '')),
+    );
+    expect(points.length).toBeGreaterThanOrEqual(6);
+    const total = Number(await page.textContent('[data-testid="score-total"]'));
+    expect(points.reduce((a, b) => a + b, 0)).toBe(total);
+    expect(Number(await page.textContent('[data-testid="score"]'))).toBe(total);
+    for (const label of [
+      'Outcome bonus',
+      'Meters',
+      'Goal progress',
+      'Momentum turns',
+      'Collapse penalty',
+      'People lost',
+    ])
+      expect(await table.textContent()).toContain(label);
+    await page.screenshot({ path: join(SHOTS, 'end-score.png'), fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: join(SHOTS, 'end-score-phone.png'), fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 800 });
+
+    // The replay viewer tells the same: the shift in its briefing, the breakdown at the end.
+    await page.getByRole('link', { name: 'Watch the replay' }).click();
+    await page.waitForSelector('#turn-slider');
+    await page.keyboard.press('End');
+    expect(await page.textContent('[data-testid="situation"]')).toContain(shift.title);
+    expect(Number(await page.textContent('[data-testid="score-total"]'))).toBe(total);
+    await page.screenshot({ path: join(SHOTS, 'replay-end.png'), fullPage: true });
     await context.close();
   });
 });
@@ -262,5 +345,5 @@ describe('budgets', () => {
     console.log(`heap after each of 10 games (MB): ${mb.join(', ')}`);
     expect(sizes[9]! - sizes[1]!).toBeLessThan(16 * 1048576);
     await context.close();
-  });
+  }, 150_000);
 });

@@ -21,9 +21,10 @@ export const KEY = {
 
 /** Turn plans by keyboard: a targeted card is followed by 1 to pick the first person. */
 export const PLANS = {
+  // Rules version 2: with coaching in place of a plan this pair tipped first-team into chaos.
   balanced: [
     [KEY.shareVision, KEY.setGoals, KEY.leadByExample, KEY.standardise],
-    [KEY.tellTheWhy, KEY.schedule, KEY.coach, 'Digit1', KEY.monitor],
+    [KEY.tellTheWhy, KEY.schedule, KEY.makePlan, KEY.monitor],
   ],
   lead: [
     [KEY.shareVision, KEY.tellTheWhy, KEY.leadByExample, KEY.openTheFloor],

@@ -1,8 +1,11 @@
 import { writeFileSync } from 'node:fs';
+import { endingText } from '../../engine';
 import { playGame } from '../../bots/run';
 import { encodeCode } from '../../replay/code';
 import { recordReplay, type ReplayChoice } from '../../replay/document';
 import { scenarioHash } from '../../replay/scenario-hash';
+import { breakdownOf, scoreRows } from '../../replay/score-words';
+import { signed } from '../../replay/words';
 import { findPolicy, findScenario } from '../context';
 import { parseFlags, required, UsageError } from '../usage';
 
@@ -39,6 +42,7 @@ export function playCommand(args: string[], out: (s: string) => void): number {
     ending: doc.summary.ending,
     turns: doc.summary.turns,
     score: doc.summary.score,
+    scoreBreakdown: breakdownOf(run.state),
     meters: doc.summary.meters,
     fingerprint: doc.final,
   };
@@ -48,10 +52,13 @@ export function playCommand(args: string[], out: (s: string) => void): number {
   }
   out(`${scenario.title} (${scenario.id}), seed ${JSON.stringify(seed)}, policy ${policyName}`);
   out(`outcome      ${s.outcome}`);
-  out(`ending       ${s.ending}: ${scenario.endings[s.outcome]}`);
+  out(`ending       ${s.ending}: ${endingText(scenario, s.ending)}`);
   out(`turns        ${s.turns} of ${scenario.turns}`);
   out(`meters       morale ${s.meters.morale}, execution ${s.meters.execution}, innovation ${s.meters.innovation}`);
   out(`score        ${s.score}`);
+  for (const r of scoreRows(run.state).rows) {
+    out(`  ${r.label.toLowerCase().padEnd(17)}${signed(r.points).padStart(6)}  ${r.detail}`);
+  }
   out(`fingerprint  ${s.fingerprint}`);
   out(`replay code  ${replayCode}`);
   if (values.out !== undefined) out(`replay file  ${values.out}`);

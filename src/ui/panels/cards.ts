@@ -1,6 +1,4 @@
-import { ASPECT_INFO } from '../../engine/aspects';
-import { actionDef, type ActionDef } from '../../engine/catalogue';
-import type { GameState } from '../../engine/state-types';
+import { ASPECT_INFO, actionDef, type ActionDef, type GameState } from '../../engine';
 import { h } from '../dom';
 import { hours, SIDE_INFO } from '../labels';
 

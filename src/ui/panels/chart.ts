@@ -1,5 +1,4 @@
-import { ENTER } from '../../engine/regimes';
-import type { GameState } from '../../engine/state-types';
+import { ENTER, type GameState } from '../../engine';
 import { h, svg } from '../dom';
 
 interface Series {

@@ -1,6 +1,5 @@
-import { ENTER, EXIT } from '../../engine/regimes';
-import type { Scenario } from '../../engine/scenario-types';
-import { HEADLINE, VARIABLES, type VarName } from '../../engine/variables';
+import { ENTER, EXIT, type Scenario, HEADLINE, VARIABLES, type VarName } from '../../engine';
+import { isShiftFact, shiftLine, shiftSentences } from '../../replay/shift-log';
 import type { TurnRecord, VarChange } from '../../replay/timeline';
 import { actionTitle, causeWords, factWords, memberName, signed, VAR_LABELS } from '../../replay/words';
 import { h } from '../dom';
@@ -9,7 +8,7 @@ import { REGIME_INFO } from '../labels';
 /** The turn told in words: what was chosen, what happened, and why every meter moved. */
 export function turnExplanation(scenario: Scenario, r: TurnRecord): HTMLElement {
   const happened = r.facts
-    .filter((e) => e.type !== 'turn-ended' && e.type !== 'game-ended')
+    .filter((e) => e.type !== 'turn-ended' && e.type !== 'game-ended' && !isShiftFact(e))
     .map((e) => factWords(e, scenario))
     .filter((x): x is string => x !== null);
   const info = REGIME_INFO[r.regime];
@@ -23,6 +22,7 @@ export function turnExplanation(scenario: Scenario, r: TurnRecord): HTMLElement 
       `Turn ${r.turn}: `,
       h('span', { class: `regime-word regime-${r.regime}` }, `${info.icon} ${info.label}`),
     ),
+    ...shiftNotices(scenario, r),
     h(
       'p',
       { class: 'indices' },
@@ -67,6 +67,25 @@ export function turnExplanation(scenario: Scenario, r: TurnRecord): HTMLElement 
   );
 }
 
+/** A shift stands out from the rest of the turn: it changes what the team needs from now on. */
+function shiftNotices(scenario: Scenario, r: TurnRecord): HTMLElement[] {
+  return shiftSentences(scenario, r).map((x) =>
+    x.kind === 'shifted'
+      ? h(
+          'section',
+          { class: 'shift-notice', 'data-testid': 'shift-notice', 'aria-label': 'The situation shifted' },
+          h('h4', {}, h('span', { 'aria-hidden': 'true' }, '⚑ '), 'The situation shifted: ', x.title),
+          h('p', {}, x.text),
+        )
+      : h(
+          'p',
+          { class: 'shift-answered', 'data-testid': 'shift-answered' },
+          h('span', { 'aria-hidden': 'true' }, '✓ '),
+          `${x.title}. ${x.text}`,
+        ),
+  );
+}
+
 function changeItem(scenario: Scenario, v: VarName, c: VarChange | undefined, r: TurnRecord): HTMLElement {
   const from = c?.from ?? r.after.vars[v];
   const to = c?.to ?? r.after.vars[v];
@@ -100,7 +119,10 @@ export function turnAnnouncement(scenario: Scenario, r: TurnRecord): string {
     .map((e) => factWords(e, scenario))
     .filter(Boolean)
     .join('. ');
-  return `Turn ${r.turn} done: ${REGIME_INFO[r.regime].label}. ${meters}.${events ? ` ${events}.` : ''}`;
+  const shifts = shiftSentences(scenario, r)
+    .map((x) => ` ${shiftLine(x)}`)
+    .join('');
+  return `Turn ${r.turn} done: ${REGIME_INFO[r.regime].label}. ${meters}.${events ? ` ${events}.` : ''}${shifts}`;
 }
 
 /** The plan so far, each choice with its target, for the turn panel. */

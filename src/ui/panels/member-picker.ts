@@ -1,6 +1,4 @@
-import type { ActionDef } from '../../engine/catalogue';
-import type { Scenario } from '../../engine/scenario-types';
-import type { GameState } from '../../engine/state-types';
+import type { ActionDef, Scenario, GameState } from '../../engine';
 import { h } from '../dom';
 
 const STATUS: Record<string, string> = { engaged: 'engaged', disengaged: 'disengaged', gone: 'left the team' };

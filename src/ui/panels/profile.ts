@@ -1,5 +1,4 @@
-import { ASPECT_INFO, ASPECTS } from '../../engine/aspects';
-import type { GameState } from '../../engine/state-types';
+import { ASPECT_INFO, ASPECTS, type GameState } from '../../engine';
 import { h } from '../dom';
 import { SIDE_INFO } from '../labels';
 

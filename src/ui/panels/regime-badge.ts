@@ -1,4 +1,4 @@
-import type { Regime } from '../../engine/state-types';
+import type { Regime } from '../../engine';
 import { h } from '../dom';
 import { REGIME_INFO } from '../labels';
 

@@ -1,3 +1,4 @@
+import { endingText } from '../../engine';
 import { toCsv } from '../../replay/csv';
 import { turningPoints } from '../../replay/turning-points';
 import { linkTo } from '../../platform/links';
@@ -7,6 +8,7 @@ import { REGIME_INFO } from '../labels';
 import { historyChart } from '../panels/chart';
 import { turnExplanation } from '../panels/explain';
 import { profileTable } from '../panels/profile';
+import { scoreTable } from '../panels/score';
 import { newSession, replayOf, SAVE_KEY, type Session } from '../session';
 import { worldViewOf } from '../world-view';
 
@@ -39,7 +41,7 @@ export function endScreen(ctx: AppContext, session: Session): void {
   };
   const points = turningPoints(s, session.records);
   const last = session.records[session.records.length - 1];
-  const early = st.ending?.endsWith('-collapse') ?? false;
+  const early = st.early;
   const file = `${s.id}-${session.seed.replace(/[^\w-]+/g, '_').slice(0, 40) || 'seed'}`;
   mount(
     ctx.root,
@@ -60,7 +62,7 @@ export function endScreen(ctx: AppContext, session: Session): void {
           h('span', { 'aria-hidden': 'true' }, `${REGIME_INFO[outcome].icon} `),
           h('span', { 'data-testid': 'outcome' }, outcome),
         ),
-        h('p', { class: 'lede' }, s.endings[outcome]),
+        h('p', { class: 'lede' }, endingText(s, st.ending)),
         early
           ? h('p', { class: 'notice' }, `The game ended early: ${outcome} lasted ${s.collapseAfter} turns in a row.`)
           : null,
@@ -68,7 +70,7 @@ export function endScreen(ctx: AppContext, session: Session): void {
           'p',
           { class: 'score' },
           'Score ',
-          h('strong', {}, String(st.score)),
+          h('strong', { 'data-testid': 'score' }, String(st.score)),
           ` · morale ${st.vars.morale}, execution ${st.vars.execution}, innovation ${st.vars.innovation} · progress ${st.vars.progress}%`,
         ),
       ),
@@ -84,6 +86,7 @@ export function endScreen(ctx: AppContext, session: Session): void {
         h(
           'div',
           { class: 'end-side' },
+          h('section', { class: 'score-section', 'aria-label': 'Score' }, scoreTable(st)),
           h(
             'section',
             { class: 'share', 'aria-labelledby': 'share-title' },
@@ -181,7 +184,7 @@ export function endScreen(ctx: AppContext, session: Session): void {
     ),
   );
   ctx.world.show(worldViewOf(s, st));
-  ctx.announce(`Game over: ${REGIME_INFO[outcome].label}. ${s.endings[outcome]} Score ${st.score}.`);
+  ctx.announce(`Game over: ${REGIME_INFO[outcome].label}. ${endingText(s, st.ending)} Score ${st.score}.`);
   ctx.onKey(null);
   (ctx.root.querySelector('button.primary') as HTMLElement | null)?.focus();
 }

@@ -1,5 +1,4 @@
-import type { ActionDef } from '../../engine/catalogue';
-import type { Action } from '../../engine/step-types';
+import type { ActionDef, Action } from '../../engine';
 import type { TurnRecord } from '../../replay/timeline';
 import type { AppContext } from '../context';
 import { h, mount } from '../dom';
@@ -9,6 +8,7 @@ import { historyChart } from '../panels/chart';
 import { planWords, turnAnnouncement, turnExplanation } from '../panels/explain';
 import { openMemberPicker } from '../panels/member-picker';
 import { regimeBadge } from '../panels/regime-badge';
+import { situationPanel } from '../panels/situation';
 import { act, SAVE_KEY, saveText, type Session } from '../session';
 import { worldViewOf } from '../world-view';
 
@@ -26,6 +26,8 @@ export function playScreen(ctx: AppContext, initial: Session): void {
   const cards = h('div', { class: 'cards-host' });
   const results = h('section', { class: 'results', 'aria-label': 'Last turn' });
   const chart = h('div', { class: 'chart-host' });
+  const situation = h('div', { class: 'situation-host' });
+  let situationTurns = -1;
   mount(
     ctx.root,
     h(
@@ -35,7 +37,7 @@ export function playScreen(ctx: AppContext, initial: Session): void {
       h(
         'div',
         { class: 'play-grid' },
-        h('div', { class: 'stage' }, ctx.world.element, results, chart),
+        h('div', { class: 'stage' }, ctx.world.element, situation, results, chart),
         h('div', { class: 'controls' }, turnPanel, cards),
       ),
     ),
@@ -97,14 +99,15 @@ export function playScreen(ctx: AppContext, initial: Session): void {
       h('p', { class: 'indices' }, `L ${st.l} · M ${st.m}`),
       h('button', { type: 'button', class: 'secondary small', onclick: () => ctx.go({ kind: 'title' }) }, 'Menu'),
     );
-    const used = s.timeBudget - st.time;
+    // A shift can change the time a turn has, so the state's budget is the one to show.
+    const used = st.budget - st.time;
     mount(
       turnPanel,
       h(
         'div',
         { class: 'time' },
-        h('label', { for: 'time-meter' }, `Time left: ${hours(st.time)} of ${hours(s.timeBudget)}`),
-        h('meter', { id: 'time-meter', min: 0, max: s.timeBudget, value: st.time, low: 2, optimum: s.timeBudget }),
+        h('label', { for: 'time-meter' }, `Time left: ${hours(st.time)} of ${hours(st.budget)}`),
+        h('meter', { id: 'time-meter', min: 0, max: st.budget, value: st.time, low: 2, optimum: st.budget }),
       ),
       h(
         'ol',
@@ -143,6 +146,11 @@ export function playScreen(ctx: AppContext, initial: Session): void {
       ),
     );
     mount(cards, actionCards(st, pick));
+    // Re-drawn only when a turn resolves, so an opened briefing stays open while choosing.
+    if (situationTurns !== session.records.length) {
+      situationTurns = session.records.length;
+      mount(situation, situationTurns ? situationPanel(s, session.records) : null);
+    }
     mount(results, last ? turnExplanation(s, last) : briefingNote());
     mount(chart, historyChart([session.start, ...session.records.map((r) => r.after)], s.turns));
     ctx.world.show(worldViewOf(s, st));

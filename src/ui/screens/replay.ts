@@ -1,3 +1,4 @@
+import { endingText } from '../../engine';
 import { linkTo } from '../../platform/links';
 import { timeline } from '../../replay/timeline';
 import { verifyReplay } from '../../replay/verify';
@@ -7,6 +8,8 @@ import { REGIME_INFO } from '../labels';
 import { historyChart } from '../panels/chart';
 import { turnExplanation } from '../panels/explain';
 import { regimeBadge } from '../panels/regime-badge';
+import { scoreTable } from '../panels/score';
+import { situationPanel } from '../panels/situation';
 import { worldViewOf } from '../world-view';
 
 /** Watch a verified run turn by turn: play, pause, step and a turn slider. */
@@ -58,6 +61,7 @@ export function replayScreen(ctx: AppContext, code: string): void {
   const header = h('header', { class: 'play-header' });
   const panel = h('section', { class: 'results', 'aria-live': 'polite' });
   const chart = h('div', { class: 'chart-host' });
+  const situation = h('div', { class: 'situation-host' });
 
   const stop = (): void => {
     if (timer !== null) window.clearInterval(timer);
@@ -94,16 +98,25 @@ export function replayScreen(ctx: AppContext, code: string): void {
               h('span', { 'aria-hidden': 'true' }, `${REGIME_INFO[r.summary.outcome].icon} `),
               h('span', { 'data-testid': 'outcome' }, r.summary.outcome),
             ),
-            h('p', {}, scenario.endings[r.summary.outcome]),
+            h('p', {}, endingText(scenario, r.summary.ending)),
+            st.early
+              ? h(
+                  'p',
+                  { class: 'notice' },
+                  `The game ended early: ${st.regime} lasted ${scenario.collapseAfter} turns in a row.`,
+                )
+              : null,
             h(
               'p',
               {},
               `Score ${r.summary.score}. Verified fingerprint `,
               h('code', { 'data-testid': 'fingerprint' }, r.fingerprint),
             ),
+            st.over ? scoreTable(st) : null,
           )
         : null,
     );
+    mount(situation, at > 0 ? situationPanel(scenario, records.slice(0, at)) : null);
     mount(chart, historyChart(states, scenario.turns, at));
     ctx.world.show(worldViewOf(scenario, st));
   };
@@ -131,7 +144,7 @@ export function replayScreen(ctx: AppContext, code: string): void {
       h(
         'div',
         { class: 'play-grid' },
-        h('div', { class: 'stage' }, ctx.world.element, panel, chart),
+        h('div', { class: 'stage' }, ctx.world.element, situation, panel, chart),
         h(
           'div',
           { class: 'controls' },

@@ -1,5 +1,5 @@
 import type Phaser from 'phaser';
-import { REGIMES, type Regime } from '../../engine/state-types';
+import { REGIMES, type Regime } from '../../engine';
 import type { Layout } from './layout';
 import { mix, REGIME_COLORS } from './palette';
 

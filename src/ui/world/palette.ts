@@ -1,4 +1,4 @@
-import type { Regime } from '../../engine/state-types';
+import type { Regime } from '../../engine';
 
 /** Colours of the world, as 0xRRGGBB numbers for Phaser Graphics. */
 

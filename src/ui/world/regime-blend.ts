@@ -1,4 +1,4 @@
-import { REGIMES, type Regime } from '../../engine/state-types';
+import { REGIMES, type Regime } from '../../engine';
 
 /** How a regime moves and lights the world. Blended linearly, so a change of regime is a cross-fade. */
 export interface Mood {

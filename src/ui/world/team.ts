@@ -1,5 +1,5 @@
 import Phaser from 'phaser';
-import type { MemberStatus } from '../../engine/state-types';
+import type { MemberStatus } from '../../engine';
 import { drawAbsence, drawCharacter, newPose, type Look } from './character';
 import { DEPTH } from './depths';
 import type { Shade } from './grade';

@@ -1,4 +1,4 @@
-import type { MemberStatus, Regime } from '../../engine/state-types';
+import type { MemberStatus, Regime } from '../../engine';
 
 /** One person on the team as the world draws them. */
 export interface WorldMember {

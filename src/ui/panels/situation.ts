@@ -1,0 +1,48 @@
+import type { Scenario } from '../../engine';
+import { shiftLog, type ShiftEntry } from '../../replay/shift-log';
+import type { TurnRecord } from '../../replay/timeline';
+import { h } from '../dom';
+
+/** The briefing as it stands: the scenario's own words, then every shift so far and its answer. */
+export function situationPanel(scenario: Scenario, records: readonly TurnRecord[]): HTMLElement {
+  const shifts = shiftLog(scenario, records);
+  const latest = records[records.length - 1]?.turn ?? 0;
+  return h(
+    'section',
+    { class: 'situation', 'data-testid': 'situation', 'aria-labelledby': 'situation-title' },
+    h('h2', { id: 'situation-title' }, 'The situation'),
+    h('details', {}, h('summary', {}, 'Briefing'), h('p', {}, scenario.briefing)),
+    shifts.length
+      ? h(
+          'ol',
+          { class: 'shift-list', 'aria-label': 'Shifts so far' },
+          ...shifts.map((x) => shiftItem(x, x.turn === latest)),
+        )
+      : h('p', { class: 'muted small' }, 'Nothing has changed since the briefing.'),
+  );
+}
+
+/** A shift that happened in the turn just played is marked new, so it shows above the fold. */
+function shiftItem(x: ShiftEntry, fresh: boolean): HTMLElement {
+  return h(
+    'li',
+    { 'data-testid': `shift-${x.id}`, class: fresh ? 'fresh' : undefined },
+    fresh ? h('span', { class: 'new-badge' }, 'New') : null,
+    fresh ? ' ' : null,
+    h('strong', {}, x.title),
+    h('span', { class: 'muted' }, ` (turn ${x.turn}${x.member ? `, ${x.member}` : ''})`),
+    h('p', {}, x.text),
+    h(
+      'p',
+      { class: x.answered ? 'shift-status answered' : 'shift-status open' },
+      h('span', { 'aria-hidden': 'true' }, x.answered ? '✓ ' : '⚑ '),
+      statusWords(x),
+    ),
+  );
+}
+
+function statusWords(x: ShiftEntry): string {
+  if (x.answered) return `Answered by ${x.answered.action} on turn ${x.answered.turn}.`;
+  if (x.answers.length) return `Not answered yet: ${x.answers.join(' or ')} would answer it.`;
+  return 'Nothing answers it: the team has to live with it.';
+}

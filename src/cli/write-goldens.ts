@@ -12,13 +12,18 @@ import { loadAllScenarios } from '../scenarios/files';
  */
 export const GOLDEN_DIR = join(import.meta.dirname, '..', '..', 'tests', 'golden');
 
-/** One balanced game per scenario, plus runs that collapse early into chaos and stagnation. */
+/**
+ * One balanced game per scenario, the expert through a shift it answers, and runs that collapse
+ * early into chaos and stagnation. Goldens hold choices, not policies, so changing a bot never
+ * breaks one.
+ */
 export const GOLDEN_RUNS: readonly { scenario: string; policy: string; seed: string }[] = [
   { scenario: 'first-team', policy: 'balanced', seed: 'golden' },
   { scenario: 'stagnant-giant', policy: 'balanced', seed: 'golden' },
   { scenario: 'producers-to-leaders', policy: 'balanced', seed: 'golden' },
   { scenario: 'build-the-house', policy: 'balanced', seed: 'golden' },
   { scenario: 'idea-factory', policy: 'balanced', seed: 'golden' },
+  { scenario: 'stagnant-giant', policy: 'expert', seed: 'golden' },
   { scenario: 'idea-factory', policy: 'lead-only', seed: 'collapse' },
   { scenario: 'stagnant-giant', policy: 'manage-only', seed: 'collapse' },
   { scenario: 'build-the-house', policy: 'random', seed: 'ünïcödé 🏠' },

@@ -193,10 +193,10 @@ export const CATALOGUE: readonly ActionDef[] = [
     title: 'Streamline operations',
     side: 'manage',
     aspect: 'innovation-efficiency',
-    cost: 3,
+    cost: 2,
     targeted: false,
-    hint: 'Cut waste from the existing work. Execution and budget rise; experiments are trimmed.',
-    now: [e('execution', 6), e('budget', 4), e('energy', 3), e('innovation', -2)],
+    hint: 'Cut waste from the existing work. Budget, execution and energy recover; experiments are trimmed.',
+    now: [e('budget', 7), e('execution', 5), e('energy', 4), e('innovation', -3)],
   },
   {
     id: 'assign-roles',

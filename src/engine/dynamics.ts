@@ -20,26 +20,36 @@ export const DYNAMICS = {
 // Red tape: rules and controls without trust or a reason behind them make people stop caring
 // and stop proposing (managing without leading).
 export function applyPressures(vars: Vars, ledger: Ledger): void {
-  const churn = vars.innovation + div(vars.clarity, 2) - vars.structure - vars.control + 10;
+  const churn = vars.innovation + div(vars.clarity, 2) - vars.structure - vars.control;
   if (churn > 0) {
-    ledger.bump(vars, 'energy', -div(churn, 5), 'pressure', DYNAMICS.churn);
-    ledger.bump(vars, 'execution', -div(churn, 4), 'pressure', DYNAMICS.churn);
+    ledger.bump(vars, 'energy', -div(churn, 6), 'pressure', DYNAMICS.churn);
+    ledger.bump(vars, 'execution', -div(churn, 6), 'pressure', DYNAMICS.churn);
   }
-  const rigidity = div(vars.structure + vars.control - vars.trust - vars.clarity, 2) - 10;
+  const rigidity = div(vars.structure + vars.control - vars.trust - vars.clarity, 2) - 15;
   if (rigidity > 0) {
-    ledger.bump(vars, 'morale', -div(rigidity, 4), 'pressure', DYNAMICS.redTape);
-    ledger.bump(vars, 'innovation', -div(rigidity, 3), 'pressure', DYNAMICS.redTape);
+    ledger.bump(vars, 'morale', -div(rigidity, 5), 'pressure', DYNAMICS.redTape);
+    ledger.bump(vars, 'innovation', -div(rigidity, 4), 'pressure', DYNAMICS.redTape);
   }
 }
 
 // Success raises the bar: every turn in momentum, stakeholders expect more and the team runs
 // hotter, so direction, predictability and energy wear faster the longer it lasts.
 export function applyExpectations(vars: Vars, streak: number, ledger: Ledger): void {
-  const bar = 2 + (streak < 4 ? streak : 4);
+  const bar = WEAR.expectations[0] + (streak < WEAR.expectations[1] ? streak : WEAR.expectations[1]);
   ledger.bump(vars, 'clarity', -bar, 'pressure', DYNAMICS.expectations);
   ledger.bump(vars, 'control', -bar, 'pressure', DYNAMICS.expectations);
   ledger.bump(vars, 'energy', -2, 'pressure', DYNAMICS.expectations);
 }
+
+// Fading without upkeep, per turn: a flat part plus the level divided by the second number,
+// so the higher a support stands the more upkeep it needs.
+export const WEAR = {
+  clarity: [0, 15],
+  structure: [0, 20],
+  control: [1, 20],
+  trust: [0, 25],
+  expectations: [2, 4],
+} as const;
 
 // What execution settles toward: structure and predictability first, then people and energy.
 export function executionTarget(v: Vars, capacity: number): number {
@@ -67,10 +77,10 @@ export function applyDrift(vars: Vars, capacity: number, ledger: Ledger): void {
   ledger.bump(vars, 'execution', div(tE - vars.execution, 3), 'drift', DYNAMICS.execution);
   ledger.bump(vars, 'innovation', div(tI - vars.innovation, 3), 'drift', DYNAMICS.innovation);
   ledger.bump(vars, 'morale', div(tM - vars.morale, 3), 'drift', DYNAMICS.morale);
-  ledger.bump(vars, 'clarity', -(2 + div(vars.clarity, 10)), 'drift', DYNAMICS.fade);
-  ledger.bump(vars, 'structure', -(1 + div(vars.structure, 12)), 'drift', DYNAMICS.fade);
-  ledger.bump(vars, 'control', -(2 + div(vars.control, 10)), 'drift', DYNAMICS.fade);
-  ledger.bump(vars, 'trust', -div(vars.trust, 20), 'drift', DYNAMICS.fade);
+  ledger.bump(vars, 'clarity', -(WEAR.clarity[0] + div(vars.clarity, WEAR.clarity[1])), 'drift', DYNAMICS.fade);
+  ledger.bump(vars, 'structure', -(WEAR.structure[0] + div(vars.structure, WEAR.structure[1])), 'drift', DYNAMICS.fade);
+  ledger.bump(vars, 'control', -(WEAR.control[0] + div(vars.control, WEAR.control[1])), 'drift', DYNAMICS.fade);
+  ledger.bump(vars, 'trust', -(WEAR.trust[0] + div(vars.trust, WEAR.trust[1])), 'drift', DYNAMICS.fade);
   ledger.bump(vars, 'energy', 4, 'drift', DYNAMICS.rest);
   const gain = div(vars.execution * (vars.clarity + vars.innovation), 2000);
   ledger.bump(vars, 'progress', gain, 'drift', DYNAMICS.work);

@@ -4,6 +4,8 @@ export { CATALOGUE, ACTION_IDS, actionDef, actionIndex, type ActionDef } from '.
 export { causeTotal, type Cause, type CauseKind } from './causes';
 export { endingText, scoreBreakdown, SCORE, type ScoreBreakdown } from './outcome';
 export { createGame, setupOf } from './create';
+export { seedRng } from './rng';
+export { cool, HEAT_PER_USE, strengthOf } from './heat';
 export { DYNAMICS } from './dynamics';
 export { fingerprint, canonical, hash64 } from './fingerprint';
 export { ENTER, EXIT, leadershipIndex, managementIndex, regimeOf } from './regimes';

@@ -26,13 +26,7 @@ export function dueShift(
 }
 
 // The shift's one-time blow. Its cause kind is 'shift' so the explanation names it.
-export function applyShift(
-  x: SetupShift,
-  vars: Vars,
-  members: MutableMember[],
-  ledger: Ledger,
-  rng: Rng,
-): ShiftFact {
+export function applyShift(x: SetupShift, vars: Vars, members: MutableMember[], ledger: Ledger, rng: Rng): ShiftFact {
   for (const e of x.effects) ledger.bump(vars, e.var, e.amount, 'shift', x.id);
   const who = touchMember(x.member, members, vars, ledger, rng, null, false);
   return { type: 'shift-occurred', shift: x.id, member: who };

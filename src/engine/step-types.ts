@@ -35,7 +35,8 @@ export type Fact =
       readonly regime: Regime;
     }
   | { readonly type: 'regime-changed'; readonly from: Regime; readonly to: Regime }
-  | { readonly type: 'game-ended';
+  | {
+      readonly type: 'game-ended';
       readonly outcome: Regime;
       readonly ending: string;
       readonly early: boolean;

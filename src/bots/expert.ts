@@ -1,0 +1,135 @@
+import { actionDef, legalActions, seedRng, step, type Action, type GameState, type MemberState } from '../engine';
+import { policyByName, type Policy, type PolicyFactory } from './policies';
+
+/**
+ * The expert's search budget per turn: every legal first action completed by the balanced
+ * heuristic, plus whole-turn plans leaning to each side, each played SAMPLES times through this
+ * turn and HORIZON more turns of balanced play, with dice of the bot's own. It never reads the
+ * game's seeded future: like a player who knows the rules but not the dice.
+ */
+export const EXPERT_BUDGET = { samples: 3, horizon: 2 } as const;
+
+type Plan = readonly Action[];
+
+const fill = (name: string): Policy => policyByName(name)!('');
+
+/** Plays the policy's choices into the plan until it ends the turn; returns the plan. */
+function complete(state: GameState, start: Plan, policy: Policy): Plan {
+  let s = state;
+  const plan: Action[] = [];
+  for (const a of start) {
+    const r = step(s, a);
+    if (!r.ok) return plan;
+    s = r.state;
+    plan.push(a);
+  }
+  for (let guard = 0; guard < 20; guard++) {
+    const a = policy(s);
+    if (a.type !== 'choose') break;
+    const r = step(s, a);
+    if (!r.ok) break;
+    s = r.state;
+    plan.push(a);
+  }
+  return plan;
+}
+
+/** A state's worth to the expert: momentum kept, the goal, and the margins of both indices. */
+export function worth(s: GameState): number {
+  let present = 0;
+  for (const m of s.members) if (m.status !== 'gone') present++;
+  const base = s.momentumTurns * 40 + s.vars.progress * 4 + present * 12 + (s.vars.energy >> 2);
+  if (s.over) return base + (s.regime === 'momentum' ? 2000 : s.early ? -2000 : -600);
+  const margin = Math.min(s.l, s.m) * 4 + s.l + s.m;
+  const danger = s.regime === 'chaos' || s.regime === 'stagnation' ? s.streak * 60 : 0;
+  return base + margin + (s.regime === 'momentum' ? 80 : 0) - danger;
+}
+
+/** Plays a plan then `horizon` turns of the rollout policy, with the given dice. */
+function rollout(state: GameState, plan: Plan, dice: string, rollPolicy: Policy): number {
+  let s: GameState = { ...state, rng: seedRng(dice) };
+  for (const a of plan) {
+    const r = step(s, a);
+    if (!r.ok) return -Infinity;
+    s = r.state;
+  }
+  const ended = step(s, { type: 'end-turn' });
+  if (!ended.ok) return -Infinity;
+  s = ended.state;
+  for (let t = 0; t < EXPERT_BUDGET.horizon && !s.over; t++) {
+    for (let guard = 0; guard < 20; guard++) {
+      const a = rollPolicy(s);
+      const r = step(s, a);
+      if (!r.ok) break;
+      s = r.state;
+      if (a.type === 'end-turn') break;
+    }
+  }
+  return worth(s);
+}
+
+/** Candidate plans for this turn: each legal first choice finished by the balanced heuristic,
+ * and whole turns leaning to one side or the other. */
+function candidates(state: GameState): Plan[] {
+  const balanced = fill('balanced');
+  const lead = fill('lead-only');
+  const manage = fill('manage-only');
+  const plans: Plan[] = [[], complete(state, [], balanced), complete(state, [], lead), complete(state, [], manage)];
+  const seen = new Set<string>();
+  for (const a of legalActions(state)) {
+    if (a.type !== 'choose') continue;
+    const def = actionDef(a.action)!;
+    if (def.targeted && a.target !== pickTarget(def.special, state.members)) continue;
+    if (seen.has(a.action)) continue;
+    seen.add(a.action);
+    plans.push(complete(state, [a], balanced));
+  }
+  const unique = new Map<string, Plan>();
+  for (const p of plans) unique.set(JSON.stringify(p), p);
+  return [...unique.values()];
+}
+
+/** Coaching goes to the member lowest in morale; delegation to the most skilled engaged one. */
+function pickTarget(special: string | undefined, members: readonly MemberState[]): string | undefined {
+  let best: MemberState | undefined;
+  for (const m of members) {
+    if (m.status === 'gone') continue;
+    if (special === 'coach') {
+      if (!best || m.morale < best.morale) best = m;
+    } else if (m.status === 'engaged' && (!best || m.skill > best.skill)) best = m;
+  }
+  return best?.id;
+}
+
+/** The plan with the best average worth over the samples (the same dice for every plan). */
+export function bestPlan(state: GameState, seed: string): Plan {
+  const rollPolicy = fill('balanced');
+  let best: Plan = [];
+  let bestValue = -Infinity;
+  for (const plan of candidates(state)) {
+    let sum = 0;
+    for (let k = 0; k < EXPERT_BUDGET.samples; k++) {
+      sum += rollout(state, plan, `${seed}/expert/${state.turn}/${k}`, rollPolicy);
+    }
+    if (sum > bestValue) {
+      best = plan;
+      bestValue = sum;
+    }
+  }
+  return best;
+}
+
+/** The search bot: plans each turn when it starts, then plays that plan one choice at a time. */
+export const expertPolicy: PolicyFactory = (seed) => {
+  let plan: Plan = [];
+  let turn = -1;
+  return (state) => {
+    if (state.turn !== turn || state.plan.length === 0) {
+      if (state.plan.length === 0) {
+        plan = bestPlan(state, seed);
+        turn = state.turn;
+      }
+    }
+    return plan[state.plan.length] ?? { type: 'end-turn' };
+  };
+};

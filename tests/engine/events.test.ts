@@ -1,27 +1,24 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Ledger } from '../../src/engine/causes';
 import { setupOf } from '../../src/engine/create';
-import { applyEvent, drawEvent, eligible } from '../../src/engine/events';
+import { applyEvent, cushioned, drawEvent, eligible } from '../../src/engine/events';
 import type { MutableMember } from '../../src/engine/members';
 import { restoreRng, seedRng } from '../../src/engine/rng';
 import type { SetupEvent } from '../../src/engine/state-types';
-import { div, pct, VARIABLES, type Vars } from '../../src/engine/variables';
-import { causeSum, END, game, ok, ruleEvent, run, scenario, withEvents } from './helpers';
+import { div, type Vars } from '../../src/engine/variables';
+import { causeSum, cond, END, game, makeScenario, mid, ok, ruleEvent, run, situation, withEvents } from './helpers';
 
-function vars(over: Partial<Vars> = {}): Vars {
-  const v = {} as Vars;
-  for (const name of VARIABLES) v[name] = 50;
-  return { ...v, ...over };
-}
+const vars = (over: Partial<Vars> = {}): Vars => mid(over);
 
 const rng = (seed = 'events') => restoreRng(seedRng(seed));
 
 function members(): MutableMember[] {
   return [
-    { id: 'a', morale: 60, skill: 50, status: 'engaged' },
-    { id: 'b', morale: 30, skill: 90, status: 'disengaged' },
-    { id: 'c', morale: 10, skill: 95, status: 'gone' },
-    { id: 'd', morale: 45, skill: 70, status: 'engaged' },
+    { id: 'a', morale: 60, skill: 50, status: 'engaged', low: 0 },
+    { id: 'b', morale: 30, skill: 90, status: 'disengaged', low: 1 },
+    { id: 'c', morale: 10, skill: 95, status: 'gone', low: 0 },
+    { id: 'd', morale: 45, skill: 70, status: 'engaged', low: 0 },
   ];
 }
 
@@ -29,76 +26,108 @@ describe('eligible', () => {
   it('requires every condition, with inclusive bounds', () => {
     const e = ruleEvent({
       id: 'e',
-      when: [
-        { var: 'trust', atLeast: 40, atMost: 60 },
-        { var: 'energy', atLeast: 0, atMost: 30 },
-      ],
+      when: [cond({ var: 'trust', atLeast: 40, atMost: 60 }), cond({ var: 'energy', atLeast: 0, atMost: 30 })],
     });
-    expect(eligible(e, vars({ trust: 40, energy: 30 }), 1, [])).toBe(true);
-    expect(eligible(e, vars({ trust: 60, energy: 0 }), 1, [])).toBe(true);
-    expect(eligible(e, vars({ trust: 39, energy: 30 }), 1, [])).toBe(false);
-    expect(eligible(e, vars({ trust: 61, energy: 30 }), 1, [])).toBe(false);
-    expect(eligible(e, vars({ trust: 50, energy: 31 }), 1, [])).toBe(false);
+    expect(eligible(e, situation(vars({ trust: 40, energy: 30 })), 1, [])).toBe(true);
+    expect(eligible(e, situation(vars({ trust: 60, energy: 0 })), 1, [])).toBe(true);
+    expect(eligible(e, situation(vars({ trust: 39, energy: 30 })), 1, [])).toBe(false);
+    expect(eligible(e, situation(vars({ trust: 61, energy: 30 })), 1, [])).toBe(false);
+    expect(eligible(e, situation(vars({ trust: 50, energy: 31 })), 1, [])).toBe(false);
   });
 
   it('an event without conditions is always eligible', () => {
-    expect(eligible(ruleEvent({ id: 'e' }), vars({ morale: 0 }), 1, [])).toBe(true);
+    expect(eligible(ruleEvent({ id: 'e' }), situation(vars({ morale: 0 })), 1, [])).toBe(true);
   });
 
   it('respects minTurn', () => {
     const e = ruleEvent({ id: 'e', minTurn: 3 });
-    expect(eligible(e, vars(), 2, [])).toBe(false);
-    expect(eligible(e, vars(), 3, [])).toBe(true);
-    expect(eligible(e, vars(), 9, [])).toBe(true);
+    expect(eligible(e, situation(vars()), 2, [])).toBe(false);
+    expect(eligible(e, situation(vars()), 3, [])).toBe(true);
+    expect(eligible(e, situation(vars()), 9, [])).toBe(true);
   });
 
   it('a once event is not eligible after it fired; others are', () => {
     const once = ruleEvent({ id: 'e', once: true });
     const again = ruleEvent({ id: 'f' });
-    expect(eligible(once, vars(), 1, [])).toBe(true);
-    expect(eligible(once, vars(), 1, ['f'])).toBe(true);
-    expect(eligible(once, vars(), 1, ['e'])).toBe(false);
-    expect(eligible(again, vars(), 1, ['f'])).toBe(true);
+    expect(eligible(once, situation(vars()), 1, [])).toBe(true);
+    expect(eligible(once, situation(vars()), 1, ['f'])).toBe(true);
+    expect(eligible(once, situation(vars()), 1, ['e'])).toBe(false);
+    expect(eligible(again, situation(vars()), 1, ['f'])).toBe(true);
   });
 
   it('reads scenario defaults: no minTurn means turn 1, missing bounds mean 0..100', () => {
-    const events = setupOf(scenario('first-team')).events;
-    const resign = events.find((e) => e.id === 'quiet-resignation')!;
-    expect(resign.once).toBe(true);
-    expect(eligible(resign, vars({ morale: 35 }), 2, [])).toBe(false);
-    expect(eligible(resign, vars({ morale: 35 }), 3, [])).toBe(true);
-    expect(eligible(resign, vars({ morale: 36 }), 3, [])).toBe(false);
-    expect(eligible(resign, vars({ morale: 0 }), 3, ['quiet-resignation'])).toBe(false);
-    const feedback = events.find((e) => e.id === 'friendly-feedback')!;
-    expect(feedback.minTurn).toBe(1);
-    expect(eligible(feedback, vars({ execution: 100 }), 1, [])).toBe(true);
-    expect(eligible(feedback, vars({ execution: 49 }), 1, [])).toBe(false);
+    const sc = makeScenario({
+      events: [
+        {
+          id: 'late',
+          title: 'Late',
+          text: 'Late.',
+          weight: 4,
+          once: true,
+          minTurn: 3,
+          when: [{ var: 'morale', atMost: 35 }],
+          effects: [],
+        },
+        {
+          id: 'plain',
+          title: 'Plain',
+          text: 'Plain.',
+          weight: 3,
+          when: [{ var: 'execution', atLeast: 50 }],
+          effects: [],
+        },
+      ],
+    });
+    const [late, plain] = setupOf(sc).events as [SetupEvent, SetupEvent];
+    expect(late.once).toBe(true);
+    expect(eligible(late, situation(vars({ morale: 35 })), 2, [])).toBe(false);
+    expect(eligible(late, situation(vars({ morale: 35 })), 3, [])).toBe(true);
+    expect(eligible(late, situation(vars({ morale: 0 })), 3, [])).toBe(true);
+    expect(eligible(late, situation(vars({ morale: 36 })), 3, [])).toBe(false);
+    expect(eligible(late, situation(vars({ morale: 0 })), 3, ['late'])).toBe(false);
+    expect(plain.minTurn).toBe(1);
+    expect(plain.once).toBe(false);
+    expect(plain.cushion).toBeNull();
+    expect(plain.member).toBeNull();
+    expect(eligible(plain, situation(vars({ execution: 100 })), 1, [])).toBe(true);
+    expect(eligible(plain, situation(vars({ execution: 49 })), 1, [])).toBe(false);
+  });
+
+  it('can test the team and the run as well as the variables', () => {
+    const team = members();
+    const lost = ruleEvent({ id: 'lost', when: [cond({ stat: 'members-lost', atLeast: 1 })] });
+    expect(eligible(lost, situation(vars(), { members: team }), 1, [])).toBe(true);
+    expect(eligible(lost, situation(vars(), { members: team.filter((m) => m.status !== 'gone') }), 1, [])).toBe(false);
+    const streak = ruleEvent({ id: 'streak', when: [cond({ stat: 'momentum-turns', atLeast: 2 })] });
+    expect(eligible(streak, situation(vars(), { momentumTurns: 1 }), 1, [])).toBe(false);
+    expect(eligible(streak, situation(vars(), { momentumTurns: 2 }), 1, [])).toBe(true);
   });
 });
 
 describe('drawEvent', () => {
   const a = ruleEvent({ id: 'a', weight: 3 });
-  const b = ruleEvent({ id: 'b', weight: 1, when: [{ var: 'morale', atLeast: 0, atMost: 20 }] });
+  const b = ruleEvent({ id: 'b', weight: 1, when: [cond({ var: 'morale', atLeast: 0, atMost: 20 })] });
 
   it('never fires at 0% chance', () => {
-    for (let i = 0; i < 50; i++) expect(drawEvent([a, b], 0, vars(), 1, [], rng(`d${i}`))).toBeNull();
+    for (let i = 0; i < 50; i++) expect(drawEvent([a, b], 0, situation(vars()), 1, [], rng(`d${i}`))).toBeNull();
   });
 
   it('at 100% always fires when something is eligible, and never an ineligible event', () => {
-    for (let i = 0; i < 50; i++) expect(drawEvent([a, b], 100, vars({ morale: 50 }), 1, [], rng(`d${i}`))).toBe(a);
+    for (let i = 0; i < 50; i++)
+      expect(drawEvent([a, b], 100, situation(vars({ morale: 50 })), 1, [], rng(`d${i}`))).toBe(a);
   });
 
   it('returns null when nothing is eligible', () => {
     for (let i = 0; i < 20; i++) {
-      expect(drawEvent([b], 100, vars({ morale: 50 }), 1, [], rng(`n${i}`))).toBeNull();
-      expect(drawEvent([], 100, vars(), 1, [], rng(`n${i}`))).toBeNull();
+      expect(drawEvent([b], 100, situation(vars({ morale: 50 })), 1, [], rng(`n${i}`))).toBeNull();
+      expect(drawEvent([], 100, situation(vars()), 1, [], rng(`n${i}`))).toBeNull();
     }
   });
 
   it('picks among the eligible by weight', () => {
     const counts = { a: 0, b: 0 };
     for (let i = 0; i < 400; i++) {
-      const e = drawEvent([a, b], 100, vars({ morale: 10 }), 1, [], rng(`w${i}`));
+      const e = drawEvent([a, b], 100, situation(vars({ morale: 10 })), 1, [], rng(`w${i}`));
       if (e?.id === 'a') counts.a++;
       else if (e?.id === 'b') counts.b++;
     }
@@ -137,15 +166,38 @@ describe('applyEvent', () => {
     expect(r.guardUsed).toBe(false);
   });
 
-  it('the cushion variable reduces losses: not at all at 0, halved at 100', () => {
-    const e = ruleEvent({ id: 'x', effects: [{ var: 'execution', amount: -10 }], cushion: 'structure' });
-    expect(apply(e, vars({ structure: 0 })).delta('execution')).toBe(-10);
-    expect(apply(e, vars({ structure: 100 })).delta('execution')).toBe(-5);
-    expect(apply(e, vars({ structure: 50 })).delta('execution')).toBe(-10 - pct(-10, 25));
+  it('the cushion variable reduces losses: not at all at 0, by about two thirds at 100', () => {
+    const e = ruleEvent({ id: 'x', effects: [{ var: 'execution', amount: -30 }], cushion: 'structure' });
+    expect(apply(e, vars({ structure: 0 })).delta('execution')).toBe(-30);
+    const full = apply(e, vars({ structure: 100 }));
+    expect(full.delta('execution')).toBe(cushioned(-30, 100));
+    expect(Math.abs(full.delta('execution') - -30 / 3)).toBeLessThanOrEqual(1);
     const mid = apply(e, vars({ structure: 50 })).delta('execution');
-    expect(mid).toBeGreaterThan(-10);
-    expect(mid).toBeLessThan(-5);
-    expect(apply(e, vars({ structure: 100 })).fact.cushioned).toBe(true);
+    expect(mid).toBe(cushioned(-30, 50));
+    expect(mid).toBeGreaterThan(-30);
+    expect(mid).toBeLessThan(full.delta('execution'));
+    expect(full.fact.cushioned).toBe(true);
+    expect(apply(e, vars({ structure: 0 })).fact.cushioned).toBe(true);
+  });
+
+  it('cushioned shrinks any loss toward zero, more with a higher cushion, never past zero', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -100, max: 0 }),
+        fc.integer({ min: 0, max: 100 }),
+        fc.integer({ min: 0, max: 100 }),
+        (loss, a, b) => {
+          const [lo, hi] = a <= b ? [a, b] : [b, a];
+          expect(cushioned(loss, 0)).toBe(loss);
+          expect(cushioned(loss, lo)).toBeLessThanOrEqual(0);
+          expect(cushioned(loss, lo)).toBeGreaterThanOrEqual(loss);
+          expect(cushioned(loss, hi)).toBeGreaterThanOrEqual(cushioned(loss, lo));
+          // Two thirds off, give or take the rounding of integer percentages.
+          expect(Math.abs(cushioned(loss, 100) - loss / 3)).toBeLessThan(2);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 
   it('gains are never cushioned', () => {
@@ -159,7 +211,7 @@ describe('applyEvent', () => {
     });
     const r = apply(e, vars({ trust: 100 }));
     expect(r.delta('progress')).toBe(6);
-    expect(r.delta('morale')).toBe(-4);
+    expect(r.delta('morale')).toBe(cushioned(-8, 100));
     const gainsOnly = apply(
       ruleEvent({ id: 'y', effects: [{ var: 'budget', amount: 8 }], cushion: 'control' }),
       vars({ control: 100 }),
@@ -178,9 +230,10 @@ describe('applyEvent', () => {
       cushion: 'clarity',
     });
     const r = apply(e, vars({ clarity: 100 }));
-    expect(r.delta('clarity')).toBe(-10);
-    // clarity is 90 by now: the second loss is cushioned by 45%.
-    expect(r.delta('control')).toBe(-20 - pct(-20, 45));
+    expect(r.delta('clarity')).toBe(cushioned(-20, 100));
+    // The second loss is cushioned by clarity as the first one left it.
+    expect(r.delta('control')).toBe(cushioned(-20, 100 + r.delta('clarity')));
+    expect(r.delta('control')).toBeLessThan(r.delta('clarity'));
   });
 
   it('a guard halves losses after the cushion, and only losses', () => {
@@ -195,8 +248,10 @@ describe('applyEvent', () => {
     const r = apply(e, vars({ control: 100 }), 1);
     expect(r.guardUsed).toBe(true);
     expect(r.fact.guarded).toBe(true);
-    expect(r.delta('execution')).toBe(div(-9 - pct(-9, 50), 2));
+    expect(r.delta('execution')).toBe(div(cushioned(-9, 100), 2));
     expect(r.delta('budget')).toBe(4);
+    const plain = apply(ruleEvent({ id: 'y', effects: [{ var: 'execution', amount: -9 }] }), vars(), 1);
+    expect(plain.delta('execution')).toBe(div(-9, 2));
   });
 
   it('a guard is not used by an event without losses', () => {

@@ -1,10 +1,19 @@
 import { expect } from 'vitest';
+import { ACTION_IDS } from '../../src/engine/catalogue';
+import type { Situation } from '../../src/engine/conditions';
 import { createGame } from '../../src/engine/create';
 import type { Scenario } from '../../src/engine/scenario-types';
-import type { GameState, SetupEvent } from '../../src/engine/state-types';
+import {
+  REGIMES,
+  type GameState,
+  type SetupCondition,
+  type SetupEnding,
+  type SetupEvent,
+  type SetupShift,
+} from '../../src/engine/state-types';
 import type { Action, StepResult } from '../../src/engine/step-types';
 import { step } from '../../src/engine/step';
-import type { Vars } from '../../src/engine/variables';
+import { VARIABLES, type Vars } from '../../src/engine/variables';
 import { loadAllScenarios } from '../../src/scenarios/files';
 
 /** Every shipped scenario, loaded once per test file. */
@@ -41,6 +50,82 @@ export function ruleEvent(over: Partial<SetupEvent> & { id: string }): SetupEven
     effects: [],
     cushion: null,
     member: null,
+    ...over,
+  };
+}
+
+/** Every variable at 50, with some overridden: far from both ends, so small changes never clamp. */
+export function mid(over: Partial<Vars> = {}): Vars {
+  const v = {} as Vars;
+  for (const name of VARIABLES) v[name] = 50;
+  return { ...v, ...over };
+}
+
+/** What a condition reads: the variables, a team (none by default) and no momentum yet. */
+export function situation(vars: Vars, over: Partial<Omit<Situation, 'vars'>> = {}): Situation {
+  return { vars, members: [], momentumTurns: 0, ...over };
+}
+
+/** A condition in the form the rules test, bounds defaulting to the whole range. */
+export function cond(c: Partial<SetupCondition>): SetupCondition {
+  return { var: null, stat: null, atLeast: 0, atMost: 100, ...c };
+}
+
+/** The state with the scenario's shifts replaced. */
+export function withShifts(s: GameState, shifts: readonly SetupShift[]): GameState {
+  return { ...s, setup: { ...s.setup, shifts } };
+}
+
+/** A rule shift with defaults: on turn 1, no conditions, no effects, pressure or answer. */
+export function ruleShift(over: Partial<SetupShift> & { id: string }): SetupShift {
+  return {
+    from: 1,
+    by: over.from ?? 1,
+    when: [],
+    effects: [],
+    pressure: [],
+    settledBy: [],
+    timeBudget: null,
+    member: null,
+    ...over,
+  };
+}
+
+/** A rule ending with defaults: any time, no conditions. */
+export function ruleEnding(over: Partial<SetupEnding> & { id: string; outcome: SetupEnding['outcome'] }): SetupEnding {
+  return { early: null, when: [], ...over };
+}
+
+/**
+ * A small, valid scenario built in code: every variable at 50, every action offered, four
+ * plain members, no events, one shift on turn 3 that does nothing, and one catch-all ending
+ * per outcome. Tests override what they exercise.
+ */
+export function makeScenario(over: Partial<Scenario> = {}): Scenario {
+  return {
+    id: 'test-scenario',
+    title: 'Test scenario',
+    tagline: 'A scenario built by the tests.',
+    briefing: 'Nothing happens here unless a test says so.',
+    difficulty: 'easy',
+    turns: 8,
+    timeBudget: 10,
+    collapseAfter: 4,
+    eventChance: 0,
+    goal: { label: 'Test goal', visual: 'house' },
+    start: mid(),
+    actions: [...ACTION_IDS],
+    members: ['ada', 'bo', 'cy', 'di'].map((id) => ({
+      id,
+      name: id.toUpperCase(),
+      role: 'Tester',
+      traits: [],
+      skill: 60,
+      morale: 60,
+    })),
+    events: [],
+    shifts: [{ id: 'quiet-shift', title: 'A quiet shift', text: 'Nothing changes.', from: 3, effects: [] }],
+    endings: REGIMES.map((r) => ({ id: `${r}-end`, outcome: r, text: `The game ends in ${r}.` })),
     ...over,
   };
 }

@@ -174,12 +174,50 @@ describe('properties over random legal play', () => {
     );
   });
 
+  it('a member quits only after a turn spent disengaged, and a member who left never comes back', () => {
+    check(
+      fc.property(scenarioArb, seedArb, picksArb, (sc, seed, picks) => {
+        play(sc, seed, picks, ({ before, after, facts }) => {
+          for (const f of facts) {
+            if (f.type !== 'member-quit') continue;
+            expect(before.members.find((m) => m.id === f.member)?.status).toBe('disengaged');
+            expect(after.members.find((m) => m.id === f.member)?.status).toBe('gone');
+          }
+          before.members.forEach((m, i) => {
+            if (m.status === 'gone') expect(after.members[i]).toEqual(m);
+          });
+        });
+      }),
+    );
+  });
+
+  it('shifts and heat stay consistent: each shift happens once, settles once, and heat is never negative', () => {
+    check(
+      fc.property(scenarioArb, seedArb, picksArb, (sc, seed, picks) => {
+        play(sc, seed, picks, ({ before, after, facts }) => {
+          expect(new Set(after.shifted).size).toBe(after.shifted.length);
+          expect(new Set(after.settled).size).toBe(after.settled.length);
+          for (const id of after.settled) expect(after.shifted).toContain(id);
+          expect(after.shifted.slice(0, before.shifted.length)).toEqual(before.shifted);
+          const happened = facts.flatMap((f) => (f.type === 'shift-occurred' ? [f.shift] : []));
+          expect(after.shifted).toEqual([...before.shifted, ...happened]);
+          for (const h of after.heat) {
+            expect(Number.isInteger(h)).toBe(true);
+            expect(h).toBeGreaterThanOrEqual(0);
+          }
+        });
+      }),
+    );
+  });
+
   it('time is never negative nor above the budget', () => {
     check(
       fc.property(scenarioArb, seedArb, picksArb, (sc, seed, picks) => {
         play(sc, seed, picks, ({ after }) => {
           expect(after.time).toBeGreaterThanOrEqual(0);
-          expect(after.time).toBeLessThanOrEqual(after.setup.timeBudget);
+          // The budget is the scenario's until a shift changes it.
+          expect(after.time).toBeLessThanOrEqual(after.budget);
+          if (after.shifted.length === 0) expect(after.budget).toBe(after.setup.timeBudget);
           expect(after.guard).toBeGreaterThanOrEqual(0);
         });
       }),
@@ -210,7 +248,8 @@ describe('properties over random legal play', () => {
         expect(endTurns).toBe(last.turn - 1);
         expect(last.ending).not.toBeNull();
         expect(legalActions(last)).toEqual([]);
-        if (endTurns < turns) expect(last.ending).toMatch(/-collapse$/);
+        expect(last.early).toBe(endTurns < turns);
+        if (last.early) expect(['chaos', 'stagnation']).toContain(last.regime);
       }),
     );
   });

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { actionDef, actionIndex, CATALOGUE } from '../../src/engine/catalogue';
+import { actionDef } from '../../src/engine/catalogue';
 import { ASPECTS } from '../../src/engine/aspects';
 import type { GameState } from '../../src/engine/state-types';
 import type { Fact } from '../../src/engine/step-types';
-import { scoreOf } from '../../src/engine/outcome';
-import { DIMINISHING, riskOdds } from '../../src/engine/turn';
-import { div, pct, VARIABLES, type Vars } from '../../src/engine/variables';
-import { causeSum, choose, END, game, ok, ruleEvent, run, withEvents, withVars } from './helpers';
+import { HEAT_PER_USE, strengthOf } from '../../src/engine/heat';
+import { scoreBreakdown } from '../../src/engine/outcome';
+import { riskOdds } from '../../src/engine/turn';
+import { div, pct } from '../../src/engine/variables';
+import { causeSum, choose, END, game, mid, ok, ruleEvent, run, withEvents, withShifts, withVars } from './helpers';
 
 function def(id: string) {
   const d = actionDef(id);
@@ -14,78 +15,12 @@ function def(id: string) {
   return d;
 }
 
-function nowAmount(id: string, v: string): number {
-  return def(id).now.find((x) => x.var === v)?.amount ?? 0;
-}
-
 /** A quiet state: no events, every variable mid-range so nothing clamps. */
 function quiet(id = 'first-team', seed = 'turn'): GameState {
-  const s = withEvents(game(id, seed), [], 0);
-  const v = {} as Vars;
-  for (const name of VARIABLES) v[name] = 50;
-  return withVars(s, v);
+  return withVars(withShifts(withEvents(game(id, seed), [], 0), []), mid());
 }
 
-function strengths(facts: readonly Fact[]): number[] {
-  return facts.flatMap((e) => (e.type === 'action-resolved' ? [e.strength] : []));
-}
-
-describe('diminishing returns', () => {
-  it('is a decreasing table starting at full strength', () => {
-    expect(DIMINISHING[0]).toBe(100);
-    for (let i = 1; i < DIMINISHING.length; i++) expect(DIMINISHING[i]!).toBeLessThan(DIMINISHING[i - 1]!);
-  });
-
-  it('the second use of an action in one turn is weaker, per DIMINISHING', () => {
-    const s = quiet();
-    const once = run(s, [choose('share-vision'), END]);
-    const twice = run(s, [choose('share-vision'), choose('share-vision'), END]);
-    const amount = nowAmount('share-vision', 'clarity');
-    const first = causeSum(once.causes, { var: 'clarity', kind: 'action', source: 'share-vision' });
-    const both = causeSum(twice.causes, { var: 'clarity', kind: 'action', source: 'share-vision' });
-    expect(first).toBe(pct(amount, DIMINISHING[0]));
-    expect(both - first).toBe(pct(amount, DIMINISHING[1]));
-    expect(both - first).toBeLessThan(first);
-    expect(strengths(twice.facts)).toEqual([DIMINISHING[0], DIMINISHING[1]]);
-  });
-
-  it('repeated uses follow the table and stay at its last value', () => {
-    const n = DIMINISHING.length + 2;
-    const s = { ...quiet(), time: n * def('set-goals').cost };
-    const r = run(s, [...Array.from({ length: n }, () => choose('set-goals')), END]);
-    const expected = Array.from({ length: n }, (_, i) => DIMINISHING[Math.min(i, DIMINISHING.length - 1)]);
-    expect(strengths(r.facts)).toEqual(expected);
-  });
-
-  it('different actions do not weaken each other', () => {
-    const r = run(quiet(), [choose('share-vision'), choose('set-goals'), choose('monitor'), END]);
-    expect(strengths(r.facts)).toEqual([100, 100, 100]);
-  });
-
-  it('losses are not diminished', () => {
-    const s = quiet();
-    const r = run(s, [choose('lead-change'), choose('lead-change'), END]);
-    expect(causeSum(r.causes, { var: 'control', kind: 'action', source: 'lead-change' })).toBe(
-      2 * nowAmount('lead-change', 'control'),
-    );
-    expect(causeSum(r.causes, { var: 'execution', kind: 'action', source: 'lead-change' })).toBe(
-      2 * nowAmount('lead-change', 'execution'),
-    );
-  });
-
-  it('recent use is halved each turn, so a heavy turn still weakens the next one', () => {
-    const s = quiet();
-    const heavy = run(s, [choose('tell-the-why'), choose('tell-the-why'), choose('tell-the-why'), END]).state;
-    const i = actionIndex('tell-the-why');
-    expect(heavy.usage[i]).toBe(1);
-    const next = run(heavy, [choose('tell-the-why'), END]);
-    expect(strengths(next.facts)).toEqual([DIMINISHING[1]]);
-    expect(next.state.usage[i]).toBe(1);
-    const light = run(s, [choose('tell-the-why'), END]).state;
-    expect(light.usage[i]).toBe(0);
-    expect(strengths(run(light, [choose('tell-the-why'), END]).facts)).toEqual([DIMINISHING[0]]);
-  });
-
+describe('the profile', () => {
   it('the profile records time spent per side and aspect', () => {
     const s = quiet();
     const r = run(s, [choose('share-vision'), choose('set-goals'), choose('make-plan'), END]).state;
@@ -125,7 +60,8 @@ describe('delayed effects', () => {
     const t1 = run(quiet(), [choose('make-plan'), choose('make-plan'), END]).state;
     const exec = t1.pending.filter((p) => p.var === 'execution').map((p) => p.amount);
     const amount = later.effects.find((x) => x.var === 'execution')!.amount;
-    expect(exec).toEqual([pct(amount, DIMINISHING[0]), pct(amount, DIMINISHING[1])]);
+    expect(exec).toEqual([pct(amount, strengthOf(0)), pct(amount, strengthOf(HEAT_PER_USE))]);
+    expect(exec[1]).toBeLessThan(exec[0]!);
     const t3 = run(t1, [END, END]);
     expect(causeSum(t3.causes, { var: 'execution', kind: 'delayed', source: 'make-plan' })).toBe(exec[0]! + exec[1]!);
   });
@@ -268,7 +204,7 @@ describe('calculated risk', () => {
       const c = riskCauses(r);
       if (a && b) {
         both++;
-        expect(c.innovation).toBe(single.gain + pct(single.gain, DIMINISHING[1]));
+        expect(c.innovation).toBe(single.gain + pct(single.gain, strengthOf(HEAT_PER_USE)));
       }
       if (a === false && b === false) {
         both++;
@@ -287,7 +223,8 @@ describe('people actions', () => {
     const twice = run(s, [choose('coach', a.id), choose('coach', a.id), END]).state;
     const gain = once.members[0]!.skill - a.skill;
     expect(gain).toBeGreaterThan(0);
-    expect(twice.members[0]!.skill - once.members[0]!.skill).toBe(pct(gain, DIMINISHING[1]));
+    expect(twice.members[0]!.skill - once.members[0]!.skill).toBe(pct(gain, strengthOf(HEAT_PER_USE)));
+    expect(twice.members[0]!.skill - once.members[0]!.skill).toBeLessThan(gain);
     expect(once.members[1]!.skill).toBe(b.skill);
   });
 
@@ -306,18 +243,12 @@ describe('people actions', () => {
     const after = run(s, [choose('delegate', hi.id), END]).state;
     expect(after.members.find((x) => x.id === hi.id)!.skill).toBeGreaterThan(hi.skill);
   });
-
-  it('every catalogue action resolves at full strength when first used', () => {
-    const s = quiet('build-the-house');
-    for (const d of CATALOGUE) {
-      const a = d.targeted ? choose(d.id, s.members[0]!.id) : choose(d.id);
-      const r = run(s, [a, END]);
-      expect(strengths(r.facts)).toEqual([100]);
-    }
-  });
 });
 
 describe('ending the game', () => {
+  /** The ending definition the state names, from its setup. */
+  const endingDef = (s: GameState) => s.setup.endings.find((e) => e.id === s.ending);
+
   it('collapses early after collapseAfter turns of stagnation', () => {
     const s0 = withEvents(game('stagnant-giant', 'collapse'), [], 0);
     expect(s0.regime).toBe('stagnation');
@@ -325,13 +256,19 @@ describe('ending the game', () => {
     const r = ok(s, END);
     expect(r.state.regime).toBe('stagnation');
     expect(r.state.over).toBe(true);
-    expect(r.state.ending).toBe('stagnation-collapse');
-    expect(r.state.score).toBe(scoreOf(r.state.vars, r.state.momentumTurns, true));
-    expect(r.state.score).toBeLessThanOrEqual(scoreOf(r.state.vars, r.state.momentumTurns, false));
+    expect(r.state.early).toBe(true);
+    const ending = endingDef(r.state);
+    expect(ending?.outcome).toBe('stagnation');
+    expect(ending?.early).not.toBe(false);
+    const breakdown = scoreBreakdown(r.state, 'stagnation', true);
+    expect(breakdown.collapse).toBeLessThan(0);
+    expect(r.state.score).toBe(breakdown.total);
+    expect(r.state.score).toBeLessThanOrEqual(scoreBreakdown(r.state, 'stagnation', false).total);
     expect(r.facts.at(-1)).toEqual({
       type: 'game-ended',
       outcome: 'stagnation',
-      ending: 'stagnation-collapse',
+      ending: r.state.ending,
+      early: true,
       score: r.state.score,
     });
   });
@@ -341,13 +278,25 @@ describe('ending the game', () => {
     const r = ok({ ...s0, streak: s0.setup.collapseAfter - 2 }, END);
     expect(r.state.regime).toBe('stagnation');
     expect(r.state.over).toBe(false);
+    expect(r.state.ending).toBeNull();
   });
 
-  it('ends normally after the last turn with the regime as ending', () => {
+  it('ends normally after the last turn with an ending of the final regime', () => {
     const s0 = game('first-team');
     const r = ok({ ...s0, turn: s0.setup.turns, streak: 0 }, END);
     expect(r.state.over).toBe(true);
-    expect(r.state.ending).toBe(r.state.regime);
-    expect(r.state.score).toBe(scoreOf(r.state.vars, r.state.momentumTurns, false));
+    expect(r.state.early).toBe(false);
+    expect(endingDef(r.state)?.outcome).toBe(r.state.regime);
+    expect(endingDef(r.state)?.early).not.toBe(true);
+    expect(r.state.score).toBe(scoreBreakdown(r.state, r.state.regime, false).total);
+    expect(r.facts.at(-1)).toMatchObject({ type: 'game-ended', early: false, ending: r.state.ending });
+  });
+
+  it('a collapse on the last turn is an ordinary end, not an early one', () => {
+    const s0 = withEvents(game('stagnant-giant', 'collapse'), [], 0);
+    const r = ok({ ...s0, turn: s0.setup.turns, streak: s0.setup.collapseAfter - 1 }, END);
+    expect(r.state.regime).toBe('stagnation');
+    expect(r.state.over).toBe(true);
+    expect(r.state.early).toBe(false);
   });
 });

@@ -14,7 +14,7 @@ import {
   entry,
   expectAccepted,
   expectRefused,
-  GOLDENS,
+  SAMPLES,
   playRecorded,
   POLICIES,
 } from './support';
@@ -27,9 +27,9 @@ function codeOf(doc: ReplayDocument): string {
   return encodeCode(doc, entry(doc.scenario.id).scenario);
 }
 
-/** Codes to damage: every golden run (with metadata) plus bot runs with and without it. */
+/** Codes to damage: every sample run (the golden runs re-recorded, with metadata) plus bot runs with and without it. */
 const TARGETS: readonly { name: string; code: string }[] = [
-  ...GOLDENS.map((g) => ({ name: g.file, code: codeOf(g.doc) })),
+  ...SAMPLES.map((g) => ({ name: g.file, code: codeOf(g.doc) })),
   { name: 'random bot, no meta', code: codeOf(playRecorded('producers-to-leaders', 'random', 'damage').doc) },
   {
     name: 'balanced bot, unicode meta',
@@ -41,7 +41,7 @@ const TARGETS: readonly { name: string; code: string }[] = [
 ];
 
 describe('document → code → document', () => {
-  it.each(GOLDENS.map((g) => [g.file, g.doc] as const))('%s round-trips exactly', (_file, doc) => {
+  it.each(SAMPLES.map((g) => [g.file, g.doc] as const))('%s round-trips exactly', (_file, doc) => {
     const code = codeOf(doc);
     const back = expectAccepted(verifyReplay(code, ENTRIES));
     expect(back.document).toStrictEqual(doc);

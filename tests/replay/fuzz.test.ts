@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CATALOGUE } from '../../src/engine/catalogue';
+import { RULES_VERSION } from '../../src/engine/version';
 import { toBase64Url } from '../../src/replay/bytes';
 import { encodeCode, type RawCode } from '../../src/replay/code';
 import type { ReplayDocument } from '../../src/replay/document';
@@ -16,7 +17,7 @@ import {
   ENTRIES,
   entry,
   expectCleanReason,
-  GOLDENS,
+  SAMPLES,
   playRecorded,
   resimulatedFingerprint,
   signCode,
@@ -36,9 +37,9 @@ const KINDS: readonly RefusalKind[] = [
   'summary-mismatch',
 ];
 
-/** Valid runs to start from: the goldens plus bot runs with and without metadata. */
+/** Valid runs to start from: the sample runs plus bot runs with and without metadata. */
 const DOCS: readonly ReplayDocument[] = [
-  ...GOLDENS.map((g) => g.doc),
+  ...SAMPLES.map((g) => g.doc),
   playRecorded('first-team', 'random', 'fuzz-1').doc,
   playRecorded('stagnant-giant', 'lead-only', 'fuzz-2', { player: 'Zoë', team: 'α β', date: '2025-01-01' }).doc,
 ];
@@ -136,7 +137,7 @@ describe('verifyReplay never throws and answers cleanly', () => {
     );
     const kinds = new Set<string>();
     const raw: fc.Arbitrary<RawCode> = fc.record({
-      rules: fc.oneof({ weight: 5, arbitrary: fc.constant(1) }, { weight: 1, arbitrary: fc.nat() }),
+      rules: fc.oneof({ weight: 5, arbitrary: fc.constant(RULES_VERSION) }, { weight: 1, arbitrary: fc.nat() }),
       scenarioId: fc.oneof(
         { weight: 5, arbitrary: fc.constantFrom(...ENTRIES.map((e) => e.scenario.id)) },
         { weight: 1, arbitrary: text },

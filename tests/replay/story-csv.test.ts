@@ -15,13 +15,13 @@ import { CSV_HEADER, toCsv } from '../../src/replay/csv';
 import { storyLines } from '../../src/replay/story';
 import { timeline, type TurnRecord } from '../../src/replay/timeline';
 import { VAR_LABELS } from '../../src/replay/words';
-import { choicesOf, entry, GOLDENS, playRecorded } from './support';
+import { choicesOf, entry, SAMPLES, playRecorded } from './support';
 
 const HEADER = 'turn,actions,morale,execution,innovation,L,M,regime,events';
 
-/** Runs to tell: every golden plus a few bot runs, each with its scenario and timeline. */
+/** Runs to tell: every sample run plus a few bot runs, each with its scenario and timeline. */
 const RUNS: readonly { name: string; doc: ReplayDocument; scenario: Scenario; records: TurnRecord[] }[] = [
-  ...GOLDENS.map((g) => ({ name: g.file, doc: g.doc })),
+  ...SAMPLES.map((g) => ({ name: g.file, doc: g.doc })),
   { name: 'producers-to-leaders random', doc: playRecorded('producers-to-leaders', 'random', 'story').doc },
   { name: 'first-team manage-only', doc: playRecorded('first-team', 'manage-only', 'story').doc },
 ].map(({ name, doc }) => {
@@ -98,6 +98,14 @@ describe('storyLines', () => {
           const title = scenario.events.find((x) => x.id === e.event)?.title;
           expect(para.find((l) => l.startsWith('  Happened: '))).toContain(title);
         }
+        for (const e of r.facts) {
+          if (e.type !== 'shift-occurred') continue;
+          const shift = scenario.shifts.find((x) => x.id === e.shift)!;
+          expect(
+            para.some((l) => l.includes(shift.title) && l.includes(shift.text)),
+            `turn ${r.turn}`,
+          ).toBe(true);
+        }
       }
     },
   );
@@ -144,9 +152,12 @@ describe('storyLines', () => {
     (_name, { doc, scenario, records }) => {
       const lines = storyLines(scenario, doc.seed, records);
       const last = records[records.length - 1]!.after;
+      const ending = scenario.endings.find((e) => e.id === last.ending);
+      expect(ending, `ending ${String(last.ending)} is the scenario's`).toBeDefined();
+      expect(ending!.outcome).toBe(last.regime);
       expect(lines.slice(-2)).toStrictEqual([
         `Outcome: ${last.regime} (${last.ending}), score ${last.score}.`,
-        scenario.endings[last.regime],
+        ending!.text,
       ]);
       expect(last.score).toBe(doc.summary.score);
     },

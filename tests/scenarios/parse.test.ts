@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ACTION_IDS } from '../../src/engine/catalogue';
+import { STATS } from '../../src/engine/scenario-types';
 import { VARIABLES } from '../../src/engine/variables';
 import { loadAllScenarios, loadScenarioFile, SCENARIO_DIR, ScenarioError } from '../../src/scenarios/files';
 import { schemaJson } from '../../src/scenarios/json-schema';
@@ -100,6 +101,19 @@ function expectSyntaxError(text: string, at: string, ...says: (string | RegExp)[
 const firstTeam = fresh();
 const memberIds = (firstTeam.members as { id: string }[]).map((m) => m.id);
 const eventIds = (firstTeam.events as { id: string }[]).map((e) => e.id);
+const shifts = firstTeam.shifts as { id: string; from?: number; by?: number; settledBy?: string[] }[];
+const endings = firstTeam.endings as { id: string; outcome: string; early?: boolean; when?: unknown[] }[];
+
+/** Edits that take every shift's `from` and `by` out, for variants that change the number of turns. */
+/** An ending with conditions: changing them leaves every outcome its catch-all. */
+const special = endings.findIndex((e) => e.when !== undefined);
+
+function shiftTurnsRemoved(): [Path, unknown][] {
+  return shifts.flatMap((x, i) => [
+    [['shifts', i, 'from'], DELETE] as [Path, unknown],
+    [['shifts', i, 'by'], DELETE] as [Path, unknown],
+  ]);
+}
 
 describe('parseScenario: the base file', () => {
   it('accepts first-team as it is and as re-serialised', () => {
@@ -119,6 +133,10 @@ describe('parseScenario: the base file', () => {
     expect(memberIds.length).toBeGreaterThanOrEqual(4);
     expect(eventIds.length).toBeGreaterThanOrEqual(3);
     expect((firstTeam.actions as string[]).length).toBeGreaterThanOrEqual(4);
+    expect(shifts.length).toBeGreaterThanOrEqual(1);
+    expect(shifts[0]!.settledBy?.length).toBeGreaterThanOrEqual(1);
+    expect(endings.length).toBeGreaterThan(4);
+    expect(special).toBeGreaterThanOrEqual(0);
   });
 });
 
@@ -328,7 +346,8 @@ describe('parseScenario: unknown fields and ranges', () => {
   });
 
   it('names a number below its range', () => {
-    const t1 = variant([['turns'], 2]);
+    // Shifts are placed on turns, so they go too: only the turns themselves are at fault.
+    const t1 = variant([['turns'], 2], ...shiftTurnsRemoved());
     expectOneProblem(t1, '$.turns', valueAt(t1, 'turns', 2), 'expected a number ≥ 3', 'found the integer 2');
     const t2 = variant([['start', 'morale'], -5]);
     expectOneProblem(t2, '$.start.morale', valueAt(t2, 'morale', -5), 'expected a number ≥ 0', 'found the integer -5');
@@ -346,6 +365,143 @@ describe('parseScenario: unknown fields and ranges', () => {
     const nine = Array.from({ length: 9 }, (_, i) => ({ ...members[0], id: `m${i}` }));
     const many = variant([['members'], nine]);
     expectOneProblem(many, '$.members', lineCol(many, '"members": ', 1, 11), 'at most 8 items', 'an array of 9');
+  });
+});
+
+describe('parseScenario: shifts, conditions and endings', () => {
+  it('names a condition with both "var" and "stat"', () => {
+    const text = variant([['events', 0, 'when'], [{ var: 'morale', stat: 'members-lost', atLeast: 1 }]]);
+    expectOneProblem(
+      text,
+      '$.events[0].when[0]',
+      lineCol(text, '{\n          "var": "morale"'),
+      'expected exactly one of "var" and "stat"',
+      'found both',
+    );
+  });
+
+  it('names a condition with neither "var" nor "stat"', () => {
+    const text = variant([['endings', special, 'when'], [{ atLeast: 1 }]]);
+    expectOneProblem(
+      text,
+      `$.endings[${special}].when[0]`,
+      lineCol(text, '{\n          "atLeast": 1'),
+      'expected exactly one of "var" and "stat"',
+      'found neither',
+    );
+  });
+
+  it('names an unknown stat and lists the known ones', () => {
+    const text = variant([['endings', special, 'when'], [{ stat: 'happiness', atLeast: 1 }]]);
+    const p = expectOneProblem(
+      text,
+      `$.endings[${special}].when[0].stat`,
+      valueAt(text, 'stat', 'happiness'),
+      'expected one of',
+      '"happiness"',
+    );
+    for (const stat of STATS) expect(p).toContain(`"${stat}"`);
+  });
+
+  it('names an unknown action id in a shift’s settledBy and lists the known ones', () => {
+    const answers = [...(shifts[0]!.settledBy ?? []), 'shout'];
+    const text = variant([['shifts', 0, 'settledBy'], answers]);
+    const p = expectOneProblem(
+      text,
+      `$.shifts[0].settledBy[${answers.length - 1}]`,
+      lineCol(text, '"shout"'),
+      'expected a known action id',
+      'found "shout"',
+    );
+    for (const id of ACTION_IDS) expect(p).toContain(id);
+  });
+
+  it('names a shift `by` past the scenario’s turns', () => {
+    const turns = firstTeam.turns as number;
+    const by = turns + 1;
+    const text = variant([['shifts', 0, 'by'], by]);
+    expectOneProblem(
+      text,
+      '$.shifts[0].by',
+      valueAt(text, 'by', by),
+      `expected a turn from 1 to ${turns} (the scenario's turns)`,
+      `found ${by}`,
+    );
+  });
+
+  it('names a shift `from` past the scenario’s turns', () => {
+    const turns = firstTeam.turns as number;
+    const text = variant([['shifts', 0, 'from'], turns + 2], [['shifts', 0, 'by'], DELETE]);
+    expectOneProblem(text, '$.shifts[0].from', valueAt(text, 'from', turns + 2), `expected a turn from 1 to ${turns}`);
+  });
+
+  it('names a shift whose `by` comes before its `from`', () => {
+    const text = variant([['shifts', 0, 'from'], 4], [['shifts', 0, 'by'], 3]);
+    expectOneProblem(text, '$.shifts[0].by', valueAt(text, 'by', 3), 'expected by ≥ from', 'found from 4 and by 3');
+  });
+
+  it('names a duplicate shift id and a duplicate ending id at the second copy', () => {
+    const extra = { ...shifts[0]!, title: 'Again', text: 'Again.' };
+    const t1 = variant([['shifts', shifts.length], extra]);
+    expectOneProblem(
+      t1,
+      `$.shifts[${shifts.length}].id`,
+      valueAt(t1, 'id', shifts[0]!.id, 2),
+      'expected a unique shift id',
+      `found ${JSON.stringify(shifts[0]!.id)} again (first at index 0)`,
+    );
+    const catchAll = endings.findIndex((e) => e.outcome === endings[special]!.outcome && e.when === undefined);
+    const t2 = variant([['endings', special, 'id'], endings[catchAll]!.id]);
+    const p = problemsOf(t2);
+    expect(p).toHaveLength(1);
+    const [first, second] = special < catchAll ? [special, catchAll] : [catchAll, special];
+    expect(p[0]).toContain(`$.endings[${second}].id`);
+    expect(p[0]).toContain(
+      `unique ending id, found ${JSON.stringify(endings[catchAll]!.id)} again (first at index ${first})`,
+    );
+  });
+
+  it('names a missing catch-all ending for an outcome, once, at the endings list', () => {
+    const drop = endings.findIndex((e) => e.outcome === 'chaos' && e.when === undefined && e.early === undefined);
+    expect(drop).toBeGreaterThanOrEqual(0);
+    const kept = endings.filter((_, i) => i !== drop);
+    const text = variant([['endings'], kept]);
+    expectOneProblem(
+      text,
+      '$.endings',
+      lineCol(text, '"endings": ', 1, '"endings": '.length),
+      'expected an ending for outcome "chaos" with no "when" and no "early"',
+      'found none',
+    );
+  });
+
+  it('does not count an ending with conditions or an early flag as a catch-all', () => {
+    const i = endings.findIndex((e) => e.outcome === 'drift' && e.when === undefined && e.early === undefined);
+    const t1 = variant([['endings', i, 'early'], false]);
+    expectOneProblem(t1, '$.endings', lineCol(t1, '"endings": ', 1, '"endings": '.length), 'outcome "drift"');
+    const t2 = variant([['endings', i, 'when'], [{ var: 'morale', atLeast: 1 }]]);
+    expectOneProblem(t2, '$.endings', lineCol(t2, '"endings": ', 1, '"endings": '.length), 'outcome "drift"');
+  });
+
+  it('requires at least one shift', () => {
+    const text = variant([['shifts'], []]);
+    expectOneProblem(text, '$.shifts', valueAt(text, 'shifts', []), 'expected at least 1 items', 'an array of 0');
+  });
+
+  it('names the old endings shape: an object keyed by outcome', () => {
+    const text = variant([['endings'], { momentum: 'M', chaos: 'C', stagnation: 'S', drift: 'D' }]);
+    expectOneProblem(
+      text,
+      '$.endings',
+      lineCol(text, '"endings": ', 1, '"endings": '.length),
+      'expected an array',
+      'found an object',
+    );
+  });
+
+  it('names an unknown field in a shift', () => {
+    const text = variant([['shifts', 0, 'weight'], 77]);
+    expectOneProblem(text, '$.shifts[0].weight', lineCol(text, '"weight": 77'), 'unknown field "weight"');
   });
 });
 

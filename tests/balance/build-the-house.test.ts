@@ -1,0 +1,3 @@
+import { balanceSuite } from './support';
+
+balanceSuite('build-the-house');

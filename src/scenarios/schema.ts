@@ -167,7 +167,10 @@ export function crossCheck(data: unknown): CrossProblem[] {
     for (const key of ['from', 'by'] as const) {
       const t = field(x, key);
       if (typeof t === 'number' && t > turns) {
-        out.push({ path: ['shifts', i, key], message: `expected a turn from 1 to ${turns} (the scenario's turns), found ${t}` });
+        out.push({
+          path: ['shifts', i, key],
+          message: `expected a turn from 1 to ${turns} (the scenario's turns), found ${t}`,
+        });
       }
     }
     const from = field(x, 'from');

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { SHARES } from '../../src/bots/balance';
 import { actionDef, CATALOGUE } from '../../src/engine';
 import { loadAllScenarios } from '../../src/scenarios/files';
-import { BALANCED_RANGE, momentum, rate, runsOf } from './support';
+import { BALANCED_RANGE, momentum, rate, runsOf, SWEEP_TIMEOUT } from './support';
 
 /**
  * Skill wins and flexes: the search bot reaches momentum where rote play cannot, spends its
@@ -33,7 +34,7 @@ function leadershipByTurn(id: string): number[] {
   return sum.map((x, k) => x / n[k]!);
 }
 
-describe('the expert', () => {
+describe('the expert', { timeout: SWEEP_TIMEOUT }, () => {
   it('flexes: in at least three scenarios its most leadership-heavy turn is 25 points above its least', () => {
     const spreads = scenarios.map((s) => {
       const by = leadershipByTurn(s.id);
@@ -59,7 +60,23 @@ describe('the expert', () => {
   });
 });
 
-describe('difficulty', () => {
+describe('the lesson', { timeout: SWEEP_TIMEOUT }, () => {
+  it('the stagnant giant is best led 30 points more than the idea factory', () => {
+    const bestShare = (id: string): number => {
+      const scenario = scenarios.find((s) => s.id === id)!;
+      let best = { share: -1, rate: -1 };
+      for (const share of SHARES) {
+        const r = rate(runsOf(scenario, `share:${share}`), momentum);
+        if (r > best.rate) best = { share, rate: r };
+      }
+      expect(best.rate, id).toBeGreaterThan(0.05);
+      return best.share;
+    };
+    expect(bestShare('stagnant-giant') - bestShare('idea-factory')).toBeGreaterThanOrEqual(30);
+  });
+});
+
+describe('difficulty', { timeout: SWEEP_TIMEOUT }, () => {
   it('balanced play wins most in easy scenarios, then medium, then hard, on average', () => {
     const mean = (d: keyof typeof BALANCED_RANGE): number => {
       const list = scenarios.filter((s) => s.difficulty === d);

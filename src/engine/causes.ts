@@ -23,13 +23,16 @@ export class Ledger {
     const applied = after - before;
     if (applied === 0) return 0;
     vars[v] = after;
-    const same = this.causes.findIndex((c) => c.var === v && c.kind === kind && c.source === source);
-    if (same >= 0) {
-      const prev = this.causes[same]!;
-      this.causes[same] = { ...prev, amount: prev.amount + applied };
-    } else {
-      this.causes.push({ var: v, kind, source, amount: applied });
+    // The latest entries are the likeliest to repeat, so the search runs backwards. A repeat
+    // replaces its entry rather than editing it: causes already handed out never change.
+    for (let i = this.causes.length - 1; i >= 0; i--) {
+      const c = this.causes[i]!;
+      if (c.var === v && c.kind === kind && c.source === source) {
+        this.causes[i] = { var: v, kind, source, amount: c.amount + applied };
+        return applied;
+      }
     }
+    this.causes.push({ var: v, kind, source, amount: applied });
     return applied;
   }
 

@@ -56,6 +56,19 @@ export function setupOf(s: Scenario): Setup {
   };
 }
 
+// One frozen setup per scenario object: every game of a scenario shares it, so a batch neither
+// rebuilds nor re-freezes it, and its serialization is cached once for fingerprints.
+const setups = new WeakMap<Scenario, Setup>();
+
+function frozenSetup(scenario: Scenario): Setup {
+  let setup = setups.get(scenario);
+  if (setup === undefined) {
+    setup = freeze(setupOf(scenario), true);
+    setups.set(scenario, setup);
+  }
+  return setup;
+}
+
 // A new game: the scenario's starting state with a generator seeded from any string.
 export function createGame(scenario: Scenario, seed: string): GameState {
   const vars = orderedVars(scenario.start);
@@ -65,7 +78,7 @@ export function createGame(scenario: Scenario, seed: string): GameState {
   const mHigh = isHigh(m, false);
   return {
     // Frozen: shared by every later state, and its serialization is cached for fingerprints.
-    setup: freeze(setupOf(scenario), true),
+    setup: frozenSetup(scenario),
     turn: 1,
     time: scenario.timeBudget,
     budget: scenario.timeBudget,

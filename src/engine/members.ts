@@ -1,3 +1,4 @@
+import { CATALOGUE } from './catalogue';
 import type { Ledger } from './causes';
 import type { Rng } from './rng';
 import type { Trait } from './scenario-types';
@@ -39,6 +40,19 @@ export function traitReaction(traits: readonly Trait[], actionId: string): numbe
   let sum = 0;
   for (const t of traits) sum += TRAIT_REACTIONS[t][actionId] ?? 0;
   return sum;
+}
+
+// Each member's reaction to each catalogue action, summed over their traits once per team
+// rather than looked up trait by trait at every action of every turn.
+const tables = new WeakMap<readonly (readonly Trait[])[], readonly (readonly number[])[]>();
+
+export function reactionTable(team: readonly (readonly Trait[])[]): readonly (readonly number[])[] {
+  let table = tables.get(team);
+  if (table === undefined) {
+    table = team.map((traits) => CATALOGUE.map((a) => traitReaction(traits, a.id)));
+    tables.set(team, table);
+  }
+  return table;
 }
 
 // Team capacity in [0, 100]: engaged skill counts fully, disengaged half, leavers nothing.

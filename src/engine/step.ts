@@ -28,7 +28,7 @@ export function step(state: GameState, action: Action): StepResult {
       const choice = action.target === undefined ? { action: def.id } : { action: def.id, target: action.target };
       return {
         ok: true,
-        state: { ...state, time: state.time - def.cost, plan: [...state.plan, choice] },
+        state: withPlan(state, state.time - def.cost, [...state.plan, choice]),
         facts: [{ type: 'action-chosen', action: def.id, target: action.target ?? null }],
         causes: [],
       };
@@ -38,7 +38,7 @@ export function step(state: GameState, action: Action): StepResult {
       const def = actionDef(last.action)!;
       return {
         ok: true,
-        state: { ...state, time: state.time + def.cost, plan: state.plan.slice(0, -1) },
+        state: withPlan(state, state.time + def.cost, state.plan.slice(0, -1)),
         facts: [{ type: 'choice-undone', action: last.action, target: last.target ?? null }],
         causes: [],
       };
@@ -48,6 +48,39 @@ export function step(state: GameState, action: Action): StepResult {
       return { ok: true, state: r.state, facts: r.facts, causes: r.causes };
     }
   }
+}
+
+// The state with a new plan and time left. Written out field by field: a spread of this many
+// keys costs several times as much, and choosing is most of the steps a game takes.
+function withPlan(s: GameState, time: number, plan: GameState['plan']): GameState {
+  return {
+    setup: s.setup,
+    turn: s.turn,
+    time,
+    budget: s.budget,
+    plan,
+    vars: s.vars,
+    members: s.members,
+    pending: s.pending,
+    heat: s.heat,
+    profile: s.profile,
+    guard: s.guard,
+    l: s.l,
+    m: s.m,
+    lHigh: s.lHigh,
+    mHigh: s.mHigh,
+    regime: s.regime,
+    streak: s.streak,
+    momentumTurns: s.momentumTurns,
+    fired: s.fired,
+    shifted: s.shifted,
+    settled: s.settled,
+    rng: s.rng,
+    over: s.over,
+    early: s.early,
+    ending: s.ending,
+    score: s.score,
+  };
 }
 
 // Why an action cannot be taken now, or null when it can.

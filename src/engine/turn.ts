@@ -4,7 +4,7 @@ import { Ledger, type Cause } from './causes';
 import { applyDrift, applyExpectations, applyPressures } from './dynamics';
 import { applyEvent, drawEvent } from './events';
 import { cool, HEAT_PER_USE, strengthOf } from './heat';
-import { capacity, traitReaction, updateMembers } from './members';
+import { capacity, reactionTable, updateMembers } from './members';
 import { endingOf, scoreBreakdown } from './outcome';
 import { isHigh, leadershipIndex, managementIndex, regimeOf } from './regimes';
 import { draftOf, type Draft } from './draft';
@@ -122,11 +122,12 @@ function resolveChoice(ctx: Ctx, choice: Choice): void {
       break;
   }
 
-  d.members.forEach((m, i) => {
-    if (m.status === 'gone') return;
-    const r = traitReaction(d.setup.traits[i] ?? [], def.id);
-    if (r !== 0) m.morale = clamp(m.morale + r);
-  });
+  const reactions = reactionTable(d.setup.traits);
+  for (let i = 0; i < d.members.length; i++) {
+    const m = d.members[i]!;
+    const r = reactions[i]?.[idx] ?? 0;
+    if (r !== 0 && m.status !== 'gone') m.morale = clamp(m.morale + r);
+  }
 
   if (def.later) {
     for (const x of def.later.effects) {

@@ -11,16 +11,24 @@ export function canonical(value: unknown): string {
 }
 
 // Sorted keys with their quoted form, per distinct key list: states repeat a few shapes.
-const shapes = new Map<string, readonly (readonly [key: string, quoted: string])[]>();
+// Looked up by the keys joined (far cheaper than JSON), and confirmed key by key, so keys
+// holding the separator can never share a shape by accident.
+type Shape = { readonly keys: readonly string[]; readonly sorted: readonly (readonly [string, string])[] };
+const shapes = new Map<string, Shape>();
 
 function shapeOf(keys: string[]): readonly (readonly [string, string])[] {
-  const id = JSON.stringify(keys);
-  let shape = shapes.get(id);
-  if (shape === undefined) {
-    shape = [...keys].sort().map((k) => [k, `${JSON.stringify(k)}:`] as const);
-    if (shapes.size < 1000) shapes.set(id, shape);
-  }
-  return shape;
+  const id = keys.join('\u0001');
+  const shape = shapes.get(id);
+  if (shape !== undefined && sameKeys(shape.keys, keys)) return shape.sorted;
+  const sorted = [...keys].sort().map((k) => [k, `${JSON.stringify(k)}:`] as const);
+  if (shapes.size < 1000) shapes.set(id, { keys, sorted });
+  return sorted;
+}
+
+function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 // Appends the canonical text of value to out; returns whether value is deeply frozen.
@@ -30,13 +38,16 @@ function walk(value: unknown, out: string[]): boolean {
     out.push(typeof value === 'number' ? String(value) : (JSON.stringify(value) ?? 'null'));
     return true;
   }
-  const cached = memo.get(value);
-  if (cached !== undefined) {
-    out.push(cached);
-    return true;
+  // Only frozen values are ever memoised, so an unfrozen one skips the lookup.
+  let frozen = Object.isFrozen(value);
+  if (frozen) {
+    const cached = memo.get(value);
+    if (cached !== undefined) {
+      out.push(cached);
+      return true;
+    }
   }
   const start = out.length;
-  let frozen = Object.isFrozen(value);
   if (Array.isArray(value)) {
     out.push('[');
     for (let i = 0; i < value.length; i++) {

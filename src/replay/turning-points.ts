@@ -1,11 +1,12 @@
 import { type Scenario, HEADLINE } from '../engine';
 import type { TurnRecord } from './timeline';
+import { groupRepeated, listTurns } from './turn-summary';
 import { causeWords, factWords, signed, VAR_LABELS } from './words';
 
 /**
  * The few moments that shaped a run, in order: regime changes with the causes that drove them,
  * events, shifts in the situation and their answers, people leaving or disengaging, and each
- * headline meter's biggest single push.
+ * headline meter's biggest single push. The same thing happening on several turns is one line.
  */
 export function turningPoints(scenario: Scenario, records: readonly TurnRecord[]): string[] {
   const biggestCause = (r: TurnRecord): string | null => {
@@ -23,12 +24,15 @@ export function turningPoints(scenario: Scenario, records: readonly TurnRecord[]
     }
     return best?.text ?? null;
   };
-  const lines: string[] = [];
+  const moments: { turn: number; text: string }[] = [];
   for (const r of records) {
     for (const e of r.facts) {
       if (e.type === 'regime-changed') {
         const top = biggestCause(r);
-        lines.push(`Turn ${r.turn}: the team moved from ${e.from} to ${e.to}${top ? `, driven most by ${top}` : ''}.`);
+        moments.push({
+          turn: r.turn,
+          text: `the team moved from ${e.from} to ${e.to}${top ? `, driven most by ${top}` : ''}`,
+        });
       } else if (
         e.type === 'event-occurred' ||
         e.type === 'shift-occurred' ||
@@ -37,10 +41,15 @@ export function turningPoints(scenario: Scenario, records: readonly TurnRecord[]
         e.type === 'member-disengaged'
       ) {
         const words = factWords(e, scenario);
-        if (words) lines.push(`Turn ${r.turn}: ${words}.`);
+        if (words) moments.push({ turn: r.turn, text: words });
       }
     }
   }
+  const lines = groupRepeated(moments).map((g) =>
+    g.turns.length === 1
+      ? `Turn ${g.turns[0]}: ${g.text}.`
+      : `Turns ${listTurns(g.turns)}: ${g.text}, ${g.turns.length} times.`,
+  );
   for (const v of HEADLINE) {
     let best: { turn: number; text: string; size: number } | null = null;
     for (const r of records) {

@@ -10,6 +10,7 @@ import { pickerScreen } from './screens/picker';
 import { playScreen } from './screens/play';
 import { replayScreen } from './screens/replay';
 import { titleScreen } from './screens/title';
+import { initPresenter } from './presenter';
 import { newSession, resume, SAVE_KEY, SET_ASIDE_KEY } from './session';
 import { WorldHost } from './world-host';
 
@@ -27,6 +28,7 @@ export function startApp(
   entries: readonly ScenarioEntry[],
   problems: readonly string[],
 ): void {
+  initPresenter(platform.location.search);
   let keyHandler: ((e: KeyboardEvent) => boolean) | null = null;
   const world = new WorldHost(window.matchMedia('(prefers-reduced-motion: reduce)'));
   const ctx: AppContext = {
@@ -48,6 +50,19 @@ export function startApp(
   function go(screen: Screen): void {
     keyHandler = null;
     window.scrollTo(0, 0);
+    open(screen);
+    // Every new screen hands focus to its heading or first control, never to the page's body.
+    const active = document.activeElement;
+    if (!active || active === document.body || !active.isConnected || !document.contains(active)) {
+      const heading = root.querySelector<HTMLElement>('h1');
+      if (heading) {
+        if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+        heading.focus();
+      }
+    }
+  }
+
+  function open(screen: Screen): void {
     switch (screen.kind) {
       case 'title':
         return titleScreen(ctx, screen.notice);
@@ -63,6 +78,15 @@ export function startApp(
         return replayScreen(ctx, screen.code);
     }
   }
+
+  // The skip link goes to the turn's cards when a game is on, otherwise to the screen's heading.
+  document.querySelector<HTMLAnchorElement>('a.skip')?.addEventListener('click', (e) => {
+    e.preventDefault();
+    const target =
+      root.querySelector<HTMLElement>('#cards .card:not([disabled])') ?? root.querySelector<HTMLElement>('h1') ?? root;
+    if (target.tagName === 'H1' && !target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+    target.focus();
+  });
 
   document.addEventListener('keydown', (e) => {
     if (keyHandler && !e.defaultPrevented && keyHandler(e)) e.preventDefault();

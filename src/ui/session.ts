@@ -67,6 +67,8 @@ export function replayOf(session: Session): { document: ReplayDocument; code: st
 // ----- Saving and resuming -----
 
 export const SAVE_KEY = 'momentum.save';
+/** The id of the scenario last played, offered first in the picker. */
+export const LAST_SCENARIO_KEY = 'momentum.last-scenario';
 export const SET_ASIDE_KEY = 'momentum.save.set-aside';
 const SAVE_FORMAT = 'momentum-save';
 const SAVE_VERSION = 1;

@@ -1,18 +1,23 @@
+import { worldStill } from './world-still';
 import type { World, WorldView } from './world/view';
 
 /**
  * Keeps one Phaser world for the page's whole life, loaded on first need so the title screen
- * is interactive before Phaser's chunk arrives; screens borrow its element.
+ * is interactive before Phaser's chunk arrives; screens borrow its element. Without WebGL the
+ * element shows a still SVG picture of the same view instead.
  */
 export class WorldHost {
   readonly element: HTMLDivElement;
   private world: World | null = null;
   private loading: Promise<World | null> | null = null;
   private pending: WorldView | null = null;
+  private failed = false;
 
   constructor(private readonly reducedMotion: MediaQueryList) {
     this.element = document.createElement('div');
     this.element.className = 'world';
+    this.element.dataset.testid = 'world';
+    // The panels carry every fact the world shows; the picture itself is decoration.
     this.element.setAttribute('aria-hidden', 'true');
     reducedMotion.addEventListener('change', () => this.world?.setReducedMotion(reducedMotion.matches));
   }
@@ -21,7 +26,12 @@ export class WorldHost {
   show(view: WorldView): void {
     this.pending = view;
     if (this.world) this.world.show(view);
+    else if (this.failed) this.drawStill();
     else void this.load();
+  }
+
+  private drawStill(): void {
+    if (this.pending) this.element.replaceChildren(worldStill(this.pending));
   }
 
   load(): Promise<World | null> {
@@ -34,15 +44,19 @@ export class WorldHost {
         (window as unknown as { momentumDebug: unknown }).momentumDebug = {
           renderer: () => w.renderer(),
           frames: () => w.frames(),
+          animating: () => w.animating(),
         };
         if (this.pending) w.show(this.pending);
         return w;
       })
       .catch((e: unknown) => {
-        // The game stays playable without the animated world; the panels carry every fact.
-        document.body.dataset.world = 'failed';
-        this.element.textContent = 'The animated view could not start in this browser; the game plays on without it.';
-        console.warn('world failed to start', e);
+        // No WebGL: a still picture of the team and the regime, redrawn on every new view.
+        this.failed = true;
+        this.element.replaceChildren();
+        this.element.classList.add('world-static');
+        document.body.dataset.world = 'still';
+        this.drawStill();
+        console.warn('world failed to start; showing a still picture', e);
         return null;
       });
     return this.loading;

@@ -21,7 +21,16 @@ export function offeredActions(state: GameState): ActionDef[] {
   return state.setup.actions.map((id) => actionDef(id)).filter((d): d is ActionDef => d !== undefined);
 }
 
-/** The action cards: leadership first, then management, each a real button. */
+/** How many times a card was chosen this turn, in words for its accessible name. */
+export function usesWords(uses: number): string {
+  return uses === 0 ? '' : uses === 1 ? 'chosen once' : uses === 2 ? 'chosen twice' : `chosen ${uses} times`;
+}
+
+/**
+ * The action cards: leadership first, then management, each a real button. A card the turn's
+ * time cannot pay for stays focusable (aria-disabled), so focus never falls away from it and
+ * pressing it says why it is refused.
+ */
 export function actionCards(state: GameState, onPick: (def: ActionDef) => void, disabledAll = false): HTMLElement {
   const defs = offeredActions(state);
   const groups = (['lead', 'manage'] as const).map((side) => {
@@ -51,10 +60,15 @@ function card(
   onPick: (def: ActionDef) => void,
   disabledAll: boolean,
 ): HTMLElement {
-  const affordable = def.cost <= state.time && !state.over && !disabledAll;
+  const off = state.over || disabledAll;
+  const affordable = def.cost <= state.time && !off;
   const uses = state.plan.filter((c) => c.action === def.id).length;
   const side = SIDE_INFO[def.side];
-  const label = `${def.title}. ${side.label}, ${ASPECT_INFO[def.aspect].title}. Costs ${def.cost} hours.${def.targeted ? ' Choose a team member.' : ''} ${def.hint}`;
+  const chosen = uses > 0 ? ` ${usesWords(uses)} this turn.` : '';
+  const refused = !affordable && !off ? ' Not enough time left this turn.' : '';
+  // The name holds the card's visible words in their order (cost, title, side, hint) so speech
+  // input and axe's label-in-name check match it; the states and details follow.
+  const label = `${hours(def.cost)} ${def.title}. ${side.label}, ${ASPECT_INFO[def.aspect].title}. ${def.hint}${chosen}${refused} Costs ${def.cost} hours.${def.targeted ? ' Choose a team member.' : ''}`;
   return h(
     'button',
     {
@@ -62,7 +76,8 @@ function card(
       class: `card side-${def.side}`,
       'data-testid': `action-${def.id}`,
       'data-key': keyLabel(index),
-      disabled: !affordable,
+      disabled: off,
+      'aria-disabled': affordable ? undefined : 'true',
       'aria-label': label,
       'aria-keyshortcuts': keyLabel(index).replace('⇧', 'Shift+'),
       onclick: () => onPick(def),
@@ -73,16 +88,22 @@ function card(
       h('kbd', { class: 'card-key', 'aria-hidden': 'true' }, keyLabel(index)),
       h('span', { class: 'card-cost' }, hours(def.cost)),
     ),
+    // Spaces between the parts keep their words apart in the card's text (no effect on layout).
+    ' ',
     h('span', { class: 'card-title' }, def.title),
+    ' ',
     def.targeted ? h('span', { class: 'card-target', 'aria-hidden': 'true' }, 'choose a person') : null,
     h(
       'span',
       { class: 'card-side' },
       h('span', { 'aria-hidden': 'true' }, `${side.icon} `),
       side.label,
-      ` · ${ASPECT_INFO[def.aspect].title}`,
+      ' ',
+      h('span', { 'aria-hidden': 'true' }, '·'),
+      ` ${ASPECT_INFO[def.aspect].title}`,
     ),
+    ' ',
     h('span', { class: 'card-hint' }, def.hint),
-    uses > 0 ? h('span', { class: 'card-uses' }, `chosen ×${uses}`) : null,
+    uses > 0 ? h('span', { class: 'card-uses', 'aria-hidden': 'true' }, `chosen ×${uses}`) : null,
   );
 }

@@ -1,5 +1,6 @@
 import type { ActionDef, Scenario, GameState } from '../../engine';
 import { h } from '../dom';
+import { TRAIT_WORDS } from '../labels';
 
 const STATUS: Record<string, string> = { engaged: 'engaged', disengaged: 'disengaged', gone: 'left the team' };
 
@@ -55,6 +56,13 @@ export function openMemberPicker(
             ),
             h('span', { class: 'member-traits' }, m.def.traits.join(', ')),
           ),
+          m.def.traits.length
+            ? h(
+                'ul',
+                { class: 'trait-words small' },
+                ...m.def.traits.map((t) => h('li', {}, h('strong', {}, t), `: ${TRAIT_WORDS[t] ?? ''}`)),
+              )
+            : null,
         ),
       ),
     ),

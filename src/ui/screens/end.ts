@@ -183,8 +183,11 @@ export function endScreen(ctx: AppContext, session: Session): void {
       last ? h('section', { class: 'last-turn' }, h('h2', {}, 'The last turn'), turnExplanation(s, last)) : null,
     ),
   );
-  ctx.world.show(worldViewOf(s, st));
+  // The scene names the last turn played, as the header does.
+  ctx.world.show({ ...worldViewOf(s, st), turn: session.records.length });
   ctx.announce(`Game over: ${REGIME_INFO[outcome].label}. ${endingText(s, st.ending)} Score ${st.score}.`);
   ctx.onKey(null);
-  (ctx.root.querySelector('button.primary') as HTMLElement | null)?.focus();
+  // Focus the main action without scrolling to it: the screen opens at its outcome.
+  (ctx.root.querySelector('button.primary') as HTMLElement | null)?.focus({ preventScroll: true });
+  window.scrollTo(0, 0);
 }

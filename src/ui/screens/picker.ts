@@ -1,4 +1,7 @@
-import { newSession } from '../session';
+import { LAST_SCENARIO_KEY, newSession } from '../session';
+
+/** The scenario a first game starts on. */
+const TUTORIAL = 'first-team';
 import type { AppContext } from '../context';
 import { h, mount } from '../dom';
 import { DIFFICULTY_LABEL } from '../labels';
@@ -33,7 +36,11 @@ export function randomSeed(): string {
 
 /** Scenario picker with a seed field: random by default, editable, shown during play. */
 export function pickerScreen(ctx: AppContext, selected?: string, seed?: string): void {
-  const first = selected ?? ctx.entries[0]?.scenario.id;
+  // A first game starts on the tutorial; later ones on the scenario played last.
+  const known = (id: string | null | undefined): string | undefined =>
+    id && ctx.entries.some((e) => e.scenario.id === id) ? id : undefined;
+  const first =
+    known(selected) ?? known(ctx.store.get(LAST_SCENARIO_KEY)) ?? known(TUTORIAL) ?? ctx.entries[0]?.scenario.id;
   const seedInput = h('input', {
     id: 'seed',
     type: 'text',

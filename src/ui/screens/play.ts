@@ -3,13 +3,17 @@ import type { TurnRecord } from '../../replay/timeline';
 import type { AppContext } from '../context';
 import { h, mount } from '../dom';
 import { hours } from '../labels';
-import { actionCards, cardIndexForKey, offeredActions } from '../panels/cards';
+import { actionTitle, memberName } from '../../replay/words';
+import { collapseWarning, collapseWarningText } from '../../replay/turn-summary';
+import { actionCards, cardIndexForKey, offeredActions, usesWords } from '../panels/cards';
 import { historyChart } from '../panels/chart';
 import { planWords, turnAnnouncement, turnExplanation } from '../panels/explain';
 import { openMemberPicker } from '../panels/member-picker';
 import { regimeBadge } from '../panels/regime-badge';
 import { situationPanel } from '../panels/situation';
-import { act, SAVE_KEY, saveText, type Session } from '../session';
+import { collapseWarningPanel, metersPanel, turnSummaryPanel } from '../panels/turn-summary';
+import { presenterToggle } from '../presenter';
+import { act, LAST_SCENARIO_KEY, SAVE_KEY, saveText, type Session } from '../session';
 import { worldViewOf } from '../world-view';
 
 /** The turn loop: cards, plan with undo, end turn, and why things happened. */
@@ -20,14 +24,24 @@ export function playScreen(ctx: AppContext, initial: Session): void {
   let pickerOpen = false;
   const s = session.scenario;
   ctx.setQuery({ scenario: s.id, seed: session.seed });
+  // The picker offers the last scenario played first next time.
+  ctx.store.set(LAST_SCENARIO_KEY, s.id);
 
   const header = h('header', { class: 'play-header' });
   const turnPanel = h('section', { class: 'turn-panel', 'aria-label': 'This turn' });
-  const cards = h('div', { class: 'cards-host' });
-  const results = h('section', { class: 'results', 'aria-label': 'Last turn' });
+  const cards = h('div', { class: 'cards-host', id: 'cards' });
+  const results = h('section', {
+    class: 'results',
+    id: 'turn-explanation',
+    'aria-label': 'Last turn explained',
+    tabindex: '-1',
+  });
+  const summary = h('div', { class: 'turn-summary-host' });
+  const meters = h('div', { class: 'meters-host' });
   const chart = h('div', { class: 'chart-host' });
   const situation = h('div', { class: 'situation-host' });
   let situationTurns = -1;
+  let summaryTurns = -1;
   mount(
     ctx.root,
     h(
@@ -37,13 +51,24 @@ export function playScreen(ctx: AppContext, initial: Session): void {
       h(
         'div',
         { class: 'play-grid' },
-        h('div', { class: 'stage' }, ctx.world.element, situation, results, chart),
+        h('div', { class: 'stage' }, ctx.world.element, summary, meters, situation, results, chart),
         h('div', { class: 'controls' }, turnPanel, cards),
       ),
     ),
   );
 
   const save = (): void => void ctx.store.set(SAVE_KEY, saveText(session));
+  const screen = ctx.root.querySelector<HTMLElement>('.play-screen')!;
+  // Focused controls scroll clear of the sticky turn panel: its height is a CSS variable.
+  const sticky = new ResizeObserver(() => {
+    if (!turnPanel.isConnected) return sticky.disconnect();
+    screen.style.setProperty('--turn-panel-height', `${Math.ceil(turnPanel.getBoundingClientRect().height)}px`);
+  });
+  sticky.observe(turnPanel);
+
+  /** The choice just made or undone, in words for the live region. */
+  const choiceWords = (c: { action: string; target?: string } | undefined): string =>
+    c ? `${actionTitle(c.action)}${c.target ? ` with ${memberName(s, c.target)}` : ''}` : '';
 
   const apply = (action: Action): boolean => {
     const r = act(session, action);
@@ -53,22 +78,56 @@ export function playScreen(ctx: AppContext, initial: Session): void {
       return false;
     }
     error = null;
+    const before = session.state;
     session = r.session;
     save();
     if (r.record) {
       last = r.record;
-      ctx.announce(turnAnnouncement(s, r.record));
+      // While chaos or stagnation is under way, its warning is heard with the turn's results.
+      const w = collapseWarning(session.state);
+      const warned = w ? collapseWarningText(w) : null;
+      ctx.announce(`${turnAnnouncement(s, r.record)}${warned ? ` Warning: ${warned}` : ''}`);
       if (session.state.over) {
         ctx.go({ kind: 'end', session });
         return true;
       }
+      render();
+      showSummary();
+      return true;
+    }
+    const st = session.state;
+    if (action.type === 'choose') {
+      const c = st.plan[st.plan.length - 1];
+      const uses = st.plan.filter((x) => x.action === action.action).length;
+      ctx.announce(
+        `Chosen: ${choiceWords(c)}${uses > 1 ? `, ${usesWords(uses)} this turn, at reduced strength` : ''}. ${hours(st.time)} left.`,
+      );
+    } else if (action.type === 'undo') {
+      ctx.announce(`Undone: ${choiceWords(before.plan[before.plan.length - 1])}. ${hours(st.time)} left.`);
     }
     render();
     return true;
   };
 
+  /** After a turn: the summary's heading takes focus, and the whole summary is brought into view. */
+  const showSummary = (): void => {
+    const heading = summary.querySelector<HTMLElement>('h2');
+    heading?.focus({ preventScroll: true });
+    summary.scrollIntoView({ block: 'nearest' });
+  };
+
+  const undo = (): void => {
+    if (session.state.plan.length === 0) ctx.announce('Nothing to undo: no card is chosen this turn.');
+    else apply({ type: 'undo' });
+  };
+
   const pick = (def: ActionDef): void => {
-    if (def.cost > session.state.time) return;
+    if (def.cost > session.state.time) {
+      ctx.announce(
+        `Refused: ${def.title} costs ${hours(def.cost)} and only ${hours(session.state.time)} ${session.state.time === 1 ? 'is' : 'are'} left this turn.`,
+      );
+      return;
+    }
     if (!def.targeted) {
       apply({ type: 'choose', action: def.id });
       return;
@@ -89,15 +148,18 @@ export function playScreen(ctx: AppContext, initial: Session): void {
 
   function render(): void {
     const st = session.state;
-    const focused = document.activeElement?.getAttribute('data-testid') ?? null;
+    const active = document.activeElement as HTMLElement | null;
+    const focused = active?.getAttribute('data-testid') ?? null;
+    const onHeading = active !== null && header.contains(active);
     mount(
       header,
-      h('h1', {}, s.title),
+      h('h1', { tabindex: '-1' }, s.title),
       h('p', { class: 'turn-count' }, `Turn ${Math.min(st.turn, s.turns)} of ${s.turns}`),
       h('p', { class: 'seed' }, 'Seed ', h('code', {}, session.seed)),
       regimeBadge(st.regime),
       h('p', { class: 'indices' }, `L ${st.l} · M ${st.m}`),
       h('button', { type: 'button', class: 'secondary small', onclick: () => ctx.go({ kind: 'title' }) }, 'Menu'),
+      presenterToggle(),
     );
     // A shift can change the time a turn has, so the state's budget is the one to show.
     const used = st.budget - st.time;
@@ -109,6 +171,7 @@ export function playScreen(ctx: AppContext, initial: Session): void {
         h('label', { for: 'time-meter' }, `Time left: ${hours(st.time)} of ${hours(st.budget)}`),
         h('meter', { id: 'time-meter', min: 0, max: st.budget, value: st.time, low: 2, optimum: st.budget }),
       ),
+      collapseWarningPanel(st),
       h(
         'ol',
         { class: 'plan', 'aria-label': 'Chosen this turn' },
@@ -126,8 +189,9 @@ export function playScreen(ctx: AppContext, initial: Session): void {
             type: 'button',
             class: 'secondary',
             'data-testid': 'undo',
-            disabled: st.plan.length === 0,
-            onclick: () => apply({ type: 'undo' }),
+            // Stays focusable when there is nothing to undo, so focus never jumps to End turn.
+            'aria-disabled': st.plan.length === 0 ? 'true' : undefined,
+            onclick: undo,
             'aria-keyshortcuts': 'Backspace',
           },
           'Undo last choice',
@@ -151,10 +215,28 @@ export function playScreen(ctx: AppContext, initial: Session): void {
       situationTurns = session.records.length;
       mount(situation, situationTurns ? situationPanel(s, session.records) : null);
     }
+    // Re-drawn only when a turn resolves, so focus and opened definitions stay while choosing.
+    if (summaryTurns !== session.records.length) {
+      summaryTurns = session.records.length;
+      mount(
+        summary,
+        turnSummaryPanel(s, last, st, () => {
+          results.scrollIntoView({ block: 'start' });
+          results.focus({ preventScroll: true });
+        }),
+      );
+      mount(meters, metersPanel(st));
+    }
     mount(results, last ? turnExplanation(s, last) : briefingNote());
     mount(chart, historyChart([session.start, ...session.records.map((r) => r.after)], s.turns));
     ctx.world.show(worldViewOf(s, st));
-    if (focused) {
+    if (onHeading && !active.isConnected) {
+      // The header is re-drawn: the same heading or button there takes focus again.
+      const same = [...header.querySelectorAll<HTMLElement>(active.tagName)].find(
+        (x) => x.textContent === active.textContent,
+      );
+      (same ?? header.querySelector<HTMLElement>('h1'))?.focus();
+    } else if (focused) {
       const again = ctx.root.querySelector<HTMLElement>(`[data-testid="${focused}"]:not([disabled])`);
       (again ?? ctx.root.querySelector<HTMLElement>('[data-testid="end-turn"]'))?.focus();
     }
@@ -169,7 +251,7 @@ export function playScreen(ctx: AppContext, initial: Session): void {
       h(
         'p',
         { class: 'muted small' },
-        'Keys: 1–9 and 0 pick the first ten cards, Shift with a digit the rest; Backspace undoes; Enter ends the turn.',
+        'Keys: 1–9 and 0 pick the first ten cards, Shift with a digit the rest; Backspace undoes; Enter ends the turn when no button or link has focus (on a focused card, Enter chooses that card).',
       ),
     );
   }
@@ -185,12 +267,13 @@ export function playScreen(ctx: AppContext, initial: Session): void {
       if (def) pick(def);
       return true;
     }
-    if (e.key === 'Enter' && !target?.closest('button, a, summary')) {
+    // Enter ends the turn only when no control has focus: on a control it does what that control says.
+    if (e.key === 'Enter' && !target?.closest('button, a, summary, details, [role="button"], [tabindex="0"]')) {
       apply({ type: 'end-turn' });
       return true;
     }
-    if (e.key === 'Backspace' || e.key === 'u') {
-      if (session.state.plan.length > 0) apply({ type: 'undo' });
+    if (e.key === 'Backspace') {
+      undo();
       return true;
     }
     return false;
@@ -198,4 +281,9 @@ export function playScreen(ctx: AppContext, initial: Session): void {
 
   render();
   if (session.state.over) ctx.go({ kind: 'end', session });
+  else {
+    header.querySelector<HTMLElement>('h1')?.focus();
+    const w = collapseWarning(session.state);
+    if (w) ctx.announce(`Warning: ${collapseWarningText(w)}`);
+  }
 }

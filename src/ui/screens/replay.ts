@@ -86,7 +86,7 @@ export function replayScreen(ctx: AppContext, code: string): void {
       panel,
       record
         ? turnExplanation(scenario, record)
-        : h('article', { class: 'explanation' }, h('h3', {}, 'Start'), h('p', {}, scenario.briefing)),
+        : h('article', { class: 'explanation' }, h('h2', {}, 'Start'), h('p', {}, scenario.briefing)),
       at === last
         ? h(
             'div',
@@ -118,7 +118,9 @@ export function replayScreen(ctx: AppContext, code: string): void {
     );
     mount(situation, at > 0 ? situationPanel(scenario, records.slice(0, at)) : null);
     mount(chart, historyChart(states, scenario.turns, at));
-    ctx.world.show(worldViewOf(scenario, st));
+    // The scene names the turn the header and explanation tell (a state is the start of the
+    // next turn); before the first turn it names none.
+    ctx.world.show({ ...worldViewOf(scenario, st), turn: at, turns: at === 0 ? 0 : scenario.turns });
   };
   const play = (): void => {
     if (timer !== null) return stop();

@@ -1,6 +1,7 @@
 import { readLaunch } from '../../platform/links';
 import type { AppContext } from '../context';
 import { h, mount } from '../dom';
+import { presenterToggle } from '../presenter';
 import { resume, SAVE_KEY, SET_ASIDE_KEY } from '../session';
 
 /** Title: start, resume the saved game, or open a replay code. */
@@ -13,11 +14,18 @@ export function titleScreen(ctx: AppContext, notice?: string): void {
     const r = resume(saved, ctx.entries);
     if (r.ok) {
       const s = r.session;
-      resumeButton = h(
-        'button',
-        { type: 'button', class: 'primary', onclick: () => ctx.go({ kind: 'play', session: s }) },
-        `Resume ${s.scenario.title}, turn ${Math.min(s.state.turn, s.scenario.turns)} of ${s.scenario.turns}`,
-      );
+      // A finished game has nothing to resume: it offers its result instead.
+      resumeButton = s.state.over
+        ? h(
+            'button',
+            { type: 'button', class: 'primary', onclick: () => ctx.go({ kind: 'end', session: s }) },
+            `See your last result: ${s.scenario.title}`,
+          )
+        : h(
+            'button',
+            { type: 'button', class: 'primary', onclick: () => ctx.go({ kind: 'play', session: s }) },
+            `Resume ${s.scenario.title}, turn ${Math.min(s.state.turn, s.scenario.turns)} of ${s.scenario.turns}`,
+          );
     } else {
       // Keep the damaged save under another key rather than deleting it: nothing is lost.
       ctx.store.set(SET_ASIDE_KEY, saved);
@@ -63,6 +71,7 @@ export function titleScreen(ctx: AppContext, notice?: string): void {
           { type: 'button', class: resumeButton ? 'secondary' : 'primary', onclick: () => ctx.go({ kind: 'picker' }) },
           'New game',
         ),
+        presenterToggle(),
       ),
       h(
         'form',

@@ -12,6 +12,8 @@ const MAX_DPR = 2;
 const MAX_PIXELS = 2560 * 1440;
 /** Used while the parent has no size yet (e.g. hidden), in CSS pixels. */
 const FALLBACK = { w: 960, h: 540 };
+/** After a change while the world rests (reduced motion, off-screen, hidden tab), how long it draws before resting again. */
+const SETTLE_MS = 700;
 
 /**
  * Creates the Phaser world inside `parent` and resolves once its scene is ready. The canvas
@@ -70,14 +72,51 @@ export async function createWorld(parent: HTMLElement, options: WorldOptions): P
     scene.setRatio(ratio);
     game.scale.getParentBounds();
     game.scale.setGameSize(w, h);
+    kick();
   });
   observer.observe(parent);
+
+  // The loop runs only while someone can see it move: with reduced motion, off-screen or in a
+  // hidden tab it sleeps, and a change (a new view, a resize) wakes it just long enough to draw.
+  let reduced = options.reducedMotion;
+  let onScreen = true;
+  let settle: ReturnType<typeof setTimeout> | undefined;
+  const animate = (): boolean => !reduced && onScreen && !document.hidden;
+  const rest = (): void => {
+    clearTimeout(settle);
+    settle = setTimeout(() => {
+      if (!destroyed && !animate()) game.loop.sleep();
+    }, SETTLE_MS);
+  };
+  function kick(): void {
+    if (destroyed) return;
+    game.loop.wake();
+    if (!animate()) rest();
+  }
+  const update = (): void => {
+    if (destroyed) return;
+    if (animate()) {
+      clearTimeout(settle);
+      game.loop.wake();
+    } else rest();
+  };
+  const seen = new IntersectionObserver((entries) => {
+    const last = entries[entries.length - 1];
+    if (!last) return;
+    onScreen = last.isIntersecting;
+    update();
+  });
+  seen.observe(parent);
+  document.addEventListener('visibilitychange', update);
 
   let destroyed = false;
   const destroy = (): void => {
     if (destroyed) return;
     destroyed = true;
+    clearTimeout(settle);
     observer.disconnect();
+    seen.disconnect();
+    document.removeEventListener('visibilitychange', update);
     game.destroy(true);
   };
 
@@ -86,13 +125,23 @@ export async function createWorld(parent: HTMLElement, options: WorldOptions): P
     destroy();
     throw new Error('The world needs WebGL, and this browser did not provide it.');
   }
+  update();
 
   return {
     show(view: WorldView): void {
-      if (!destroyed) scene.show(view);
+      if (destroyed) return;
+      scene.show(view);
+      kick();
     },
-    setReducedMotion(reduced: boolean): void {
-      if (!destroyed) scene.setReducedMotion(reduced);
+    setReducedMotion(value: boolean): void {
+      if (destroyed) return;
+      reduced = value;
+      scene.setReducedMotion(value);
+      kick();
+      update();
+    },
+    animating(): boolean {
+      return game.loop.running;
     },
     renderer(): string {
       return game.renderer.type === Phaser.WEBGL ? 'webgl' : 'canvas';

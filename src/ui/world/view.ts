@@ -38,6 +38,8 @@ export interface World {
   setReducedMotion(reduced: boolean): void;
   /** 'webgl' or 'canvas': tests assert WebGL. */
   renderer(): string;
+  /** Whether the loop is drawing frames now (false while it rests). */
+  animating(): boolean;
   /** Frames rendered so far, for measuring the frame rate. */
   frames(): number;
   destroy(): void;

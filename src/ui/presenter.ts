@@ -1,0 +1,46 @@
+import { h } from './dom';
+
+/** Session storage key of the presenter layout preference. */
+export const PRESENT_KEY = 'momentum.present';
+
+function stored(): boolean {
+  try {
+    return sessionStorage.getItem(PRESENT_KEY) === '1';
+  } catch {
+    return false;
+  }
+}
+
+/** Turns the presenter layout (big type, big world, every card on one 1920×1080 screen) on or off for this session. */
+export function setPresenter(on: boolean): void {
+  try {
+    if (on) sessionStorage.setItem(PRESENT_KEY, '1');
+    else sessionStorage.removeItem(PRESENT_KEY);
+  } catch {
+    // Storage refused (private mode): the layout still switches for this page.
+  }
+  document.body.classList.toggle('presenter', on);
+  for (const b of document.querySelectorAll('[data-testid="presenter-toggle"]'))
+    b.setAttribute('aria-pressed', String(on));
+}
+
+/** Applies `?present=1` (or `?present=0`) from the address, else the session's preference. */
+export function initPresenter(search: string): void {
+  const asked = new URLSearchParams(search).get('present');
+  setPresenter(asked === null ? stored() : asked === '1' || asked === 'true');
+}
+
+/** A toggle button for menus. */
+export function presenterToggle(): HTMLButtonElement {
+  return h(
+    'button',
+    {
+      type: 'button',
+      class: 'secondary small',
+      'data-testid': 'presenter-toggle',
+      'aria-pressed': String(document.body.classList.contains('presenter')),
+      onclick: () => setPresenter(!document.body.classList.contains('presenter')),
+    },
+    'Presenter layout',
+  );
+}

@@ -1,0 +1,328 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import axeCore from 'axe-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { PreviewServer } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/sim';
+import { launchChromium } from './chromium';
+import { playToEnd, playTurn } from './play-helpers';
+import { buildAndPreview, removeBuild } from './preview';
+
+/** Screenshots are test artifacts: look at them after a run. */
+const SHOTS = join(new URL('../..', import.meta.url).pathname, 'test-results', 'screenshots', 'a11y');
+
+const SIZES = {
+  desktop: { width: 1280, height: 800 },
+  phone: { width: 390, height: 844 },
+  projector: { width: 1920, height: 1080 },
+} as const;
+type SizeName = keyof typeof SIZES;
+
+let server: PreviewServer;
+let url: string;
+let browser: Browser;
+let replayCode = '';
+
+async function open(
+  path: string,
+  viewport: { width: number; height: number },
+  options: { reducedMotion?: 'reduce' | 'no-preference'; on?: Browser } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await (options.on ?? browser).newContext({ viewport, reducedMotion: options.reducedMotion });
+  const page = await context.newPage();
+  await page.goto(new URL(path, url).href);
+  await page.waitForSelector('body[data-ready="true"]');
+  return { context, page };
+}
+
+/**
+ * Every axe rule of WCAG A and AA and best practice, the experimental ones too
+ * (label-content-name-mismatch is one); AAA rules such as enhanced contrast are left out.
+ */
+const RULES = axeCore
+  .getRules()
+  .filter((r) => !r.tags.some((t) => t.endsWith('aaa')))
+  .map((r) => r.ruleId);
+/** Lesser findings, logged but not failed. */
+const minor: string[] = [];
+
+/** Serious and critical axe violations on the page as it stands, one line each. */
+async function axe(page: Page, screen = page.url()): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withRules(RULES).analyze();
+  const line = (v: (typeof result.violations)[number]): string =>
+    `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`;
+  for (const v of result.violations)
+    if (v.impact !== 'serious' && v.impact !== 'critical') minor.push(`${screen}: ${line(v)}`);
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map(line);
+}
+
+async function overflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+}
+
+/** The smallest visible button, summary or range input, with its size in CSS pixels. */
+async function smallestTarget(page: Page): Promise<{ what: string; width: number; height: number }> {
+  return page.evaluate(() => {
+    let best = { what: 'none', width: Infinity, height: Infinity };
+    for (const el of document.querySelectorAll<HTMLElement>('button, summary, input[type="range"], a.button')) {
+      if (!el.checkVisibility({ visibilityProperty: true })) continue;
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) continue;
+      if (Math.min(r.width, r.height) < Math.min(best.width, best.height)) {
+        const name = (el.textContent ?? '').trim().slice(0, 30) || el.id || el.tagName;
+        best = { what: `${el.tagName.toLowerCase()} “${name}”`, width: r.width, height: r.height };
+      }
+    }
+    return best;
+  });
+}
+
+/** The screens a player meets, in order; `visit` runs on each as it stands. */
+async function tour(size: SizeName, visit: (page: Page, screen: string) => Promise<void>): Promise<void> {
+  const viewport = SIZES[size];
+  {
+    const { context, page } = await open('./', viewport);
+    await visit(page, 'title');
+    await page.getByRole('button', { name: 'New game' }).click();
+    await page.waitForSelector('.picker-screen');
+    await visit(page, 'picker');
+    await page.getByRole('button', { name: 'Read the briefing' }).click();
+    await page.waitForSelector('.briefing-screen');
+    await visit(page, 'briefing');
+    await context.close();
+  }
+  {
+    const { context, page } = await open(`./?scenario=first-team&seed=a11y-${size}`, viewport);
+    await page.waitForSelector('[data-testid="end-turn"]');
+    await visit(page, 'play');
+    await playTurn(page, 'balanced', 0);
+    await visit(page, 'play-after-turn');
+    await page.keyboard.press('Digit8');
+    await page.waitForSelector('dialog[open]');
+    await visit(page, 'member-picker');
+    await page.keyboard.press('Escape');
+    await playToEnd(page, 'balanced');
+    await visit(page, 'end');
+    await context.close();
+  }
+  {
+    const { context, page } = await open(`./?replay=${encodeURIComponent(replayCode)}`, viewport);
+    await page.waitForSelector('#turn-slider');
+    await visit(page, 'replay');
+    await context.close();
+  }
+  {
+    const { context, page } = await open('./?replay=M1.not-a-real-code', viewport);
+    await page.waitForSelector('[data-testid="replay-error"]');
+    await visit(page, 'replay-refused');
+    await context.close();
+  }
+}
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  const out: string[] = [];
+  await main(
+    ['play', '--scenario', 'first-team', '--seed', '1', '--policy', 'balanced', '--json'],
+    (s) => out.push(s),
+    () => undefined,
+  );
+  replayCode = (JSON.parse(out.join('')) as { replayCode: string }).replayCode;
+  ({ server, url } = await buildAndPreview());
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  if (minor.length) console.log(`axe, moderate and minor findings:\n  ${[...new Set(minor)].join('\n  ')}`);
+  await browser?.close();
+  await new Promise<void>((resolve) => server?.httpServer.close(() => resolve()));
+  removeBuild();
+});
+
+describe.each(Object.keys(SIZES) as SizeName[])('every screen at %s size', (size) => {
+  it('has no serious or critical axe violations; on a phone, no sideways scroll and tap targets of 44 px', async () => {
+    const problems: string[] = [];
+    const report: string[] = [];
+    await tour(size, async (page, screen) => {
+      await page.screenshot({ path: join(SHOTS, `${screen}-${size}.png`) });
+      const found = await axe(page, `${screen}@${size}`);
+      report.push(`${screen}: ${found.length} serious/critical`);
+      problems.push(...found.map((f) => `${screen}: ${f}`));
+      if (size === 'phone') {
+        const wide = await overflow(page);
+        if (wide > 0) problems.push(`${screen}: ${wide} px of horizontal overflow`);
+        const small = await smallestTarget(page);
+        report.push(`${screen}: smallest target ${small.what} ${small.width.toFixed(0)}×${small.height.toFixed(0)}`);
+        if (small.width < 44 || small.height < 44)
+          problems.push(`${screen}: ${small.what} is ${small.width.toFixed(1)}×${small.height.toFixed(1)} px`);
+      }
+    });
+    console.log(`axe at ${size}:\n  ${report.join('\n  ')}`);
+    expect(problems).toEqual([]);
+  }, 240_000);
+});
+
+describe('the phone layout', () => {
+  it('shows every card’s description and opens the end screen at its outcome', async () => {
+    const { context, page } = await open('./?scenario=first-team&seed=phone-end', SIZES.phone);
+    await page.waitForSelector('[data-testid="end-turn"]');
+    const hidden = await page.$$eval(
+      '.card',
+      (cards) =>
+        cards.filter((c) => {
+          const hint = c.querySelector('.card-hint');
+          return !hint || !hint.checkVisibility() || hint.getBoundingClientRect().height < 10;
+        }).length,
+    );
+    expect(hidden).toBe(0);
+    await playToEnd(page, 'balanced');
+    await page.waitForTimeout(300);
+    const top = await page.evaluate(() => {
+      const outcome = document.querySelector('[data-testid="outcome"]')!.getBoundingClientRect();
+      return { scrollY: window.scrollY, outcomeTop: outcome.top, outcomeBottom: outcome.bottom };
+    });
+    expect(top.outcomeTop).toBeGreaterThanOrEqual(0);
+    expect(top.outcomeBottom).toBeLessThanOrEqual(SIZES.phone.height);
+    await page.screenshot({ path: join(SHOTS, 'end-opening-phone.png') });
+    await context.close();
+  }, 120_000);
+});
+
+describe('the presenter layout', () => {
+  it('fits every card on a 1920×1080 screen with body text of 24 px or more, and persists for the session', async () => {
+    const { context, page } = await open('./?scenario=first-team&seed=present&present=1', SIZES.projector);
+    await page.waitForSelector('[data-testid="end-turn"]');
+    await page.waitForSelector('body[data-world="ready"]', { timeout: 30_000 });
+    await page.waitForTimeout(800);
+    const fit = async (): Promise<{ font: number; outside: string[]; world: { width: number; height: number } }> =>
+      page.evaluate(() => {
+        const outside: string[] = [];
+        for (const card of document.querySelectorAll<HTMLElement>('.card')) {
+          const r = card.getBoundingClientRect();
+          if (r.top < 0 || r.left < 0 || r.bottom > window.innerHeight || r.right > window.innerWidth)
+            outside.push(card.dataset.testid ?? '?');
+        }
+        const world = document.querySelector('[data-testid="world"]')!.getBoundingClientRect();
+        return {
+          font: parseFloat(getComputedStyle(document.body).fontSize),
+          outside,
+          world: { width: world.width, height: world.height },
+        };
+      });
+    let f = await fit();
+    console.log(`presenter layout: body ${f.font} px, world ${f.world.width.toFixed(0)}×${f.world.height.toFixed(0)}`);
+    expect(f.font).toBeGreaterThanOrEqual(24);
+    expect(f.outside).toEqual([]);
+    expect(f.world.width).toBeGreaterThanOrEqual(800);
+    await page.screenshot({ path: join(SHOTS, 'presenter.png') });
+    expect(await axe(page, 'presenter')).toEqual([]);
+    await playTurn(page, 'balanced', 0);
+    f = await fit();
+    expect(f.outside).toEqual([]);
+    await page.screenshot({ path: join(SHOTS, 'presenter-after-turn.png') });
+
+    // The preference lasts for the session, without the parameter; the menu's toggle turns it off.
+    await page.goto(new URL('./?scenario=first-team&seed=present', url).href);
+    await page.waitForSelector('[data-testid="end-turn"]');
+    expect(await page.evaluate(() => document.body.classList.contains('presenter'))).toBe(true);
+    await page.click('[data-testid="presenter-toggle"]');
+    expect(await page.evaluate(() => document.body.classList.contains('presenter'))).toBe(false);
+    await expect(page.getAttribute('[data-testid="presenter-toggle"]', 'aria-pressed')).resolves.toBe('false');
+    await context.close();
+  }, 120_000);
+});
+
+describe('the world', () => {
+  it('shows a still picture of the team and the regime without WebGL', async () => {
+    const plain = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--disable-webgl',
+        '--disable-3d-apis',
+        '--disable-background-networking',
+        '--no-first-run',
+      ],
+    });
+    try {
+      for (const size of ['desktop', 'phone'] as const) {
+        const { context, page } = await open('./?scenario=first-team&seed=nogl', SIZES[size], { on: plain });
+        await page.waitForSelector('body[data-world="still"]', { timeout: 30_000 });
+        const world = page.locator('[data-testid="world"]');
+        const regime = (await page.textContent('[data-testid="regime"]'))!.trim();
+        const picture = await world.evaluate((el) => {
+          const r = el.getBoundingClientRect();
+          return {
+            width: r.width,
+            height: r.height,
+            figures: el.querySelectorAll('.still-member').length,
+            regime: el.querySelector('.still-regime')?.textContent ?? '',
+            text: el.textContent ?? '',
+          };
+        });
+        expect(picture.width).toBeGreaterThan(200);
+        expect(picture.height).toBeGreaterThan(100);
+        expect(picture.figures).toBe(5);
+        expect(picture.regime.toLowerCase()).toContain(regime);
+        await world.screenshot({ path: join(SHOTS, `no-webgl-${size}.png`) });
+        // A new view redraws it.
+        await playTurn(page, 'balanced', 0);
+        expect(await world.textContent()).toContain('Turn 2');
+        await page.screenshot({ path: join(SHOTS, `no-webgl-play-${size}.png`) });
+        await context.close();
+      }
+    } finally {
+      await plain.close();
+    }
+  }, 120_000);
+
+  it('stops drawing with reduced motion once settled, and draws again for a new view', async () => {
+    const { context, page } = await open('./?scenario=idea-factory&seed=calm', SIZES.desktop, {
+      reducedMotion: 'reduce',
+    });
+    await page.waitForSelector('body[data-world="ready"]', { timeout: 30_000 });
+    await page.waitForTimeout(1500);
+    const fps = (): Promise<number> =>
+      page.evaluate(async () => {
+        const debug = (window as unknown as { momentumDebug: { frames(): number } }).momentumDebug;
+        const f0 = debug.frames();
+        const t0 = performance.now();
+        await new Promise((r) => setTimeout(r, 2000));
+        return ((debug.frames() - f0) * 1000) / (performance.now() - t0);
+      });
+    const still = await fps();
+    console.log(`reduced motion, settled: ${still.toFixed(2)} frames per second`);
+    expect(still).toBeLessThan(1);
+    const before = await page.evaluate(() =>
+      (window as unknown as { momentumDebug: { frames(): number } }).momentumDebug.frames(),
+    );
+    await playTurn(page, 'lead', 0);
+    await page.waitForTimeout(300);
+    const after = await page.evaluate(() =>
+      (window as unknown as { momentumDebug: { frames(): number } }).momentumDebug.frames(),
+    );
+    expect(after).toBeGreaterThan(before);
+    await page.waitForTimeout(1500);
+    expect(await fps()).toBeLessThan(1);
+    await context.close();
+  }, 120_000);
+
+  it('stops drawing when scrolled out of view and starts again when back', async () => {
+    const { context, page } = await open('./?scenario=idea-factory&seed=away', SIZES.phone);
+    await page.waitForSelector('body[data-world="ready"]', { timeout: 30_000 });
+    const animating = (): Promise<boolean> =>
+      page.evaluate(() => (window as unknown as { momentumDebug: { animating(): boolean } }).momentumDebug.animating());
+    await page.waitForTimeout(500);
+    expect(await animating()).toBe(true);
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await page.waitForTimeout(1500);
+    expect(await animating()).toBe(false);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.waitForTimeout(500);
+    expect(await animating()).toBe(true);
+    await context.close();
+  }, 60_000);
+});

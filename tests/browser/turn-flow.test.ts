@@ -1,0 +1,324 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { PreviewServer } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './chromium';
+import { playTurn, regime, type PlanName } from './play-helpers';
+import { buildAndPreview, removeBuild } from './preview';
+
+/** Screenshots are test artifacts: look at them after a run. */
+const SHOTS = join(new URL('../..', import.meta.url).pathname, 'test-results', 'screenshots');
+
+const SIZES = [
+  { width: 1280, height: 800 },
+  { width: 390, height: 844 },
+  { width: 1920, height: 1080 },
+] as const;
+
+let server: PreviewServer;
+let url: string;
+let browser: Browser;
+const consoleErrors: string[] = [];
+
+function scenarioFile(id: string): { turns: number; collapseAfter: number } {
+  return JSON.parse(readFileSync(new URL(`../../scenarios/${id}.json`, import.meta.url), 'utf8')) as {
+    turns: number;
+    collapseAfter: number;
+  };
+}
+
+async function open(
+  path: string,
+  viewport: { width: number; height: number } = { width: 1280, height: 800 },
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => consoleErrors.push(`${path}: ${e.message}`));
+  await page.goto(new URL(path, url).href);
+  await page.waitForSelector('body[data-ready="true"]');
+  return { context, page };
+}
+
+/** The focused element's tag and text, or "BODY" when focus fell to the page. */
+async function focusOf(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const a = document.activeElement;
+    if (!a || a === document.body) return 'BODY';
+    return `${a.tagName} ${(a.textContent ?? '').trim().slice(0, 40)}`;
+  });
+}
+
+async function expectFocusNotOnBody(page: Page, after: string): Promise<void> {
+  const f = await focusOf(page);
+  expect(f, `focus after ${after}`).not.toBe('BODY');
+}
+
+async function live(page: Page): Promise<string> {
+  return (await page.textContent('#live')) ?? '';
+}
+
+async function waitLive(page: Page, pattern: RegExp): Promise<string> {
+  await page.waitForFunction(
+    (src) => new RegExp(src).test(document.getElementById('live')?.textContent ?? ''),
+    pattern.source,
+  );
+  return live(page);
+}
+
+async function turnCount(page: Page): Promise<string> {
+  return (await page.textContent('.turn-count')) ?? '';
+}
+
+async function inViewport(page: Page, selector: string): Promise<{ top: number; bottom: number; height: number }> {
+  return page.evaluate((sel) => {
+    const r = document.querySelector(sel)!.getBoundingClientRect();
+    return { top: r.top, bottom: r.bottom, height: window.innerHeight };
+  }, selector);
+}
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  ({ server, url } = await buildAndPreview());
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise<void>((resolve) => server?.httpServer.close(() => resolve()));
+  removeBuild();
+  expect(consoleErrors).toEqual([]);
+});
+
+describe('the turn summary', () => {
+  it.each(SIZES)('is inside the viewport after End turn at $width×$height', async (size) => {
+    const { context, page } = await open('./?scenario=first-team&seed=summary', size);
+    // Turn 1 says why the team starts where it does.
+    expect(await page.textContent('[data-testid="turn-summary"]')).toMatch(/starts in \w+ because/);
+    await playTurn(page, 'balanced', 0);
+    await page.waitForFunction(() =>
+      /Turn 1 in short/.test(document.querySelector('[data-testid="turn-summary"]')?.textContent ?? ''),
+    );
+    const text = (await page.textContent('[data-testid="turn-summary"]')) ?? '';
+    for (const word of ['Morale', 'Execution', 'Innovation']) expect(text).toContain(word);
+    expect(text).toMatch(/mostly /);
+    const box = await inViewport(page, '[data-testid="turn-summary"]');
+    expect(box.top).toBeGreaterThanOrEqual(0);
+    expect(box.bottom).toBeLessThanOrEqual(box.height);
+    await expectFocusNotOnBody(page, 'End turn');
+    if (size.width < 500) {
+      // On a phone the summary comes before the cards.
+      const cardsTop = await page.evaluate(() => document.querySelector('#cards')!.getBoundingClientRect().top);
+      expect(box.top).toBeLessThan(cardsTop);
+    }
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(SHOTS, `turn-summary-${size.width}x${size.height}.png`) });
+    // The full explanation is one step away.
+    await page.click('[data-testid="summary-why"]');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('turn-explanation');
+    await context.close();
+  });
+});
+
+describe('the collapse warning', () => {
+  it.each([
+    ['idea-factory', 'lead', 'chaos', 'management'],
+    ['stagnant-giant', 'manage', 'stagnation', 'leadership'],
+  ] as const)(
+    'appears in %s when %s play brings %s, is announced, and says how many turns remain',
+    async (id, plan: PlanName, want, missing) => {
+      const file = scenarioFile(id);
+      const { context, page } = await open(`./?scenario=${id}&seed=warn`);
+      const warning = page.locator('[data-testid="collapse-warning"]');
+      let t = 0;
+      for (; t < file.collapseAfter + 4 && (await regime(page)) !== want; t++) {
+        expect(await warning.count()).toBe(0);
+        expect(await playTurn(page, plan, t)).toBe(true);
+      }
+      expect(await regime(page)).toBe(want);
+      await expect(warning.isVisible()).resolves.toBe(true);
+      const text = (await warning.textContent()) ?? '';
+      const m = /(?:for (\d+) turns?|from the start): (\d+) more turns? of it ends? the game/.exec(text);
+      expect(m, text).not.toBeNull();
+      expect(Number(m![1] ?? 0) + Number(m![2])).toBe(file.collapseAfter);
+      expect(text).toContain(`missing ${missing}`);
+      const said = await waitLive(page, /Warning: /);
+      expect(said).toContain(`missing ${missing}`);
+      expect(said).toMatch(/more turns? of it ends? the game/);
+      // One more turn of the same: the count goes down, and the announcement says so.
+      if ((await playTurn(page, plan, t)) && (await regime(page)) === want) {
+        const next = /for (\d+) turns?: (\d+) more turns?/.exec((await warning.textContent()) ?? '');
+        expect(Number(next![1])).toBe(Number(m![1] ?? 0) + 1);
+        expect(Number(next![2])).toBe(Number(m![2]) - 1);
+        await waitLive(page, new RegExp(`${next![2]} more turns? of it`));
+      }
+      await page.screenshot({ path: join(SHOTS, `collapse-warning-${want}.png`) });
+      await context.close();
+    },
+  );
+});
+
+describe('keys', () => {
+  it('Enter on a focused card chooses that card only, says when it is chosen twice, and refuses aloud when time runs out', async () => {
+    const { context, page } = await open('./?scenario=first-team&seed=enter');
+    const card = '[data-testid="action-share-vision"]';
+    await page.focus(card);
+    await page.keyboard.press('Enter');
+    await expect(turnCount(page)).resolves.toBe('Turn 1 of 8');
+    expect(await page.textContent('.plan')).toContain('Share the vision');
+    expect(await page.getAttribute(card, 'aria-label')).toContain('chosen once');
+    await waitLive(page, /Chosen: Share the vision/);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('action-share-vision');
+    await page.keyboard.press('Enter');
+    expect(await page.getAttribute(card, 'aria-label')).toContain('chosen twice');
+    await waitLive(page, /chosen twice/);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    // 10 hours, 3 a card: the fourth is refused, out loud, and the turn does not end.
+    await waitLive(page, /Refused: Share the vision/);
+    await expect(turnCount(page)).resolves.toBe('Turn 1 of 8');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('action-share-vision');
+    await expect(page.locator(card).isDisabled()).resolves.toBe(true);
+    // The key of an unaffordable card is refused aloud too.
+    await page.keyboard.press('Digit2');
+    await waitLive(page, /Refused: Tell the why/);
+    // Undo is announced; Enter on the Undo button undoes, never ends the turn.
+    await page.focus('[data-testid="undo"]');
+    for (let i = 0; i < 4; i++) await page.keyboard.press('Enter');
+    await waitLive(page, /Nothing to undo/);
+    await expect(turnCount(page)).resolves.toBe('Turn 1 of 8');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('undo');
+    await page.keyboard.press('Digit1');
+    await page.keyboard.press('Backspace');
+    await waitLive(page, /Undone: Share the vision/);
+    await context.close();
+  });
+
+  it('the meters, indices and regimes are text with definitions reachable by keyboard', async () => {
+    const { context, page } = await open('./?scenario=first-team&seed=meters');
+    const meters = page.locator('[data-testid="meters"]');
+    const text = (await meters.textContent()) ?? '';
+    for (const w of ['Morale', 'Execution', 'Innovation', 'Leadership L', 'Management M', 'Regime'])
+      expect(text).toContain(w);
+    let reached = false;
+    for (let i = 0; i < 40 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      reached = await page.evaluate(
+        () =>
+          document.activeElement?.closest('[data-testid="meter-morale"]') !== null &&
+          document.activeElement?.tagName === 'SUMMARY',
+      );
+    }
+    expect(reached).toBe(true);
+    await page.keyboard.press('Enter');
+    await expect(page.locator('[data-testid="meter-morale"] p').isVisible()).resolves.toBe(true);
+    await expect(turnCount(page)).resolves.toBe('Turn 1 of 8');
+    // On to the regime's thresholds, by Tab and Space.
+    for (let i = 0; i < 10; i++) {
+      await page.keyboard.press('Tab');
+      if (await page.evaluate(() => document.activeElement?.closest('[data-testid="meter-regime"]') !== null)) break;
+    }
+    await page.keyboard.press('Space');
+    const regimeText = (await page.locator('[data-testid="meter-regime"]').textContent()) ?? '';
+    expect(regimeText).toMatch(/from 62 and stays high until it falls below 50/);
+    await expect(page.locator('[data-testid="meter-regime"] p').isVisible()).resolves.toBe(true);
+    await context.close();
+  });
+
+  it('the member picker explains each member’s traits in a line', async () => {
+    const { context, page } = await open('./?scenario=first-team&seed=traits', { width: 390, height: 844 });
+    await page.keyboard.press('Digit8');
+    const dialog = page.locator('dialog[open]');
+    await expect(dialog.count()).resolves.toBe(1);
+    const lines = await dialog.locator('.trait-words li').allTextContents();
+    expect(lines.length).toBeGreaterThan(0);
+    for (const l of lines) expect(l).toMatch(/^(ambitious|steady|creative|anxious|independent|social): .*pleased by/);
+    await page.screenshot({ path: join(SHOTS, 'member-picker-traits-390x844.png') });
+    await page.keyboard.press('Escape');
+    await expectFocusNotOnBody(page, 'closing the member picker');
+    await context.close();
+  });
+
+  it('the skip link jumps to the cards', async () => {
+    const { context, page } = await open('./?scenario=first-team&seed=skip');
+    await page.focus('a.skip');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('card'))).toBe(true);
+    await context.close();
+  });
+});
+
+describe('focus after every screen change', () => {
+  it('never rests on the body: Begin, End turn, game end, Play again, the replay, back to the title', async () => {
+    const { context, page } = await open('./');
+    // A first game: the tutorial is preselected.
+    await page.getByRole('button', { name: 'New game' }).click();
+    expect(await page.inputValue('input[name="scenario"]:checked')).toBe('first-team');
+    await page.check('input[value="idea-factory"]');
+    await page.fill('#seed', 'focus');
+    await page.getByRole('button', { name: 'Read the briefing' }).click();
+    await expectFocusNotOnBody(page, 'the briefing');
+    await page.getByRole('button', { name: 'Begin' }).click();
+    await page.waitForSelector('[data-testid="end-turn"]');
+    await expectFocusNotOnBody(page, 'Begin');
+    await page.click('[data-testid="end-turn"]');
+    await page.waitForFunction(() => document.querySelector('.turn-count')?.textContent === 'Turn 2 of 10');
+    await expectFocusNotOnBody(page, 'End turn');
+    let t = 1;
+    while ((await page.locator('[data-testid="outcome"]').count()) === 0 && t < 20) await playTurn(page, 'lead', t++);
+    await expectFocusNotOnBody(page, 'the game end');
+    await page.screenshot({ path: join(SHOTS, 'turn-flow-end.png'), fullPage: true });
+    // The turning points tell repeated events once.
+    const points = await page.locator('.story li').allTextContents();
+    expect(new Set(points).size).toBe(points.length);
+
+    // A finished saved game is offered as its result on the title, not as a game to resume.
+    await page.goto(new URL('./', url).href);
+    await page.waitForSelector('body[data-ready="true"]');
+    await expect(page.getByRole('button', { name: /See your last result/ }).isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('button', { name: /Resume/ }).count()).resolves.toBe(0);
+    await page.getByRole('button', { name: /See your last result/ }).click();
+    await page.waitForSelector('[data-testid="outcome"]');
+    await expectFocusNotOnBody(page, 'See your last result');
+
+    await page.getByRole('button', { name: 'Play again with the same seed' }).click();
+    await page.waitForSelector('[data-testid="end-turn"]');
+    await expectFocusNotOnBody(page, 'Play again with the same seed');
+
+    // The picker now offers the scenario played last.
+    await page.getByRole('button', { name: 'Menu' }).click();
+    await expectFocusNotOnBody(page, 'back to the title');
+    await page.getByRole('button', { name: 'New game' }).click();
+    expect(await page.inputValue('input[name="scenario"]:checked')).toBe('idea-factory');
+    await page.getByRole('button', { name: 'Back' }).click();
+    await expectFocusNotOnBody(page, 'back to the title');
+
+    // A game link opens with focus on the game's heading.
+    await page.goto(new URL('./?scenario=idea-factory&seed=other', url).href);
+    await page.waitForSelector('[data-testid="end-turn"]');
+    await expectFocusNotOnBody(page, 'opening a game link');
+    await context.close();
+  }, 120_000);
+
+  it('lands on the replay viewer’s controls, whose header and scene agree on the turn', async () => {
+    const { context, page } = await open('./?scenario=first-team&seed=replayfocus');
+    for (let t = 0; t < 2; t++) await playTurn(page, 'balanced', t);
+    await page.getByRole('button', { name: 'Menu' }).click();
+    // A code from a short game played to the end.
+    const { context: c2, page: p2 } = await open('./?scenario=idea-factory&seed=code');
+    let t = 0;
+    while ((await p2.locator('[data-testid="outcome"]').count()) === 0 && t < 20) await playTurn(p2, 'lead', t++);
+    const code = await p2.inputValue('[data-testid="replay-code"]');
+    await c2.close();
+    await page.fill('#replay-input', code);
+    await page.getByRole('button', { name: 'Watch' }).click();
+    await page.waitForSelector('#turn-slider');
+    await expectFocusNotOnBody(page, 'opening the replay');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    expect(await page.textContent('.turn-count')).toBe(`Turn 2 of ${t}`);
+    await page.getByRole('button', { name: 'Title' }).click();
+    await expectFocusNotOnBody(page, 'back to the title from the replay');
+    await context.close();
+  }, 120_000);
+});

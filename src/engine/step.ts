@@ -1,4 +1,5 @@
 import { actionDef } from './catalogue';
+import { copyState } from './draft';
 import type { Action, StepError, StepErrorCode, StepResult } from './step-types';
 import type { GameState } from './state-types';
 import { resolveTurn } from './turn';
@@ -50,37 +51,12 @@ export function step(state: GameState, action: Action): StepResult {
   }
 }
 
-// The state with a new plan and time left. Written out field by field: a spread of this many
-// keys costs several times as much, and choosing is most of the steps a game takes.
+// The state with a new plan and time left; everything else shared.
 function withPlan(s: GameState, time: number, plan: GameState['plan']): GameState {
-  return {
-    setup: s.setup,
-    turn: s.turn,
-    time,
-    budget: s.budget,
-    plan,
-    vars: s.vars,
-    members: s.members,
-    pending: s.pending,
-    heat: s.heat,
-    profile: s.profile,
-    guard: s.guard,
-    l: s.l,
-    m: s.m,
-    lHigh: s.lHigh,
-    mHigh: s.mHigh,
-    regime: s.regime,
-    streak: s.streak,
-    momentumTurns: s.momentumTurns,
-    fired: s.fired,
-    shifted: s.shifted,
-    settled: s.settled,
-    rng: s.rng,
-    over: s.over,
-    early: s.early,
-    ending: s.ending,
-    score: s.score,
-  };
+  const next = copyState(s);
+  next.time = time;
+  next.plan = plan;
+  return next;
 }
 
 // Why an action cannot be taken now, or null when it can.

@@ -19,32 +19,8 @@ import { policyByName } from '../../src/bots/policies';
 import { playGame } from '../../src/bots/run';
 import { actionDef, actionIndex, CATALOGUE, REGIMES, type Scenario } from '../../src/engine';
 import { balanceParallel } from '../../src/cli/parallel';
-import { main } from '../../src/cli/sim';
 import { loadScenarioFile, SCENARIO_DIR } from '../../src/scenarios/files';
-
-interface Run {
-  code: number;
-  out: string[];
-  err: string[];
-}
-
-async function sim(...argv: string[]): Promise<Run> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(
-    argv,
-    (s) => out.push(s),
-    (s) => err.push(s),
-  );
-  return { code, out, err };
-}
-
-function onlyJson(run: Run): BalanceReport {
-  expect(run.err).toEqual([]);
-  expect(run.code).toBe(0);
-  expect(run.out).toHaveLength(1);
-  return JSON.parse(run.out[0]!) as BalanceReport;
-}
+import { onlyJson, sim } from './run-sim';
 
 /**
  * A small scenario file outside scenarios/: the first team with a turn of 4 time, so that only
@@ -110,7 +86,9 @@ const cost = (ids: readonly string[]): number => ids.reduce((t, id) => t + actio
 const RUNS = 8;
 let plainRun: Promise<BalanceReport> | undefined;
 const plainReport = (): Promise<BalanceReport> =>
-  (plainRun ??= sim('balance', '--scenario', tinyFile, '--runs', String(RUNS), '--json').then(onlyJson));
+  (plainRun ??= sim('balance', '--scenario', tinyFile, '--runs', String(RUNS), '--json').then((r) =>
+    onlyJson<BalanceReport>(r),
+  ));
 
 describe('sim balance --json', () => {
   it('prints exactly the contract keys, with counts, fractions and percents in range', async () => {
@@ -179,7 +157,7 @@ describe('sim balance --json', () => {
   it('plays seeds PREFIX1 … PREFIXN with --seeds, and "1" … "N" without', async () => {
     const runs = RUNS;
     const plain = await plainReport();
-    const prefixed = onlyJson(
+    const prefixed = onlyJson<BalanceReport>(
       await sim('balance', '--scenario', tinyFile, '--runs', String(runs), '--seeds', 'room-', '--json'),
     );
     const plainDirect = direct(seedList('', runs));
@@ -191,7 +169,7 @@ describe('sim balance --json', () => {
   });
 
   it('takes a shipped scenario by id', async () => {
-    const r = onlyJson(await sim('balance', '--scenario', 'first-team', '--runs', '2', '--json'));
+    const r = onlyJson<BalanceReport>(await sim('balance', '--scenario', 'first-team', '--runs', '2', '--json'));
     expect(r.scenario).toBe('first-team');
     expect(r.fixedBundles).toHaveLength(TOP_BUNDLES);
   });

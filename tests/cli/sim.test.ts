@@ -1,40 +1,13 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/sim';
+import { onlyJson, sim, type Run } from './run-sim';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const SCENARIOS = ['build-the-house', 'first-team', 'idea-factory', 'producers-to-leaders', 'stagnant-giant'];
 const POLICIES = ['lead-only', 'manage-only', 'balanced', 'random', 'spam:coach', 'spam:set-goals'];
 const OUTCOMES = ['momentum', 'chaos', 'stagnation', 'drift'];
 const PLAY_KEYS = ['scenario', 'seed', 'policy', 'outcome', 'ending', 'turns', 'score', 'meters', 'fingerprint'];
-
-interface Run {
-  code: number;
-  out: string[];
-  err: string[];
-}
-
-/** Runs the CLI in-process, collecting what it writes. */
-async function sim(...argv: string[]): Promise<Run> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(
-    argv,
-    (s) => out.push(s),
-    (s) => err.push(s),
-  );
-  return { code, out, err };
-}
-
-/** The single line of JSON a --json run must print, parsed. */
-function onlyJson(run: Run): unknown {
-  expect(run.err).toEqual([]);
-  expect(run.code).toBe(0);
-  expect(run.out).toHaveLength(1);
-  expect(run.out[0]).not.toContain('\n');
-  return JSON.parse(run.out[0]!) as unknown;
-}
 
 interface PlayJson {
   scenario: string;

@@ -1,4 +1,4 @@
-import { actionDef, actionIndex, createGame, REGIMES, type Regime, type Scenario } from '../engine';
+import { actionDef, actionIndex, REGIMES, setupOf, type Regime, type Scenario } from '../engine';
 import { policyByName, type PolicyFactory } from './policies';
 import { playGame } from './run';
 
@@ -170,7 +170,7 @@ export function executeHere(tick?: (games: number) => void): Execute {
  * time budget, each in catalogue order; the sets in a fixed order.
  */
 export function bundlesOf(scenario: Scenario): { bundles: string[][]; timeBudget: number } {
-  const { setup } = createGame(scenario, '1');
+  const setup = setupOf(scenario);
   const offered = [...new Set(setup.actions)]
     .filter((id) => actionDef(id) !== undefined)
     .sort((a, b) => actionIndex(a) - actionIndex(b));

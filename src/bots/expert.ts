@@ -119,17 +119,20 @@ export function bestPlan(state: GameState, seed: string): Plan {
   return best;
 }
 
-/** The search bot: plans each turn when it starts, then plays that plan one choice at a time. */
+/**
+ * The search bot: plans the rest of a turn when it first sees it (or when choices it did not
+ * plan were taken back), then plays that plan one choice at a time.
+ */
 export const expertPolicy: PolicyFactory = (seed) => {
   let plan: Plan = [];
   let turn = -1;
+  let from = 0;
   return (state) => {
-    if (state.turn !== turn || state.plan.length === 0) {
-      if (state.plan.length === 0) {
-        plan = bestPlan(state, seed);
-        turn = state.turn;
-      }
+    if (state.turn !== turn || state.plan.length < from) {
+      plan = bestPlan(state, seed);
+      turn = state.turn;
+      from = state.plan.length;
     }
-    return plan[state.plan.length] ?? { type: 'end-turn' };
+    return plan[state.plan.length - from] ?? { type: 'end-turn' };
   };
 };

@@ -145,11 +145,7 @@ function heuristic(sides: readonly Side[]): Policy {
 /** Plays `balanced` until a turn ends in momentum, then ends every turn without acting. */
 function coast(): Policy {
   const balanced = heuristic(['lead', 'manage']);
-  let coasting = false;
-  return (state) => {
-    if (state.momentumTurns > 0 || (state.turn > 1 && state.regime === 'momentum')) coasting = true;
-    return coasting ? { type: 'end-turn' } : balanced(state);
-  };
+  return (state) => (state.momentumTurns > 0 ? { type: 'end-turn' } : balanced(state));
 }
 
 /**

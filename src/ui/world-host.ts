@@ -45,6 +45,7 @@ export class WorldHost {
           renderer: () => w.renderer(),
           frames: () => w.frames(),
           animating: () => w.animating(),
+          banners: () => w.banners(),
         };
         if (this.pending) w.show(this.pending);
         return w;

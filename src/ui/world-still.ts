@@ -1,7 +1,8 @@
 import { svg } from './dom';
 import { REGIME_INFO } from './labels';
 import { HAIRS, METER_COLORS, REGIME_COLORS, ROOM, SHIRTS, SKINS } from './world/palette';
-import type { WorldView } from './world/view';
+import { happeningFill, happeningText } from './world/happening-words';
+import type { WorldHappening, WorldView } from './world/view';
 
 const W = 640;
 const H = 360;
@@ -72,6 +73,20 @@ function bar(x: number, y: number, w: number, label: string, value: number, colo
     svg('text', { x, y: y - 4, 'font-size': 13, fill: '#ffffff' }, `${label} ${v}`),
     svg('rect', { x, y, width: w, height: 10, rx: 5, fill: 'rgba(255,255,255,0.25)' }),
     svg('rect', { x, y, width: (w * v) / 100, height: 10, rx: 5, fill: color }),
+  );
+}
+
+/** One of the last turn's happenings on the floor strip: its kind in words, on its colour. */
+function banner(x: WorldHappening, y: number): SVGGElement {
+  return svg(
+    'g',
+    { class: `still-happening still-${x.kind}` },
+    svg('rect', { x: 60, y: y - 17, width: W - 120, height: 23, rx: 4, fill: hex(happeningFill(x)), opacity: 0.94 }),
+    svg(
+      'text',
+      { x: W / 2, y, 'text-anchor': 'middle', 'font-size': 14, 'font-weight': 700, fill: '#ffffff' },
+      happeningText(x),
+    ),
   );
 }
 
@@ -150,5 +165,6 @@ export function worldStill(view: WorldView): SVGSVGElement {
     svg('rect', { x: 122, y: 110, width: (396 * progress) / 100, height: 12, rx: 6, fill: '#1f9d57' }),
   );
   view.members.forEach((m, i) => root.append(figure(x0 + i * gap, 190, i, m)));
+  view.happenings.forEach((x, i) => root.append(banner(x, 286 + i * 26)));
   return root;
 }

@@ -234,6 +234,24 @@ describe('the presenter layout', () => {
   }, 120_000);
 });
 
+/** A game whose first turn, played without acting, brings a setback (a late delivery). */
+const EVENTFUL = './?scenario=build-the-house&seed=banner-4';
+
+/** Ends the turn without acting and returns the turn summary, which must list an event. */
+async function endTurnWithEvent(page: Page): Promise<string> {
+  await page.click('[data-testid="end-turn"]');
+  await page.waitForFunction(() =>
+    /Turn 1 in short/.test(document.querySelector('[data-testid="turn-summary"]')?.textContent ?? ''),
+  );
+  const summary = (await page.textContent('[data-testid="turn-summary"]')) ?? '';
+  expect(summary).toContain('Events:');
+  return summary;
+}
+
+async function banners(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { momentumDebug: { banners(): string[] } }).momentumDebug.banners());
+}
+
 describe('the world', () => {
   it('shows a still picture of the team and the regime without WebGL', async () => {
     const plain = await chromium.launch({
@@ -274,8 +292,40 @@ describe('the world', () => {
         await page.screenshot({ path: join(SHOTS, `no-webgl-play-${size}.png`) });
         await context.close();
       }
+      // The still picture marks the turn's events too.
+      const { context, page } = await open(EVENTFUL, SIZES.desktop, { on: plain });
+      await page.waitForSelector('body[data-world="still"]', { timeout: 30_000 });
+      const summary = await endTurnWithEvent(page);
+      const banners = await page.locator('[data-testid="world"] .still-happening').allTextContents();
+      expect(banners.length).toBeGreaterThan(0);
+      expect(banners[0]).toMatch(/^Setback: /);
+      expect(summary).toContain(banners[0]!.replace(/^Setback: /, ''));
+      await page.locator('[data-testid="world"]').screenshot({ path: join(SHOTS, 'no-webgl-event.png') });
+      await context.close();
     } finally {
       await plain.close();
+    }
+  }, 120_000);
+
+  it('marks the turn’s events in the scene: a banner for each, standing still with reduced motion', async () => {
+    for (const reducedMotion of ['no-preference', 'reduce'] as const) {
+      const { context, page } = await open(EVENTFUL, SIZES.desktop, { reducedMotion });
+      await page.waitForSelector('body[data-world="ready"]', { timeout: 30_000 });
+      expect(await banners(page)).toEqual([]);
+      const summary = await endTurnWithEvent(page);
+      await page.waitForFunction(
+        () => (window as unknown as { momentumDebug: { banners(): string[] } }).momentumDebug.banners().length > 0,
+      );
+      const shown = await banners(page);
+      expect(shown[0]).toMatch(/^Setback: /);
+      expect(summary).toContain(shown[0]!.replace(/^Setback: /, ''));
+      await page.locator('[data-testid="world"]').screenshot({ path: join(SHOTS, `world-event-${reducedMotion}.png`) });
+      if (reducedMotion === 'reduce') {
+        // Nothing fades while motion is reduced: the banner stands until the next turn.
+        await page.waitForTimeout(1500);
+        expect(await banners(page)).toEqual(shown);
+      }
+      await context.close();
     }
   }, 120_000);
 

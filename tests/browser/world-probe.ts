@@ -1,5 +1,5 @@
 import type { MemberStatus, Regime } from '../../src/engine/state-types';
-import { createWorld, type World, type WorldMember, type WorldView } from '../../src/ui/world';
+import { createWorld, type World, type WorldHappening, type WorldMember, type WorldView } from '../../src/ui/world';
 
 /**
  * Runs in the browser: puts the world in a box sized by the query string (?w=1280&h=720, in CSS
@@ -31,6 +31,8 @@ export interface ProbeView {
   statuses?: Partial<Record<number, MemberStatus>>;
   meters?: WorldView['meters'];
   turn?: number;
+  happenings?: WorldHappening[];
+  moment?: number;
 }
 
 function view(p: ProbeView): WorldView {
@@ -42,6 +44,8 @@ function view(p: ProbeView): WorldView {
     meters: p.meters ?? { morale: 64, execution: 48, innovation: 71 },
     turn: p.turn ?? 5,
     turns: 12,
+    happenings: p.happenings ?? [],
+    moment: p.moment ?? 0,
   };
 }
 

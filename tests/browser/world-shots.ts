@@ -84,6 +84,28 @@ try {
     }
   }
 
+  if (only.includes('happenings')) {
+    // The last turn's happenings: banners, a ring over the person, at desktop, phone and reduced motion.
+    const happenings: ProbeView['happenings'] = [
+      { kind: 'event', text: 'The timber arrives late', hurts: true, member: null },
+      { kind: 'left', text: 'Joe left the team', hurts: true, member: 'joe' },
+      { kind: 'shift', text: 'The release date moves up', hurts: true, member: null },
+    ];
+    for (const [tag, w, h, q] of [
+      ['desk', 1280, 720, ''],
+      ['phone', 390, 340, 'w=390&h=340'],
+      ['reduced', 1280, 720, 'reduced=1'],
+    ] as const) {
+      const page = await browser.newPage({ viewport: { width: w, height: h + 100 } });
+      await open(page, url, q);
+      await show(page, { regime: 'drift', statuses: { 1: 'gone' }, moment: 0 });
+      await page.waitForTimeout(500);
+      await show(page, { regime: 'drift', statuses: { 1: 'gone' }, happenings, moment: 4 });
+      await shoot(page, `happenings-${tag}`, tag === 'reduced' ? 400 : 2000);
+      await page.close();
+    }
+  }
+
   if (only.includes('reduced')) {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     await open(page, url, 'reduced=1');

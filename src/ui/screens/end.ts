@@ -184,7 +184,7 @@ export function endScreen(ctx: AppContext, session: Session): void {
     ),
   );
   // The scene names the last turn played, as the header does.
-  ctx.world.show({ ...worldViewOf(s, st), turn: session.records.length });
+  ctx.world.show({ ...worldViewOf(s, st, last ?? null), turn: session.records.length });
   ctx.announce(`Game over: ${REGIME_INFO[outcome].label}. ${endingText(s, st.ending)} Score ${st.score}.`);
   ctx.onKey(null);
   // Focus the main action without scrolling to it: the screen opens at its outcome.

@@ -229,7 +229,7 @@ export function playScreen(ctx: AppContext, initial: Session): void {
     }
     mount(results, last ? turnExplanation(s, last) : briefingNote());
     mount(chart, historyChart([session.start, ...session.records.map((r) => r.after)], s.turns));
-    ctx.world.show(worldViewOf(s, st));
+    ctx.world.show(worldViewOf(s, st, last));
     if (onHeading && !active.isConnected) {
       // The header is re-drawn: the same heading or button there takes focus again.
       const same = [...header.querySelectorAll<HTMLElement>(active.tagName)].find(

@@ -120,7 +120,11 @@ export function replayScreen(ctx: AppContext, code: string): void {
     mount(chart, historyChart(states, scenario.turns, at));
     // The scene names the turn the header and explanation tell (a state is the start of the
     // next turn); before the first turn it names none.
-    ctx.world.show({ ...worldViewOf(scenario, st), turn: at, turns: at === 0 ? 0 : scenario.turns });
+    ctx.world.show({
+      ...worldViewOf(scenario, st, records[at - 1] ?? null),
+      turn: at,
+      turns: at === 0 ? 0 : scenario.turns,
+    });
   };
   const play = (): void => {
     if (timer !== null) return stop();

@@ -10,6 +10,7 @@ export const DEPTH = {
   puzzled: 7,
   labels: 10,
   tags: 11,
+  happenings: 12,
   hud: 20,
   hudText: 21,
 } as const;

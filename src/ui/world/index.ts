@@ -4,7 +4,7 @@ import { ROOM } from './palette';
 import type { World, WorldOptions, WorldView } from './view';
 import { WorldScene } from './world-scene';
 
-export type { World, WorldMember, WorldOptions, WorldView } from './view';
+export type { World, WorldHappening, WorldMember, WorldOptions, WorldView } from './view';
 
 /** Backing pixels per CSS pixel, capped: sharper than 2× costs fill rate and is rarely visible. */
 const MAX_DPR = 2;
@@ -148,6 +148,9 @@ export async function createWorld(parent: HTMLElement, options: WorldOptions): P
     },
     frames(): number {
       return game.loop.frame;
+    },
+    banners(): string[] {
+      return scene.banners();
     },
     destroy,
   };

@@ -106,6 +106,15 @@ export class Team {
     this.retarget();
   }
 
+  /** Above the head of the member with this id (at their empty desk once gone), or null. */
+  headOf(id: string): { x: number; y: number } | null {
+    const L = this.layout;
+    const s = this.slots.find((x, i) => i < this.count && x.id === id);
+    if (!L || !s || !s.placed) return null;
+    const away = s.gone > 0.5 || s.status === 'gone';
+    return { x: away ? s.deskX : s.drawX, y: (away ? s.deskY : s.footY) - L.charH * 1.12 };
+  }
+
   relayout(L: Layout): void {
     this.layout = L;
     for (const slot of this.slots) {

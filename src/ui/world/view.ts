@@ -10,6 +10,18 @@ export interface WorldMember {
   readonly morale: number;
 }
 
+/** Something that happened in the last turn, which the world marks as it lands. */
+export interface WorldHappening {
+  /** A scenario event, someone leaving, a shift in the situation, its answer, or "and N more". */
+  readonly kind: 'event' | 'left' | 'shift' | 'answered' | 'more';
+  /** The banner's words, e.g. "The timber arrives late". */
+  readonly text: string;
+  /** A setback shakes the room; good news brightens it. */
+  readonly hurts: boolean;
+  /** The member it concerns, whose place is marked; null for the whole team. */
+  readonly member: string | null;
+}
+
 /**
  * Everything the Phaser world shows, derived from the game state by the app. The world only
  * draws this; it never reads or decides game rules.
@@ -24,6 +36,10 @@ export interface WorldView {
   readonly meters: { readonly morale: number; readonly execution: number; readonly innovation: number };
   readonly turn: number;
   readonly turns: number;
+  /** The last turn's happenings, shown once when `moment` changes. */
+  readonly happenings: readonly WorldHappening[];
+  /** The turn the happenings belong to (0 before any). */
+  readonly moment: number;
 }
 
 export interface WorldOptions {
@@ -42,5 +58,7 @@ export interface World {
   animating(): boolean;
   /** Frames rendered so far, for measuring the frame rate. */
   frames(): number;
+  /** The happening banners on screen now, for tests. */
+  banners(): string[];
   destroy(): void;
 }

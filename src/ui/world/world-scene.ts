@@ -3,6 +3,7 @@ import { drawEmblem } from './emblem';
 import { Gauges } from './gauges';
 import { Goal } from './goal';
 import { Grade } from './grade';
+import { Happenings } from './happenings';
 import { DEPTH } from './depths';
 import { computeLayout, type Layout } from './layout';
 import { FONT, ROOM } from './palette';
@@ -59,6 +60,8 @@ export class WorldScene extends Phaser.Scene {
   private readonly light = new Grade();
   private roomLight = -1;
   private alarm!: Phaser.GameObjects.Graphics;
+  private happenings!: Happenings;
+  private readonly headOf = (id: string): { x: number; y: number } | null => this.team.headOf(id);
 
   private t = 0;
   private beat = 0;
@@ -90,6 +93,7 @@ export class WorldScene extends Phaser.Scene {
     this.team = new Team(this, layer(DEPTH.team), this.dpr);
     this.particles = new Particles(layer(DEPTH.particles));
     this.alarm = layer(DEPTH.alarm);
+    this.happenings = new Happenings(this, layer(DEPTH.happenings), this.dpr);
 
     const panelStyle: Phaser.Types.GameObjects.Text.TextStyle = {
       fontFamily: FONT,
@@ -123,6 +127,11 @@ export class WorldScene extends Phaser.Scene {
     this.apply(view, this.reduced || !this.shown);
   }
 
+  /** The happening banners on screen now, for tests. */
+  banners(): string[] {
+    return this.ready ? this.happenings.shown() : [];
+  }
+
   /** Call before resizing the game when the canvas pixels per CSS pixel change. */
   setRatio(ratio: number): void {
     this.ratio = ratio;
@@ -148,6 +157,7 @@ export class WorldScene extends Phaser.Scene {
     if (view.members.length !== this.laidOutFor) this.relayout();
     this.goal.set(view.goal, view.progress, instant);
     this.gauges.set(view.meters, instant);
+    this.happenings.set(view.happenings, view.moment, instant, this.reduced);
     const turn = view.turns > 0 ? `Turn ${Math.min(view.turn, view.turns)} / ${view.turns}` : '';
     if (turn !== this.turnShown) {
       this.turnShown = turn;
@@ -170,6 +180,7 @@ export class WorldScene extends Phaser.Scene {
     this.team.relayout(L);
     this.goal.relayout(L);
     this.gauges.relayout(L);
+    this.happenings.relayout(L);
     this.turnText.setFontSize(L.smallFont).setPosition(L.w - L.pad, L.emblem.y + L.emblem.r + L.pad * 0.6);
   }
 
@@ -235,5 +246,6 @@ export class WorldScene extends Phaser.Scene {
     this.light.drawAlarm(this.alarm, L, chaos, t, reduced);
     drawEmblem(this.emblemG, L, this.blend.weights, t, reduced);
     this.gauges.update(L, dt, reduced);
+    this.happenings.update(L, dt, reduced, this.headOf);
   }
 }

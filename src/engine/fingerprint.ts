@@ -1,100 +1,18 @@
-// Serializations of deeply frozen objects never change, so they are kept: a state's rules are
-// shared between states, frozen, and would otherwise be re-serialized at every fingerprint.
-const memo = new WeakMap<object, string>();
+import { canonical } from './canonical';
+import { hash64, Hasher } from './hash';
+import { writeState } from './state-text';
 
-// Canonical serialization: JSON with object keys sorted, so equal states give equal text
-// whatever order their keys were built in.
-export function canonical(value: unknown): string {
-  const out: string[] = [];
-  walk(value, out);
-  return out.join('');
-}
+export { canonical, hash64 };
 
-// Sorted keys with their quoted form, per distinct key list: states repeat a few shapes.
-// Looked up by the keys joined (far cheaper than JSON), and confirmed key by key, so keys
-// holding the separator can never share a shape by accident.
-type Shape = { readonly keys: readonly string[]; readonly sorted: readonly (readonly [string, string])[] };
-const shapes = new Map<string, Shape>();
-
-function shapeOf(keys: string[]): readonly (readonly [string, string])[] {
-  const id = keys.join('\u0001');
-  const shape = shapes.get(id);
-  if (shape !== undefined && sameKeys(shape.keys, keys)) return shape.sorted;
-  const sorted = [...keys].sort().map((k) => [k, `${JSON.stringify(k)}:`] as const);
-  if (shapes.size < 1000) shapes.set(id, { keys, sorted });
-  return sorted;
-}
-
-function sameKeys(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
-// Appends the canonical text of value to out; returns whether value is deeply frozen.
-function walk(value: unknown, out: string[]): boolean {
-  if (value === null || typeof value !== 'object') {
-    // As in JSON, undefined inside an array is written as null.
-    out.push(typeof value === 'number' ? String(value) : (JSON.stringify(value) ?? 'null'));
-    return true;
-  }
-  // Only frozen values are ever memoised, so an unfrozen one skips the lookup.
-  let frozen = Object.isFrozen(value);
-  if (frozen) {
-    const cached = memo.get(value);
-    if (cached !== undefined) {
-      out.push(cached);
-      return true;
-    }
-  }
-  const start = out.length;
-  if (Array.isArray(value)) {
-    out.push('[');
-    for (let i = 0; i < value.length; i++) {
-      if (i > 0) out.push(',');
-      frozen = walk(value[i], out) && frozen;
-    }
-    out.push(']');
-  } else {
-    const obj = value as Record<string, unknown>;
-    out.push('{');
-    let first = true;
-    for (const [k, quoted] of shapeOf(Object.keys(obj))) {
-      const v = obj[k];
-      if (v === undefined) continue;
-      out.push(first ? quoted : `,${quoted}`);
-      first = false;
-      frozen = walk(v, out) && frozen;
-    }
-    out.push('}');
-  }
-  if (frozen) {
-    const text = out.splice(start).join('');
-    memo.set(value, text);
-    out.push(text);
-  }
-  return frozen;
-}
-
-// 64-bit hash as 16 lowercase hex characters: two 32-bit multiply-xorshift lanes over UTF-16
-// code units. Only Math.imul and integer bit operations, so every engine computes the same.
-export function hash64(text: string): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return hex8(h1) + hex8(h2);
-}
-
-function hex8(n: number): string {
-  return (n >>> 0).toString(16).padStart(8, '0');
-}
-
+// The hash of the canonical text. A game state, the common case, is hashed as its text is
+// written from its known shape, never built as one string; any value hashes the same either way.
 export function fingerprint(state: unknown): string {
-  return hash64(canonical(state));
+  if (!looksLikeState(state)) return hash64(canonical(state));
+  const h = new Hasher();
+  writeState(state, h);
+  return h.digest();
+}
+
+function looksLikeState(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && (value as { setup?: unknown }).setup !== undefined;
 }

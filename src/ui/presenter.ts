@@ -3,6 +3,20 @@ import { h } from './dom';
 /** Session storage key of the presenter layout preference. */
 export const PRESENT_KEY = 'momentum.present';
 
+/** How much larger the world's labels are in the presenter layout. */
+export const PRESENTER_TEXT_SCALE = 1.75;
+
+const listeners = new Set<(on: boolean) => void>();
+
+/** Calls `listener` whenever the presenter layout is turned on or off. */
+export function onPresenterChange(listener: (on: boolean) => void): void {
+  listeners.add(listener);
+}
+
+export function presenting(): boolean {
+  return document.body.classList.contains('presenter');
+}
+
 function stored(): boolean {
   try {
     return sessionStorage.getItem(PRESENT_KEY) === '1';
@@ -19,7 +33,9 @@ export function setPresenter(on: boolean): void {
   } catch {
     // Storage refused (private mode): the layout still switches for this page.
   }
+  const was = presenting();
   document.body.classList.toggle('presenter', on);
+  if (was !== on) for (const l of listeners) l(on);
   for (const b of document.querySelectorAll('[data-testid="presenter-toggle"]'))
     b.setAttribute('aria-pressed', String(on));
 }
@@ -38,8 +54,8 @@ export function presenterToggle(): HTMLButtonElement {
       type: 'button',
       class: 'secondary small',
       'data-testid': 'presenter-toggle',
-      'aria-pressed': String(document.body.classList.contains('presenter')),
-      onclick: () => setPresenter(!document.body.classList.contains('presenter')),
+      'aria-pressed': String(presenting()),
+      onclick: () => setPresenter(!presenting()),
     },
     'Presenter layout',
   );

@@ -1,3 +1,4 @@
+import { onPresenterChange, presenting, PRESENTER_TEXT_SCALE } from './presenter';
 import { worldStill } from './world-still';
 import type { World, WorldView } from './world/view';
 
@@ -20,6 +21,7 @@ export class WorldHost {
     // The panels carry every fact the world shows; the picture itself is decoration.
     this.element.setAttribute('aria-hidden', 'true');
     reducedMotion.addEventListener('change', () => this.world?.setReducedMotion(reducedMotion.matches));
+    onPresenterChange((on) => this.world?.setTextScale(on ? PRESENTER_TEXT_SCALE : 1));
   }
 
   /** Shows a view, loading the world first if needed. */
@@ -39,6 +41,7 @@ export class WorldHost {
       .then(({ createWorld }) => createWorld(this.element, { reducedMotion: this.reducedMotion.matches }))
       .then((w) => {
         this.world = w;
+        if (presenting()) w.setTextScale(PRESENTER_TEXT_SCALE);
         document.body.dataset.world = 'ready';
         // Test hook: browser tests read the renderer type and count frames through it.
         (window as unknown as { momentumDebug: unknown }).momentumDebug = {
@@ -46,6 +49,7 @@ export class WorldHost {
           frames: () => w.frames(),
           animating: () => w.animating(),
           banners: () => w.banners(),
+          labelPx: () => w.labelPx(),
         };
         if (this.pending) w.show(this.pending);
         return w;

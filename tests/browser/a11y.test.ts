@@ -218,17 +218,41 @@ describe('the presenter layout', () => {
     expect(f.world.width).toBeGreaterThanOrEqual(800);
     await page.screenshot({ path: join(SHOTS, 'presenter.png') });
     expect(await axe(page, 'presenter')).toEqual([]);
+    const labelPx = (): Promise<number> =>
+      page.evaluate(() => (window as unknown as { momentumDebug: { labelPx(): number } }).momentumDebug.labelPx());
+    expect(await labelPx()).toBeGreaterThanOrEqual(24);
     await playTurn(page, 'balanced', 0);
     f = await fit();
     expect(f.outside).toEqual([]);
+    // The turn's summary, the world and the header are all in view after the turn: nothing scrolled.
+    const after = await page.evaluate(() => {
+      const box = (s: string): DOMRect => document.querySelector(s)!.getBoundingClientRect();
+      return {
+        scrollY: window.scrollY,
+        header: box('.play-header').top,
+        summary: box('[data-testid="turn-summary"]').bottom,
+        endTurn: box('[data-testid="end-turn"]').bottom,
+      };
+    });
+    expect(after.scrollY).toBe(0);
+    expect(after.header).toBeGreaterThanOrEqual(0);
+    expect(after.summary).toBeLessThanOrEqual(1080);
+    expect(after.endTurn).toBeLessThanOrEqual(1080);
     await page.screenshot({ path: join(SHOTS, 'presenter-after-turn.png') });
 
     // The preference lasts for the session, without the parameter; the menu's toggle turns it off.
     await page.goto(new URL('./?scenario=first-team&seed=present', url).href);
     await page.waitForSelector('[data-testid="end-turn"]');
     expect(await page.evaluate(() => document.body.classList.contains('presenter'))).toBe(true);
+    await page.waitForSelector('body[data-world="ready"]', { timeout: 30_000 });
+    const big = await labelPx();
     await page.click('[data-testid="presenter-toggle"]');
     expect(await page.evaluate(() => document.body.classList.contains('presenter'))).toBe(false);
+    // Out of the presenter layout the world's labels return to their normal size.
+    await page.waitForFunction(
+      (b) => (window as unknown as { momentumDebug: { labelPx(): number } }).momentumDebug.labelPx() < b,
+      big,
+    );
     await expect(page.getAttribute('[data-testid="presenter-toggle"]', 'aria-pressed')).resolves.toBe('false');
     await context.close();
   }, 120_000);

@@ -140,6 +140,11 @@ export async function createWorld(parent: HTMLElement, options: WorldOptions): P
       kick();
       update();
     },
+    setTextScale(scale: number): void {
+      if (destroyed) return;
+      scene.setTextScale(scale);
+      kick();
+    },
     animating(): boolean {
       return game.loop.running;
     },
@@ -151,6 +156,9 @@ export async function createWorld(parent: HTMLElement, options: WorldOptions): P
     },
     banners(): string[] {
       return scene.banners();
+    },
+    labelPx(): number {
+      return scene.labelPx();
     },
     destroy,
   };

@@ -59,13 +59,17 @@ export interface Layout {
   readonly pad: number;
 }
 
-export function computeLayout(w: number, h: number, n: number): Layout {
+/**
+ * `text` scales every label (1 normally; larger in the presenter layout, read from the back of
+ * a room), so a label's size does not rest on the box's size alone.
+ */
+export function computeLayout(w: number, h: number, n: number, text = 1): Layout {
   const tall = w / h < 1.05;
   const s = Math.min(w / 960, h / 540);
   const pad = clamp(Math.round(10 * s), 5, 24);
   const count = Math.max(1, n);
 
-  const hudFont = clamp(Math.round(15 * s), 11, 34);
+  const hudFont = clamp(Math.round(15 * s * text), 11, 34);
   const hudRowH = Math.round(hudFont * 1.75);
   const hudW = clamp(Math.round(hudFont * 13.5), 140, 460);
   const hud = { x: pad, y: pad, w: hudW, rowH: hudRowH, pad: Math.round(hudFont * 0.55), font: hudFont, h: 0 };
@@ -73,8 +77,8 @@ export function computeLayout(w: number, h: number, n: number): Layout {
 
   const er = clamp(Math.round(30 * s), 17, 64);
   const emblem = { x: w - pad - er, y: pad + er, r: er };
-  const nameFont = clamp(Math.round(13 * s), 10, 28);
-  const smallFont = clamp(Math.round(12 * s), 9, 24);
+  const nameFont = clamp(Math.round(13 * s * text), 10, 28);
+  const smallFont = clamp(Math.round(12 * s * text), 9, 24);
 
   const floorY = Math.round(h * (tall ? 0.42 : 0.56));
 

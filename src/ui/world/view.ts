@@ -52,6 +52,8 @@ export interface World {
   /** Redraws for a new view; changes animate unless motion is reduced. */
   show(view: WorldView): void;
   setReducedMotion(reduced: boolean): void;
+  /** Scales every label: 1 normally, more for a room reading a projector. */
+  setTextScale(scale: number): void;
   /** 'webgl' or 'canvas': tests assert WebGL. */
   renderer(): string;
   /** Whether the loop is drawing frames now (false while it rests). */
@@ -60,5 +62,7 @@ export interface World {
   frames(): number;
   /** The happening banners on screen now, for tests. */
   banners(): string[];
+  /** The meters' label size in CSS pixels, for tests. */
+  labelPx(): number;
   destroy(): void;
 }

@@ -47,6 +47,7 @@ export class WorldScene extends Phaser.Scene {
   private ready = false;
   private layout: Layout | null = null;
   private laidOutFor = -1;
+  private textScale = 1;
 
   private room!: Phaser.GameObjects.Graphics;
   private cues!: RoomCues;
@@ -127,9 +128,21 @@ export class WorldScene extends Phaser.Scene {
     this.apply(view, this.reduced || !this.shown);
   }
 
+  /** The meters' label size in CSS pixels, for tests. */
+  labelPx(): number {
+    return this.layout?.hud.font ?? 0;
+  }
+
   /** The happening banners on screen now, for tests. */
   banners(): string[] {
     return this.ready ? this.happenings.shown() : [];
+  }
+
+  /** Scales every label (the presenter layout reads from the back of a room). */
+  setTextScale(scale: number): void {
+    if (scale === this.textScale) return;
+    this.textScale = scale;
+    this.relayout();
   }
 
   /** Call before resizing the game when the canvas pixels per CSS pixel change. */
@@ -172,7 +185,7 @@ export class WorldScene extends Phaser.Scene {
     const height = this.scale.gameSize.height;
     this.cameras.main.setSize(width, height).setZoom(this.ratio);
     const n = this.team.size;
-    const L = computeLayout(width / this.ratio, height / this.ratio, n);
+    const L = computeLayout(width / this.ratio, height / this.ratio, n, this.textScale);
     this.layout = L;
     this.laidOutFor = n;
     this.roomLight = -1;

@@ -1,5 +1,5 @@
 import { ASPECTS } from './aspects';
-import { actionDef, actionIndex, type ActionDef } from './catalogue';
+import { actionDef, actionIndex, CATALOGUE, type ActionDef } from './catalogue';
 import { Ledger, type Cause } from './causes';
 import { applyDrift, applyExpectations, applyPressures } from './dynamics';
 import { applyEvent, drawEvent } from './events';
@@ -28,6 +28,16 @@ interface Ctx {
   readonly facts: Fact[];
   // Members someone attended to in person this turn: coached or trusted with a task.
   readonly attended: string[];
+  // Each member's morale reaction to each catalogue action, looked up once a turn.
+  readonly reactions: readonly (readonly number[])[];
+}
+
+// Each catalogue action's aspect as an index into ASPECTS, found once rather than per choice.
+const ASPECT_INDEX = CATALOGUE.map((a) => ASPECTS.indexOf(a.aspect));
+
+// An effect at the action's strength: gains shrink with repetition, losses never do.
+function gained(amount: number, strength: number): number {
+  return amount > 0 ? pct(amount, strength) : amount;
 }
 
 // Resolves the turn: the chosen actions in order, delayed effects now due, at most one event,
@@ -38,21 +48,21 @@ export function resolveTurn(state: GameState): { state: GameState; facts: Fact[]
   const facts: Fact[] = [];
   const d = draftOf(state);
   const rng = restoreRng(d.rng);
-  const ctx: Ctx = { d, ledger, rng, facts, attended: [] };
+  const ctx: Ctx = { d, ledger, rng, facts, attended: [], reactions: reactionTable(d.setup.traits) };
   for (const choice of state.plan) resolveChoice(ctx, choice);
   landDelayed(ctx);
   const ev = drawEvent(d.setup.events, d.setup.eventChance, d, d.turn, d.fired, rng);
   if (ev !== null) {
     const { fact, guardUsed } = applyEvent(ev, d.vars, d.members, d.guard, ledger, rng);
     if (guardUsed) d.guard -= 1;
-    if (!d.fired.includes(ev.id)) d.fired.push(ev.id);
+    if (!d.fired.includes(ev.id)) d.fired = [...d.fired, ev.id];
     facts.push(fact);
   }
   applyShiftPressure(d.setup.shifts, d.shifted, d.settled, d.vars, ledger);
   const shift = dueShift(d.setup.shifts, d, d.turn, d.shifted);
   if (shift !== null) {
     facts.push(applyShift(shift, d.vars, d.members, ledger, rng));
-    d.shifted.push(shift.id);
+    d.shifted = [...d.shifted, shift.id];
     if (shift.timeBudget !== null) d.budget = shift.timeBudget;
   }
   applyPressures(d.vars, ledger);
@@ -71,28 +81,26 @@ function resolveChoice(ctx: Ctx, choice: Choice): void {
   const idx = actionIndex(def.id);
   const strength = strengthOf(d.heat[idx]!);
   d.heat[idx]! += HEAT_PER_USE;
-  const aspect = ASPECTS.indexOf(def.aspect);
-  d.profile[def.side][aspect]! += def.cost;
+  d.profile[def.side][ASPECT_INDEX[idx]!]! += def.cost;
 
-  const gain = (amount: number): number => (amount > 0 ? pct(amount, strength) : amount);
-  for (const x of def.now) ledger.bump(d.vars, x.var, gain(x.amount), 'action', def.id);
+  for (const x of def.now) ledger.bump(d.vars, x.var, gained(x.amount, strength), 'action', def.id);
   let success: boolean | null = null;
   const target = choice.target === undefined ? undefined : d.members.find((m) => m.id === choice.target);
 
   switch (def.special) {
     case 'coach':
       if (target) {
-        target.skill = clamp(target.skill + gain(8));
-        target.morale = clamp(target.morale + gain(15));
+        target.skill = clamp(target.skill + gained(8, strength));
+        target.morale = clamp(target.morale + gained(15, strength));
         ctx.attended.push(target.id);
       }
       break;
     case 'delegate':
       if (target) {
-        const delivered = gain(2 + div(target.skill, 10));
+        const delivered = gained(2 + div(target.skill, 10), strength);
         const engaged = target.status === 'engaged';
         ledger.bump(d.vars, 'execution', engaged ? delivered : div(delivered, 2), 'action', def.id);
-        ledger.bump(d.vars, 'progress', engaged ? gain(1 + div(target.skill, 30)) : 0, 'action', def.id);
+        ledger.bump(d.vars, 'progress', engaged ? gained(1 + div(target.skill, 30), strength) : 0, 'action', def.id);
         target.morale = clamp(target.morale + (target.skill >= 60 ? 6 : -4));
         target.skill = clamp(target.skill + 3);
         ctx.attended.push(target.id);
@@ -102,9 +110,9 @@ function resolveChoice(ctx: Ctx, choice: Choice): void {
       success = ctx.rng.chance(riskOdds(d.vars));
       const [a, b, c] = success ? RISK.success : RISK.failure;
       if (success) {
-        ledger.bump(d.vars, 'innovation', gain(a), 'action', def.id);
-        ledger.bump(d.vars, 'progress', gain(b), 'action', def.id);
-        ledger.bump(d.vars, 'morale', gain(c), 'action', def.id);
+        ledger.bump(d.vars, 'innovation', gained(a, strength), 'action', def.id);
+        ledger.bump(d.vars, 'progress', gained(b, strength), 'action', def.id);
+        ledger.bump(d.vars, 'morale', gained(c, strength), 'action', def.id);
       } else {
         ledger.bump(d.vars, 'execution', a, 'action', def.id);
         ledger.bump(d.vars, 'budget', b, 'action', def.id);
@@ -116,29 +124,28 @@ function resolveChoice(ctx: Ctx, choice: Choice): void {
       d.guard = Math.min(2, d.guard + 1);
       break;
     case 'recognise':
-      for (const m of d.members) if (m.status !== 'gone') m.morale = clamp(m.morale + gain(3));
+      for (const m of d.members) if (m.status !== 'gone') m.morale = clamp(m.morale + gained(3, strength));
       break;
     case undefined:
       break;
   }
 
-  const reactions = reactionTable(d.setup.traits);
   for (let i = 0; i < d.members.length; i++) {
     const m = d.members[i]!;
-    const r = reactions[i]?.[idx] ?? 0;
+    const r = ctx.reactions[i]?.[idx] ?? 0;
     if (r !== 0 && m.status !== 'gone') m.morale = clamp(m.morale + r);
   }
 
   if (def.later) {
     for (const x of def.later.effects) {
-      d.pending.push({ due: d.turn + def.later.delay, var: x.var, amount: gain(x.amount), source: def.id });
+      d.pending.push({ due: d.turn + def.later.delay, var: x.var, amount: gained(x.amount, strength), source: def.id });
     }
   }
   ctx.facts.push({ type: 'action-resolved', action: def.id, target: choice.target ?? null, strength, success });
 
   const answered = settles(d.setup.shifts, d.shifted, d.settled, def.id);
   if (answered !== null) {
-    d.settled.push(answered.id);
+    d.settled = [...d.settled, answered.id];
     ctx.facts.push({ type: 'shift-settled', shift: answered.id, action: def.id });
   }
 }

@@ -77,7 +77,8 @@ export class ByteReader {
   string(): string {
     const b = this.bytes(this.varint());
     try {
-      return new TextDecoder('utf-8', { fatal: true }).decode(b);
+      // ignoreBOM: a text that starts with U+FEFF keeps it, as the encoder wrote it.
+      return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(b);
     } catch {
       throw new Truncated('a text in the code is not valid UTF-8');
     }

@@ -1,6 +1,9 @@
 import { actionIndex, CATALOGUE, hash64, type Scenario } from '../engine';
 import { ByteReader, ByteWriter, fromBase64Url, toBase64Url, Truncated } from './bytes';
 import type { ReplayDocument } from './document';
+import { wellFormed } from './seed';
+
+export { wellFormed } from './seed';
 
 /**
  * Replay code: `M1.` then base64url of
@@ -8,6 +11,8 @@ import type { ReplayDocument } from './document';
  *   per turn (number of choices, one byte per choice, first 2 bytes of the turn's fingerprint) ·
  *   final fingerprint (8 bytes) · optional metadata · checksum (4 bytes of the hash of all before).
  * A choice byte is action index × 9 + (member index + 1), or × 9 + 0 for untargeted actions.
+ * Numbers are minimal varints and texts UTF-8, so one run has exactly one code: the decoder
+ * re-encodes what it read and refuses any other spelling of the same run.
  */
 export const CODE_PREFIX = 'M';
 export const CODE_VERSION = 1;
@@ -23,51 +28,102 @@ export interface RawCode {
     readonly check: string;
   }[];
   readonly final: string;
+  /**
+   * The player's own words (player, team, date), carried as typed. Anyone can change them and
+   * recompute the checksum, so they are never part of what verifying a code proves.
+   */
   readonly meta: ReplayDocument['meta'] | undefined;
 }
 
 export type DecodeResult = { ok: true; raw: RawCode } | { ok: false; reason: string };
 
-export function encodeCode(doc: ReplayDocument, scenario: Scenario): string {
-  const texts = [doc.seed, doc.meta?.player ?? '', doc.meta?.team ?? '', doc.meta?.date ?? ''];
-  if (!texts.every(wellFormed)) throw new Error('the seed or a name holds malformed text (a lone surrogate)');
-  const w = new ByteWriter()
-    .varint(doc.rules)
-    .string(doc.scenario.id)
-    .hex(doc.scenario.hash.slice(0, 8))
-    .string(doc.seed)
-    .varint(doc.turns.length);
-  doc.turns.forEach((t, i) => {
-    w.byte(t.actions.length);
-    for (const c of t.actions) {
-      const a = actionIndex(c.action);
-      const m = c.target === undefined ? -1 : scenario.members.findIndex((x) => x.id === c.target);
-      w.byte(a * (MAX_MEMBERS + 1) + (m + 1));
-    }
-    w.hex((doc.checkpoints[i]?.fingerprint ?? '0000').slice(0, 4));
-  });
-  w.hex(doc.final);
+/** The parts of a document a code carries. */
+export function rawCodeOf(doc: ReplayDocument, scenario: Scenario): RawCode {
   const meta = doc.meta ?? {};
-  const flags =
-    (meta.player !== undefined ? 1 : 0) | (meta.team !== undefined ? 2 : 0) | (meta.date !== undefined ? 4 : 0);
-  w.byte(flags);
+  const flags = metaFlags(meta);
+  return {
+    rules: doc.rules,
+    scenarioId: doc.scenario.id,
+    hashPrefix: doc.scenario.hash.slice(0, 8),
+    seed: doc.seed,
+    turns: doc.turns.map((t, i) => ({
+      choices: t.actions.map((c) => ({
+        action: actionIndex(c.action),
+        member: c.target === undefined ? null : scenario.members.findIndex((x) => x.id === c.target),
+      })),
+      check: (doc.checkpoints[i]?.fingerprint ?? '0000').slice(0, 4),
+    })),
+    final: doc.final,
+    meta: flags === 0 ? undefined : { ...meta },
+  };
+}
+
+function metaFlags(meta: NonNullable<ReplayDocument['meta']>): number {
+  return (meta.player !== undefined ? 1 : 0) | (meta.team !== undefined ? 2 : 0) | (meta.date !== undefined ? 4 : 0);
+}
+
+/** The bytes of a code before its checksum, laid out as documented above. */
+export function encodeRaw(raw: RawCode): Uint8Array {
+  const w = new ByteWriter()
+    .varint(raw.rules)
+    .string(raw.scenarioId)
+    .hex(raw.hashPrefix)
+    .string(raw.seed)
+    .varint(raw.turns.length);
+  for (const t of raw.turns) {
+    w.byte(t.choices.length);
+    for (const c of t.choices) w.byte(c.action * (MAX_MEMBERS + 1) + (c.member === null ? 0 : c.member + 1));
+    w.hex(t.check);
+  }
+  w.hex(raw.final);
+  const meta = raw.meta ?? {};
+  w.byte(metaFlags(meta));
   if (meta.player !== undefined) w.string(meta.player);
   if (meta.team !== undefined) w.string(meta.team);
   if (meta.date !== undefined) w.string(meta.date);
-  const body = w.result();
+  return w.result();
+}
+
+/** A code's text around its body: prefix, version, base64url of the body and its checksum. */
+export function codeOfRaw(raw: RawCode): string {
+  const body = encodeRaw(raw);
   const sum = new ByteWriter().bytes(body).hex(checksum(body)).result();
   return `${CODE_PREFIX}${CODE_VERSION}.${toBase64Url(sum)}`;
+}
+
+/**
+ * The code of a run. Throws when the run holds text no code can carry or comes out longer than
+ * the decoder reads; seeds and names that pass seedProblem and metaProblem never do.
+ */
+export function encodeCode(doc: ReplayDocument, scenario: Scenario): string {
+  const r = tryEncodeCode(doc, scenario);
+  if (!r.ok) throw new Error(r.reason);
+  return r.code;
+}
+
+/** The code of a run, or the one sentence saying why this run cannot have one. */
+export function tryEncodeCode(
+  doc: ReplayDocument,
+  scenario: Scenario,
+): { ok: true; code: string } | { ok: false; reason: string } {
+  const texts = [doc.seed, doc.meta?.player ?? '', doc.meta?.team ?? '', doc.meta?.date ?? ''];
+  if (!texts.every(wellFormed)) {
+    return { ok: false, reason: 'This run cannot have a replay code: its seed or a name holds a broken character.' };
+  }
+  const code = codeOfRaw(rawCodeOf(doc, scenario));
+  if (code.length > MAX_CODE_LENGTH) {
+    return {
+      ok: false,
+      reason: `This run cannot have a replay code: its seed and names make it ${code.length} characters long, more than the ${MAX_CODE_LENGTH} a code may have.`,
+    };
+  }
+  return { ok: true, code };
 }
 
 function checksum(bytes: Uint8Array): string {
   let text = '';
   for (const b of bytes) text += String.fromCharCode(b);
   return hash64(text).slice(0, 8);
-}
-
-/** Codes carry text as UTF-8, which cannot hold a lone half of a surrogate pair. */
-export function wellFormed(s: string): boolean {
-  return !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s);
 }
 
 /** Far longer than any real code: refused before any work is done on it. */
@@ -87,6 +143,7 @@ export function decodeCode(input: string): DecodeResult {
       reason: `This replay code has format version ${m[2]}; this version of the game reads version ${CODE_VERSION}.`,
     };
   }
+  if (m[2] !== String(CODE_VERSION)) return notStandard();
   const bytes = fromBase64Url(m[3]!);
   if (bytes === null)
     return { ok: false, reason: 'The replay code is corrupted: it contains characters that cannot be part of a code.' };
@@ -97,37 +154,58 @@ export function decodeCode(input: string): DecodeResult {
   if (sum !== checksum(body)) {
     return { ok: false, reason: 'The replay code is corrupted, truncated or altered: its checksum does not match.' };
   }
+  let raw: RawCode;
   try {
-    const r = new ByteReader(body);
-    const rules = r.varint();
-    const scenarioId = r.string();
-    const hashPrefix = r.hex(4);
-    const seed = r.string();
-    const count = r.varint();
-    if (count > 100) throw new Truncated('it lists more turns than any game has');
-    const turns = [];
-    for (let i = 0; i < count; i++) {
-      const n = r.byte();
-      const choices = [];
-      for (let j = 0; j < n; j++) {
-        const b = r.byte();
-        const action = Math.floor(b / (MAX_MEMBERS + 1));
-        if (action >= CATALOGUE.length) throw new Truncated(`turn ${i + 1} names an action this game does not have`);
-        const member = (b % (MAX_MEMBERS + 1)) - 1;
-        choices.push({ action, member: member < 0 ? null : member });
-      }
-      turns.push({ choices, check: r.hex(2) });
-    }
-    const final = r.hex(8);
-    const flags = r.byte();
-    const meta: { player?: string; team?: string; date?: string } = {};
-    if (flags & 1) meta.player = r.string();
-    if (flags & 2) meta.team = r.string();
-    if (flags & 4) meta.date = r.string();
-    if (r.remaining !== 0 || flags > 7) throw new Truncated('it has unexpected data at the end');
-    return { ok: true, raw: { rules, scenarioId, hashPrefix, seed, turns, final, meta: flags ? meta : undefined } };
+    raw = readRaw(body);
   } catch (e) {
     if (e instanceof Truncated) return { ok: false, reason: `The replay code is malformed: ${e.message}.` };
     throw e;
   }
+  return sameBytes(encodeRaw(raw), body) ? { ok: true, raw } : notStandard();
+}
+
+function notStandard(): DecodeResult {
+  return {
+    ok: false,
+    reason:
+      'The replay code is not in its standard form: it was altered or made by another program, and the game only accepts the one code it gives each run.',
+  };
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function readRaw(body: Uint8Array): RawCode {
+  const r = new ByteReader(body);
+  const rules = r.varint();
+  const scenarioId = r.string();
+  const hashPrefix = r.hex(4);
+  const seed = r.string();
+  const count = r.varint();
+  if (count > 100) throw new Truncated('it lists more turns than any game has');
+  const turns = [];
+  for (let i = 0; i < count; i++) {
+    const n = r.byte();
+    const choices = [];
+    for (let j = 0; j < n; j++) {
+      const b = r.byte();
+      const action = Math.floor(b / (MAX_MEMBERS + 1));
+      if (action >= CATALOGUE.length) throw new Truncated(`turn ${i + 1} names an action this game does not have`);
+      const member = (b % (MAX_MEMBERS + 1)) - 1;
+      choices.push({ action, member: member < 0 ? null : member });
+    }
+    turns.push({ choices, check: r.hex(2) });
+  }
+  const final = r.hex(8);
+  const flags = r.byte();
+  const meta: { player?: string; team?: string; date?: string } = {};
+  if (flags & 1) meta.player = r.string();
+  if (flags & 2) meta.team = r.string();
+  if (flags & 4) meta.date = r.string();
+  // Unknown flag bits are left for the re-encoding to refuse: they are a non-standard spelling.
+  if (r.remaining !== 0) throw new Truncated('it has unexpected data at the end');
+  return { rules, scenarioId, hashPrefix, seed, turns, final, meta: flags ? meta : undefined };
 }

@@ -35,7 +35,11 @@ export interface ReplayDocument {
   readonly checkpoints: readonly { readonly turn: number; readonly fingerprint: string }[];
   readonly final: string;
   readonly summary: Omit<Summary, 'fingerprint'>;
-  /** Informational only; never read by the simulation. */
+  /**
+   * The player's own words (their name, their team's, a date), never read by the simulation and
+   * never proved by verifying: anyone can edit them. Show them as named by the player
+   * (namedByPlayer in player-words.ts), apart from what verification confirms.
+   */
   readonly meta?: { readonly player?: string; readonly team?: string; readonly date?: string };
 }
 

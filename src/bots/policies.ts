@@ -1,6 +1,7 @@
 import alea from 'seedrandom/lib/alea.js';
 import {
   actionDef,
+  actionIndex,
   CATALOGUE,
   leadershipIndex,
   legalActions,
@@ -8,6 +9,7 @@ import {
   strengthOf,
   validate,
   VAR_MAX,
+  VARIABLES,
   type Action,
   type ActionDef,
   type GameState,
@@ -39,53 +41,81 @@ const L_VARS: readonly VarName[] = ['clarity', 'trust', 'innovation', 'morale'];
 const M_VARS: readonly VarName[] = ['structure', 'execution', 'control'];
 const AIM = 72;
 
-/** How much a player reading the state values raising each variable now. */
-function needs(v: Vars, sides: readonly Side[]): Record<VarName, number> {
+/**
+ * Each variable's position in VARIABLES. The heuristic keeps its needs in a list in that order:
+ * it reads them for every offered action at every decision, and a list is read fastest by position.
+ */
+const AT = Object.fromEntries(VARIABLES.map((x, i) => [x, i])) as Record<VarName, number>;
+type Needs = readonly number[];
+
+/** How much a player reading the state values raising each variable now, in VARIABLES order. */
+function needs(v: Vars, sides: readonly Side[]): Needs {
   const l = leadershipIndex(v);
   const m = managementIndex(v);
-  const out = {
-    morale: 0,
-    execution: 0,
-    innovation: 0,
-    trust: 0,
-    clarity: 0,
-    structure: 0,
-    control: 0,
-    energy: 0,
-    progress: 1,
-    budget: 0,
-  };
+  const out = VARIABLES.map((x) => (x === 'progress' ? 1 : 0));
   const lw = sides.includes('lead') ? (l <= m ? 3 : 2) : 0;
   const mw = sides.includes('manage') ? (m <= l ? 3 : 2) : 0;
-  for (const x of L_VARS) out[x] += lw * Math.max(0, AIM - v[x]);
-  for (const x of M_VARS) out[x] += mw * Math.max(0, AIM - v[x]);
-  out.energy += 2 * Math.max(0, 55 - v.energy);
-  out.budget += 2 * Math.max(0, 45 - v.budget);
+  for (const x of L_VARS) out[AT[x]]! += lw * Math.max(0, AIM - v[x]);
+  for (const x of M_VARS) out[AT[x]]! += mw * Math.max(0, AIM - v[x]);
+  out[AT.energy]! += 2 * Math.max(0, 55 - v.energy);
+  out[AT.budget]! += 2 * Math.max(0, 45 - v.budget);
   return out;
+}
+
+/** An action as the heuristic reads it: its catalogue position and its effects, now and later. */
+interface Offer {
+  readonly def: ActionDef;
+  readonly index: number;
+  readonly effects: readonly { readonly at: number; readonly amount: number }[];
+}
+
+const OFFERS: readonly Offer[] = CATALOGUE.map((def, index) => ({
+  def,
+  index,
+  effects: [...def.now, ...(def.later?.effects ?? [])].map((x) => ({ at: AT[x.var], amount: x.amount })),
+}));
+
+/** The offers of a scenario's actions, in its order; kept for a frozen list, which every game shares. */
+const offerLists = new WeakMap<readonly string[], readonly Offer[]>();
+
+function offersOf(actions: readonly string[]): readonly Offer[] {
+  let offers = offerLists.get(actions);
+  if (offers === undefined) {
+    offers = actions.flatMap((id) => OFFERS[actionIndex(id)] ?? []);
+    if (Object.isFrozen(actions)) offerLists.set(actions, offers);
+  }
+  return offers;
 }
 
 /** Projects the effects already planned this turn so choices complement each other. */
 function projected(state: GameState): Vars {
   const v = { ...state.vars };
   for (const c of state.plan) {
-    for (const x of actionDef(c.action)?.now ?? []) v[x.var] = Math.min(VAR_MAX, Math.max(0, v[x.var] + x.amount));
+    const def = actionDef(c.action);
+    if (def) for (const x of def.now) v[x.var] = Math.min(VAR_MAX, Math.max(0, v[x.var] + x.amount));
   }
   return v;
 }
 
-function value(def: ActionDef, state: GameState, v: Vars, need: Record<VarName, number>): number {
-  if (state.plan.some((c) => c.action === def.id)) return -Infinity;
+// Called for every offered action at every decision, so it allocates nothing.
+function value(offer: Offer, state: GameState, v: Vars, need: Needs): number {
+  const def = offer.def;
+  if (planned(state, def.id)) return -Infinity;
   // Recently used actions are weaker (the engine's heat): value them at the strength they would have.
-  const strength = strengthOf(state.heat[CATALOGUE.indexOf(def)] ?? 0);
+  const strength = strengthOf(state.heat[offer.index] ?? 0);
   let sum = 0;
-  for (const x of def.now) sum += x.amount * need[x.var];
-  for (const x of def.later?.effects ?? []) sum += x.amount * need[x.var];
-  if (def.special === 'coach') sum += 12 * Math.max(0, 60 - lowestMorale(state)) + 3 * need.trust;
-  if (def.special === 'delegate') sum += 6 * need.execution;
-  if (def.special === 'risk') sum += 6 * need.innovation + (v.control >= 50 ? 20 : -40);
+  for (const x of offer.effects) sum += x.amount * need[x.at]!;
+  if (def.special === 'coach') sum += 12 * Math.max(0, 60 - lowestMorale(state)) + 3 * need[AT.trust]!;
+  if (def.special === 'delegate') sum += 6 * need[AT.execution]!;
+  if (def.special === 'risk') sum += 6 * need[AT.innovation]! + (v.control >= 50 ? 20 : -40);
   if (def.special === 'guard') sum += 60;
   if (def.special === 'recognise') sum += 6 * Math.max(0, 60 - lowestMorale(state));
   return (sum * strength) / 100 / def.cost;
+}
+
+function planned(state: GameState, id: string): boolean {
+  for (const c of state.plan) if (c.action === id) return true;
+  return false;
 }
 
 function lowestMorale(state: GameState): number {
@@ -107,19 +137,13 @@ function targetFor(def: ActionDef, state: GameState): string | undefined {
  * The best-valued action of the given sides that fits the time left and is not yet planned this
  * turn, or null when none is worth more than `floor`.
  */
-function bestOf(
-  state: GameState,
-  v: Vars,
-  need: Record<VarName, number>,
-  sides: readonly Side[],
-  floor = 0,
-): ActionDef | null {
+function bestOf(state: GameState, v: Vars, need: Needs, sides: readonly Side[], floor = 0): ActionDef | null {
   let best: ActionDef | null = null;
   let bestValue = floor;
-  for (const id of state.setup.actions) {
-    const def = actionDef(id);
-    if (!def || !sides.includes(def.side) || def.cost > state.time) continue;
-    const val = value(def, state, v, need);
+  for (const offer of offersOf(state.setup.actions)) {
+    const def = offer.def;
+    if (!sides.includes(def.side) || def.cost > state.time) continue;
+    const val = value(offer, state, v, need);
     if (val > bestValue) {
       best = def;
       bestValue = val;

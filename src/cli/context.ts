@@ -4,6 +4,7 @@ import { loadAllScenarios, loadScenarioFile } from '../scenarios/files';
 import { policyByName, POLICY_NAMES, type PolicyFactory } from '../bots/policies';
 import { CATALOGUE } from '../engine';
 import { scenarioHash } from '../replay/scenario-hash';
+import { seedProblem } from '../replay/seed';
 import type { ScenarioEntry } from '../replay/verify';
 import { UsageError } from './usage';
 
@@ -61,4 +62,11 @@ export function findPolicy(command: string, name: string | undefined): PolicyFac
 /** Shipped scenarios with their content hashes, for recording and verifying replays. */
 export function scenarioEntries(): ScenarioEntry[] {
   return scenarios().map((s) => ({ scenario: s.scenario, hash: scenarioHash(s.text) }));
+}
+
+/** A seed as the game accepts it (see seedProblem), or a usage error in one sentence. */
+export function acceptedSeed(command: string, flag: string, seed: string): string {
+  const problem = seedProblem(seed);
+  if (problem) throw new UsageError(`${command}: ${flag} refused: ${problem}`);
+  return seed;
 }

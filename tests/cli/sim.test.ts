@@ -143,8 +143,8 @@ describe('sim play', () => {
     ['spaces', '   '],
     ['emoji', '🎲🚀👩‍💻'],
     ['CJK', '勢い漢字のシード'],
-    ['1,000 characters', 'seed-🎲-漢字 '.repeat(100).slice(0, 1000)],
-    ['quotes and backslashes', 'a "quoted" \\ seed\n with a newline'],
+    ['100 characters, the most a seed may have', [...'seed-🎲-漢字 '.repeat(20)].slice(0, 100).join('')],
+    ['quotes and backslashes', 'a "quoted" \\ seed with a backslash'],
     ['starting with a dash (given with =)', '-5'],
   ])('accepts a seed that is %s', async (_label, seed) => {
     const flag = seedFlag(seed);
@@ -157,11 +157,36 @@ describe('sim play', () => {
     expect(text.out.join('\n')).toContain(j.fingerprint);
   });
 
-  it('treats a 1,000-character seed as different from its prefix', async () => {
-    const long = 'x'.repeat(1000);
+  it('treats a 100-character seed as different from its prefix', async () => {
+    const long = 'x'.repeat(100);
     expect((await play('first-team', long, 'random')).fingerprint).not.toBe(
-      (await play('first-team', long.slice(0, 999), 'random')).fingerprint,
+      (await play('first-team', long.slice(0, 99), 'random')).fingerprint,
     );
+  });
+
+  it.each([
+    ['longer than 100 characters', 'x'.repeat(2900), /2900 characters long.*at most 100/],
+    ['holding a lone surrogate', 'seed\uD800', /broken character/],
+    ['holding a newline', 'a\nb', /control character \(U\+000A\)/],
+    ['holding a terminal escape', 'a\u001b[2Jb', /control character \(U\+001B\)/],
+    ['holding a C1 control', 'a\u009bb', /control character \(U\+009B\)/],
+  ])('refuses a seed %s, in one line, before playing', async (_label, seed, why) => {
+    const line = expectUsageError(
+      await sim('play', '--scenario', 'first-team', '--seed', seed, '--policy', 'random', '--json'),
+      'play: --seed refused: ',
+    );
+    expect(line).toMatch(why);
+    // The refusal never echoes the seed itself: it may be what makes a terminal misbehave.
+    expect(line).not.toContain(seed);
+  });
+
+  it('refuses a --seeds prefix whose seeds the game would refuse', async () => {
+    const line = expectUsageError(
+      await sim('balance', '--scenario', 'first-team', '--runs', '1000', '--seeds', 'x'.repeat(98)),
+      'balance: --seeds refused: ',
+    );
+    expect(line).toMatch(/102 characters long/);
+    expectUsageError(await sim('balance', '--scenario', 'first-team', '--seeds', 'p\u0007'), '--seeds', 'U+0007');
   });
 
   it.each(POLICIES)('plays every scenario with policy %s', async (policy) => {

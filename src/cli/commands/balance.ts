@@ -1,7 +1,7 @@
 import { Presets, SingleBar } from 'cli-progress';
 import { balanceGames, DEFAULT_RUNS, type Outcomes } from '../../bots/balance';
 import { REGIMES } from '../../engine';
-import { findScenarioOrFile } from '../context';
+import { acceptedSeed, findScenarioOrFile } from '../context';
 import { balanceParallel } from '../parallel';
 import { parseFlags, UsageError } from '../usage';
 
@@ -22,6 +22,9 @@ export async function balanceCommand(args: string[], out: (s: string) => void): 
     throw new UsageError(`balance: --runs expects a whole number from 1 to 1000000, found "${runsText}"`);
   }
   const prefix = values.seeds ?? '';
+  // The longest seed a run plays is the prefix followed by the number of runs.
+  acceptedSeed('balance', '--seeds', prefix);
+  acceptedSeed('balance', '--seeds', `${prefix}${runs}`);
 
   const bar = process.stderr.isTTY
     ? new SingleBar({ stream: process.stderr, clearOnComplete: true }, Presets.shades_classic)

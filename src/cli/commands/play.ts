@@ -6,7 +6,7 @@ import { recordReplay, type ReplayChoice } from '../../replay/document';
 import { scenarioHash } from '../../replay/scenario-hash';
 import { breakdownOf, scoreRows } from '../../replay/score-words';
 import { signed } from '../../replay/words';
-import { findPolicy, findScenario } from '../context';
+import { acceptedSeed, findPolicy, findScenario } from '../context';
 import { parseFlags, required, UsageError } from '../usage';
 
 export function playCommand(args: string[], out: (s: string) => void): number {
@@ -20,7 +20,7 @@ export function playCommand(args: string[], out: (s: string) => void): number {
   const { scenario, text } = findScenario('play', values.scenario);
   const policy = findPolicy('play', values.policy);
   const policyName = values.policy!;
-  const seed = required('play', 'seed', values.seed);
+  const seed = acceptedSeed('play', '--seed', required('play', 'seed', values.seed));
   const run = playGame(scenario, seed, policy);
   const choices = run.turns.map((t) =>
     t.flatMap((a): ReplayChoice[] => {

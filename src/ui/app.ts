@@ -10,8 +10,10 @@ import { pickerScreen } from './screens/picker';
 import { playScreen } from './screens/play';
 import { replayScreen } from './screens/replay';
 import { titleScreen } from './screens/title';
+import { Notices } from './notices';
 import { initPresenter } from './presenter';
-import { newSession, resume, SAVE_KEY, SET_ASIDE_KEY } from './session';
+import { gameFor, savedGames, type SavedGame } from './saves';
+import { clip, newSession } from './session';
 import { WorldHost } from './world-host';
 
 export interface Platform {
@@ -30,14 +32,22 @@ export function startApp(
 ): void {
   initPresenter(platform.location.search);
   let keyHandler: ((e: KeyboardEvent) => boolean) | null = null;
+  let cleanups: (() => void)[] = [];
   const world = new WorldHost(window.matchMedia('(prefers-reduced-motion: reduce)'));
+  const announce = announcer(live);
+  const notices = new Notices(announce);
+  // Notices stand above every screen; screens are drawn into their own element below them.
+  const screenRoot = h('div', { class: 'screen-root' });
+  root.replaceChildren(notices.element, screenRoot);
   const ctx: AppContext = {
-    root,
+    root: screenRoot,
     store: platform.store,
     entries,
     world,
-    announce: announcer(live),
+    announce,
+    notices,
     go,
+    onLeave: (cleanup) => void cleanups.push(cleanup),
     onKey: (handler) => (keyHandler = handler),
     setQuery(params) {
       const query = params ? `?${new URLSearchParams(params).toString()}` : '';
@@ -49,17 +59,34 @@ export function startApp(
 
   function go(screen: Screen): void {
     keyHandler = null;
+    for (const c of cleanups) c();
+    cleanups = [];
     window.scrollTo(0, 0);
     open(screen);
     // Every new screen hands focus to its heading or first control, never to the page's body.
     const active = document.activeElement;
     if (!active || active === document.body || !active.isConnected || !document.contains(active)) {
-      const heading = root.querySelector<HTMLElement>('h1');
+      const heading = screenRoot.querySelector<HTMLElement>('h1');
       if (heading) {
         if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
         heading.focus();
       }
     }
+  }
+
+  /** Saved games that cannot be opened are said so on screen; they are kept, listed on the title. */
+  function reportDamaged(saved: readonly SavedGame[]): void {
+    const damaged = saved.flatMap((g) => (g.ok ? [] : [g]));
+    if (damaged.length === 0) return;
+    const first = damaged[0]!;
+    notices.show({
+      id: 'damaged-saves',
+      text:
+        damaged.length === 1
+          ? `A saved game could not be opened: ${first.reason} It is kept; the title screen offers it as a file or deletes it.`
+          : `${damaged.length} saved games could not be opened. They are kept; the title screen offers them as files or deletes them.`,
+      actions: [{ label: 'Go to the title', run: () => go({ kind: 'title' }) }],
+    });
   }
 
   function open(screen: Screen): void {
@@ -83,7 +110,9 @@ export function startApp(
   document.querySelector<HTMLAnchorElement>('a.skip')?.addEventListener('click', (e) => {
     e.preventDefault();
     const target =
-      root.querySelector<HTMLElement>('#cards .card:not([disabled])') ?? root.querySelector<HTMLElement>('h1') ?? root;
+      screenRoot.querySelector<HTMLElement>('#cards .card:not([disabled])') ??
+      screenRoot.querySelector<HTMLElement>('h1') ??
+      root;
     if (target.tagName === 'H1' && !target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
     target.focus();
   });
@@ -94,7 +123,7 @@ export function startApp(
 
   if (entries.length === 0) {
     mount(
-      root,
+      screenRoot,
       h(
         'section',
         { class: 'screen' },
@@ -112,23 +141,14 @@ export function startApp(
   if (launch.kind === 'game') {
     const entry = entries.find((e) => e.scenario.id === launch.scenario);
     if (!entry) {
-      return go({ kind: 'title', notice: `There is no scenario called “${launch.scenario}”. Choose one below.` });
+      return go({ kind: 'title', notice: `There is no scenario called “${clip(launch.scenario)}”. Choose one below.` });
     }
-    // The same game as the saved one resumes it; any other starts afresh.
-    const saved = platform.store.get(SAVE_KEY);
-    if (saved !== null) {
-      const r = resume(saved, entries);
-      if (r.ok && r.session.scenario.id === entry.scenario.id && r.session.seed === launch.seed) {
-        return go(r.session.state.over ? { kind: 'end', session: r.session } : { kind: 'play', session: r.session });
-      }
-      if (!r.ok) {
-        platform.store.set(SET_ASIDE_KEY, saved);
-        platform.store.remove(SAVE_KEY);
-        go({ kind: 'play', session: newSession(entry, launch.seed) });
-        ctx.announce(`${r.reason} It has been set aside.`);
-        return;
-      }
-    }
+    // The link's game, saved, reopens where it was left (a finished one at its result); other
+    // saved games are never touched, and a new one gets its own save.
+    const saved = savedGames(platform.store, entries);
+    reportDamaged(saved);
+    const game = gameFor(saved, entry.scenario.id, launch.seed);
+    if (game) return go(game.state.over ? { kind: 'end', session: game } : { kind: 'play', session: game });
     return go({ kind: 'play', session: newSession(entry, launch.seed) });
   }
   go({ kind: 'title' });

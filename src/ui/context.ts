@@ -1,5 +1,6 @@
 import type { Store } from '../platform/storage';
 import type { ScenarioEntry } from '../replay/verify';
+import type { Notices } from './notices';
 import type { Session } from './session';
 import type { WorldHost } from './world-host';
 
@@ -18,7 +19,11 @@ export interface AppContext {
   readonly entries: readonly ScenarioEntry[];
   readonly world: WorldHost;
   readonly announce: (text: string) => void;
+  /** Messages shown above every screen until dismissed (and announced). */
+  readonly notices: Notices;
   go(screen: Screen): void;
+  /** Runs `cleanup` when the current screen is left (listeners, timers). */
+  onLeave(cleanup: () => void): void;
   /** The active screen's keyboard handler; returns true when it used the key. */
   onKey(handler: ((e: KeyboardEvent) => boolean) | null): void;
   /** Updates the address bar without reloading, so the current game or replay can be shared. */

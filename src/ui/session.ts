@@ -17,6 +17,10 @@ import type { ScenarioEntry } from '../replay/verify';
 
 /** A game in progress in the browser: the run so far, and each resolved turn for telling. */
 export interface Session {
+  /** Where this game is saved: each game has its own key, so games never overwrite each other. */
+  readonly key: string;
+  /** How many times this game has been saved: a tab holding an older revision is stale. */
+  readonly rev: number;
   readonly scenario: Scenario;
   readonly hash: string;
   readonly seed: string;
@@ -26,9 +30,22 @@ export interface Session {
   readonly records: readonly TurnRecord[];
 }
 
-export function newSession(entry: ScenarioEntry, seed: string): Session {
+export function newSession(entry: ScenarioEntry, seed: string, key: string = newGameKey()): Session {
   const start = createGame(entry.scenario, seed);
-  return { scenario: entry.scenario, hash: entry.hash, seed, start, state: start, turns: [], records: [] };
+  return { key, rev: 0, scenario: entry.scenario, hash: entry.hash, seed, start, state: start, turns: [], records: [] };
+}
+
+/** Storage keys of saved games start with this; the rest is unique to the game. */
+export const GAME_PREFIX = 'momentum.game.';
+/** Where one game was saved before each game had its own key, and where a damaged one was set aside. */
+export const LEGACY_KEYS = ['momentum.save', 'momentum.save.set-aside'] as const;
+
+/** A fresh key: the time in base 36 and random letters, so two tabs never pick the same one. */
+export function newGameKey(): string {
+  const bytes = new Uint8Array(6);
+  crypto.getRandomValues(bytes);
+  const random = Array.from(bytes, (b) => (b % 36).toString(36)).join('');
+  return `${GAME_PREFIX}${Date.now().toString(36)}-${random}`;
 }
 
 export type SessionResult = { ok: true; session: Session; record?: TurnRecord } | { ok: false; error: StepError };
@@ -66,10 +83,8 @@ export function replayOf(session: Session): { document: ReplayDocument; code: st
 
 // ----- Saving and resuming -----
 
-export const SAVE_KEY = 'momentum.save';
 /** The id of the scenario last played, offered first in the picker. */
 export const LAST_SCENARIO_KEY = 'momentum.last-scenario';
-export const SET_ASIDE_KEY = 'momentum.save.set-aside';
 const SAVE_FORMAT = 'momentum-save';
 const SAVE_VERSION = 1;
 
@@ -82,10 +97,24 @@ const saveSchema = z.strictObject({
   seed: z.string(),
   turns: z.array(z.strictObject({ turn: z.int(), actions: z.array(choice) })),
   plan: z.array(choice),
+  // Added later in version 1; older saves have neither.
+  rev: z.int().nonnegative().optional(),
+  playedAt: z.number().nonnegative().optional(),
 });
 
-/** A save is the run's choices, not its state: resuming re-plays them, so it is exact. */
-export function saveText(session: Session): string {
+/** What a save says about itself before it is replayed: enough to list it. */
+export interface SaveHeader {
+  readonly scenario: string;
+  readonly seed: string;
+  readonly rev: number;
+  readonly playedAt: number;
+}
+
+/**
+ * A save is the run's choices, not its state: resuming re-plays them, so it is exact. `rev`
+ * counts the saves of this game and `playedAt` (milliseconds since 1970) orders the list.
+ */
+export function saveText(session: Session, rev = session.rev, playedAt = 0): string {
   return JSON.stringify({
     format: SAVE_FORMAT,
     version: SAVE_VERSION,
@@ -94,34 +123,56 @@ export function saveText(session: Session): string {
     seed: session.seed,
     turns: session.turns,
     plan: session.state.plan.map(toChoice),
+    rev,
+    playedAt,
   });
 }
 
-export type Resume = { ok: true; session: Session } | { ok: false; reason: string };
+export type Resume =
+  { ok: true; session: Session; header: SaveHeader } | { ok: false; reason: string; header: SaveHeader | null };
 
-/** Rebuilds a session from a save, or says in one sentence why it cannot. */
-export function resume(text: string, scenarios: readonly ScenarioEntry[]): Resume {
+/** The revision a save records, or null when it cannot be read. */
+export function revOf(text: string): number | null {
+  try {
+    const data = JSON.parse(text) as { rev?: unknown };
+    return typeof data.rev === 'number' ? data.rev : 0;
+  } catch {
+    return null;
+  }
+}
+
+/** Rebuilds a session from a save kept under `key`, or says in one sentence why it cannot. */
+export function resume(text: string, scenarios: readonly ScenarioEntry[], key: string): Resume {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
-    return { ok: false, reason: 'The saved game is damaged and could not be read.' };
+    return { ok: false, reason: 'The saved game is damaged and could not be read.', header: null };
   }
+  const version = versionProblem(data);
+  if (version) return { ok: false, reason: version, header: null };
   const parsed = saveSchema.safeParse(data);
-  if (!parsed.success)
-    return { ok: false, reason: 'The saved game is damaged or was made by another version of the game.' };
+  if (!parsed.success) return { ok: false, reason: 'The saved game is damaged and could not be read.', header: null };
   const save = parsed.data;
-  if (save.version !== SAVE_VERSION || save.rules !== RULES_VERSION) {
-    return {
-      ok: false,
-      reason: 'The saved game was made by an older version of the game and its rules have changed since.',
-    };
-  }
+  const header: SaveHeader = {
+    scenario: save.scenario.id,
+    seed: save.seed,
+    rev: save.rev ?? 0,
+    playedAt: save.playedAt ?? 0,
+  };
   const entry = scenarios.find((s) => s.scenario.id === save.scenario.id);
   if (!entry)
-    return { ok: false, reason: `The saved game is of a scenario this version does not have ("${save.scenario.id}").` };
+    return {
+      ok: false,
+      reason: `The saved game is of a scenario this version does not have (“${clip(save.scenario.id)}”).`,
+      header,
+    };
   if (entry.hash !== save.scenario.hash)
-    return { ok: false, reason: `The scenario "${entry.scenario.title}" has changed since this game was saved.` };
+    return {
+      ok: false,
+      reason: `The scenario “${entry.scenario.title}” has changed since this game was saved.`,
+      header,
+    };
   try {
     const turns = save.turns.map((t, i) => ({ turn: i + 1, actions: t.actions.map(toChoice) }));
     const records = timeline(entry.scenario, save.seed, turns);
@@ -134,9 +185,38 @@ export function resume(text: string, scenarios: readonly ScenarioEntry[]): Resum
     }
     return {
       ok: true,
-      session: { scenario: entry.scenario, hash: entry.hash, seed: save.seed, start, state, turns, records },
+      header,
+      session: {
+        key,
+        rev: header.rev,
+        scenario: entry.scenario,
+        hash: entry.hash,
+        seed: save.seed,
+        start,
+        state,
+        turns,
+        records,
+      },
     };
   } catch {
-    return { ok: false, reason: 'The saved game holds moves the rules no longer allow.' };
+    return { ok: false, reason: 'The saved game holds moves the rules no longer allow.', header };
   }
+}
+
+/** A save of another format version or rules version, named the right way round. */
+function versionProblem(data: unknown): string | null {
+  if (typeof data !== 'object' || data === null) return null;
+  const d = data as { format?: unknown; version?: unknown; rules?: unknown };
+  if (d.format !== SAVE_FORMAT || typeof d.version !== 'number' || typeof d.rules !== 'number') return null;
+  if (d.version > SAVE_VERSION || d.rules > RULES_VERSION)
+    return 'The saved game was made by a newer version of the game; open it there, or keep it as a file.';
+  if (d.version < SAVE_VERSION || d.rules < RULES_VERSION)
+    return 'The saved game was made by an older version of the game and its rules have changed since.';
+  return null;
+}
+
+/** Long names are shortened in messages so a notice stays readable. */
+export function clip(text: string, max = 60): string {
+  const chars = [...text];
+  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text;
 }

@@ -279,30 +279,160 @@ describe('saving', () => {
     await context.close();
   });
 
-  it('reports a corrupted or outdated save in one sentence, sets it aside, and carries on', async () => {
+  it('lists a damaged or newer-version save with its reason, keeps it, and offers it as a file', async () => {
     const { context, page } = await open('./');
-    for (const bad of [
-      '{"format":"momentum-save", broken',
-      JSON.stringify({
-        format: 'momentum-save',
-        version: 1,
-        rules: 0,
-        scenario: { id: 'first-team', hash: 'x' },
-        seed: 's',
-        turns: [],
-        plan: [],
-      }),
-    ]) {
-      await page.evaluate((text) => localStorage.setItem('momentum.save', text), bad);
-      await page.reload();
-      const notice = (await page.textContent('[role="alert"]')) ?? '';
-      expect(notice).toMatch(/set aside/);
-      expect(await page.evaluate(() => localStorage.getItem('momentum.save.set-aside'))).toBe(bad);
-      expect(await page.evaluate(() => localStorage.getItem('momentum.save'))).toBeNull();
-      await expect(page.getByRole('button', { name: 'New game' }).isEnabled()).resolves.toBe(true);
-    }
+    const damaged = '{"format":"momentum-save", broken';
+    const newer = JSON.stringify({ format: 'momentum-save', version: 7, rules: 99, seed: 's' });
+    await page.evaluate(
+      ([a, b]) => {
+        localStorage.setItem('momentum.save', a!);
+        localStorage.setItem('momentum.game.newer', b!);
+      },
+      [damaged, newer],
+    );
+    await page.reload();
+    const list = page.locator('[data-testid="damaged-saves"]');
+    const text = (await list.textContent()) ?? '';
+    expect(text).toContain('damaged and could not be read');
+    expect(text).toContain('made by a newer version');
+    const download = page.waitForEvent('download');
+    await list
+      .getByRole('button', { name: /^Download it/ })
+      .first()
+      .click();
+    expect(await (await download).suggestedFilename()).toMatch(/\.json$/);
+    // Both are kept as they were; a new game is still one click away.
+    expect(await page.evaluate(() => localStorage.getItem('momentum.save'))).toBe(damaged);
+    expect(await page.evaluate(() => localStorage.getItem('momentum.game.newer'))).toBe(newer);
+    await expect(page.getByRole('button', { name: 'New game' }).isEnabled()).resolves.toBe(true);
+    // Met through a game link, they are said on screen too, not only to a screen reader.
+    await page.goto(new URL('./?scenario=first-team&seed=link', url).href);
+    await page.waitForSelector('[data-testid="end-turn"]');
+    expect(await page.textContent('[data-testid="notice-damaged-saves"]')).toMatch(/2 saved games could not be opened/);
     await context.close();
   });
+
+  it('keeps each game apart: a link to another game, a reload of the end screen and of a game just restarted', async () => {
+    const { context, page } = await open('./?scenario=first-team&seed=mine');
+    await playTurn(page, 'balanced', 0);
+    await playTurn(page, 'balanced', 1);
+    // Another game's link opens that game and leaves this one as it was.
+    await page.goto(new URL('./?scenario=idea-factory&seed=other', url).href);
+    await page.waitForSelector('[data-testid="end-turn"]');
+    await page.keyboard.press('Digit1');
+    await page.goto(new URL('./', url).href);
+    const games = (await page.textContent('[data-testid="saved-games"]')) ?? '';
+    expect(games).toMatch(/Your First Team, seed “mine” · turn 3 of 8/);
+    expect(games).toMatch(/Idea Factory, seed “other” · turn 1/);
+    await page.goto(new URL('./?scenario=first-team&seed=mine', url).href);
+    await expect(page.textContent('.turn-count')).resolves.toBe('Turn 3 of 8');
+    // The end screen reloads as itself.
+    await playToEnd(page, 'balanced');
+    const outcome = await page.textContent('[data-testid="outcome"]');
+    await page.reload();
+    await page.waitForSelector('[data-testid="outcome"]');
+    expect(await page.textContent('[data-testid="outcome"]')).toBe(outcome);
+    // A game restarted with the same seed reloads as the new game, not the old result.
+    await page.getByRole('button', { name: 'Play again with the same seed' }).click();
+    await page.waitForSelector('[data-testid="end-turn"]');
+    await page.reload();
+    await page.waitForSelector('[data-testid="end-turn"]');
+    await expect(page.textContent('.turn-count')).resolves.toBe('Turn 1 of 8');
+    await context.close();
+  });
+
+  it('never loses a turn to a second tab on the same game', async () => {
+    const { context, page: a } = await open('./?scenario=first-team&seed=tabs');
+    const b = await context.newPage();
+    await b.goto(new URL('./?scenario=first-team&seed=tabs', url).href);
+    await b.waitForSelector('[data-testid="end-turn"]');
+    for (let t = 0; t < 3; t++) await playTurn(a, 'balanced', t);
+    // The other tab follows at once and says so on screen.
+    await b.waitForFunction(() => document.querySelector('.turn-count')?.textContent === 'Turn 4 of 8');
+    expect(await b.textContent('[data-testid="notice-other-tab"]')).toMatch(/another tab/);
+    await b.keyboard.press('Digit2');
+    await a.reload();
+    await a.waitForSelector('[data-testid="end-turn"]');
+    await expect(a.textContent('.turn-count')).resolves.toBe('Turn 4 of 8');
+    expect(await a.textContent('.plan')).toContain('Tell the why');
+    await context.close();
+  });
+
+  it('says at once when the browser refuses to save, offers the run, and loses no turn', async () => {
+    for (const pressure of ['full', 'nearly-full', 'refused'] as const) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      if (pressure === 'refused')
+        await context.addInitScript(() => {
+          Storage.prototype.setItem = () => {
+            throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+          };
+        });
+      const page = await context.newPage();
+      page.on('pageerror', (e) => consoleErrors.push(`${pressure}: ${e.message}`));
+      await page.goto(new URL('./', url).href);
+      await page.waitForSelector('body[data-ready="true"]');
+      if (pressure !== 'refused') {
+        // Fill the storage, then (nearly full) give back 300 characters.
+        await page.evaluate(
+          (free) => {
+            let chunk = 'x'.repeat(1 << 20);
+            let i = 0;
+            while (chunk.length > 0) {
+              try {
+                localStorage.setItem(`junk${i}`, chunk);
+                i++;
+              } catch {
+                chunk = chunk.slice(0, chunk.length >> 1);
+              }
+            }
+            const last = `junk${i - 1}`;
+            const v = localStorage.getItem(last)!;
+            localStorage.setItem(last, v.slice(0, Math.max(0, v.length - free)));
+          },
+          pressure === 'full' ? 0 : 300,
+        );
+      }
+      await page.goto(new URL(`./?scenario=first-team&seed=${pressure}`, url).href);
+      await page.waitForSelector('[data-testid="end-turn"]');
+      const notice = page.locator('[data-testid="notice-save-refused"]');
+      // Every turn is either saved or said to be unsaved, on screen and to a screen reader.
+      for (let t = 0; t < 4; t++) {
+        const turn = (await page.textContent('.turn-count')) ?? '';
+        const stored = await page.evaluate(() =>
+          Object.keys(localStorage)
+            .filter((k) => k.startsWith('momentum.game.'))
+            .map((k) => (JSON.parse(localStorage.getItem(k)!) as { turns: unknown[] }).turns.length),
+        );
+        const saved = stored.includes(Number(/Turn (\d+)/.exec(turn)![1]) - 1);
+        expect(saved || (await notice.isVisible()), `${pressure}, ${turn}`).toBe(true);
+        const shown = await notice.isVisible();
+        await playTurn(page, 'balanced', t);
+        if (!shown && (await notice.isVisible())) {
+          // It is heard as well as seen, with the turn's results.
+          await page.waitForFunction(() => /refused to save/.test(document.getElementById('live')?.textContent ?? ''));
+        }
+      }
+      expect(await notice.isVisible()).toBe(true);
+      await expect(page.textContent('.turn-count')).resolves.toBe('Turn 5 of 8');
+      const download = page.waitForEvent('download');
+      await notice.getByRole('button', { name: 'Download the run so far' }).click();
+      const file = await (await download).path();
+      const doc = JSON.parse(readFileSync(file!, 'utf8')) as { turns: unknown[] };
+      expect(doc.turns).toHaveLength(4);
+      if (pressure !== 'refused') {
+        // Room made: the next choice saves, the notice goes, and a reload resumes the same turn.
+        await page.evaluate(() => {
+          for (const k of Object.keys(localStorage)) if (k.startsWith('junk')) localStorage.removeItem(k);
+        });
+        await page.keyboard.press('Digit2');
+        await expect(notice.count()).resolves.toBe(0);
+        await page.reload();
+        await page.waitForSelector('[data-testid="end-turn"]');
+        await expect(page.textContent('.turn-count')).resolves.toBe('Turn 5 of 8');
+      }
+      await context.close();
+    }
+  }, 120_000);
 });
 
 describe('replay links', () => {

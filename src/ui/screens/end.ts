@@ -9,7 +9,8 @@ import { historyChart } from '../panels/chart';
 import { turnExplanation } from '../panels/explain';
 import { profileTable } from '../panels/profile';
 import { scoreTable } from '../panels/score';
-import { newSession, replayOf, SAVE_KEY, type Session } from '../session';
+import { newSession, replayOf, type Session } from '../session';
+import { copyText, download, fileStem } from '../share';
 import { worldViewOf } from '../world-view';
 
 /** Outcome, profile, story, and the replay code to share or re-check. */
@@ -19,30 +20,21 @@ export function endScreen(ctx: AppContext, session: Session): void {
   const outcome = st.regime;
   const { document: doc, code } = replayOf(session);
   const share = linkTo({ replay: code });
-  ctx.setQuery({ replay: code });
+  // The address names the game, so a reload comes back to this result (the share link is the code).
+  ctx.setQuery({ scenario: s.id, seed: session.seed });
   const copied = h('span', { class: 'copied', role: 'status' });
   const copy = async (text: string, what: string): Promise<void> => {
-    try {
-      await navigator.clipboard.writeText(text);
-      copied.textContent = `${what} copied.`;
-    } catch {
+    if (await copyText(text)) copied.textContent = `${what} copied.`;
+    else {
       // Clipboard access can be refused; the field is selectable by hand.
       (ctx.root.querySelector('[data-testid="replay-code"]') as HTMLInputElement | null)?.select();
       copied.textContent = 'Copying was refused by the browser: the code is selected, copy it by hand.';
     }
   };
-  const download = (name: string, type: string, text: string): void => {
-    const url = URL.createObjectURL(new Blob([text], { type }));
-    const a = h('a', { href: url, download: name });
-    document.body.append(a);
-    a.click();
-    a.remove();
-    window.setTimeout(() => URL.revokeObjectURL(url), 1000);
-  };
   const points = turningPoints(s, session.records);
   const last = session.records[session.records.length - 1];
   const early = st.early;
-  const file = `${s.id}-${session.seed.replace(/[^\w-]+/g, '_').slice(0, 40) || 'seed'}`;
+  const file = fileStem(s.id, session.seed);
   mount(
     ctx.root,
     h(
@@ -158,10 +150,7 @@ export function endScreen(ctx: AppContext, session: Session): void {
               {
                 type: 'button',
                 class: 'secondary',
-                onclick: () => {
-                  ctx.store.remove(SAVE_KEY);
-                  ctx.go({ kind: 'picker', scenario: s.id });
-                },
+                onclick: () => ctx.go({ kind: 'picker', scenario: s.id }),
               },
               'New game',
             ),

@@ -13,7 +13,9 @@ import { regimeBadge } from '../panels/regime-badge';
 import { situationPanel } from '../panels/situation';
 import { collapseWarningPanel, metersPanel, turnSummaryPanel } from '../panels/turn-summary';
 import { presenterToggle } from '../presenter';
-import { act, LAST_SCENARIO_KEY, SAVE_KEY, saveText, type Session } from '../session';
+import { trimResults, writeGame } from '../saves';
+import { act, LAST_SCENARIO_KEY, replayOf, resume, revOf, type Session } from '../session';
+import { copyText, download, fileStem } from '../share';
 import { worldViewOf } from '../world-view';
 
 /** The turn loop: cards, plan with undo, end turn, and why things happened. */
@@ -57,7 +59,70 @@ export function playScreen(ctx: AppContext, initial: Session): void {
     ),
   );
 
-  const save = (): void => void ctx.store.set(SAVE_KEY, saveText(session));
+  /**
+   * Saves the game, or says why it could not: a refusal keeps the game going in this page and
+   * offers it as a file or code; a newer save from another tab replaces this tab's game, so the
+   * tab never writes over turns it has not seen. Returns false when this tab was stale.
+   */
+  const save = (next: Session): boolean => {
+    const w = writeGame(ctx.store, next, Date.now());
+    if (w.kind === 'stale') {
+      takeNewer(
+        w.text,
+        'This game was played on in another tab, so this tab now shows its latest turn; the choice made here was not kept.',
+      );
+      return false;
+    }
+    if (w.kind === 'saved') {
+      session = w.session;
+      ctx.notices.close('save-refused');
+      if (session.state.over) trimResults(ctx.store, ctx.entries);
+      return true;
+    }
+    session = next;
+    if (!ctx.notices.has('save-refused')) {
+      ctx.notices.show({
+        id: 'save-refused',
+        text: 'This browser refused to save the game (its storage is full or turned off). The game goes on in this page: keep it as a file or a code before you close it, or make room by deleting old games on the title screen.',
+        actions: [
+          { label: 'Download the run so far', run: () => downloadRun() },
+          { label: 'Copy its code', run: () => void copyRun() },
+        ],
+      });
+    }
+    return true;
+  };
+  const downloadRun = (): void => {
+    const { document: doc } = replayOf(session);
+    download(`${fileStem(s.id, session.seed)}.replay.json`, 'application/json', `${JSON.stringify(doc, null, 2)}\n`);
+  };
+  const copyRun = async (): Promise<void> => {
+    const { code } = replayOf(session);
+    ctx.announce(
+      (await copyText(code)) ? 'The code of the run so far is copied.' : `Copying was refused; the code is: ${code}`,
+    );
+  };
+  /** Opens the newer save another tab wrote of this same game. */
+  const takeNewer = (text: string, why: string): void => {
+    const r = resume(text, ctx.entries, session.key);
+    if (!r.ok) {
+      ctx.notices.show({
+        id: 'other-tab',
+        text: `Another tab changed this game, and its save cannot be opened: ${r.reason}`,
+      });
+      return;
+    }
+    ctx.notices.show({ id: 'other-tab', text: why });
+    ctx.go(r.session.state.over ? { kind: 'end', session: r.session } : { kind: 'play', session: r.session });
+  };
+  // Another tab saving this game makes this one stale: it follows at once.
+  ctx.onLeave(
+    ctx.store.watch((key, value) => {
+      if (key !== session.key || value === null) return;
+      if ((revOf(value) ?? -1) > session.rev)
+        takeNewer(value, 'This game was played on in another tab; this tab now shows its latest turn.');
+    }),
+  );
   const screen = ctx.root.querySelector<HTMLElement>('.play-screen')!;
   // Focused controls scroll clear of the sticky turn panel: its height is a CSS variable.
   const sticky = new ResizeObserver(() => {
@@ -79,8 +144,7 @@ export function playScreen(ctx: AppContext, initial: Session): void {
     }
     error = null;
     const before = session.state;
-    session = r.session;
-    save();
+    if (!save(r.session)) return false;
     if (r.record) {
       last = r.record;
       // While chaos or stagnation is under way, its warning is heard with the turn's results.
@@ -279,6 +343,9 @@ export function playScreen(ctx: AppContext, initial: Session): void {
     return false;
   });
 
+  // A new game is saved from its first screen, so a reload finds it even before a choice. A
+  // game read from storage is not written again until it changes: two tabs would echo forever.
+  if (session.rev === 0 && !save(session)) return;
   render();
   if (session.state.over) ctx.go({ kind: 'end', session });
   else {

@@ -2,37 +2,131 @@ import { readLaunch } from '../../platform/links';
 import type { AppContext } from '../context';
 import { h, mount } from '../dom';
 import { presenterToggle } from '../presenter';
-import { resume, SAVE_KEY, SET_ASIDE_KEY } from '../session';
+import { REGIME_INFO } from '../labels';
+import { MAX_RESULTS, savedGames } from '../saves';
+import { clip, type Session } from '../session';
+import { download } from '../share';
 
-/** Title: start, resume the saved game, or open a replay code. */
+/** When a game was last played, in the player's own locale; saves from before this was kept say "earlier". */
+function playedWhen(ms: number): string {
+  return ms > 0 ? new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }) : 'earlier';
+}
+
+/** Title: start, resume any saved game, see past results, or open a replay code. */
 export function titleScreen(ctx: AppContext, notice?: string): void {
   ctx.setQuery(null);
-  const saved = ctx.store.get(SAVE_KEY);
-  let resumeButton: HTMLElement | null = null;
-  let problem = notice ?? null;
-  if (saved !== null) {
-    const r = resume(saved, ctx.entries);
-    if (r.ok) {
-      const s = r.session;
-      // A finished game has nothing to resume: it offers its result instead.
-      resumeButton = s.state.over
-        ? h(
-            'button',
-            { type: 'button', class: 'primary', onclick: () => ctx.go({ kind: 'end', session: s }) },
-            `See your last result: ${s.scenario.title}`,
-          )
-        : h(
-            'button',
-            { type: 'button', class: 'primary', onclick: () => ctx.go({ kind: 'play', session: s }) },
-            `Resume ${s.scenario.title}, turn ${Math.min(s.state.turn, s.scenario.turns)} of ${s.scenario.turns}`,
-          );
-    } else {
-      // Keep the damaged save under another key rather than deleting it: nothing is lost.
-      ctx.store.set(SET_ASIDE_KEY, saved);
-      ctx.store.remove(SAVE_KEY);
-      problem = `${r.reason} It has been set aside; start a new game below.`;
-    }
-  }
+  const saved = savedGames(ctx.store, ctx.entries);
+  const playing = saved.flatMap((g) => (g.ok && !g.session.state.over ? [g] : []));
+  const results = saved.flatMap((g) => (g.ok && g.session.state.over ? [g] : []));
+  const damaged = saved.flatMap((g) => (g.ok ? [] : [g]));
+  // The game played last is offered first: to resume, or, finished, as its result.
+  const newest = saved.flatMap((g) => (g.ok ? [g.session] : []))[0];
+  const problem = notice ?? null;
+
+  /** Deletes a save, with a notice that can put it back. */
+  const remove = (key: string, what: string): void => {
+    const text = ctx.store.get(key);
+    ctx.store.remove(key);
+    ctx.notices.show({
+      id: 'deleted',
+      text: `Deleted: ${what}.`,
+      actions:
+        text === null
+          ? []
+          : [
+              {
+                label: 'Undo',
+                run: () => {
+                  if (ctx.store.set(key, text)) {
+                    ctx.notices.close('deleted');
+                    ctx.go({ kind: 'title' });
+                  } else ctx.announce('The browser refused to keep it again: its storage is full.');
+                },
+              },
+            ],
+    });
+    ctx.go({ kind: 'title' });
+  };
+  const describe = (x: Session): string => `${x.scenario.title}, seed “${clip(x.seed, 40)}”`;
+  const row = (text: string, ...buttons: HTMLElement[]): HTMLElement =>
+    h(
+      'li',
+      { class: 'saved-game' },
+      h('span', { class: 'saved-what' }, text),
+      h('span', { class: 'inline' }, ...buttons),
+    );
+  const button = (label: string, name: string, run: () => void): HTMLElement =>
+    h('button', { type: 'button', class: 'secondary small', 'aria-label': `${label}: ${name}`, onclick: run }, label);
+
+  const lists = [
+    playing.length
+      ? h(
+          'section',
+          { class: 'saved-list', 'data-testid': 'saved-games' },
+          h('h2', {}, 'Your games'),
+          h(
+            'ul',
+            {},
+            ...playing.map((g) => {
+              const x = g.session;
+              const name = describe(x);
+              return row(
+                `${name} · turn ${Math.min(x.state.turn, x.scenario.turns)} of ${x.scenario.turns} · last played ${playedWhen(g.header.playedAt)}`,
+                button('Resume', name, () => ctx.go({ kind: 'play', session: x })),
+                button('Delete', name, () => remove(g.key, `the game of ${name}`)),
+              );
+            }),
+          ),
+        )
+      : null,
+    results.length
+      ? h(
+          'section',
+          { class: 'saved-list', 'data-testid': 'saved-results' },
+          h('h2', {}, 'Your results'),
+          h(
+            'p',
+            { class: 'muted small' },
+            `The last ${MAX_RESULTS} finished games are kept; older ones make room for new ones.`,
+          ),
+          h(
+            'ul',
+            {},
+            ...results.map((g) => {
+              const x = g.session;
+              const name = describe(x);
+              return row(
+                `${name} · ${REGIME_INFO[x.state.regime].label}, score ${x.state.score} · ${playedWhen(g.header.playedAt)}`,
+                button('See result', name, () => ctx.go({ kind: 'end', session: x })),
+                button('Delete', name, () => remove(g.key, `the result of ${name}`)),
+              );
+            }),
+          ),
+        )
+      : null,
+    damaged.length
+      ? h(
+          'section',
+          { class: 'saved-list', 'data-testid': 'damaged-saves' },
+          h('h2', {}, 'Saves that could not be opened'),
+          h(
+            'ul',
+            {},
+            ...damaged.map((g, i) => {
+              const name = g.header
+                ? `${clip(g.header.scenario, 40)}, seed “${clip(g.header.seed, 40)}”`
+                : `save ${i + 1}`;
+              return row(
+                `${name}: ${g.reason}`,
+                button('Download it', name, () => download(`momentum-save-${i + 1}.json`, 'application/json', g.text)),
+                button('Delete', name, () => remove(g.key, `the damaged save (${name})`)),
+              );
+            }),
+          ),
+        )
+      : null,
+  ];
+
   const codeInput = h('input', {
     id: 'replay-input',
     type: 'text',
@@ -65,14 +159,27 @@ export function titleScreen(ctx: AppContext, notice?: string): void {
       h(
         'div',
         { class: 'actions' },
-        resumeButton,
+        newest
+          ? h(
+              'button',
+              {
+                type: 'button',
+                class: 'primary',
+                onclick: () => ctx.go({ kind: newest.state.over ? 'end' : 'play', session: newest }),
+              },
+              newest.state.over
+                ? `See your last result: ${newest.scenario.title}`
+                : `Resume ${newest.scenario.title}, turn ${Math.min(newest.state.turn, newest.scenario.turns)} of ${newest.scenario.turns}`,
+            )
+          : null,
         h(
           'button',
-          { type: 'button', class: resumeButton ? 'secondary' : 'primary', onclick: () => ctx.go({ kind: 'picker' }) },
+          { type: 'button', class: newest ? 'secondary' : 'primary', onclick: () => ctx.go({ kind: 'picker' }) },
           'New game',
         ),
         presenterToggle(),
       ),
+      ...lists,
       h(
         'form',
         { class: 'replay-form', onsubmit: openReplay },
@@ -82,7 +189,7 @@ export function titleScreen(ctx: AppContext, notice?: string): void {
       h(
         'p',
         { class: 'muted small' },
-        'Everything runs in this page: no account, no server. Your game is saved in this browser after every turn.',
+        'Everything runs in this page: no account, no server. Each game is saved in this browser after every choice.',
       ),
     ),
   );

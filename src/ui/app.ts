@@ -12,6 +12,7 @@ import { replayScreen } from './screens/replay';
 import { titleScreen } from './screens/title';
 import { Notices } from './notices';
 import { initPresenter } from './presenter';
+import { seedProblem } from '../replay/seed';
 import { gameFor, savedGames, type SavedGame } from './saves';
 import { clip, newSession } from './session';
 import { WorldHost } from './world-host';
@@ -142,6 +143,11 @@ export function startApp(
     const entry = entries.find((e) => e.scenario.id === launch.scenario);
     if (!entry) {
       return go({ kind: 'title', notice: `There is no scenario called “${clip(launch.scenario)}”. Choose one below.` });
+    }
+    const problem = seedProblem(launch.seed);
+    if (problem) {
+      notices.show({ id: 'link-seed', text: `This link’s seed cannot be used. ${problem} Choose a seed below.` });
+      return go({ kind: 'picker', scenario: entry.scenario.id });
     }
     // The link's game, saved, reopens where it was left (a finished one at its result); other
     // saved games are never touched, and a new one gets its own save.

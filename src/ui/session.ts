@@ -10,7 +10,7 @@ import {
   type StepError,
   RULES_VERSION,
 } from '../engine';
-import { encodeCode } from '../replay/code';
+import { tryEncodeCode } from '../replay/code';
 import { documentOf, type ReplayChoice, type ReplayDocument, type ReplayTurn } from '../replay/document';
 import { recordOf, timeline, type TurnRecord } from '../replay/timeline';
 import type { ScenarioEntry } from '../replay/verify';
@@ -71,14 +71,18 @@ function toChoice(c: { action: string; target?: string }): ReplayChoice {
   return c.target === undefined ? { action: c.action } : { action: c.action, target: c.target };
 }
 
-/** The replay document and code of the run so far. */
-export function replayOf(session: Session): { document: ReplayDocument; code: string } {
+/**
+ * The replay document and code of the run so far. A run whose seed or names a code cannot
+ * carry (a save from before seeds were checked) has no code, and `problem` says why.
+ */
+export function replayOf(session: Session): { document: ReplayDocument; code: string | null; problem: string | null } {
   const fingerprints = session.records.map((r) => fingerprintOf(r.after));
   const document = documentOf(session.scenario.id, session.hash, session.seed, session.turns, {
     state: session.state,
     fingerprints,
   });
-  return { document, code: encodeCode(document, session.scenario) };
+  const r = tryEncodeCode(document, session.scenario);
+  return r.ok ? { document, code: r.code, problem: null } : { document, code: null, problem: r.reason };
 }
 
 // ----- Saving and resuming -----

@@ -1,4 +1,5 @@
 import { onPresenterChange, presenting, PRESENTER_TEXT_SCALE } from './presenter';
+import { h } from './dom';
 import { worldStill } from './world-still';
 import type { World, WorldView } from './world/view';
 
@@ -13,6 +14,7 @@ export class WorldHost {
   private loading: Promise<World | null> | null = null;
   private pending: WorldView | null = null;
   private failed = false;
+  private note: string | null = null;
 
   constructor(private readonly reducedMotion: MediaQueryList) {
     this.element = document.createElement('div');
@@ -33,37 +35,70 @@ export class WorldHost {
   }
 
   private drawStill(): void {
-    if (this.pending) this.element.replaceChildren(worldStill(this.pending));
+    if (!this.pending) return;
+    const picture = worldStill(this.pending);
+    this.element.replaceChildren(
+      ...(this.note ? [picture, h('p', { class: 'world-note', 'data-testid': 'world-note' }, this.note)] : [picture]),
+    );
+  }
+
+  /** Shows the still picture from now on, with a note when the reason is worth telling. */
+  private fallBack(note: string | null): null {
+    this.failed = true;
+    this.note = note;
+    this.element.classList.add('world-static');
+    document.body.dataset.world = 'still';
+    this.drawStill();
+    return null;
   }
 
   load(): Promise<World | null> {
-    this.loading ??= import('./world')
-      .then(({ createWorld }) => createWorld(this.element, { reducedMotion: this.reducedMotion.matches }))
-      .then((w) => {
-        this.world = w;
-        if (presenting()) w.setTextScale(PRESENTER_TEXT_SCALE);
-        document.body.dataset.world = 'ready';
-        // Test hook: browser tests read the renderer type and count frames through it.
-        (window as unknown as { momentumDebug: unknown }).momentumDebug = {
-          renderer: () => w.renderer(),
-          frames: () => w.frames(),
-          animating: () => w.animating(),
-          banners: () => w.banners(),
-          labelPx: () => w.labelPx(),
-        };
-        if (this.pending) w.show(this.pending);
-        return w;
-      })
-      .catch((e: unknown) => {
-        // No WebGL: a still picture of the team and the regime, redrawn on every new view.
-        this.failed = true;
-        this.element.replaceChildren();
-        this.element.classList.add('world-static');
-        document.body.dataset.world = 'still';
-        this.drawStill();
-        console.warn('world failed to start; showing a still picture', e);
-        return null;
-      });
+    this.loading ??= import('./world').then(
+      ({ createWorld }) =>
+        createWorld(this.element, { reducedMotion: this.reducedMotion.matches }).then(
+          (w) => this.started(w),
+          (e: unknown) => {
+            // No WebGL: a still picture of the team and the regime, redrawn on every new view.
+            console.warn('world failed to start; showing a still picture', e);
+            return this.fallBack(null);
+          },
+        ),
+      () => {
+        // The animated world's code did not arrive (the network dropped): a still picture
+        // stands in, and the world loads when the connection returns.
+        window.addEventListener(
+          'online',
+          () => {
+            this.loading = null;
+            this.failed = false;
+            this.note = null;
+            this.element.classList.remove('world-static');
+            void this.load();
+          },
+          { once: true },
+        );
+        return this.fallBack(
+          'Offline: the animated world did not load, so a still picture stands in. It loads when the connection returns.',
+        );
+      },
+    );
     return this.loading;
+  }
+
+  private started(w: World): World {
+    this.world = w;
+    if (presenting()) w.setTextScale(PRESENTER_TEXT_SCALE);
+    document.body.dataset.world = 'ready';
+    // Test hook: browser tests read the renderer type and count frames through it.
+    (window as unknown as { momentumDebug: unknown }).momentumDebug = {
+      renderer: () => w.renderer(),
+      frames: () => w.frames(),
+      animating: () => w.animating(),
+      banners: () => w.banners(),
+      labelPx: () => w.labelPx(),
+    };
+    this.element.replaceChildren(...this.element.querySelectorAll('canvas'));
+    if (this.pending) w.show(this.pending);
+    return w;
   }
 }

@@ -353,6 +353,22 @@ describe('the world', () => {
     }
   }, 120_000);
 
+  it('stands in with a still picture when the network drops before the world loads, and loads it when back', async () => {
+    const { context, page } = await open('./', SIZES.desktop);
+    await context.setOffline(true);
+    await page.getByRole('button', { name: 'New game' }).click();
+    await page.getByRole('button', { name: 'Read the briefing' }).click();
+    await page.getByRole('button', { name: 'Begin' }).click();
+    await page.waitForSelector('body[data-world="still"]', { timeout: 30_000 });
+    expect(await page.textContent('[data-testid="world-note"]')).toMatch(/^Offline: /);
+    expect(await page.locator('[data-testid="world-still"]').count()).toBe(1);
+    await context.setOffline(false);
+    await page.waitForSelector('body[data-world="ready"]', { timeout: 30_000 });
+    expect(await page.locator('[data-testid="world-note"]').count()).toBe(0);
+    expect(await page.locator('[data-testid="world"] canvas').count()).toBe(1);
+    await context.close();
+  }, 120_000);
+
   it('stops drawing with reduced motion once settled, and draws again for a new view', async () => {
     const { context, page } = await open('./?scenario=idea-factory&seed=calm', SIZES.desktop, {
       reducedMotion: 'reduce',

@@ -18,8 +18,8 @@ export function endScreen(ctx: AppContext, session: Session): void {
   const s = session.scenario;
   const st = session.state;
   const outcome = st.regime;
-  const { document: doc, code } = replayOf(session);
-  const share = linkTo({ replay: code });
+  const { document: doc, code, problem } = replayOf(session);
+  const share = code === null ? null : linkTo({ replay: code });
   // The address names the game, so a reload comes back to this result (the share link is the code).
   ctx.setQuery({ scenario: s.id, seed: session.seed });
   const copied = h('span', { class: 'copied', role: 'status' });
@@ -83,22 +83,40 @@ export function endScreen(ctx: AppContext, session: Session): void {
             'section',
             { class: 'share', 'aria-labelledby': 'share-title' },
             h('h2', { id: 'share-title' }, 'Share and re-check this run'),
-            h('label', { for: 'replay-code' }, 'Replay code'),
-            h('input', {
-              id: 'replay-code',
-              type: 'text',
-              readonly: true,
-              value: code,
-              'data-testid': 'replay-code',
-              onfocus: (e: Event) => (e.target as HTMLInputElement).select(),
-            }),
-            h(
-              'div',
-              { class: 'inline' },
-              h('button', { type: 'button', class: 'secondary', onclick: () => void copy(code, 'Code') }, 'Copy code'),
-              h('button', { type: 'button', class: 'secondary', onclick: () => void copy(share, 'Link') }, 'Copy link'),
-              h('a', { href: share, class: 'button secondary' }, 'Watch the replay'),
-            ),
+            ...(code !== null && share !== null
+              ? [
+                  h('label', { for: 'replay-code' }, 'Replay code'),
+                  h('input', {
+                    id: 'replay-code',
+                    type: 'text',
+                    readonly: true,
+                    value: code,
+                    'data-testid': 'replay-code',
+                    onfocus: (e: Event) => (e.target as HTMLInputElement).select(),
+                  }),
+                  h(
+                    'div',
+                    { class: 'inline' },
+                    h(
+                      'button',
+                      { type: 'button', class: 'secondary', onclick: () => void copy(code, 'Code') },
+                      'Copy code',
+                    ),
+                    h(
+                      'button',
+                      { type: 'button', class: 'secondary', onclick: () => void copy(share, 'Link') },
+                      'Copy link',
+                    ),
+                    h('a', { href: share, class: 'button secondary' }, 'Watch the replay'),
+                  ),
+                ]
+              : [
+                  h(
+                    'p',
+                    { class: 'notice', 'data-testid': 'no-code' },
+                    `${problem ?? ''} The replay file below keeps it.`,
+                  ),
+                ]),
             copied,
             h('p', { class: 'small' }, 'Fingerprint ', h('code', { 'data-testid': 'fingerprint' }, doc.final)),
             h(

@@ -1,7 +1,10 @@
+import { seedProblem } from '../../replay/seed';
 import { LAST_SCENARIO_KEY, newSession } from '../session';
 
 /** The scenario a first game starts on. */
 const TUTORIAL = 'first-team';
+/** The field takes a little more than a seed may hold, so an over-long paste is told, not cut silently. */
+const MAX_SEED_INPUT = 200;
 import type { AppContext } from '../context';
 import { h, mount } from '../dom';
 import { DIFFICULTY_LABEL } from '../labels';
@@ -47,8 +50,16 @@ export function pickerScreen(ctx: AppContext, selected?: string, seed?: string):
     value: seed ?? randomSeed(),
     autocomplete: 'off',
     spellcheck: 'false',
-    'aria-describedby': 'seed-help',
+    'aria-describedby': 'seed-help seed-error',
+    maxlength: String(MAX_SEED_INPUT),
   });
+  const seedError = h('p', { id: 'seed-error', class: 'field-error', 'data-testid': 'seed-error' });
+  const showSeedError = (problem: string | null): void => {
+    seedError.textContent = problem ?? '';
+    if (problem) seedInput.setAttribute('aria-invalid', 'true');
+    else seedInput.removeAttribute('aria-invalid');
+  };
+  seedInput.addEventListener('input', () => showSeedError(null));
   const options = ctx.entries.map(({ scenario: s }) =>
     h(
       'label',
@@ -74,6 +85,14 @@ export function pickerScreen(ctx: AppContext, selected?: string, seed?: string):
     const id = (form.elements.namedItem('scenario') as RadioNodeList).value;
     const entry = ctx.entries.find((x) => x.scenario.id === id);
     if (!entry) return;
+    // A seed the game would not carry in a code is refused here, before any turn is played.
+    const problem = seedProblem(seedInput.value);
+    if (problem) {
+      showSeedError(problem);
+      ctx.announce(problem);
+      seedInput.focus();
+      return;
+    }
     ctx.go({ kind: 'briefing', session: newSession(entry, seedInput.value) });
   };
   mount(
@@ -94,6 +113,7 @@ export function pickerScreen(ctx: AppContext, selected?: string, seed?: string):
           'New seed',
         ),
       ),
+      seedError,
       h(
         'p',
         { id: 'seed-help', class: 'muted small' },

@@ -97,10 +97,12 @@ export function playScreen(ctx: AppContext, initial: Session): void {
     download(`${fileStem(s.id, session.seed)}.replay.json`, 'application/json', `${JSON.stringify(doc, null, 2)}\n`);
   };
   const copyRun = async (): Promise<void> => {
-    const { code } = replayOf(session);
-    ctx.announce(
-      (await copyText(code)) ? 'The code of the run so far is copied.' : `Copying was refused; the code is: ${code}`,
-    );
+    const { code, problem } = replayOf(session);
+    if (code === null) ctx.announce(`${problem ?? ''} Download the run instead.`);
+    else
+      ctx.announce(
+        (await copyText(code)) ? 'The code of the run so far is copied.' : `Copying was refused; the code is: ${code}`,
+      );
   };
   /** Opens the newer save another tab wrote of this same game. */
   const takeNewer = (text: string, why: string): void => {

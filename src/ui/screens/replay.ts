@@ -1,3 +1,4 @@
+import { namedByPlayer } from '../../replay/player-words';
 import { endingText } from '../../engine';
 import { linkTo } from '../../platform/links';
 import { timeline } from '../../replay/timeline';
@@ -140,7 +141,7 @@ export function replayScreen(ctx: AppContext, code: string): void {
     stop();
     show(Number(slider.value));
   });
-  const meta = doc.meta;
+  const named = namedByPlayer(doc.meta);
   mount(
     ctx.root,
     h(
@@ -157,9 +158,7 @@ export function replayScreen(ctx: AppContext, code: string): void {
           h(
             'section',
             { class: 'turn-panel replay-controls', 'aria-label': 'Replay controls' },
-            meta?.team || meta?.player
-              ? h('p', {}, `Played by ${[meta.team, meta.player].filter(Boolean).join(', ')}`)
-              : null,
+            named ? h('p', { class: 'small', 'data-testid': 'named-by-player' }, named) : null,
             h(
               'p',
               { class: 'muted small' },

@@ -1,4 +1,5 @@
 import { actionDef } from './catalogue';
+import { rulesOf } from './create';
 import { copyState } from './draft';
 import type { Action, StepError, StepErrorCode, StepResult } from './step-types';
 import type { GameState } from './state-types';
@@ -71,7 +72,7 @@ export function validate(state: GameState, action: Action): StepError | null {
     case 'choose': {
       const def = typeof action.action === 'string' ? actionDef(action.action) : undefined;
       if (!def) return bad('unknown-action', `No action called ${quoted(action.action)}.`);
-      if (!state.setup.actions.includes(def.id)) {
+      if (!rulesOf(state.setup).actions.includes(def.id)) {
         return bad('unavailable-action', `"${def.title}" is not offered in this scenario.`);
       }
       if (def.cost > state.time) {
@@ -96,7 +97,7 @@ export function validate(state: GameState, action: Action): StepError | null {
 export function legalActions(state: GameState): Action[] {
   if (state.over) return [];
   const out: Action[] = [];
-  for (const id of state.setup.actions) {
+  for (const id of rulesOf(state.setup).actions) {
     const def = actionDef(id);
     if (!def || def.cost > state.time) continue;
     if (def.targeted) {

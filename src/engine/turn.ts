@@ -4,6 +4,7 @@ import { Ledger, type Cause } from './causes';
 import { applyDrift, applyExpectations, applyPressures } from './dynamics';
 import { applyEvent, drawEvent } from './events';
 import { cool, HEAT_PER_USE, strengthOf } from './heat';
+import { rulesOf } from './create';
 import { capacity, reactionTable, updateMembers } from './members';
 import { endingOf, scoreBreakdown } from './outcome';
 import { isHigh, leadershipIndex, managementIndex, regimeOf } from './regimes';
@@ -11,7 +12,7 @@ import { draftOf, type Draft } from './draft';
 import { restoreRng, type Rng } from './rng';
 import { applyShift, applyShiftPressure, dueShift, settles } from './shifts';
 import type { Fact } from './step-types';
-import type { Choice, GameState } from './state-types';
+import type { Choice, GameState, Setup } from './state-types';
 import { clamp, div, pct, type Vars } from './variables';
 
 const RISK = { success: [9, 5, 3], failure: [-6, -6, -3], base: 25, cap: 85 } as const;
@@ -30,6 +31,8 @@ interface Ctx {
   readonly attended: string[];
   // Each member's morale reaction to each catalogue action, looked up once a turn.
   readonly reactions: readonly (readonly number[])[];
+  // The setup, as the rules read it.
+  readonly rules: Setup;
 }
 
 // Each catalogue action's aspect as an index into ASPECTS, found once rather than per choice.
@@ -48,18 +51,19 @@ export function resolveTurn(state: GameState): { state: GameState; facts: Fact[]
   const facts: Fact[] = [];
   const d = draftOf(state);
   const rng = restoreRng(d.rng);
-  const ctx: Ctx = { d, ledger, rng, facts, attended: [], reactions: reactionTable(d.setup.traits) };
+  const rules = rulesOf(d.setup);
+  const ctx: Ctx = { d, ledger, rng, facts, attended: [], reactions: reactionTable(d.setup.traits), rules };
   for (const choice of state.plan) resolveChoice(ctx, choice);
   landDelayed(ctx);
-  const ev = drawEvent(d.setup.events, d.setup.eventChance, d, d.turn, d.fired, rng);
+  const ev = drawEvent(rules.events, rules.eventChance, d, d.turn, d.fired, rng);
   if (ev !== null) {
     const { fact, guardUsed } = applyEvent(ev, d.vars, d.members, d.guard, ledger, rng);
     if (guardUsed) d.guard -= 1;
     if (!d.fired.includes(ev.id)) d.fired = [...d.fired, ev.id];
     facts.push(fact);
   }
-  applyShiftPressure(d.setup.shifts, d.shifted, d.settled, d.vars, ledger);
-  const shift = dueShift(d.setup.shifts, d, d.turn, d.shifted);
+  applyShiftPressure(rules.shifts, d.shifted, d.settled, d.vars, ledger);
+  const shift = dueShift(rules.shifts, d, d.turn, d.shifted);
   if (shift !== null) {
     facts.push(applyShift(shift, d.vars, d.members, ledger, rng));
     d.shifted = [...d.shifted, shift.id];
@@ -143,7 +147,7 @@ function resolveChoice(ctx: Ctx, choice: Choice): void {
   }
   ctx.facts.push({ type: 'action-resolved', action: def.id, target: choice.target ?? null, strength, success });
 
-  const answered = settles(d.setup.shifts, d.shifted, d.settled, def.id);
+  const answered = settles(ctx.rules.shifts, d.shifted, d.settled, def.id);
   if (answered !== null) {
     d.settled = [...d.settled, answered.id];
     ctx.facts.push({ type: 'shift-settled', shift: answered.id, action: def.id });
@@ -167,7 +171,7 @@ function landDelayed(ctx: Ctx): void {
 }
 
 function finishTurn(ctx: Ctx): void {
-  const { d, facts } = ctx;
+  const { d, facts, rules } = ctx;
   const l = leadershipIndex(d.vars);
   const m = managementIndex(d.vars);
   d.lHigh = isHigh(l, d.lHigh);
@@ -182,8 +186,8 @@ function finishTurn(ctx: Ctx): void {
   facts.push({ type: 'turn-ended', turn: d.turn, l, m, regime });
   if (regime !== before) facts.push({ type: 'regime-changed', from: before, to: regime });
 
-  const collapse = (regime === 'chaos' || regime === 'stagnation') && d.streak >= d.setup.collapseAfter;
-  const last = d.turn >= d.setup.turns;
+  const collapse = (regime === 'chaos' || regime === 'stagnation') && d.streak >= rules.collapseAfter;
+  const last = d.turn >= rules.turns;
   d.turn += 1;
   d.plan = [];
   d.time = d.budget;
@@ -191,7 +195,7 @@ function finishTurn(ctx: Ctx): void {
     const early = collapse && !last;
     d.over = true;
     d.early = early;
-    d.ending = endingOf(d.setup.endings, regime, early, d);
+    d.ending = endingOf(rules.endings, regime, early, d);
     d.score = scoreBreakdown(d, regime, early).total;
     facts.push({ type: 'game-ended', outcome: regime, ending: d.ending, early, score: d.score });
   }

@@ -435,6 +435,31 @@ describe('saving', () => {
   }, 120_000);
 });
 
+describe('seeds', () => {
+  it('refuses a seed a code could not carry, in one sentence, at the link and in the picker', async () => {
+    const long = 'x'.repeat(2900);
+    const { context, page } = await open(`./?scenario=idea-factory&seed=${long}`);
+    expect(await page.textContent('[data-testid="notice-link-seed"]')).toMatch(
+      /seed cannot be used\. The seed is 2900 characters long; it can be at most 100\./,
+    );
+    // The picker opens on the link's scenario, and the seed field refuses broken text too.
+    expect(await page.inputValue('input[name="scenario"]:checked')).toBe('idea-factory');
+    for (const bad of ['bell\u0007', 'half \uD83D']) {
+      // Set as a paste would leave it: typing drops control characters before the page sees them.
+      await page.$eval('#seed', (el, v) => ((el as HTMLInputElement).value = v), bad);
+      await page.getByRole('button', { name: 'Read the briefing' }).click();
+      expect(await page.textContent('[data-testid="seed-error"]')).toMatch(/^The seed holds/);
+      await expect(page.getAttribute('#seed', 'aria-invalid')).resolves.toBe('true');
+      expect(await page.locator('h1').textContent()).toBe('Choose a scenario');
+    }
+    await page.fill('#seed', 'a fine seed');
+    await page.getByRole('button', { name: 'Read the briefing' }).click();
+    await page.getByRole('button', { name: 'Begin' }).click();
+    await page.waitForSelector('[data-testid="end-turn"]');
+    await context.close();
+  });
+});
+
 describe('replay links', () => {
   it('show the verifier’s reason for a bad code and a way back', async () => {
     const { context, page } = await open('./?replay=M1.not-a-real-code');

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
-import type { LoadedScenario } from '../scenarios/files';
-import { loadAllScenarios, loadScenarioFile } from '../scenarios/files';
+import type { BrokenScenario, LoadedScenario } from '../scenarios/files';
+import { loadScenarioFile, readScenarioDir, SCENARIO_DIR, ScenarioError } from '../scenarios/files';
 import { policyByName, POLICY_NAMES, type PolicyFactory } from '../bots/policies';
 import { CATALOGUE } from '../engine';
 import { scenarioHash } from '../replay/scenario-hash';
@@ -8,11 +8,29 @@ import { seedProblem } from '../replay/seed';
 import type { ScenarioEntry } from '../replay/verify';
 import { UsageError } from './usage';
 
-let cache: LoadedScenario[] | null = null;
+let cache: { dir: string; scenarios: LoadedScenario[]; broken: BrokenScenario[] } | null = null;
 
-export function scenarios(): LoadedScenario[] {
-  cache ??= loadAllScenarios();
+/** The scenario folder: the shipped one, or MOMENTUM_SCENARIOS when set. */
+function loaded(): NonNullable<typeof cache> {
+  const dir = process.env.MOMENTUM_SCENARIOS || SCENARIO_DIR;
+  if (cache?.dir !== dir) cache = { dir, ...readScenarioDir(dir) };
   return cache;
+}
+
+/** The scenarios that validate; a broken file leaves the others usable. */
+export function scenarios(): LoadedScenario[] {
+  return loaded().scenarios;
+}
+
+/** The scenario files that do not validate, each with its problems. */
+export function brokenScenarios(): BrokenScenario[] {
+  return loaded().broken;
+}
+
+/** Asked for a scenario whose file is broken: its own problems, exit code 1. */
+function refuseBroken(id: string): void {
+  const broken = brokenScenarios().find((b) => b.id === id);
+  if (broken) throw new ScenarioError(broken.problems);
 }
 
 export const scenarioChoices = (): string =>
@@ -24,8 +42,9 @@ export const policyChoices = (): string => `valid policies: ${POLICY_NAMES.join(
 export function findScenario(command: string, id: string | undefined): LoadedScenario {
   if (id === undefined) throw new UsageError(`${command}: missing --scenario; ${scenarioChoices()}`);
   const found = scenarios().find((s) => s.scenario.id === id);
-  if (!found) throw new UsageError(`${command}: unknown scenario "${id}"; ${scenarioChoices()}`);
-  return found;
+  if (found) return found;
+  refuseBroken(id);
+  throw new UsageError(`${command}: unknown scenario "${id}"; ${scenarioChoices()}`);
 }
 
 /**
@@ -39,6 +58,7 @@ export function findScenarioOrFile(command: string, idOrPath: string | undefined
   const found = scenarios().find((s) => s.scenario.id === idOrPath);
   if (found) return found;
   if (existsSync(idOrPath)) return loadScenarioFile(idOrPath);
+  refuseBroken(idOrPath);
   throw new UsageError(`${command}: unknown scenario "${idOrPath}"; ${scenarioChoices()} or a path to a scenario file`);
 }
 

@@ -6,6 +6,7 @@ import { playCommand } from './commands/play';
 import { replayCommand } from './commands/replay';
 import { scenariosCommand } from './commands/scenarios';
 import { verifyCommand } from './commands/verify';
+import { terminalText } from './terminal';
 import { Refusal, UsageError } from './usage';
 
 type Command = (args: string[], out: (s: string) => void, err: (s: string) => void) => number | Promise<number>;
@@ -26,6 +27,13 @@ export async function main(
   out = (s: string) => console.log(s),
   err = (s: string) => console.error(s),
 ): Promise<number> {
+  // Scenario text, seeds, names and file names reach the terminal only through these.
+  const print = (s: string): void => out(terminalText(s));
+  const warn = (s: string): void => err(terminalText(s));
+  return run(argv, print, warn);
+}
+
+async function run(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
   const [name, ...rest] = argv;
   try {
     const command = name === undefined ? undefined : COMMANDS[name];

@@ -39,21 +39,42 @@ export function loadScenarioFile(path: string): LoadedScenario {
   return { file, text, scenario: r.scenario };
 }
 
-/** Every shipped scenario, sorted by id. */
-export function loadAllScenarios(dir = SCENARIO_DIR): LoadedScenario[] {
-  const files = readdirSync(dir)
-    .filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json'))
-    .sort();
-  const problems: string[] = [];
-  const out: LoadedScenario[] = [];
+/** A scenario file that does not validate, with every problem found in it. */
+export interface BrokenScenario {
+  readonly file: string;
+  /** The id the file's name gives it, which a command may be asked for. */
+  readonly id: string;
+  readonly problems: readonly string[];
+}
+
+/**
+ * Every scenario file in a folder, sorted by id: those that validate, and each broken one with
+ * its own problems, so one broken file never hides the others.
+ */
+export function readScenarioDir(dir = SCENARIO_DIR): { scenarios: LoadedScenario[]; broken: BrokenScenario[] } {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    throw new ScenarioError([`${relative(process.cwd(), dir) || dir}: the scenario folder cannot be read`]);
+  }
+  const files = names.filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json')).sort();
+  const scenarios: LoadedScenario[] = [];
+  const broken: BrokenScenario[] = [];
   for (const f of files) {
     try {
-      out.push(loadScenarioFile(join(dir, f)));
+      scenarios.push(loadScenarioFile(join(dir, f)));
     } catch (e) {
-      if (e instanceof ScenarioError) problems.push(...e.problems);
-      else throw e;
+      if (!(e instanceof ScenarioError)) throw e;
+      broken.push({ file: f, id: basename(f, '.json'), problems: e.problems });
     }
   }
-  if (problems.length > 0) throw new ScenarioError(problems);
-  return out;
+  return { scenarios, broken };
+}
+
+/** Every shipped scenario, sorted by id; throws ScenarioError listing every problem of every broken file. */
+export function loadAllScenarios(dir = SCENARIO_DIR): LoadedScenario[] {
+  const { scenarios, broken } = readScenarioDir(dir);
+  if (broken.length > 0) throw new ScenarioError(broken.flatMap((b) => b.problems));
+  return scenarios;
 }

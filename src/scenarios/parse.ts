@@ -1,4 +1,11 @@
-import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import {
+  createScanner,
+  findNodeAtLocation,
+  parseTree,
+  printParseErrorCode,
+  type Node,
+  type ParseError,
+} from 'jsonc-parser';
 import type { z } from 'zod';
 import type { Scenario } from '../engine';
 import { crossCheck, scenarioSchema } from './schema';
@@ -8,6 +15,12 @@ export type ParseResult = { ok: true; scenario: Scenario } | { ok: false; proble
 type Path = (string | number)[];
 
 /**
+ * Arrays and objects inside one another, at most: a real scenario needs five. The JSON parser
+ * and every walk over its tree recurse, so deeper text is refused before any of them runs.
+ */
+export const MAX_NESTING = 64;
+
+/**
  * Parses and validates one scenario file. Every problem becomes one line naming the file,
  * the JSON path (with line and column), what was expected and what was found.
  */
@@ -15,6 +28,16 @@ export function parseScenario(input: string, file: string): ParseResult {
   // Some editors start UTF-8 files with a byte-order mark; it is not content.
   const text = input.startsWith('\uFEFF') ? input.slice(1) : input;
   if (text.trim() === '') return { ok: false, problems: [`${file}: invalid JSON: the file is empty`] };
+  const deep = tooDeep(text);
+  if (deep) {
+    const at = lineColumn(text, deep.offset);
+    return {
+      ok: false,
+      problems: [
+        `${file}: ${jsonPath(deep.path)} (line ${at.line}, column ${at.column}): expected at most ${MAX_NESTING} arrays and objects inside one another, found more`,
+      ],
+    };
+  }
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
   if (errors.length > 0 || tree === undefined) {
@@ -36,16 +59,64 @@ export function parseScenario(input: string, file: string): ParseResult {
   const data: unknown = JSON.parse(text);
   const result = scenarioSchema.safeParse(data, { reportInput: true });
   if (!result.success) {
-    for (const issue of result.error.issues) {
+    for (const issue of oneIssuePerNumber(result.error.issues)) {
       const base = issue.path as Path;
       const path = issue.code === 'unrecognized_keys' && issue.keys.length === 1 ? [...base, issue.keys[0]!] : base;
-      problems.push(`${file}: ${jsonPath(path)}${locate(path, path !== base)}: ${describeIssue(issue)}`);
+      const node = findNodeAtLocation(tree, path);
+      // A number JavaScript cannot hold exactly is quoted as written, not as it was rounded.
+      const literal = node?.type === 'number' ? text.slice(node.offset, node.offset + node.length) : undefined;
+      problems.push(`${file}: ${jsonPath(path)}${locate(path, path !== base)}: ${describeIssue(issue, literal)}`);
     }
   }
   for (const c of crossCheck(data)) problems.push(`${file}: ${jsonPath(c.path)}${locate(c.path)}: ${c.message}`);
   if (problems.length > 0 || !result.success) return { ok: false, problems };
   const { $schema: _ignored, ...scenario } = result.data;
   return { ok: true, scenario: scenario as Scenario };
+}
+
+/**
+ * Where the text first nests arrays and objects deeper than MAX_NESTING, found with the
+ * tokenizer alone (no recursion), or null. The path is that of the container one level too deep.
+ */
+function tooDeep(text: string): { path: Path; offset: number } | null {
+  // jsonc-parser's SyntaxKind is a const enum, which isolated modules cannot read.
+  const OPEN_BRACE = 1;
+  const CLOSE_BRACE = 2;
+  const OPEN_BRACKET = 3;
+  const CLOSE_BRACKET = 4;
+  const COMMA = 5;
+  const STRING = 10;
+  const EOF = 17;
+  type Frame = { array: true; index: number } | { array: false; key: string; expectKey: boolean };
+  const stack: Frame[] = [];
+  const scanner = createScanner(text, true);
+  for (let token = scanner.scan(); token !== EOF; token = scanner.scan()) {
+    const top = stack[stack.length - 1];
+    if (token === OPEN_BRACE || token === OPEN_BRACKET) {
+      if (stack.length === MAX_NESTING) {
+        return { path: stack.map((f) => (f.array ? f.index : f.key)), offset: scanner.getTokenOffset() };
+      }
+      stack.push(token === OPEN_BRACKET ? { array: true, index: 0 } : { array: false, key: '', expectKey: true });
+    } else if (token === CLOSE_BRACE || token === CLOSE_BRACKET) {
+      stack.pop();
+    } else if (token === COMMA && top) {
+      if (top.array) top.index += 1;
+      else top.expectKey = true;
+    } else if (token === STRING && top && !top.array && top.expectKey) {
+      top.key = scanner.getTokenValue();
+      top.expectKey = false;
+    }
+  }
+  return null;
+}
+
+/** zod reports a huge integer twice (beyond the field's range and beyond exact integers): keep the first. */
+function oneIssuePerNumber(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue[] {
+  const exactLimit = (i: z.core.$ZodIssue): boolean =>
+    (i.code === 'too_big' && Number(i.maximum) === Number.MAX_SAFE_INTEGER) ||
+    (i.code === 'too_small' && Number(i.minimum) === Number.MIN_SAFE_INTEGER);
+  const key = (i: z.core.$ZodIssue): string => JSON.stringify(i.path);
+  return issues.filter((i) => !exactLimit(i) || !issues.some((o) => o !== i && !exactLimit(o) && key(o) === key(i)));
 }
 
 /** Keys that appear twice in one object: JSON.parse would silently keep the last. */
@@ -126,9 +197,16 @@ function describeSyntax(text: string, error: ParseError): string {
   return SYNTAX[code] ?? code;
 }
 
-/** A short description of a found value: its type, and the value itself when it is small. */
-export function describeValue(v: unknown): string {
+/**
+ * A short description of a found value: its type, and the value itself when it is small. A
+ * number's literal (as written in the file) is quoted instead when it lost precision in parsing.
+ */
+export function describeValue(v: unknown, literal?: string): string {
   if (v === undefined) return 'nothing';
+  if (typeof v === 'number' && literal !== undefined && !Number.isSafeInteger(v) && !isOrdinaryFraction(v)) {
+    const shown = literal.length > 40 ? `${literal.slice(0, 40)}…` : literal;
+    return `the number ${shown}, ${v < 0 ? 'too far below zero' : 'too large'} to use`;
+  }
   if (v === null) return 'null';
   if (Array.isArray(v)) return `an array of ${v.length}`;
   if (typeof v === 'object') return 'an object';
@@ -140,30 +218,39 @@ export function describeValue(v: unknown): string {
   return `${typeof v} ${String(v)}`;
 }
 
-/** One zod issue as "expected …, found …". */
-export function describeIssue(issue: z.core.$ZodIssue): string {
+/** A finite number with a fraction, small enough that JSON.parse kept what was written. */
+function isOrdinaryFraction(v: number): boolean {
+  return Number.isFinite(v) && !Number.isInteger(v) && Math.abs(v) <= Number.MAX_SAFE_INTEGER;
+}
+
+/** One zod issue as "expected …, found …"; `literal` is the found number as written, if any. */
+export function describeIssue(issue: z.core.$ZodIssue, literal?: string): string {
   const input = (issue as { input?: unknown }).input;
+  const found = describeValue(input, literal);
+  const exact = (n: unknown): boolean => Math.abs(Number(n)) === Number.MAX_SAFE_INTEGER;
   switch (issue.code) {
     case 'invalid_type':
       if (input === undefined) return `missing field: expected ${article(issue.expected)}`;
-      return `expected ${article(issue.expected)}, found ${describeValue(input)}`;
+      return `expected ${article(issue.expected)}, found ${found}`;
     case 'invalid_value':
-      return `expected one of ${issue.values.map((x) => JSON.stringify(x)).join(', ')}, found ${describeValue(input)}`;
+      return `expected one of ${issue.values.map((x) => JSON.stringify(x)).join(', ')}, found ${found}`;
     case 'too_small':
-      if (issue.origin === 'array')
-        return `expected at least ${String(issue.minimum)} items, found ${describeValue(input)}`;
-      if (issue.origin === 'string') return `expected a non-empty string, found ${describeValue(input)}`;
-      return `expected a number ≥ ${String(issue.minimum)}, found ${describeValue(input)}`;
+      if (issue.origin === 'array') return `expected at least ${String(issue.minimum)} items, found ${found}`;
+      if (issue.origin === 'string') return `expected a non-empty string, found ${found}`;
+      if (exact(issue.minimum))
+        return `expected a whole number no smaller than ${String(issue.minimum)}, found ${found}`;
+      return `expected a number ≥ ${String(issue.minimum)}, found ${found}`;
     case 'too_big':
-      if (issue.origin === 'array')
-        return `expected at most ${String(issue.maximum)} items, found ${describeValue(input)}`;
-      return `expected a number ≤ ${String(issue.maximum)}, found ${describeValue(input)}`;
+      if (issue.origin === 'array') return `expected at most ${String(issue.maximum)} items, found ${found}`;
+      if (exact(issue.maximum))
+        return `expected a whole number no larger than ${String(issue.maximum)}, found ${found}`;
+      return `expected a number ≤ ${String(issue.maximum)}, found ${found}`;
     case 'unrecognized_keys':
       return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}: expected none besides the documented ones`;
     case 'invalid_format':
-      return `expected ${issue.message}, found ${describeValue(input)}`;
+      return `expected ${issue.message}, found ${found}`;
     case 'invalid_union':
-      return `expected ${issue.message.replace(/^Invalid input:? ?/i, '') || 'another value'}, found ${describeValue(input)}`;
+      return `expected ${issue.message.replace(/^Invalid input:? ?/i, '') || 'another value'}, found ${found}`;
     default:
       return issue.message;
   }

@@ -106,6 +106,8 @@ export function crossCheck(data: unknown): CrossProblem[] {
   if (typeof data !== 'object' || data === null) return out;
   const d = data as Record<string, unknown>;
   const list = (x: unknown): unknown[] => (Array.isArray(x) ? x : []);
+  // Numbers outside what the schema allows are reported there; comparing with them says nothing.
+  const int = (x: unknown): number | undefined => (Number.isSafeInteger(x) ? (x as number) : undefined);
   const actions = list(d.actions);
   actions.forEach((a, i) => {
     if (typeof a === 'string' && !ACTION_IDS.includes(a)) {
@@ -146,15 +148,15 @@ export function crossCheck(data: unknown): CrossProblem[] {
             message: `expected exactly one of "var" and "stat", found ${hasVar ? 'both' : 'neither'}`,
           });
         }
-        const atLeast = field(c, 'atLeast');
-        const atMost = field(c, 'atMost');
-        if (typeof atLeast === 'number' && typeof atMost === 'number' && atLeast > atMost) {
+        const atLeast = int(field(c, 'atLeast'));
+        const atMost = int(field(c, 'atMost'));
+        if (atLeast !== undefined && atMost !== undefined && atLeast > atMost) {
           out.push({ path: at, message: `expected atLeast ≤ atMost, found atLeast ${atLeast} and atMost ${atMost}` });
         }
       });
     });
   }
-  const turns = typeof d.turns === 'number' ? d.turns : 30;
+  const turns = int(d.turns) ?? 30;
   list(d.shifts).forEach((x, i) => {
     list(field(x, 'settledBy')).forEach((a, j) => {
       if (typeof a === 'string' && !ACTION_IDS.includes(a)) {
@@ -165,17 +167,17 @@ export function crossCheck(data: unknown): CrossProblem[] {
       }
     });
     for (const key of ['from', 'by'] as const) {
-      const t = field(x, key);
-      if (typeof t === 'number' && t > turns) {
+      const t = int(field(x, key));
+      if (t !== undefined && t > turns) {
         out.push({
           path: ['shifts', i, key],
           message: `expected a turn from 1 to ${turns} (the scenario's turns), found ${t}`,
         });
       }
     }
-    const from = field(x, 'from');
-    const by = field(x, 'by');
-    if (typeof from === 'number' && typeof by === 'number' && from > by) {
+    const from = int(field(x, 'from'));
+    const by = int(field(x, 'by'));
+    if (from !== undefined && by !== undefined && from > by) {
       out.push({ path: ['shifts', i, 'by'], message: `expected by ≥ from, found from ${from} and by ${by}` });
     }
   });

@@ -4,6 +4,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/sim';
+import { encodeCode } from '../../src/replay/code';
+import { playRecorded } from '../replay/support';
 import { launchChromium } from './chromium';
 import { playToEnd, playTurn, regime, type PlanName } from './play-helpers';
 import { buildAndPreview, removeBuild, scriptSizes } from './preview';
@@ -309,6 +311,25 @@ describe('saving', () => {
     await page.goto(new URL('./?scenario=first-team&seed=link', url).href);
     await page.waitForSelector('[data-testid="end-turn"]');
     expect(await page.textContent('[data-testid="notice-damaged-saves"]')).toMatch(/2 saved games could not be opened/);
+    // With a large damaged save and the storage full, nothing is lost and both problems are said.
+    const big = `{"format":"momentum-save",${'x'.repeat(1_000_000)}`;
+    await page.evaluate((text) => {
+      localStorage.setItem('momentum.save', text);
+      let chunk = 'x'.repeat(1 << 20);
+      for (let i = 0; chunk.length > 0;) {
+        try {
+          localStorage.setItem(`junk${i++}`, chunk);
+        } catch {
+          chunk = chunk.slice(0, chunk.length >> 1);
+        }
+      }
+    }, big);
+    await page.goto(new URL('./?scenario=first-team&seed=full', url).href);
+    await page.waitForSelector('[data-testid="end-turn"]');
+    await expect(page.locator('[data-testid="notice-damaged-saves"]').isVisible()).resolves.toBe(true);
+    await expect(page.locator('[data-testid="notice-save-refused"]').isVisible()).resolves.toBe(true);
+    expect(await page.evaluate(() => localStorage.getItem('momentum.save'))).toBe(big);
+    expect(await page.evaluate(() => localStorage.getItem('momentum.game.newer'))).toBe(newer);
     await context.close();
   });
 
@@ -435,6 +456,28 @@ describe('saving', () => {
   }, 120_000);
 });
 
+describe('the title’s saved games', () => {
+  it('deletes a game with a way to undo, and wraps a long unknown name instead of scrolling sideways', async () => {
+    const { context, page } = await open('./?scenario=first-team&seed=keep');
+    await playTurn(page, 'balanced', 0);
+    await page.goto(new URL(`./?scenario=${'n'.repeat(10_000)}`, url).href);
+    await page.waitForSelector('[data-testid="saved-games"]');
+    expect(await page.textContent('.title-screen [role="alert"]')).toMatch(/There is no scenario called “n+…”/);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
+    await page.getByRole('button', { name: 'Delete: Your First Team, seed “keep”' }).click();
+    await expect(page.locator('[data-testid="saved-games"]').count()).resolves.toBe(0);
+    expect(await page.textContent('[data-testid="notice-deleted"]')).toContain('Deleted: the game of Your First Team');
+    await page.locator('[data-testid="notice-deleted"]').getByRole('button', { name: 'Undo' }).click();
+    expect(await page.textContent('[data-testid="saved-games"]')).toMatch(/seed “keep” · turn 2 of 8/);
+    await expectFocusSomewhere(page);
+    await context.close();
+  });
+});
+
+async function expectFocusSomewhere(page: Page): Promise<void> {
+  expect(await page.evaluate(() => document.activeElement !== document.body)).toBe(true);
+}
+
 describe('seeds', () => {
   it('refuses a seed a code could not carry, in one sentence, at the link and in the picker', async () => {
     const long = 'x'.repeat(2900);
@@ -466,6 +509,18 @@ describe('replay links', () => {
     expect(await page.textContent('[data-testid="replay-error"]')).toMatch(/corrupted|malformed|truncated/);
     await page.getByRole('button', { name: 'Back to the title' }).click();
     await page.waitForSelector('text=New game');
+    await context.close();
+  });
+
+  it('show the names a code carries as the player’s own words, never as verified', async () => {
+    const { doc, scenario } = playRecorded('first-team', 'balanced', 'names', {
+      player: 'Ana',
+      team: 'Blue <b>team</b>',
+    });
+    const { context, page } = await open(`./?replay=${encodeCode(doc, scenario)}`);
+    const named = (await page.textContent('[data-testid="named-by-player"]')) ?? '';
+    expect(named).toBe('Named by the player (not verified): team “Blue <b>team</b>”, player “Ana”.');
+    expect(await page.locator('[data-testid="named-by-player"] b').count()).toBe(0);
     await context.close();
   });
 });

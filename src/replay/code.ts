@@ -59,7 +59,12 @@ export function rawCodeOf(doc: ReplayDocument, scenario: Scenario): RawCode {
 }
 
 function metaFlags(meta: NonNullable<ReplayDocument['meta']>): number {
-  return (meta.player !== undefined ? 1 : 0) | (meta.team !== undefined ? 2 : 0) | (meta.date !== undefined ? 4 : 0);
+  return (
+    (meta.player !== undefined ? 1 : 0) |
+    (meta.team !== undefined ? 2 : 0) |
+    (meta.date !== undefined ? 4 : 0) |
+    (meta.room !== undefined ? 8 : 0)
+  );
 }
 
 /** The bytes of a code before its checksum, laid out as documented above. */
@@ -81,6 +86,7 @@ export function encodeRaw(raw: RawCode): Uint8Array {
   if (meta.player !== undefined) w.string(meta.player);
   if (meta.team !== undefined) w.string(meta.team);
   if (meta.date !== undefined) w.string(meta.date);
+  if (meta.room !== undefined) w.string(meta.room);
   return w.result();
 }
 
@@ -106,7 +112,7 @@ export function tryEncodeCode(
   doc: ReplayDocument,
   scenario: Scenario,
 ): { ok: true; code: string } | { ok: false; reason: string } {
-  const texts = [doc.seed, doc.meta?.player ?? '', doc.meta?.team ?? '', doc.meta?.date ?? ''];
+  const texts = [doc.seed, doc.meta?.player ?? '', doc.meta?.team ?? '', doc.meta?.date ?? '', doc.meta?.room ?? ''];
   if (!texts.every(wellFormed)) {
     return { ok: false, reason: 'This run cannot have a replay code: its seed or a name holds a broken character.' };
   }
@@ -201,10 +207,11 @@ function readRaw(body: Uint8Array): RawCode {
   }
   const final = r.hex(8);
   const flags = r.byte();
-  const meta: { player?: string; team?: string; date?: string } = {};
+  const meta: { player?: string; team?: string; date?: string; room?: string } = {};
   if (flags & 1) meta.player = r.string();
   if (flags & 2) meta.team = r.string();
   if (flags & 4) meta.date = r.string();
+  if (flags & 8) meta.room = r.string();
   // Unknown flag bits are left for the re-encoding to refuse: they are a non-standard spelling.
   if (r.remaining !== 0) throw new Truncated('it has unexpected data at the end');
   return { rules, scenarioId, hashPrefix, seed, turns, final, meta: flags ? meta : undefined };

@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import type { Scenario } from '../engine';
 import type { TurnRecord } from './timeline';
-import { actionTitle, factWords, memberName } from './words';
+import { choiceWords, factWords } from './words';
 
 export const CSV_HEADER = [
   'turn',
@@ -15,19 +15,19 @@ export const CSV_HEADER = [
   'events',
 ] as const;
 
+/** The cells of one turn's row, in CSV_HEADER order. */
+export function turnCells(scenario: Scenario, r: TurnRecord): (string | number)[] {
+  const actions = r.choices.map((c) => choiceWords(scenario, c));
+  const events = r.facts
+    .filter((e) => e.type === 'event-occurred' || e.type.startsWith('shift-') || e.type.startsWith('member-'))
+    .map((e) => factWords(e, scenario))
+    .filter((x): x is string => x !== null);
+  const v = r.after.vars;
+  return [r.turn, actions.join('; '), v.morale, v.execution, v.innovation, r.l, r.m, r.regime, events.join('; ')];
+}
+
 /** One row per turn with a header row; RFC 4180 quoting and CRLF line endings. */
 export function toCsv(scenario: Scenario, records: readonly TurnRecord[]): string {
-  const rows: (string | number)[][] = [[...CSV_HEADER]];
-  for (const r of records) {
-    const actions = r.choices.map((c) =>
-      c.target ? `${actionTitle(c.action)} (${memberName(scenario, c.target)})` : actionTitle(c.action),
-    );
-    const events = r.facts
-      .filter((e) => e.type === 'event-occurred' || e.type.startsWith('shift-') || e.type.startsWith('member-'))
-      .map((e) => factWords(e, scenario))
-      .filter((x): x is string => x !== null);
-    const v = r.after.vars;
-    rows.push([r.turn, actions.join('; '), v.morale, v.execution, v.innovation, r.l, r.m, r.regime, events.join('; ')]);
-  }
+  const rows: (string | number)[][] = [[...CSV_HEADER], ...records.map((r) => turnCells(scenario, r))];
   return `${Papa.unparse(rows, { newline: '\r\n', quotes: false, escapeFormulae: false })}\r\n`;
 }

@@ -40,7 +40,13 @@ export interface ReplayDocument {
    * never proved by verifying: anyone can edit them. Show them as named by the player
    * (namedByPlayer in player-words.ts), apart from what verification confirms.
    */
-  readonly meta?: { readonly player?: string; readonly team?: string; readonly date?: string };
+  readonly meta?: {
+    readonly player?: string;
+    readonly team?: string;
+    readonly date?: string;
+    /** The workshop session's room code the run was played in. */
+    readonly room?: string;
+  };
 }
 
 /** The choices of each turn as engine actions. */

@@ -10,5 +10,6 @@ export function namedByPlayer(meta: ReplayDocument['meta']): string | null {
   if (meta?.team) parts.push(`team “${meta.team}”`);
   if (meta?.player) parts.push(`player “${meta.player}”`);
   if (meta?.date) parts.push(`date “${meta.date}”`);
+  if (meta?.room) parts.push(`room “${meta.room}”`);
   return parts.length === 0 ? null : `Named by the player (not verified): ${parts.join(', ')}.`;
 }

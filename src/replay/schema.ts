@@ -29,6 +29,11 @@ export const replayDocumentSchema = z.strictObject({
     meters,
   }),
   meta: z
-    .strictObject({ player: z.string().optional(), team: z.string().optional(), date: z.string().optional() })
+    .strictObject({
+      player: z.string().optional(),
+      team: z.string().optional(),
+      date: z.string().optional(),
+      room: z.string().optional(),
+    })
     .optional(),
 });

@@ -12,12 +12,13 @@ export const MAX_SEED_LENGTH = 100;
 /** Characters (code points) each of the player's name, the team's name and the date may hold. */
 export const MAX_NAME_LENGTH = 60;
 
-export type NameField = 'player' | 'team' | 'date';
+export type NameField = 'player' | 'team' | 'date' | 'room';
 
 const FIELD_WORDS: Record<NameField, string> = {
   player: 'player name',
   team: 'team name',
   date: 'date',
+  room: 'room code',
 };
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -62,9 +63,10 @@ export function nameProblem(name: string, field: NameField): string | null {
 
 /** The first problem among a run's names, or null when all of them can go into a code. */
 export function metaProblem(
-  meta: { readonly player?: string; readonly team?: string; readonly date?: string } | undefined,
+  meta:
+    { readonly player?: string; readonly team?: string; readonly date?: string; readonly room?: string } | undefined,
 ): string | null {
-  for (const field of ['player', 'team', 'date'] as const) {
+  for (const field of ['player', 'team', 'date', 'room'] as const) {
     const value = meta?.[field];
     const problem = value === undefined ? null : nameProblem(value, field);
     if (problem) return problem;

@@ -1,7 +1,7 @@
 import { endingText, type Scenario, VARIABLES } from '../engine';
 import { isShiftFact, shiftLine, shiftSentences } from './shift-log';
 import type { TurnRecord } from './timeline';
-import { actionTitle, causeWords, factWords, memberName, signed, VAR_LABELS } from './words';
+import { causeWords, choiceWords, factWords, signed, VAR_LABELS } from './words';
 
 /** The run told turn by turn in plain language: the text twin of the browser's replay view. */
 export function storyLines(scenario: Scenario, seed: string, records: readonly TurnRecord[]): string[] {
@@ -10,9 +10,7 @@ export function storyLines(scenario: Scenario, seed: string, records: readonly T
   if (first) lines.push(`Start: L ${first.l}, M ${first.m}, ${first.regime}.`);
   for (const r of records) {
     lines.push('', `Turn ${r.turn}`);
-    const chosen = r.choices.map((c) =>
-      c.target ? `${actionTitle(c.action)} (${memberName(scenario, c.target)})` : actionTitle(c.action),
-    );
+    const chosen = r.choices.map((c) => choiceWords(scenario, c));
     lines.push(`  Chose: ${chosen.length ? chosen.join('; ') : 'nothing'}`);
     const happened = r.facts
       .filter((e) => e.type !== 'action-resolved' && e.type !== 'turn-ended' && !isShiftFact(e))

@@ -35,6 +35,11 @@ export function actionTitle(id: string): string {
   return actionDef(id)?.title ?? id;
 }
 
+/** One choice in words, e.g. "Coach someone (Ana)" or "Make a plan". */
+export function choiceWords(scenario: Scenario, c: { readonly action: string; readonly target?: string }): string {
+  return c.target ? `${actionTitle(c.action)} (${memberName(scenario, c.target)})` : actionTitle(c.action);
+}
+
 /** One cause in words, e.g. "Share the vision", "event: The timber arrives late". */
 export function causeWords(c: Cause, scenario: Scenario): string {
   switch (c.kind) {

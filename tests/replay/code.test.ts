@@ -178,6 +178,23 @@ describe('code size and alphabet', () => {
   });
 });
 
+describe('workshop codes', () => {
+  it('carry the room and a 24-character team name within 300 characters, and read them back', () => {
+    const meta = { team: 'Twenty-Four Letters Team', room: 'K7Q2XD' };
+    expect([...meta.team].length).toBe(24);
+    let longest = 0;
+    for (const { scenario } of ENTRIES) {
+      for (const policy of POLICIES) {
+        const { doc } = playRecorded(scenario.id, policy, 'room-seed', meta);
+        const code = codeOf(doc);
+        longest = Math.max(longest, code.length);
+        expect(expectAccepted(verifyReplay(code, ENTRIES)).document.meta).toEqual(meta);
+      }
+    }
+    expect(longest).toBeLessThanOrEqual(300);
+  });
+});
+
 describe('damaged codes', () => {
   it.each(TARGETS.map((t) => [t.name, t.code] as const))(
     '%s: changing any single character is refused',

@@ -18,7 +18,7 @@ export interface TimeProfile {
 }
 
 /** The eight-aspect profile of a game so far, read from the time the state has recorded. */
-export function timeProfile(state: GameState): TimeProfile {
+export function timeProfile(state: Pick<GameState, 'profile'>): TimeProfile {
   const aspects = ASPECTS.map((aspect, i) => ({
     aspect,
     title: ASPECT_INFO[aspect].title,

@@ -2,14 +2,32 @@
 export type Launch =
   | { readonly kind: 'title' }
   | { readonly kind: 'replay'; readonly code: string }
-  | { readonly kind: 'game'; readonly scenario: string; readonly seed: string };
+  | {
+      readonly kind: 'game';
+      readonly scenario: string;
+      readonly seed: string;
+      /** A workshop's room code: the team names itself before turn 1 and hands its run in. */
+      readonly room?: string;
+      /** The team's name the facilitator put in the link, offered as the default. */
+      readonly team?: string;
+    };
 
 export function readLaunch(search: string): Launch {
   const p = new URLSearchParams(search);
   const replay = p.get('replay');
   if (replay !== null) return { kind: 'replay', code: replay };
   const scenario = p.get('scenario');
-  if (scenario !== null) return { kind: 'game', scenario, seed: p.get('seed') ?? '' };
+  if (scenario !== null) {
+    const room = p.get('room');
+    const team = p.get('team');
+    return {
+      kind: 'game',
+      scenario,
+      seed: p.get('seed') ?? '',
+      ...(room !== null ? { room } : {}),
+      ...(team !== null ? { team } : {}),
+    };
+  }
   return { kind: 'title' };
 }
 

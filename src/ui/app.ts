@@ -9,10 +9,11 @@ import { endScreen } from './screens/end';
 import { pickerScreen } from './screens/picker';
 import { playScreen } from './screens/play';
 import { replayScreen } from './screens/replay';
+import { teamScreen } from './screens/team';
 import { titleScreen } from './screens/title';
 import { Notices } from './notices';
 import { initPresenter } from './presenter';
-import { seedProblem } from '../replay/seed';
+import { nameProblem, seedProblem } from '../replay/seed';
 import { gameFor, savedGames, type SavedGame } from './saves';
 import { clip, newSession } from './session';
 import { WorldHost } from './world-host';
@@ -96,6 +97,8 @@ export function startApp(
         return titleScreen(ctx, screen.notice);
       case 'picker':
         return pickerScreen(ctx, screen.scenario, screen.seed);
+      case 'team':
+        return teamScreen(ctx, screen.session, screen.suggested);
       case 'briefing':
         return briefingScreen(ctx, screen.session);
       case 'play':
@@ -153,8 +156,24 @@ export function startApp(
     // saved games are never touched, and a new one gets its own save.
     const saved = savedGames(platform.store, entries);
     reportDamaged(saved);
-    const game = gameFor(saved, entry.scenario.id, launch.seed);
+    const room = launch.room?.trim();
+    const roomProblem = room === undefined ? null : room === '' ? 'The room code is empty.' : nameProblem(room, 'room');
+    if (roomProblem) {
+      notices.show({
+        id: 'link-room',
+        text: `This link’s room code cannot be used. ${roomProblem} Ask your facilitator for the link again.`,
+      });
+      return go({ kind: 'title' });
+    }
+    const game = gameFor(saved, entry.scenario.id, launch.seed, room);
     if (game) return go(game.state.over ? { kind: 'end', session: game } : { kind: 'play', session: game });
+    // In a workshop room the team names itself before turn 1.
+    if (room)
+      return go({
+        kind: 'team',
+        session: newSession(entry, launch.seed, { meta: { room } }),
+        suggested: launch.team ?? '',
+      });
     return go({ kind: 'play', session: newSession(entry, launch.seed) });
   }
   go({ kind: 'title' });

@@ -7,6 +7,7 @@ import type { WorldHost } from './world-host';
 export type Screen =
   | { readonly kind: 'title'; readonly notice?: string }
   | { readonly kind: 'picker'; readonly scenario?: string; readonly seed?: string }
+  | { readonly kind: 'team'; readonly session: Session; readonly suggested?: string }
   | { readonly kind: 'briefing'; readonly session: Session }
   | { readonly kind: 'play'; readonly session: Session }
   | { readonly kind: 'end'; readonly session: Session }

@@ -39,12 +39,15 @@ export function savedGames(store: Store, entries: readonly ScenarioEntry[]): Sav
 }
 
 /**
- * The saved game a link to `scenario` and `seed` should reopen: the game in progress played
+ * The saved game a link to `scenario`, `seed` (and workshop `room`) should reopen: the game in progress played
  * last, else the result of the last finished one, else none.
  */
-export function gameFor(saved: readonly SavedGame[], scenario: string, seed: string): Session | null {
+export function gameFor(saved: readonly SavedGame[], scenario: string, seed: string, room?: string): Session | null {
+  // A workshop room's game and a game played alone are different games, even on one seed.
   const same = saved.flatMap((g) =>
-    g.ok && g.session.scenario.id === scenario && g.session.seed === seed ? [g.session] : [],
+    g.ok && g.session.scenario.id === scenario && g.session.seed === seed && g.session.meta?.room === room
+      ? [g.session]
+      : [],
   );
   return same.find((s) => !s.state.over) ?? same[0] ?? null;
 }

@@ -28,11 +28,33 @@ export interface Session {
   readonly state: GameState;
   readonly turns: readonly ReplayTurn[];
   readonly records: readonly TurnRecord[];
+  /** A workshop game's room and team, carried in its code. */
+  readonly meta?: RunMeta;
 }
 
-export function newSession(entry: ScenarioEntry, seed: string, key: string = newGameKey()): Session {
+export interface RunMeta {
+  readonly room?: string;
+  readonly team?: string;
+}
+
+export function newSession(
+  entry: ScenarioEntry,
+  seed: string,
+  options: { readonly key?: string; readonly meta?: RunMeta } = {},
+): Session {
   const start = createGame(entry.scenario, seed);
-  return { key, rev: 0, scenario: entry.scenario, hash: entry.hash, seed, start, state: start, turns: [], records: [] };
+  return {
+    key: options.key ?? newGameKey(),
+    rev: 0,
+    scenario: entry.scenario,
+    hash: entry.hash,
+    seed,
+    start,
+    state: start,
+    turns: [],
+    records: [],
+    ...(options.meta ? { meta: options.meta } : {}),
+  };
 }
 
 /** Storage keys of saved games start with this; the rest is unique to the game. */
@@ -77,10 +99,17 @@ function toChoice(c: { action: string; target?: string }): ReplayChoice {
  */
 export function replayOf(session: Session): { document: ReplayDocument; code: string | null; problem: string | null } {
   const fingerprints = session.records.map((r) => fingerprintOf(r.after));
-  const document = documentOf(session.scenario.id, session.hash, session.seed, session.turns, {
-    state: session.state,
-    fingerprints,
-  });
+  const document = documentOf(
+    session.scenario.id,
+    session.hash,
+    session.seed,
+    session.turns,
+    {
+      state: session.state,
+      fingerprints,
+    },
+    session.meta,
+  );
   const r = tryEncodeCode(document, session.scenario);
   return r.ok ? { document, code: r.code, problem: null } : { document, code: null, problem: r.reason };
 }
@@ -104,6 +133,7 @@ const saveSchema = z.strictObject({
   // Added later in version 1; older saves have neither.
   rev: z.int().nonnegative().optional(),
   playedAt: z.number().nonnegative().optional(),
+  meta: z.strictObject({ room: z.string().optional(), team: z.string().optional() }).optional(),
 });
 
 /** What a save says about itself before it is replayed: enough to list it. */
@@ -129,6 +159,7 @@ export function saveText(session: Session, rev = session.rev, playedAt = 0): str
     plan: session.state.plan.map(toChoice),
     rev,
     playedAt,
+    ...(session.meta ? { meta: session.meta } : {}),
   });
 }
 
@@ -200,6 +231,7 @@ export function resume(text: string, scenarios: readonly ScenarioEntry[], key: s
         state,
         turns,
         records,
+        ...(save.meta ? { meta: save.meta } : {}),
       },
     };
   } catch {

@@ -6,6 +6,7 @@ import type { AppContext } from '../context';
 import { h, mount } from '../dom';
 import { REGIME_INFO } from '../labels';
 import { historyChart } from '../panels/chart';
+import { handInPanel } from '../panels/hand-in';
 import { turnExplanation } from '../panels/explain';
 import { profileTable } from '../panels/profile';
 import { scoreTable } from '../panels/score';
@@ -21,7 +22,7 @@ export function endScreen(ctx: AppContext, session: Session): void {
   const { document: doc, code, problem } = replayOf(session);
   const share = code === null ? null : linkTo({ replay: code });
   // The address names the game, so a reload comes back to this result (the share link is the code).
-  ctx.setQuery({ scenario: s.id, seed: session.seed });
+  ctx.setQuery({ scenario: s.id, seed: session.seed, ...(session.meta?.room ? { room: session.meta.room } : {}) });
   const copied = h('span', { class: 'copied', role: 'status' });
   const copy = async (text: string, what: string): Promise<void> => {
     if (await copyText(text)) copied.textContent = `${what} copied.`;
@@ -78,6 +79,7 @@ export function endScreen(ctx: AppContext, session: Session): void {
         h(
           'div',
           { class: 'end-side' },
+          session.meta?.room ? handInPanel(ctx, session, false) : null,
           h('section', { class: 'score-section', 'aria-label': 'Score' }, scoreTable(st)),
           h(
             'section',
@@ -158,7 +160,11 @@ export function endScreen(ctx: AppContext, session: Session): void {
                 class: 'primary',
                 onclick: () => {
                   const entry = ctx.entries.find((e) => e.scenario.id === s.id);
-                  if (entry) ctx.go({ kind: 'play', session: newSession(entry, session.seed) });
+                  if (entry)
+                    ctx.go({
+                      kind: 'play',
+                      session: newSession(entry, session.seed, session.meta ? { meta: session.meta } : {}),
+                    });
                 },
               },
               'Play again with the same seed',

@@ -8,6 +8,7 @@ import { collapseWarning, collapseWarningText } from '../../replay/turn-summary'
 import { actionCards, cardIndexForKey, offeredActions, usesWords } from '../panels/cards';
 import { historyChart } from '../panels/chart';
 import { planWords, turnAnnouncement, turnExplanation } from '../panels/explain';
+import { openHandIn } from '../panels/hand-in';
 import { openMemberPicker } from '../panels/member-picker';
 import { regimeBadge } from '../panels/regime-badge';
 import { situationPanel } from '../panels/situation';
@@ -25,7 +26,7 @@ export function playScreen(ctx: AppContext, initial: Session): void {
   let error: string | null = null;
   let pickerOpen = false;
   const s = session.scenario;
-  ctx.setQuery({ scenario: s.id, seed: session.seed });
+  ctx.setQuery({ scenario: s.id, seed: session.seed, ...(session.meta?.room ? { room: session.meta.room } : {}) });
   // The picker offers the last scenario played first next time.
   ctx.store.set(LAST_SCENARIO_KEY, s.id);
 
@@ -225,6 +226,25 @@ export function playScreen(ctx: AppContext, initial: Session): void {
       regimeBadge(st.regime),
       h('p', { class: 'indices' }, `L ${st.l} · M ${st.m}`),
       h('button', { type: 'button', class: 'secondary small', onclick: () => ctx.go({ kind: 'title' }) }, 'Menu'),
+      session.meta?.room
+        ? h(
+            'button',
+            {
+              type: 'button',
+              class: 'secondary small',
+              'data-testid': 'hand-in-progress',
+              onclick: (e: Event) => {
+                const opener = e.currentTarget as HTMLElement;
+                pickerOpen = true;
+                openHandIn(ctx, session, () => {
+                  pickerOpen = false;
+                  if (opener.isConnected) opener.focus();
+                });
+              },
+            },
+            'Hand in progress',
+          )
+        : null,
       presenterToggle(),
     );
     // A shift can change the time a turn has, so the state's budget is the one to show.

@@ -1,0 +1,277 @@
+import { quoted, type GameState, type Regime, type Scenario } from '../engine';
+import { decodeCode } from '../replay/code';
+import type { ReplayDocument } from '../replay/document';
+import { timeline, type TurnRecord } from '../replay/timeline';
+import { verifyReplay, type ScenarioEntry } from '../replay/verify';
+import type { Submission } from './extract';
+
+/** The session every run must belong to: one scenario, one seed, and the room code when there is one. */
+export interface RoomExpectation {
+  readonly scenario: string;
+  readonly seed: string;
+  readonly room?: string;
+}
+
+/** One team's verified run: the latest and furthest of its hand-ins. */
+export interface TeamRun {
+  /** The run's team name, else its player name, else "Unnamed team N": the player's own words. */
+  readonly team: string;
+  /** Whether the name came from the run (false for "Unnamed team N"). */
+  readonly named: boolean;
+  readonly source: string;
+  /** Re-simulated and verified. */
+  readonly doc: ReplayDocument;
+  readonly records: readonly TurnRecord[];
+  readonly turns: number;
+  /** False for a run handed in part-way ("hand in progress"). */
+  readonly finished: boolean;
+  /** Null while unfinished. */
+  readonly outcome: Regime | null;
+  readonly ending: string | null;
+  readonly score: number | null;
+  /** The regime after the last turn played, finished or not. */
+  readonly regime: Regime;
+  /** The final fingerprint. */
+  readonly fingerprint: string;
+  /** How many hand-ins of this team were seen. */
+  readonly handIns: number;
+  /** The state before turn 1 and after the last turn played. */
+  readonly start: GameState;
+  readonly state: GameState;
+}
+
+/** A hand-in left out, with one sentence saying why. */
+export interface Refusal {
+  readonly source: string;
+  /** The name the hand-in carries, when it could be read: the player's own words. */
+  readonly team: string | null;
+  readonly reason: string;
+}
+
+export interface Room {
+  readonly teams: readonly TeamRun[];
+  readonly refused: readonly Refusal[];
+  readonly notes: readonly string[];
+}
+
+interface Accepted {
+  readonly index: number;
+  readonly source: string;
+  readonly name: string | null;
+  readonly doc: ReplayDocument;
+  readonly state: GameState;
+  readonly scenario: Scenario;
+  readonly fingerprint: string;
+}
+
+/**
+ * Verifies every submission and keeps one run per team. A refused run, and a valid run of another
+ * scenario, seed or room, is listed in `refused` with its reason and never mixed in. A team that
+ * handed in several runs keeps the one with the most turns, the later on a tie, and a note says
+ * so; runs without a name are told apart by their fingerprint. Teams come in name order
+ * ("Team 2" before "Team 10"), so the room does not depend on the order of hand-ins, except which
+ * of two equally long runs of one team is later. Never throws on what it is handed.
+ */
+export function collectRoom(
+  entries: readonly ScenarioEntry[],
+  expect: RoomExpectation,
+  submissions: readonly Submission[],
+): Room {
+  const refused: Refusal[] = [];
+  const groups = new Map<string, Accepted[]>();
+  submissions.forEach((s, index) => {
+    const r = verifyReplay(s.text, entries);
+    if (!r.valid) {
+      refused.push({ source: s.source, team: nameOfUnverified(s.text), reason: r.reason });
+      return;
+    }
+    const name = nameOf(r.document.meta);
+    const mismatch = mismatchOf(r.document, expect, entries);
+    if (mismatch) {
+      refused.push({ source: s.source, team: name, reason: mismatch });
+      return;
+    }
+    const key = name === null ? `run ${r.fingerprint}` : `team ${foldName(name)}`;
+    const accepted: Accepted = {
+      index,
+      source: s.source,
+      name,
+      doc: r.document,
+      state: r.state,
+      scenario: r.scenario,
+      fingerprint: r.fingerprint,
+    };
+    const group = groups.get(key);
+    if (group) group.push(accepted);
+    else groups.set(key, [accepted]);
+  });
+
+  const notes: string[] = [];
+  const kept = [...groups.values()].map((group) => ({ group, best: bestOf(group) }));
+  const taken = new Set(kept.flatMap((k) => (k.best.name === null ? [] : [foldName(k.best.name)])));
+  let unnamed = 0;
+  const teams = kept
+    .sort((a, b) => a.group[0]!.index - b.group[0]!.index)
+    .map(({ group, best }) => {
+      let team = best.name;
+      if (team === null) {
+        do team = `Unnamed team ${++unnamed}`;
+        while (taken.has(foldName(team)));
+      }
+      if (group.length > 1) notes.push(handInNote(team, group, best));
+      return teamRun(team, best.name !== null, best, group.length);
+    })
+    .sort((a, b) => naturalCompare(a.team, b.team));
+  if (unnamed > 0) {
+    notes.push(
+      unnamed === 1
+        ? 'One run carries no team or player name; it is listed as “Unnamed team 1”.'
+        : `${unnamed} runs carry no team or player name; they are listed as “Unnamed team 1” to “Unnamed team ${unnamed}”.`,
+    );
+  }
+  return { teams, refused, notes };
+}
+
+/**
+ * The scenario and seed of the first submission that verifies, with where it came from: the room
+ * of a set of hand-ins when nobody said which scenario and seed it plays. Null when none verifies.
+ */
+export function firstRunExpectation(
+  entries: readonly ScenarioEntry[],
+  submissions: readonly Submission[],
+): (RoomExpectation & { readonly source: string; readonly team: string | null }) | null {
+  for (const s of submissions) {
+    const r = verifyReplay(s.text, entries);
+    if (r.valid) {
+      return {
+        scenario: r.document.scenario.id,
+        seed: r.document.seed,
+        source: s.source,
+        team: nameOf(r.document.meta),
+      };
+    }
+  }
+  return null;
+}
+
+function teamRun(team: string, named: boolean, a: Accepted, handIns: number): TeamRun {
+  const records = timeline(a.scenario, a.doc.seed, a.doc.turns);
+  const finished = a.state.over;
+  return {
+    team,
+    named,
+    source: a.source,
+    doc: a.doc,
+    records,
+    turns: a.doc.turns.length,
+    finished,
+    outcome: finished ? a.state.regime : null,
+    ending: finished ? (a.state.ending ?? a.state.regime) : null,
+    score: finished ? a.state.score : null,
+    regime: a.state.regime,
+    fingerprint: a.fingerprint,
+    handIns,
+    start: records[0]?.before ?? a.state,
+    state: a.state,
+  };
+}
+
+/** The most turns; the later hand-in of two equally long runs. */
+function bestOf(group: readonly Accepted[]): Accepted {
+  let best = group[0]!;
+  for (const a of group) if (a.doc.turns.length >= best.doc.turns.length) best = a;
+  return best;
+}
+
+function handInNote(team: string, group: readonly Accepted[], best: Accepted): string {
+  const times = group.length === 2 ? 'twice' : `${group.length} times`;
+  if (group.every((a) => a.fingerprint === best.fingerprint)) {
+    return `${team} handed in the same run ${times}; it is counted once.`;
+  }
+  const last = group[group.length - 1]!;
+  if (last === best) {
+    const further = group.every((a) => a === best || a.doc.turns.length < best.doc.turns.length);
+    return `${team} handed in ${times}; the ${further ? 'later, further' : 'later'} run is kept (${turnsWords(best)}).`;
+  }
+  return `${team} handed in ${times}; the run that got furthest is kept (${turnsWords(best)}), not the later one (${turnsWords(last)}).`;
+}
+
+function turnsWords(a: Accepted): string {
+  const n = a.doc.turns.length;
+  return `${n} turn${n === 1 ? '' : 's'}${a.state.over ? ', finished' : ''}`;
+}
+
+/** The name a run goes by: its team's, else its player's; null when it carries neither. */
+function nameOf(meta: ReplayDocument['meta']): string | null {
+  const team = meta?.team?.trim();
+  if (team) return team;
+  const player = meta?.player?.trim();
+  return player ? player : null;
+}
+
+/** Names that differ only in case, spacing or Unicode spelling are one team. */
+export function foldName(name: string): string {
+  return name.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/** The name a refused hand-in carries, when its code still decodes or its file still parses. */
+function nameOfUnverified(text: string): string | null {
+  const t = text.trim();
+  if (t.startsWith('{')) {
+    try {
+      const meta = (JSON.parse(t) as { meta?: unknown }).meta;
+      if (typeof meta !== 'object' || meta === null) return null;
+      const { team, player } = meta as { team?: unknown; player?: unknown };
+      return nameOf({
+        ...(typeof team === 'string' ? { team } : {}),
+        ...(typeof player === 'string' ? { player } : {}),
+      });
+    } catch {
+      return null;
+    }
+  }
+  const decoded = decodeCode(t);
+  return decoded.ok ? nameOf(decoded.raw.meta) : null;
+}
+
+/** Why a valid run does not belong in this room, or null when it does. */
+function mismatchOf(doc: ReplayDocument, expect: RoomExpectation, entries: readonly ScenarioEntry[]): string | null {
+  const room = (doc.meta as { room?: unknown } | undefined)?.room;
+  if (doc.scenario.id !== expect.scenario) {
+    return `This run is of ${scenarioWords(doc.scenario.id, entries)}, seed ${quoted(doc.seed)}, and this room plays ${scenarioWords(expect.scenario, entries)}, seed ${quoted(expect.seed)}: flagged, not mixed in.`;
+  }
+  if (doc.seed !== expect.seed) {
+    return `This run is of seed ${quoted(doc.seed)}, and this room plays seed ${quoted(expect.seed)}: flagged, not mixed in.`;
+  }
+  if (expect.room !== undefined && typeof room === 'string' && room !== expect.room) {
+    return `This run was played in room ${quoted(room)}, and this is room ${quoted(expect.room)}: flagged, not mixed in.`;
+  }
+  return null;
+}
+
+function scenarioWords(id: string, entries: readonly ScenarioEntry[]): string {
+  const s = entries.find((e) => e.scenario.id === id)?.scenario;
+  return s ? `“${s.title}” (${s.id})` : `the scenario ${quoted(id)}`;
+}
+
+/** Text order with runs of digits compared as numbers: "Team 2" before "Team 10". */
+export function naturalCompare(a: string, b: string): number {
+  const split = (s: string) => s.toLowerCase().match(/\d+|\D+/g) ?? [];
+  const x = split(a);
+  const y = split(b);
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const p = x[i]!;
+    const q = y[i]!;
+    if (p === q) continue;
+    if (/^\d/.test(p) && /^\d/.test(q)) {
+      const n = p.replace(/^0+/, '');
+      const o = q.replace(/^0+/, '');
+      if (n.length !== o.length) return n.length - o.length;
+      if (n !== o) return n < o ? -1 : 1;
+      continue;
+    }
+    return p < q ? -1 : 1;
+  }
+  if (x.length !== y.length) return x.length - y.length;
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,28 @@
+// The workshop dashboard's pure core: hand-ins found in any text, verified into one room, compared
+// and turned into debrief questions. No DOM and no Node: the browser's dashboard and `sim workshop`
+// share it.
+export { extractSubmissions, MAX_CANDIDATES, type Submission } from './extract';
+export {
+  collectRoom,
+  firstRunExpectation,
+  naturalCompare,
+  type Refusal,
+  type Room,
+  type RoomExpectation,
+  type TeamRun,
+} from './collect';
+export {
+  aspectProfiles,
+  decisionsAt,
+  firstDivergence,
+  meterSeries,
+  regimeTimeline,
+  SERIES_KEYS,
+  teamRows,
+  type RoomProfiles,
+  type SeriesKey,
+  type TeamRow,
+} from './compare';
+export { debriefPrompts, STANDING_PROMPTS } from './prompts';
+export { ROOM_CSV_HEADER, roomCsv } from './csv';
+export type { TimeProfile, AspectHours } from '../replay/profile';

@@ -1,0 +1,65 @@
+/** Fixtures for the workshop tests: teams' runs played by bots, as documents and codes. */
+import { encodeCode } from '../../src/replay/code';
+import { recordReplay, type ReplayChoice, type ReplayDocument } from '../../src/replay/document';
+import type { Submission } from '../../src/workshop';
+import { choicesOf, entry, playRecorded } from '../replay/support';
+
+export { ENTRIES, entry } from '../replay/support';
+
+export const SCENARIO = 'first-team';
+export const SEED = '42';
+export const ROOM = { scenario: SCENARIO, seed: SEED } as const;
+
+export interface TeamHandIn {
+  readonly doc: ReplayDocument;
+  readonly code: string;
+  readonly choices: ReplayChoice[][];
+}
+
+const played = new Map<string, ReplayChoice[][]>();
+
+/** The choices a bot makes in a whole game (cached: the same bot, scenario and seed always play alike). */
+export function botChoices(policy: string, scenario = SCENARIO, seed = SEED): ReplayChoice[][] {
+  const key = `${scenario}|${seed}|${policy}`;
+  let c = played.get(key);
+  if (!c) {
+    c = choicesOf(playRecorded(scenario, policy, seed).run);
+    played.set(key, c);
+  }
+  return c;
+}
+
+/** A team's hand-in: a bot's game, or its first `turns` turns ("hand in progress"). */
+export function handIn(
+  policy: string,
+  meta: ReplayDocument['meta'],
+  opts: { turns?: number; scenario?: string; seed?: string } = {},
+): TeamHandIn {
+  const scenarioId = opts.scenario ?? SCENARIO;
+  const seed = opts.seed ?? SEED;
+  const all = botChoices(policy, scenarioId, seed);
+  return fromChoices(all.slice(0, opts.turns ?? all.length), meta, scenarioId, seed);
+}
+
+/** A hand-in of given choices. */
+export function fromChoices(
+  choices: ReplayChoice[][],
+  meta: ReplayDocument['meta'],
+  scenarioId = SCENARIO,
+  seed = SEED,
+): TeamHandIn {
+  const { scenario, hash } = entry(scenarioId);
+  const doc = recordReplay(scenario, hash, seed, choices, meta);
+  return { doc, code: encodeCode(doc, scenario), choices };
+}
+
+export function asSubmission(h: TeamHandIn, source = 'pasted text'): Submission {
+  return { source, text: h.code };
+}
+
+/** A code with one character in its body changed to another of the alphabet: tampered. */
+export function tampered(code: string): string {
+  const i = Math.floor(code.length / 2);
+  const c = code[i] === 'A' ? 'B' : 'A';
+  return code.slice(0, i) + c + code.slice(i + 1);
+}

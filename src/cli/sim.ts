@@ -6,6 +6,7 @@ import { playCommand } from './commands/play';
 import { replayCommand } from './commands/replay';
 import { scenariosCommand } from './commands/scenarios';
 import { verifyCommand } from './commands/verify';
+import { workshopCommand } from './commands/workshop';
 import { terminalText } from './terminal';
 import { Refusal, UsageError } from './usage';
 
@@ -19,6 +20,7 @@ const COMMANDS: Record<string, Command> = {
   verify: verifyCommand,
   replay: replayCommand,
   export: exportCommand,
+  workshop: workshopCommand,
 };
 
 /** Runs one command; returns the exit code. Errors become one clear line, never a stack trace. */

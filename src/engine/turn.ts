@@ -1,5 +1,5 @@
 import { ASPECTS } from './aspects';
-import { actionDef, actionIndex, CATALOGUE, type ActionDef } from './catalogue';
+import { actionIndex, CATALOGUE, type ActionDef } from './catalogue';
 import { Ledger, type Cause } from './causes';
 import { applyDrift, applyExpectations, applyPressures } from './dynamics';
 import { applyEvent, drawEvent } from './events';
@@ -81,8 +81,9 @@ export function resolveTurn(state: GameState): { state: GameState; facts: Fact[]
 
 function resolveChoice(ctx: Ctx, choice: Choice): void {
   const { d, ledger } = ctx;
-  const def = actionDef(choice.action) as ActionDef;
-  const idx = actionIndex(def.id);
+  // One lookup: the catalogue index gives the definition as well.
+  const idx = actionIndex(choice.action);
+  const def = CATALOGUE[idx] as ActionDef;
   const strength = strengthOf(d.heat[idx]!);
   d.heat[idx]! += HEAT_PER_USE;
   d.profile[def.side][ASPECT_INDEX[idx]!]! += def.cost;

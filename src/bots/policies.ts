@@ -89,6 +89,8 @@ function offersOf(actions: readonly string[]): readonly Offer[] {
 
 /** Projects the effects already planned this turn so choices complement each other. */
 function projected(state: GameState): Vars {
+  // Nothing planned yet, as at every turn's first decision: the state's own vars, uncopied.
+  if (state.plan.length === 0) return state.vars;
   const v = { ...state.vars };
   for (const c of state.plan) {
     const def = actionDef(c.action);
@@ -140,9 +142,11 @@ function targetFor(def: ActionDef, state: GameState): string | undefined {
 function bestOf(state: GameState, v: Vars, need: Needs, sides: readonly Side[], floor = 0): ActionDef | null {
   let best: ActionDef | null = null;
   let bestValue = floor;
+  const lead = sides.includes('lead');
+  const manage = sides.includes('manage');
   for (const offer of offersOf(state.setup.actions)) {
     const def = offer.def;
-    if (!sides.includes(def.side) || def.cost > state.time) continue;
+    if (!(def.side === 'lead' ? lead : manage) || def.cost > state.time) continue;
     const val = value(offer, state, v, need);
     if (val > bestValue) {
       best = def;

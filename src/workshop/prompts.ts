@@ -98,7 +98,8 @@ function momentumPrompts(teams: readonly TeamRun[], scenario: Scenario): string[
   if (firsts.length === 1) {
     const { t } = firsts[0]!;
     const chosen = t.doc.turns[first - 1]?.actions.map((c) => choiceWords(scenario, c)) ?? [];
-    const after = chosen.length > 0 ? `after choosing ${listWords(chosen)} that turn` : 'in a turn it chose nothing';
+    const after =
+      chosen.length > 0 ? `after choosing ${listWords(chosen, chosen.length)} that turn` : 'in a turn it chose nothing';
     const lead = teams.length > 1 ? ' first' : '';
     lines.push(
       `${t.team} reached momentum${lead} on turn ${first}, ${after}: what did that turn add to the ones before it?`,
@@ -209,9 +210,9 @@ function sum(xs: readonly number[]): number {
   return xs.reduce((a, b) => a + b, 0);
 }
 
-/** "a", "a and b", "a, b and c"; beyond four items, the first three and how many more. */
-function listWords(items: readonly string[]): string {
-  const shown = items.length > 4 ? [...items.slice(0, 3), `${items.length - 3} more`] : [...items];
+/** "a", "a and b", "a, b and c"; beyond `most` items, the first few and how many more. */
+function listWords(items: readonly string[], most = 4): string {
+  const shown = items.length > most ? [...items.slice(0, most - 1), `${items.length - most + 1} more`] : [...items];
   if (shown.length <= 1) return shown.join('');
   return `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
 }

@@ -1,4 +1,5 @@
 import { browserStore } from './platform/storage';
+import { openWorkshopStore, type WorkshopStore } from './platform/workshops';
 import { scenarioHash } from './replay/scenario-hash';
 import { bundledScenarios } from './scenarios/bundled';
 import { startApp } from './ui/app';
@@ -9,6 +10,19 @@ const root = document.getElementById('app')!;
 const live = document.getElementById('live')!;
 const { scenarios, problems } = bundledScenarios();
 const entries = scenarios.map((s) => ({ scenario: s.scenario, hash: scenarioHash(s.text) }));
-startApp(root, live, { store: browserStore(), location: window.location, history: window.history }, entries, problems);
+let workshops: Promise<WorkshopStore> | null = null;
+startApp(
+  root,
+  live,
+  {
+    store: browserStore(),
+    location: window.location,
+    history: window.history,
+    // IndexedDB opens only when a facilitator first needs it.
+    workshops: () => (workshops ??= openWorkshopStore()),
+  },
+  entries,
+  problems,
+);
 document.body.dataset.ready = 'true';
 performance.mark('momentum-ready');

@@ -2,6 +2,8 @@
 export type Launch =
   | { readonly kind: 'title' }
   | { readonly kind: 'replay'; readonly code: string }
+  /** `?workshop` opens the setup, `?workshop=ROOM` that session's dashboard. */
+  | { readonly kind: 'workshop'; readonly room: string }
   | {
       readonly kind: 'game';
       readonly scenario: string;
@@ -16,6 +18,8 @@ export function readLaunch(search: string): Launch {
   const p = new URLSearchParams(search);
   const replay = p.get('replay');
   if (replay !== null) return { kind: 'replay', code: replay };
+  const workshop = p.get('workshop');
+  if (workshop !== null) return { kind: 'workshop', room: workshop.trim() };
   const scenario = p.get('scenario');
   if (scenario !== null) {
     const room = p.get('room');

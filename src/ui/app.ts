@@ -1,5 +1,6 @@
 import { readLaunch } from '../platform/links';
 import type { Store } from '../platform/storage';
+import type { WorkshopStore } from '../platform/workshops';
 import type { ScenarioEntry } from '../replay/verify';
 import { announcer } from './announce';
 import type { AppContext, Screen } from './context';
@@ -11,6 +12,8 @@ import { playScreen } from './screens/play';
 import { replayScreen } from './screens/replay';
 import { teamScreen } from './screens/team';
 import { titleScreen } from './screens/title';
+import { workshopScreen } from './workshop/dashboard';
+import { workshopSetupScreen } from './workshop/setup';
 import { Notices } from './notices';
 import { initPresenter } from './presenter';
 import { nameProblem, seedProblem } from '../replay/seed';
@@ -22,6 +25,7 @@ export interface Platform {
   readonly store: Store;
   readonly location: Location;
   readonly history: History;
+  readonly workshops: () => Promise<WorkshopStore>;
 }
 
 /** Builds the app into `root` and opens the screen the address asks for. */
@@ -45,6 +49,7 @@ export function startApp(
     root: screenRoot,
     store: platform.store,
     entries,
+    workshops: platform.workshops,
     world,
     announce,
     notices,
@@ -107,6 +112,10 @@ export function startApp(
         return endScreen(ctx, screen.session);
       case 'replay':
         return replayScreen(ctx, screen.code);
+      case 'workshop-setup':
+        return workshopSetupScreen(ctx);
+      case 'workshop':
+        return void workshopScreen(ctx, screen.room);
     }
   }
 
@@ -142,6 +151,8 @@ export function startApp(
 
   const launch = readLaunch(platform.location.search);
   if (launch.kind === 'replay') return go({ kind: 'replay', code: launch.code });
+  if (launch.kind === 'workshop')
+    return go(launch.room ? { kind: 'workshop', room: launch.room } : { kind: 'workshop-setup' });
   if (launch.kind === 'game') {
     const entry = entries.find((e) => e.scenario.id === launch.scenario);
     if (!entry) {

@@ -1,4 +1,5 @@
 import type { Store } from '../platform/storage';
+import type { WorkshopStore } from '../platform/workshops';
 import type { ScenarioEntry } from '../replay/verify';
 import type { Notices } from './notices';
 import type { Session } from './session';
@@ -11,13 +12,17 @@ export type Screen =
   | { readonly kind: 'briefing'; readonly session: Session }
   | { readonly kind: 'play'; readonly session: Session }
   | { readonly kind: 'end'; readonly session: Session }
-  | { readonly kind: 'replay'; readonly code: string };
+  | { readonly kind: 'replay'; readonly code: string }
+  | { readonly kind: 'workshop-setup' }
+  | { readonly kind: 'workshop'; readonly room: string };
 
 /** What every screen is given: the page's parts and the way to move to another screen. */
 export interface AppContext {
   readonly root: HTMLElement;
   readonly store: Store;
   readonly entries: readonly ScenarioEntry[];
+  /** Workshop sessions, opened on first need (IndexedDB, or memory when the browser refuses it). */
+  workshops(): Promise<WorkshopStore>;
   readonly world: WorldHost;
   readonly announce: (text: string) => void;
   /** Messages shown above every screen until dismissed (and announced). */

@@ -177,6 +177,16 @@ export function titleScreen(ctx: AppContext, notice?: string): void {
           { type: 'button', class: newest ? 'secondary' : 'primary', onclick: () => ctx.go({ kind: 'picker' }) },
           'New game',
         ),
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'secondary',
+            'data-testid': 'workshop-start',
+            onclick: () => ctx.go({ kind: 'workshop-setup' }),
+          },
+          'Run a workshop',
+        ),
         presenterToggle(),
       ),
       ...lists,

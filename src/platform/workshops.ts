@@ -1,0 +1,111 @@
+import { openDB, type IDBPDatabase } from 'idb';
+
+/** One hand-in as the facilitator gave it: a code or a replay file's text, and where it came from. */
+export interface StoredSubmission {
+  readonly source: string;
+  readonly text: string;
+  /** Milliseconds since 1970, when it was added. */
+  readonly at: number;
+}
+
+/** A workshop session: what the room plays, and every hand-in collected so far. */
+export interface WorkshopRecord {
+  readonly room: string;
+  readonly name: string;
+  readonly scenario: string;
+  readonly seed: string;
+  /** Team names the facilitator listed (for one link per team); may be empty. */
+  readonly teams: readonly string[];
+  readonly createdAt: number;
+  readonly submissions: readonly StoredSubmission[];
+}
+
+/** Where workshop sessions are kept; every method says what went wrong by rejecting with a sentence. */
+export interface WorkshopStore {
+  /** False when the browser refused IndexedDB: sessions then last only while the page is open. */
+  readonly persistent: boolean;
+  list(): Promise<WorkshopRecord[]>;
+  get(room: string): Promise<WorkshopRecord | null>;
+  put(record: WorkshopRecord): Promise<void>;
+  remove(room: string): Promise<void>;
+}
+
+const DB = 'momentum-workshops';
+const STORE = 'sessions';
+
+/** Why a write failed, in one sentence a facilitator can act on. */
+function failure(e: unknown): Error {
+  const name = e instanceof DOMException ? e.name : '';
+  return new Error(
+    name === 'QuotaExceededError'
+      ? 'The browser’s storage is full, so this session could not be saved: export it as a file to keep it.'
+      : 'The browser refused to save this session: export it as a file to keep it.',
+  );
+}
+
+/** Sessions in IndexedDB (through idb); a browser that refuses it gets a store in memory instead. */
+export async function openWorkshopStore(): Promise<WorkshopStore> {
+  let db: IDBPDatabase;
+  try {
+    db = await openDB(DB, 1, {
+      upgrade(d) {
+        d.createObjectStore(STORE, { keyPath: 'room' });
+      },
+    });
+  } catch {
+    return memoryWorkshopStore(false);
+  }
+  return {
+    persistent: true,
+    async list() {
+      try {
+        return (await db.getAll(STORE)) as WorkshopRecord[];
+      } catch {
+        return [];
+      }
+    },
+    async get(room) {
+      try {
+        return ((await db.get(STORE, room)) as WorkshopRecord | undefined) ?? null;
+      } catch {
+        return null;
+      }
+    },
+    async put(record) {
+      try {
+        await db.put(STORE, record);
+      } catch (e) {
+        throw failure(e);
+      }
+    },
+    async remove(room) {
+      try {
+        await db.delete(STORE, room);
+      } catch (e) {
+        throw failure(e);
+      }
+    },
+  };
+}
+
+/** Sessions in memory: for tests, and for browsers that refuse IndexedDB. */
+export function memoryWorkshopStore(persistent = false): WorkshopStore {
+  const m = new Map<string, WorkshopRecord>();
+  return {
+    persistent,
+    list: () => Promise.resolve([...m.values()]),
+    get: (room) => Promise.resolve(m.get(room) ?? null),
+    put: (r) => Promise.resolve(void m.set(r.room, structuredClone(r))),
+    remove: (room) => Promise.resolve(void m.delete(room)),
+  };
+}
+
+/** Letters and digits nobody misreads off a projector (no 0/O, 1/I/L). */
+const ROOM_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+
+/** A new six-character room code. */
+export function newRoomCode(): string {
+  const bytes = new Uint8Array(6);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => ROOM_ALPHABET[b % ROOM_ALPHABET.length]).join('');
+}

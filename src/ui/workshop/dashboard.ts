@@ -1,0 +1,416 @@
+import { linkTo } from '../../platform/links';
+import type { StoredSubmission, WorkshopRecord, WorkshopStore } from '../../platform/workshops';
+import { collectRoom, extractSubmissions, roomCsv, SERIES_KEYS, type Room, type SeriesKey } from '../../workshop';
+import type { AppContext } from '../context';
+import { h, mount } from '../dom';
+import { presenterToggle, presenting } from '../presenter';
+import { qrCode } from '../qr';
+import { copyText, download } from '../share';
+import { scanButton } from './scan';
+import { sessionFileText } from './session-file';
+import { roundTimer } from './timer';
+import { decisions, profiles, prompts, regimeGrid, roomChart, roomTable } from './views';
+
+const VIEWS = ['Table', 'Chart', 'Regimes', 'Decisions', 'Profiles', 'Debrief'] as const;
+type View = (typeof VIEWS)[number];
+
+/** The steps a team follows, on the handout and beside the link. */
+const STEPS = [
+  'Open the link on one device per team (or scan the QR code).',
+  'Type your team’s name, read the briefing, and play: choose actions each turn, then end the turn.',
+  'Talk before you choose: what does the team need now, direction or means?',
+  'When your facilitator asks, use “Hand in progress” in the game to show how far you are.',
+  'At the end, show your result’s QR code to the facilitator or paste its code into the room’s chat.',
+];
+
+/** The facilitator's dashboard of one session: the teams' link, collecting hand-ins, the comparison and the debrief. */
+export async function workshopScreen(ctx: AppContext, roomCode: string): Promise<void> {
+  const store = await ctx.workshops();
+  const found = await store.get(roomCode);
+  if (!found) {
+    ctx.notices.show({
+      id: 'workshop-missing',
+      text: `There is no workshop session “${roomCode.slice(0, 40)}” in this browser. Create one, or import its file.`,
+    });
+    return ctx.go({ kind: 'workshop-setup' });
+  }
+  const entry = ctx.entries.find((e) => e.scenario.id === found.scenario);
+  if (!entry) {
+    ctx.notices.show({
+      id: 'workshop-missing',
+      text: `The session “${found.name}” plays a scenario this version does not have (“${found.scenario.slice(0, 40)}”).`,
+    });
+    return ctx.go({ kind: 'workshop-setup' });
+  }
+  let record: WorkshopRecord = found;
+  const scenario = entry.scenario;
+  ctx.setQuery({ workshop: record.room });
+  const link = linkTo({ scenario: scenario.id, seed: record.seed, room: record.room });
+  let room = collect(ctx, record);
+  let view: View | 'All' = presenting() ? 'Table' : 'All';
+  let ranked = false;
+  let meter: SeriesKey = 'morale';
+  let turn = 1;
+
+  const status = h('p', { class: 'collect-status', role: 'status', 'data-testid': 'collect-status' });
+  const results = h('div', { class: 'room-results' });
+  const refusedHost = h('div', {});
+
+  const addSubmissions = async (text: string, source: string): Promise<void> => {
+    const { found: subs, note } = extractSubmissions(text, source);
+    if (subs.length === 0) {
+      say(`${source}: no replay code or replay file was found in it.${note ? ` ${note}` : ''}`);
+      return;
+    }
+    const before = new Set(room.teams.map((t) => `${t.team}|${t.fingerprint}`));
+    const at = Date.now();
+    const fresh: StoredSubmission[] = subs.map((s) => ({ source: s.source, text: s.text, at }));
+    record = { ...record, submissions: [...record.submissions, ...fresh] };
+    room = collect(ctx, record);
+    const added = room.teams.filter((t) => !before.has(`${t.team}|${t.fingerprint}`)).length;
+    const refusedNow = room.refused.filter((r) => fresh.some((f) => f.source === r.source)).length;
+    say(
+      `${source}: ${subs.length} hand-in${subs.length === 1 ? '' : 's'} found; ${added} new or updated team run${added === 1 ? '' : 's'} verified${refusedNow ? `, ${refusedNow} refused (see below)` : ''}.${note ? ` ${note}` : ''}`,
+    );
+    await persist(store);
+    draw();
+  };
+  const say = (text: string): void => {
+    status.textContent = text;
+    ctx.announce(text);
+  };
+  const persist = async (s: WorkshopStore): Promise<void> => {
+    try {
+      await s.put(record);
+      ctx.notices.close('workshop-save');
+    } catch (err) {
+      ctx.notices.show({
+        id: 'workshop-save',
+        text: (err as Error).message,
+        actions: [{ label: 'Export the session', run: exportSession }],
+      });
+    }
+  };
+  const exportSession = (): void =>
+    download(`momentum-workshop-${record.room}.json`, 'application/json', sessionFileText(record));
+
+  const paste = h('textarea', {
+    id: 'ws-paste',
+    rows: '4',
+    'data-testid': 'workshop-paste',
+    placeholder: 'Paste codes, links or a whole chat transcript',
+  });
+  const fileInput = h('input', {
+    id: 'ws-files',
+    type: 'file',
+    multiple: true,
+    accept: '.json,.txt,application/json,text/plain',
+    onchange: (e: Event) => void addFiles((e.target as HTMLInputElement).files),
+  });
+  const addFiles = async (files: FileList | null | undefined): Promise<void> => {
+    for (const f of files ? [...files] : []) {
+      try {
+        await addSubmissions(await f.text(), f.name);
+      } catch {
+        say(`${f.name}: the file could not be read.`);
+      }
+    }
+  };
+  const drop = h(
+    'div',
+    { class: 'drop-zone', 'data-testid': 'workshop-drop' },
+    h('label', { for: 'ws-files' }, 'Or pick or drop replay files (.replay.json) or text files here'),
+    fileInput,
+  );
+  drop.addEventListener('dragover', (e) => {
+    e.preventDefault();
+    drop.classList.add('dragging');
+  });
+  drop.addEventListener('dragleave', () => drop.classList.remove('dragging'));
+  drop.addEventListener('drop', (e) => {
+    e.preventDefault();
+    drop.classList.remove('dragging');
+    void addFiles(e.dataTransfer?.files);
+  });
+
+  const viewPicker = h(
+    'div',
+    { class: 'inline view-picker', role: 'group', 'aria-label': 'Show' },
+    ...(['All', ...VIEWS] as const).map((v) =>
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'secondary small',
+          'aria-pressed': String(view === v),
+          onclick: () => {
+            view = v;
+            draw();
+          },
+        },
+        v,
+      ),
+    ),
+  );
+
+  function section(name: View, title: string, ...body: (HTMLElement | null)[]): HTMLElement | null {
+    if (view !== 'All' && view !== name) return null;
+    return h('section', { class: `room-view room-view-${name.toLowerCase()}` }, h('h2', {}, title), ...body);
+  }
+
+  function draw(): void {
+    for (const b of viewPicker.querySelectorAll('button'))
+      b.setAttribute('aria-pressed', String(b.textContent === view));
+    mount(
+      refusedHost,
+      room.refused.length
+        ? h(
+            'details',
+            { class: 'refused', open: room.refused.length <= 5 },
+            h('summary', {}, `${room.refused.length} hand-in${room.refused.length === 1 ? '' : 's'} refused`),
+            h(
+              'ul',
+              {},
+              ...room.refused
+                .slice(0, 200)
+                .map((r) => h('li', {}, `${r.team ? `${r.team} (${r.source})` : r.source}: ${r.reason}`)),
+            ),
+          )
+        : null,
+      ...room.notes.map((n) => h('p', { class: 'muted small' }, n)),
+    );
+    const turnSelect = h(
+      'select',
+      {
+        id: 'ws-turn',
+        onchange: (e: Event) => {
+          turn = Number((e.target as HTMLSelectElement).value);
+          draw();
+        },
+      },
+      ...Array.from({ length: scenario.turns }, (_, i) =>
+        h('option', { value: String(i + 1), selected: i + 1 === turn }, `Turn ${i + 1}`),
+      ),
+    );
+    const meterSelect = h(
+      'select',
+      {
+        id: 'ws-meter',
+        onchange: (e: Event) => {
+          meter = (e.target as HTMLSelectElement).value as SeriesKey;
+          draw();
+        },
+      },
+      ...SERIES_KEYS.map((k) =>
+        h(
+          'option',
+          { value: k, selected: k === meter },
+          k === 'l' ? 'L' : k === 'm' ? 'M' : k[0]!.toUpperCase() + k.slice(1),
+        ),
+      ),
+    );
+    mount(
+      results,
+      room.teams.length === 0 && room.refused.length === 0
+        ? h('p', { class: 'muted' }, 'No team has handed in yet.')
+        : null,
+      section(
+        'Table',
+        `Teams (${room.teams.length} verified)`,
+        h(
+          'label',
+          { class: 'inline' },
+          h('input', {
+            type: 'checkbox',
+            checked: ranked,
+            onchange: (e: Event) => {
+              ranked = (e.target as HTMLInputElement).checked;
+              draw();
+            },
+          }),
+          'Rank by score',
+        ),
+        roomTable(room, scenario, ranked),
+      ),
+      section(
+        'Chart',
+        'One meter, every team',
+        h('label', { for: 'ws-meter' }, 'Meter '),
+        meterSelect,
+        roomChart(room, scenario, meter),
+      ),
+      section('Regimes', 'Regimes, turn by turn', regimeGrid(room, scenario)),
+      section(
+        'Decisions',
+        'Decisions',
+        h('label', { for: 'ws-turn' }, 'At '),
+        turnSelect,
+        decisions(room, scenario, turn),
+      ),
+      section('Profiles', 'Where the time went: leading : managing hours by aspect', profiles(room)),
+      section('Debrief', 'Questions for the debrief', prompts(room, scenario)),
+    );
+  }
+
+  mount(
+    ctx.root,
+    h(
+      'section',
+      { class: 'screen workshop-screen' },
+      h(
+        'header',
+        { class: 'workshop-header' },
+        h('h1', {}, record.name),
+        h('p', { class: 'room-code', 'data-testid': 'room-code' }, h('span', { class: 'muted' }, 'Room '), record.room),
+        h('p', {}, `${scenario.title} · seed “${record.seed}”`),
+        h(
+          'div',
+          { class: 'inline no-print' },
+          presenterToggle(),
+          h(
+            'button',
+            { type: 'button', class: 'secondary small', onclick: () => printAs('handout') },
+            'Print the handout',
+          ),
+          h(
+            'button',
+            { type: 'button', class: 'secondary small', onclick: () => printAs('report') },
+            'Print the debrief report',
+          ),
+          h(
+            'button',
+            { type: 'button', class: 'secondary small', 'data-testid': 'export-session', onclick: exportSession },
+            'Export the session',
+          ),
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'secondary small',
+              'data-testid': 'export-csv',
+              onclick: () => download(`momentum-workshop-${record.room}.csv`, 'text/csv', roomCsv(room, scenario)),
+            },
+            'Export CSV',
+          ),
+          h(
+            'button',
+            { type: 'button', class: 'secondary small', onclick: () => ctx.go({ kind: 'workshop-setup' }) },
+            'All sessions',
+          ),
+        ),
+      ),
+      h(
+        'section',
+        { class: 'handout', 'aria-labelledby': 'handout-title' },
+        h('h2', { id: 'handout-title' }, 'The teams’ link'),
+        h('p', { class: 'print-only handout-name' }, `${record.name} · ${scenario.title}`),
+        h('label', { for: 'team-link' }, 'Link for every team'),
+        h(
+          'div',
+          { class: 'inline' },
+          h('input', { id: 'team-link', type: 'text', readonly: true, value: link, 'data-testid': 'team-link' }),
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'secondary no-print',
+              onclick: async () =>
+                say(
+                  (await copyText(link))
+                    ? 'The teams’ link is copied.'
+                    : 'Copying was refused: select the link and copy it by hand.',
+                ),
+            },
+            'Copy',
+          ),
+        ),
+        h(
+          'div',
+          { class: 'handout-body' },
+          qrCode(link, 'QR code of the teams’ link'),
+          h(
+            'div',
+            {},
+            h('p', { class: 'room-code big' }, record.room),
+            h('ol', { class: 'steps' }, ...STEPS.map((s) => h('li', {}, s))),
+          ),
+        ),
+        record.teams.length
+          ? h(
+              'details',
+              { class: 'no-print' },
+              h('summary', {}, 'One link per team'),
+              h(
+                'ul',
+                {},
+                ...record.teams.map((t) => {
+                  const own = linkTo({ scenario: scenario.id, seed: record.seed, room: record.room, team: t });
+                  return h('li', {}, h('strong', {}, t), ': ', h('code', { class: 'team-own-link' }, own));
+                }),
+              ),
+            )
+          : null,
+      ),
+      h(
+        'section',
+        { class: 'collect no-print', 'aria-labelledby': 'collect-title' },
+        h('h2', { id: 'collect-title' }, 'Collect the teams’ runs'),
+        h('label', { for: 'ws-paste' }, 'Paste any text holding codes or links'),
+        paste,
+        h(
+          'div',
+          { class: 'inline' },
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'primary',
+              'data-testid': 'workshop-add',
+              onclick: () => {
+                const text = paste.value;
+                paste.value = '';
+                void addSubmissions(text, 'pasted text');
+              },
+            },
+            'Add the runs',
+          ),
+          scanButton(ctx, (text) => void addSubmissions(text, 'camera')),
+        ),
+        drop,
+        status,
+        refusedHost,
+      ),
+      h('div', { class: 'no-print' }, viewPicker),
+      results,
+      h('div', { class: 'no-print' }, roundTimer(ctx.announce)),
+    ),
+  );
+  ctx.onKey(null);
+  draw();
+  if (!store.persistent)
+    ctx.notices.show({
+      id: 'workshop-memory',
+      text: 'This browser refuses to keep workshop sessions (private mode?): this one lasts while the page is open. Export it as a file to keep it.',
+      actions: [{ label: 'Export the session', run: exportSession }],
+    });
+}
+
+/** Verifies every hand-in of the session against its scenario, seed and room. */
+function collect(ctx: AppContext, record: WorkshopRecord): Room {
+  return collectRoom(
+    ctx.entries,
+    { scenario: record.scenario, seed: record.seed, room: record.room },
+    record.submissions,
+  );
+}
+
+/** Prints only the handout, or only the debrief report, through the print stylesheet. */
+function printAs(what: 'handout' | 'report'): void {
+  document.body.dataset.print = what;
+  const done = (): void => {
+    delete document.body.dataset.print;
+    window.removeEventListener('afterprint', done);
+  };
+  window.addEventListener('afterprint', done);
+  window.print();
+}

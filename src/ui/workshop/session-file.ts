@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import type { WorkshopRecord } from '../../platform/workshops';
+
+const FORMAT = 'momentum-workshop';
+const VERSION = 1;
+
+const fileSchema = z.strictObject({
+  format: z.literal(FORMAT),
+  version: z.literal(VERSION),
+  room: z.string().min(1).max(60),
+  name: z.string().max(200),
+  scenario: z.string().min(1).max(200),
+  seed: z.string().max(200),
+  teams: z.array(z.string().max(200)).max(500),
+  createdAt: z.number().nonnegative(),
+  submissions: z
+    .array(z.strictObject({ source: z.string().max(500), text: z.string().max(1_000_000), at: z.number() }))
+    .max(5000),
+});
+
+/** A session as one JSON file another laptop imports to the same dashboard. */
+export function sessionFileText(record: WorkshopRecord): string {
+  return `${JSON.stringify({ format: FORMAT, version: VERSION, ...record }, null, 2)}\n`;
+}
+
+/** Reads a session file, or says in one sentence what is wrong with it. */
+export function readSessionFile(text: string): { ok: true; record: WorkshopRecord } | { ok: false; reason: string } {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return { ok: false, reason: 'This file is not a workshop session: it is not JSON.' };
+  }
+  if (typeof data === 'object' && data !== null && (data as { format?: unknown }).format !== FORMAT)
+    return { ok: false, reason: 'This file is not a workshop session exported by Momentum.' };
+  if (typeof data === 'object' && data !== null && (data as { version?: unknown }).version !== VERSION)
+    return { ok: false, reason: 'This workshop session was exported by another version of the game.' };
+  const r = fileSchema.safeParse(data);
+  if (!r.success) {
+    const issue = r.error.issues[0];
+    const where = issue?.path.length ? ` at ${issue.path.join('.')}` : '';
+    return { ok: false, reason: `This workshop session file is damaged${where}.` };
+  }
+  const { format: _f, version: _v, ...record } = r.data;
+  return { ok: true, record };
+}

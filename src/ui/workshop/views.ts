@@ -1,0 +1,290 @@
+import type { Scenario } from '../../engine';
+import { tryEncodeCode } from '../../replay/code';
+import {
+  aspectProfiles,
+  decisionsAt,
+  debriefPrompts,
+  firstDivergence,
+  meterSeries,
+  regimeTimeline,
+  teamRows,
+  type Room,
+  type SeriesKey,
+} from '../../workshop';
+import { h, svg } from '../dom';
+import { REGIME_INFO } from '../labels';
+
+const SERIES_LABEL: Record<SeriesKey, string> = {
+  morale: 'Morale',
+  execution: 'Execution',
+  innovation: 'Innovation',
+  l: 'Leadership index (L)',
+  m: 'Management index (M)',
+};
+
+/** Line styles told apart without colour: each team has its own dash pattern and marker. */
+const DASHES = ['none', '8 4', '2 4', '12 4 2 4', '6 6', '1 3', '14 6', '4 2 1 2'];
+const COLORS = ['#7ab8ff', '#ffb35c', '#7fe0a0', '#d49bff', '#ff8fa8', '#5fd8e8', '#f2dd6b', '#c9a27e'];
+
+/** The room's table: one row per team (verified or not), a score ranking only when asked. */
+export function roomTable(room: Room, scenario: Scenario, ranked: boolean): HTMLElement {
+  const rows = teamRows(room, scenario);
+  if (ranked) rows.sort((a, b) => (b.score ?? -1) - (a.score ?? -1));
+  const cell = (v: string | number | null): HTMLElement => h('td', {}, v === null ? '–' : String(v));
+  return h(
+    'div',
+    { class: 'table-scroll' },
+    h(
+      'table',
+      { class: 'room-table' },
+      h('caption', { class: 'sr-only' }, 'Every team’s run'),
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          ...[
+            ...(ranked ? ['Rank'] : []),
+            'Team',
+            'Verified',
+            'Turns',
+            'Outcome',
+            'Morale',
+            'Execution',
+            'Innovation',
+            'L',
+            'M',
+            'Hours leading',
+            'Hours managing',
+            ...(ranked ? ['Score'] : []),
+            'Replay',
+          ].map((t) => h('th', { scope: 'col' }, t)),
+        ),
+      ),
+      h(
+        'tbody',
+        {},
+        ...rows.map((r, i) => {
+          const run = room.teams.find((t) => t.team === r.team);
+          const code = run ? tryEncodeCode(run.doc, scenario) : null;
+          const regime = r.outcome ?? r.regime;
+          return h(
+            'tr',
+            { 'data-testid': 'workshop-row', 'data-team': r.team, 'data-verified': String(r.verified) },
+            ...(ranked ? [cell(r.score === null ? null : i + 1)] : []),
+            h('th', { scope: 'row' }, r.team),
+            h(
+              'td',
+              {},
+              r.verified ? '✓ verified' : `✗ refused: ${r.reason ?? ''}`,
+              r.handIns > 1 ? h('span', { class: 'muted small' }, ` (${r.handIns} hand-ins, latest kept)`) : null,
+            ),
+            cell(r.turns === null ? null : `${r.turns}${r.finished ? '' : ', in progress'}`),
+            h(
+              'td',
+              {},
+              regime ? `${REGIME_INFO[regime].icon} ${REGIME_INFO[regime].label}` : '–',
+              r.endingText ? h('span', { class: 'muted small' }, ` ${r.endingText}`) : null,
+            ),
+            cell(r.morale),
+            cell(r.execution),
+            cell(r.innovation),
+            cell(r.l),
+            cell(r.m),
+            cell(r.leadHours),
+            cell(r.manageHours),
+            ...(ranked ? [cell(r.score)] : []),
+            h(
+              'td',
+              {},
+              code?.ok ? h('a', { href: `?replay=${encodeURIComponent(code.code)}`, target: '_blank' }, 'Watch') : '–',
+            ),
+          );
+        }),
+      ),
+    ),
+  );
+}
+
+/** One chart, a line per team, of the chosen meter over the turns. */
+export function roomChart(room: Room, scenario: Scenario, key: SeriesKey): HTMLElement {
+  const W = 640;
+  const H = 280;
+  const P = { l: 34, r: 120, t: 12, b: 26 };
+  const series = meterSeries(room, key);
+  const turns = scenario.turns;
+  const x = (i: number): number => P.l + ((W - P.l - P.r) * i) / Math.max(1, turns);
+  const y = (v: number): number => P.t + ((H - P.t - P.b) * (100 - Math.max(0, Math.min(100, v)))) / 100;
+  return h(
+    'figure',
+    { class: 'room-chart' },
+    svg(
+      'svg',
+      { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': `${SERIES_LABEL[key]} of every team, turn by turn` },
+      ...[0, 25, 50, 75, 100].map((v) =>
+        svg(
+          'g',
+          {},
+          svg('line', { x1: P.l, x2: W - P.r, y1: y(v), y2: y(v), class: 'grid' }),
+          svg('text', { x: 4, y: y(v) + 4, class: 'axis' }, String(v)),
+        ),
+      ),
+      ...Array.from({ length: turns + 1 }, (_, i) => svg('text', { x: x(i) - 3, y: H - 6, class: 'axis' }, String(i))),
+      ...series.map((s, k) => {
+        const pts = s.values.map((v, i) => `${x(i)},${y(v)}`).join(' ');
+        const last = s.values.length - 1;
+        return svg(
+          'g',
+          { class: 'team-line' },
+          svg('polyline', {
+            points: pts,
+            fill: 'none',
+            stroke: COLORS[k % COLORS.length]!,
+            'stroke-width': 2.5,
+            'stroke-dasharray': DASHES[k % DASHES.length]!,
+          }),
+          svg(
+            'text',
+            { x: x(last) + 6, y: y(s.values[last] ?? 0) + 4, class: 'line-label', fill: COLORS[k % COLORS.length]! },
+            s.team.length > 16 ? `${s.team.slice(0, 15)}…` : s.team,
+          ),
+        );
+      }),
+    ),
+    h(
+      'figcaption',
+      { class: 'muted small' },
+      `${SERIES_LABEL[key]}: turn 0 is the start; each line ends at its team’s last turn, labelled with its name.`,
+    ),
+  );
+}
+
+/** Team × turn: each cell names its regime by icon and word (colour only repeats it). */
+export function regimeGrid(room: Room, scenario: Scenario): HTMLElement {
+  const lines = regimeTimeline(room);
+  return h(
+    'div',
+    { class: 'table-scroll' },
+    h(
+      'table',
+      { class: 'regime-grid' },
+      h('caption', { class: 'sr-only' }, 'Each team’s regime after every turn'),
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'col' }, 'Team'),
+          ...Array.from({ length: scenario.turns }, (_, i) => h('th', { scope: 'col' }, String(i + 1))),
+        ),
+      ),
+      h(
+        'tbody',
+        {},
+        ...lines.map((l) =>
+          h(
+            'tr',
+            {},
+            h('th', { scope: 'row' }, l.team),
+            ...Array.from({ length: scenario.turns }, (_, i) => {
+              const r = l.regimes[i];
+              return r
+                ? h(
+                    'td',
+                    { class: `regime-cell regime-cell-${r}`, title: REGIME_INFO[r].label },
+                    h('span', { 'aria-hidden': 'true' }, REGIME_INFO[r].icon),
+                    h('span', { class: 'sr-only' }, REGIME_INFO[r].label),
+                  )
+                : h('td', { class: 'regime-cell' }, h('span', { class: 'sr-only' }, 'not played'));
+            }),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+/** What each team chose at one turn, and where the room's choices first parted. */
+export function decisions(room: Room, scenario: Scenario, turn: number): HTMLElement {
+  const first = firstDivergence(room);
+  return h(
+    'div',
+    { class: 'decisions' },
+    h(
+      'p',
+      { 'data-testid': 'divergence' },
+      room.teams.length < 2
+        ? 'The choices are compared once two teams have handed in.'
+        : first === null
+          ? 'Every team made the same choices so far: their runs are identical.'
+          : `The teams’ choices first differ at turn ${first}. Until then every run was the same: they share a seed, so every difference in outcome comes from choices.`,
+    ),
+    h(
+      'ul',
+      {},
+      ...decisionsAt(room, scenario, turn).map((d) =>
+        h(
+          'li',
+          {},
+          h('strong', {}, d.team),
+          ': ',
+          d.played
+            ? d.choices.length
+              ? d.choices.join('; ')
+              : 'ended the turn without acting'
+            : 'did not play this turn',
+        ),
+      ),
+    ),
+  );
+}
+
+/** Each team's hours on the two sides of the eight aspects, and the room's average. */
+export function profiles(room: Room): HTMLElement {
+  const p = aspectProfiles(room);
+  const rows = [
+    ...p.teams.map((t) => ({ name: t.team, profile: t.profile })),
+    { name: 'Room average', profile: p.average },
+  ];
+  const aspects = p.average.aspects;
+  return h(
+    'div',
+    { class: 'table-scroll' },
+    h(
+      'table',
+      { class: 'profile-grid' },
+      h('caption', { class: 'sr-only' }, 'Hours spent leading and managing on each of the eight aspects'),
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'col' }, 'Team'),
+          ...aspects.map((a) => h('th', { scope: 'col' }, a.title)),
+          h('th', { scope: 'col' }, 'Leading : managing'),
+        ),
+      ),
+      h(
+        'tbody',
+        {},
+        ...rows.map((r) =>
+          h(
+            'tr',
+            {},
+            h('th', { scope: 'row' }, r.name),
+            ...r.profile.aspects.map((a) => h('td', {}, `${a.lead} : ${a.manage}`)),
+            h('td', {}, `${r.profile.lead} : ${r.profile.manage}`),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+/** Questions for the debrief, from the room's own runs first. */
+export function prompts(room: Room, scenario: Scenario): HTMLElement {
+  return h('ol', { class: 'prompts' }, ...debriefPrompts(room, scenario).map((p) => h('li', {}, p)));
+}

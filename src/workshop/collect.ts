@@ -2,7 +2,7 @@ import { quoted, type GameState, type Regime, type Scenario } from '../engine';
 import { decodeCode } from '../replay/code';
 import type { ReplayDocument } from '../replay/document';
 import { timeline, type TurnRecord } from '../replay/timeline';
-import { verifyReplay, type ScenarioEntry } from '../replay/verify';
+import { verifyReplay, type ScenarioEntry, type VerifyResult } from '../replay/verify';
 import type { Submission } from './extract';
 
 /** The session every run must belong to: one scenario, one seed, and the room code when there is one. */
@@ -79,8 +79,11 @@ export function collectRoom(
 ): Room {
   const refused: Refusal[] = [];
   const groups = new Map<string, Accepted[]>();
+  // The same text pasted twice (a quoted message, a second paste) is re-simulated once.
+  const verified = new Map<string, VerifyResult>();
   submissions.forEach((s, index) => {
-    const r = verifyReplay(s.text, entries);
+    let r = verified.get(s.text);
+    if (!r) verified.set(s.text, (r = verifyReplay(s.text, entries)));
     if (!r.valid) {
       refused.push({ source: s.source, team: nameOfUnverified(s.text), reason: r.reason });
       return;
@@ -122,6 +125,16 @@ export function collectRoom(
       return teamRun(team, best.name !== null, best, group.length);
     })
     .sort((a, b) => naturalCompare(a.team, b.team));
+  if (expect.room !== undefined) {
+    const roomless = teams.filter((t) => typeof (t.doc.meta as { room?: unknown } | undefined)?.room !== 'string');
+    if (roomless.length > 0) {
+      notes.push(
+        roomless.length === 1
+          ? `${roomless[0]!.team}'s run carries no room code (it was played from a link without one); it plays this room's scenario and seed, so it is kept.`
+          : `${roomless.length} runs carry no room code (they were played from links without one); they play this room's scenario and seed, so they are kept.`,
+      );
+    }
+  }
   if (unnamed > 0) {
     notes.push(
       unnamed === 1

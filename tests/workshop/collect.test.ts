@@ -120,7 +120,11 @@ describe('collectRoom', () => {
       expect(room.refused[0]!.reason).toBe(
         'This run was played in room "K7Q2", and this is room "ZZ99": flagged, not mixed in.',
       );
-      expect(collectRoom(ENTRIES, { ...ROOM, room: 'K7Q2' }, [asSubmission(other)]).teams).toHaveLength(1);
+      const same = collectRoom(ENTRIES, { ...ROOM, room: 'K7Q2' }, [asSubmission(other), asSubmission(red)]);
+      expect(same.teams.map((t) => t.team)).toEqual(['Team Blue', 'Team Red']);
+      expect(same.notes).toEqual([
+        "Team Red's run carries no room code (it was played from a link without one); it plays this room's scenario and seed, so it is kept.",
+      ]);
     });
 
     it('a replay file that is not JSON, and text that is not a code', () => {

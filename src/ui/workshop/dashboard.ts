@@ -72,8 +72,9 @@ export async function workshopScreen(ctx: AppContext, roomCode: string): Promise
     say(
       `${source}: ${subs.length} hand-in${subs.length === 1 ? '' : 's'} found; ${added} new or updated team run${added === 1 ? '' : 's'} verified${refusedNow ? `, ${refusedNow} refused (see below)` : ''}.${note ? ` ${note}` : ''}`,
     );
-    await persist(store);
+    // Drawn first: the room sees the result at once, while the browser stores it.
     draw();
+    await persist(store);
   };
   const say = (text: string): void => {
     status.textContent = text;

@@ -71,19 +71,24 @@ export function roomTable(room: Room, scenario: Scenario, ranked: boolean): HTML
           const regime = r.outcome ?? r.regime;
           return h(
             'tr',
-            { 'data-testid': 'workshop-row', 'data-team': r.team, 'data-verified': String(r.verified) },
+            {
+              'data-testid': 'workshop-row',
+              'data-team': r.team,
+              'data-verified': String(r.verified),
+              'data-fingerprint': r.fingerprint ?? '',
+            },
             ...(ranked ? [cell(r.score === null ? null : i + 1)] : []),
             h('th', { scope: 'row' }, r.team),
             h(
               'td',
-              {},
+              { class: 'wrap' },
               r.verified ? '✓ verified' : `✗ refused: ${r.reason ?? ''}`,
               r.handIns > 1 ? h('span', { class: 'muted small' }, ` (${r.handIns} hand-ins, latest kept)`) : null,
             ),
             cell(r.turns === null ? null : `${r.turns}${r.finished ? '' : ', in progress'}`),
             h(
               'td',
-              {},
+              { class: 'wrap' },
               regime ? `${REGIME_INFO[regime].icon} ${REGIME_INFO[regime].label}` : '–',
               r.endingText ? h('span', { class: 'muted small' }, ` ${r.endingText}`) : null,
             ),

@@ -1,0 +1,262 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { encode } from 'uqr';
+import type { PreviewServer } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/sim';
+import { encodeCode } from '../../src/replay/code';
+import { launchChromium } from './chromium';
+import { playTurn } from './play-helpers';
+import { buildAndPreview, removeBuild } from './preview';
+import { playRecorded } from '../replay/support';
+
+const SHOTS = join(new URL('../..', import.meta.url).pathname, 'test-results', 'screenshots', 'workshop');
+
+let server: PreviewServer;
+let url: string;
+let browser: Browser;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  ({ server, url } = await buildAndPreview());
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise<void>((resolve) => server?.httpServer.close(() => resolve()));
+  removeBuild();
+  expect(pageErrors).toEqual([]);
+});
+
+async function open(context: BrowserContext, path: string): Promise<Page> {
+  const page = await context.newPage();
+  page.on('pageerror', (e) => pageErrors.push(`${path}: ${e.message}`));
+  await page.goto(new URL(path, url).href);
+  await page.waitForSelector('body[data-ready="true"]');
+  return page;
+}
+
+async function cliVerify(code: string): Promise<{ valid: boolean; fingerprint?: string }> {
+  const out: string[] = [];
+  await main(
+    ['verify', code, '--json'],
+    (s) => out.push(s),
+    () => undefined,
+  );
+  return JSON.parse(out.join('')) as { valid: boolean; fingerprint?: string };
+}
+
+/** The facilitator's setup: the title's entry, the form, and the dashboard it opens. */
+async function setUp(page: Page, teams = ''): Promise<{ link: string; room: string }> {
+  await page.click('[data-testid="workshop-start"]');
+  await page.waitForSelector('[data-testid="workshop-setup"]');
+  await page.fill('#ws-name', 'Leadership day');
+  await page.selectOption('#ws-scenario', 'first-team');
+  await page.fill('#ws-seed', 'workshop-seed');
+  await page.fill('#ws-teams', teams);
+  await page.getByRole('button', { name: 'Create the session' }).click();
+  await page.waitForSelector('[data-testid="team-link"]');
+  const link = await page.inputValue('[data-testid="team-link"]');
+  return { link, room: new URL(link).searchParams.get('room')! };
+}
+
+async function rows(page: Page): Promise<{ team: string; verified: string; fingerprint: string }[]> {
+  return page.$$eval('[data-testid="workshop-row"]', (els) =>
+    els.map((e) => ({
+      team: e.getAttribute('data-team') ?? '',
+      verified: e.getAttribute('data-verified') ?? '',
+      fingerprint: e.getAttribute('data-fingerprint') ?? '',
+    })),
+  );
+}
+
+describe('a workshop', () => {
+  it('set up, played by three teams, collected from a transcript, compared, exported and kept', async () => {
+    const host = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const dash = await open(host, './');
+    const { link, room } = await setUp(dash);
+    expect(room).toMatch(/^[A-Z2-9]{6}$/);
+    expect(await dash.textContent('[data-testid="room-code"]')).toContain(room);
+
+    // Three teams play from the link in their own browsers, one hands in progress at turn 3.
+    const codes: string[] = [];
+    for (const [i, team] of ['Blue', 'Green', 'Red <script>alert(1)</script>'].entries()) {
+      const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      const page = await open(ctx, link.replace(/^https?:\/\/[^/]+\//, './'));
+      await page.fill('[data-testid="team-name"]', team);
+      await page.keyboard.press('Enter');
+      await page.getByRole('button', { name: 'Begin' }).click();
+      await page.waitForSelector('[data-testid="end-turn"]');
+      if (i === 2) {
+        for (let t = 0; t < 3; t++) await playTurn(page, 'balanced', t);
+        await page.click('[data-testid="hand-in-progress"]');
+      } else {
+        for (let t = 0; t < 20 && (await playTurn(page, i === 0 ? 'balanced' : 'lead', t)); t++);
+      }
+      codes.push(await page.inputValue('[data-testid="hand-in-code"]'));
+      await ctx.close();
+    }
+
+    // The facilitator pastes a chat transcript with the codes, junk and a code cut in half.
+    const transcript = [
+      'Chat, 10:42',
+      `Blue: done! ${codes[0]}`,
+      `Green: here ${codes[1]} sorry for the wait`,
+      `Red: progress so far ${codes[2]}`,
+      `Someone: ${codes[0]!.slice(0, 30)}`,
+      'M1.notacode and <img src=x onerror=alert(1)>',
+    ].join('\n');
+    await dash.fill('[data-testid="workshop-paste"]', transcript);
+    await dash.click('[data-testid="workshop-add"]');
+    await dash.waitForFunction(() => document.querySelectorAll('[data-testid="workshop-row"]').length >= 3);
+    const table = await rows(dash);
+    expect(table.map((r) => r.team).sort()).toEqual(['Blue', 'Green', 'Red <script>alert(1)</script>']);
+    for (const [i, code] of codes.entries()) {
+      const v = await cliVerify(code);
+      expect(v.valid).toBe(true);
+      const row = table.find((r) => r.fingerprint === v.fingerprint);
+      expect(row?.verified, `team ${i}`).toBe('true');
+    }
+    // Names stay text; junk is refused with its reason, never inserted as markup.
+    expect(await dash.locator('.workshop-screen script, .workshop-screen img, .notices script').count()).toBe(0);
+    expect(await dash.textContent('[data-testid="collect-status"]')).toMatch(/refused/);
+    expect(await dash.textContent('[data-testid="divergence"]')).toMatch(/first differ at turn \d+/);
+    await dash.screenshot({ path: join(SHOTS, 'dashboard.png'), fullPage: true });
+
+    // The CSV parses to one row per team per turn.
+    const csvDownload = dash.waitForEvent('download');
+    await dash.click('[data-testid="export-csv"]');
+    const csv = readFileSync((await (await csvDownload).path())!, 'utf8');
+    const parsed = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true });
+    expect(parsed.errors).toEqual([]);
+    const perTeam = new Map<string, number>();
+    for (const r of parsed.data) perTeam.set(r.team!, (perTeam.get(r.team!) ?? 0) + 1);
+    expect(perTeam.get('Red <script>alert(1)</script>')).toBe(3);
+    expect([...perTeam.keys()].sort()).toEqual(['Blue', 'Green', 'Red <script>alert(1)</script>']);
+
+    // A reload keeps the session.
+    await dash.reload();
+    await dash.waitForFunction(() => document.querySelectorAll('[data-testid="workshop-row"]').length === 3);
+
+    // Exported, then imported in a fresh browser, it shows the same dashboard.
+    const fileDownload = dash.waitForEvent('download');
+    await dash.click('[data-testid="export-session"]');
+    const sessionFile = (await (await fileDownload).path())!;
+    const other = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const second = await open(other, './?workshop');
+    await second.setInputFiles('[data-testid="import-session"]', sessionFile);
+    await second.waitForFunction(() => document.querySelectorAll('[data-testid="workshop-row"]').length === 3);
+    expect(await rows(second)).toEqual(await rows(dash));
+    await other.close();
+
+    // The handout and the debrief report print without running off the page.
+    for (const what of ['handout', 'report'] as const) {
+      await dash.evaluate((w) => (document.body.dataset.print = w), what);
+      await dash.emulateMedia({ media: 'print' });
+      const wide = await dash.evaluate(() => document.documentElement.scrollWidth);
+      expect(wide, what).toBeLessThanOrEqual(1280);
+      await dash.pdf({ path: join(SHOTS, `${what}.pdf`), format: 'A4' });
+      await dash.emulateMedia({ media: 'screen' });
+    }
+    await dash.evaluate(() => delete document.body.dataset.print);
+    await host.close();
+  }, 240_000);
+
+  it('verifies 40 teams and draws the dashboard within budget', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await open(ctx, './');
+    const { room } = await setUp(page);
+    const policies = ['balanced', 'lead-only', 'manage-only', 'random'];
+    const codes = Array.from({ length: 40 }, (_, i) => {
+      const { doc, scenario } = playRecorded('first-team', policies[i % 4]!, 'workshop-seed', {
+        team: `Team ${i + 1}`,
+        room,
+      });
+      return encodeCode(doc, scenario);
+    });
+    await page.fill('[data-testid="workshop-paste"]', codes.join('\n'));
+    const ms = await page.evaluate(async () => {
+      const t0 = performance.now();
+      document.querySelector<HTMLButtonElement>('[data-testid="workshop-add"]')!.click();
+      while (document.querySelectorAll('[data-testid="workshop-row"]').length < 40)
+        await new Promise((r) => setTimeout(r, 5));
+      // The next frame: the dashboard is drawn, not just in the DOM.
+      await new Promise((r) => requestAnimationFrame(() => r(null)));
+      return performance.now() - t0;
+    });
+    console.log(`workshop: 40 teams verified and drawn in ${ms.toFixed(0)} ms`);
+    expect((await rows(page)).every((r) => r.verified === 'true')).toBe(true);
+    await ctx.close();
+  }, 120_000);
+
+  it('works offline after one visit: the dashboard and a game', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await open(ctx, './');
+    await setUp(page);
+    // The service worker has precached the site (Phaser included) once it controls the page.
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await page.reload();
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    await ctx.setOffline(true);
+    await page.reload();
+    await page.waitForSelector('[data-testid="team-link"]');
+    await page.goto(new URL('./?scenario=first-team&seed=offline', url).href);
+    await page.waitForSelector('[data-testid="end-turn"]');
+    await page.waitForSelector('body[data-world="ready"]', { timeout: 30_000 });
+    await ctx.close();
+  }, 120_000);
+
+  it('reads a team’s QR code from the camera', async () => {
+    const { doc, scenario } = playRecorded('first-team', 'balanced', 'workshop-seed', { team: 'Camera team' });
+    const code = encodeCode(doc, scenario);
+    const video = join(tmpdir(), `momentum-qr-${process.pid}.y4m`);
+    writeFileSync(video, qrVideo(code));
+    const camera = await launchChromium([
+      '--use-fake-device-for-media-stream',
+      '--use-fake-ui-for-media-stream',
+      `--use-file-for-fake-video-capture=${video}`,
+    ]);
+    try {
+      const ctx = await camera.newContext({ viewport: { width: 1280, height: 900 }, permissions: ['camera'] });
+      const page = await ctx.newPage();
+      page.on('pageerror', (e) => pageErrors.push(`camera: ${e.message}`));
+      await page.goto(new URL('./', url).href);
+      await page.waitForSelector('body[data-ready="true"]');
+      await setUp(page);
+      await page.click('[data-testid="workshop-scan"]');
+      await page.waitForFunction(() => document.querySelectorAll('[data-testid="workshop-row"]').length === 1, null, {
+        timeout: 60_000,
+      });
+      await page.screenshot({ path: join(SHOTS, 'camera.png') });
+      expect((await rows(page))[0]).toMatchObject({ team: 'Camera team', verified: 'true' });
+      await ctx.close();
+    } finally {
+      await camera.close();
+    }
+  }, 120_000);
+});
+
+/** A few frames of Y4M video showing `text` as a QR code, for Chromium's fake camera. */
+function qrVideo(text: string): Buffer {
+  const W = 640;
+  const H = 480;
+  const qr = encode(text, { ecc: 'M', border: 4 });
+  const scale = Math.floor(Math.min(W, H) / qr.size);
+  const x0 = Math.floor((W - qr.size * scale) / 2);
+  const y0 = Math.floor((H - qr.size * scale) / 2);
+  const luma = Buffer.alloc(W * H, 255);
+  for (let y = 0; y < qr.size * scale; y++)
+    for (let x = 0; x < qr.size * scale; x++)
+      if (qr.data[Math.floor(y / scale)]![Math.floor(x / scale)]) luma[(y0 + y) * W + x0 + x] = 0;
+  const chroma = Buffer.alloc((W / 2) * (H / 2) * 2, 128);
+  const frame = Buffer.concat([Buffer.from('FRAME\n'), luma, chroma]);
+  return Buffer.concat([
+    Buffer.from(`YUV4MPEG2 W${W} H${H} F10:1 Ip A1:1 C420jpeg\n`),
+    ...Array.from({ length: 5 }, () => frame),
+  ]);
+}

@@ -189,8 +189,63 @@ describe('a workshop', () => {
       await new Promise((r) => requestAnimationFrame(() => r(null)));
       return performance.now() - t0;
     });
-    console.log(`workshop: 40 teams verified and drawn in ${ms.toFixed(0)} ms`);
+    const parts = await page.evaluate(() =>
+      ['workshop-collect', 'workshop-draw'].map(
+        (n) => `${n} ${performance.getEntriesByName(n).at(-1)?.duration.toFixed(0)} ms`,
+      ),
+    );
+    console.log(`workshop: 40 teams verified and drawn in ${ms.toFixed(0)} ms (${parts.join(', ')})`);
     expect((await rows(page)).every((r) => r.verified === 'true')).toBe(true);
+    await ctx.close();
+  }, 120_000);
+
+  it('meets bad input with one clear line and keeps working', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    // A browser that refuses IndexedDB (a private window): sessions live in the page, and it says so.
+    await ctx.addInitScript(() => {
+      Object.defineProperty(window, 'indexedDB', {
+        get() {
+          throw new DOMException('IndexedDB is disabled.', 'SecurityError');
+        },
+      });
+    });
+    const page = await open(ctx, './');
+    await setUp(page);
+    expect(await page.textContent('[data-testid="notice-workshop-memory"]')).toMatch(
+      /refuses to keep workshop sessions/,
+    );
+    // 10 MB of junk holding one real code: found, verified, and the page stays responsive.
+    const { doc, scenario } = playRecorded('first-team', 'balanced', 'workshop-seed', { team: 'Needle' });
+    const code = encodeCode(doc, scenario);
+    await page.evaluate((c) => {
+      const junk = 'lorem ipsum M1.x '.repeat(600_000);
+      const box = document.querySelector<HTMLTextAreaElement>('[data-testid="workshop-paste"]')!;
+      box.value = `${junk.slice(0, 5_000_000)} ${c} ${junk.slice(0, 5_000_000)}`;
+    }, code);
+    await page.click('[data-testid="workshop-add"]');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="workshop-row"]').length === 1);
+    expect(await page.textContent('[data-testid="collect-status"]')).toMatch(/found/);
+    // A replay file that is not JSON, and a code of another scenario.
+    const other = playRecorded('idea-factory', 'balanced', 'workshop-seed', { team: 'Elsewhere' });
+    await page.setInputFiles('#ws-files', [
+      {
+        name: 'broken.replay.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from('{"format":"momentum-replay", oops'),
+      },
+      { name: 'other.txt', mimeType: 'text/plain', buffer: Buffer.from(encodeCode(other.doc, other.scenario)) },
+    ]);
+    await page.waitForFunction(() =>
+      /other\.txt/.test(document.querySelector('[data-testid="collect-status"]')?.textContent ?? ''),
+    );
+    const refused = (await page.textContent('.refused')) ?? '';
+    expect(refused).toMatch(/broken\.replay\.json/);
+    expect(refused).toMatch(/flagged, not mixed in/);
+    // The other scenario's team is listed as refused, never mixed into the comparison.
+    expect((await rows(page)).map((r) => [r.team, r.verified])).toEqual([
+      ['Needle', 'true'],
+      ['Elsewhere', 'false'],
+    ]);
     await ctx.close();
   }, 120_000);
 

@@ -67,7 +67,6 @@ export function roomTable(room: Room, scenario: Scenario, ranked: boolean): HTML
         {},
         ...rows.map((r, i) => {
           const run = room.teams.find((t) => t.team === r.team);
-          const code = run ? tryEncodeCode(run.doc, scenario) : null;
           const regime = r.outcome ?? r.regime;
           return h(
             'tr',
@@ -103,7 +102,22 @@ export function roomTable(room: Room, scenario: Scenario, ranked: boolean): HTML
             h(
               'td',
               {},
-              code?.ok ? h('a', { href: `?replay=${encodeURIComponent(code.code)}`, target: '_blank' }, 'Watch') : '–',
+              run
+                ? h(
+                    'button',
+                    {
+                      type: 'button',
+                      class: 'secondary small',
+                      'aria-label': `Watch the run of ${r.team}`,
+                      // Encoded on demand: forty codes at every redraw would slow the room's table.
+                      onclick: () => {
+                        const code = tryEncodeCode(run.doc, scenario);
+                        if (code.ok) window.open(`?replay=${encodeURIComponent(code.code)}`, '_blank', 'noopener');
+                      },
+                    },
+                    'Watch',
+                  )
+                : '–',
             ),
           );
         }),

@@ -8,9 +8,10 @@ export const PRESENTER_TEXT_SCALE = 1.75;
 
 const listeners = new Set<(on: boolean) => void>();
 
-/** Calls `listener` whenever the presenter layout is turned on or off. */
-export function onPresenterChange(listener: (on: boolean) => void): void {
+/** Calls `listener` whenever the presenter layout is turned on or off; returns a way to stop. */
+export function onPresenterChange(listener: (on: boolean) => void): () => void {
   listeners.add(listener);
+  return () => listeners.delete(listener);
 }
 
 export function presenting(): boolean {

@@ -3,7 +3,7 @@ import type { StoredSubmission, WorkshopRecord, WorkshopStore } from '../../plat
 import { collectRoom, extractSubmissions, roomCsv, SERIES_KEYS, type Room, type SeriesKey } from '../../workshop';
 import type { AppContext } from '../context';
 import { h, mount } from '../dom';
-import { presenterToggle, presenting } from '../presenter';
+import { onPresenterChange, presenterToggle, presenting } from '../presenter';
 import { qrCode } from '../qr';
 import { copyText, download } from '../share';
 import { scanButton } from './scan';
@@ -392,6 +392,13 @@ export async function workshopScreen(ctx: AppContext, roomCode: string): Promise
     ),
   );
   ctx.onKey(null);
+  // On a projector the dashboard shows one view at a time, in large type.
+  ctx.onLeave(
+    onPresenterChange((on) => {
+      view = on ? (view === 'All' ? 'Table' : view) : 'All';
+      draw();
+    }),
+  );
   draw();
   if (!store.persistent)
     ctx.notices.show({

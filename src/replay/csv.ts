@@ -2,6 +2,7 @@ import Papa from 'papaparse';
 import type { Scenario } from '../engine';
 import type { TurnRecord } from './timeline';
 import { choiceWords, factWords } from './words';
+import { happenings } from './narration';
 
 export const CSV_HEADER = [
   'turn',
@@ -18,9 +19,8 @@ export const CSV_HEADER = [
 /** The cells of one turn's row, in CSV_HEADER order. */
 export function turnCells(scenario: Scenario, r: TurnRecord): (string | number)[] {
   const actions = r.choices.map((c) => choiceWords(scenario, c));
-  const events = r.facts
-    .filter((e) => e.type === 'event-occurred' || e.type.startsWith('shift-') || e.type.startsWith('member-'))
-    .map((e) => factWords(e, scenario))
+  const events = happenings(r.facts)
+    .all.map((e) => factWords(e, scenario))
     .filter((x): x is string => x !== null);
   const v = r.after.vars;
   return [r.turn, actions.join('; '), v.morale, v.execution, v.innovation, r.l, r.m, r.regime, events.join('; ')];

@@ -8,6 +8,7 @@ import {
   type Regime,
   type Scenario,
 } from '../engine';
+import { happenings } from './narration';
 import { shiftLine, shiftSentences } from './shift-log';
 import type { TurnRecord, VarChange } from './timeline';
 import { causeWords, factWords, VAR_LABELS } from './words';
@@ -64,8 +65,8 @@ export function turnSummary(scenario: Scenario, r: TurnRecord): TurnSummary {
       causeAmount: top?.amount ?? 0,
     };
   });
-  const events = r.facts
-    .filter((e) => e.type === 'event-occurred' || e.type === 'member-quit' || e.type === 'member-disengaged')
+  const told = happenings(r.facts);
+  const events = [...told.events, ...told.people]
     .map((e) => factWords(e, scenario))
     .filter((x): x is string => x !== null);
   const shifts = shiftSentences(scenario, r).map(shiftLine);

@@ -1,4 +1,5 @@
-import { type Scenario, HEADLINE } from '../engine';
+import { type Fact, type Scenario, HEADLINE } from '../engine';
+import { happenings } from './narration';
 import type { TurnRecord } from './timeline';
 import { groupRepeated, listTurns } from './turn-summary';
 import { causeWords, factWords, signed, VAR_LABELS } from './words';
@@ -26,6 +27,7 @@ export function turningPoints(scenario: Scenario, records: readonly TurnRecord[]
   };
   const moments: { turn: number; text: string }[] = [];
   for (const r of records) {
+    const told = new Set<Fact>(happenings(r.facts).all);
     for (const e of r.facts) {
       if (e.type === 'regime-changed') {
         const top = biggestCause(r);
@@ -33,13 +35,7 @@ export function turningPoints(scenario: Scenario, records: readonly TurnRecord[]
           turn: r.turn,
           text: `the team moved from ${e.from} to ${e.to}${top ? `, driven most by ${top}` : ''}`,
         });
-      } else if (
-        e.type === 'event-occurred' ||
-        e.type === 'shift-occurred' ||
-        e.type === 'shift-settled' ||
-        e.type === 'member-quit' ||
-        e.type === 'member-disengaged'
-      ) {
+      } else if (told.has(e)) {
         const words = factWords(e, scenario);
         if (words) moments.push({ turn: r.turn, text: words });
       }

@@ -1,4 +1,5 @@
 import type { Fact, GameState, Scenario } from '../engine';
+import { happenings } from '../replay/narration';
 import { actionTitle, memberName } from '../replay/words';
 import type { WorldHappening, WorldView } from './world/view';
 
@@ -14,7 +15,8 @@ function eventHurts(scenario: Scenario, id: string): boolean {
 /** The turn's events, leavers and shifts as the world shows them, in the order they happened. */
 export function happeningsOf(scenario: Scenario, facts: readonly Fact[]): WorldHappening[] {
   const out: WorldHappening[] = [];
-  for (const f of facts) {
+  // The world marks events, leavers and shifts; disengaging shows in the team itself.
+  for (const f of happenings(facts).all) {
     if (f.type === 'event-occurred') {
       const title = scenario.events.find((x) => x.id === f.event)?.title ?? f.event;
       out.push({ kind: 'event', text: title, hurts: eventHurts(scenario, f.event), member: f.member });

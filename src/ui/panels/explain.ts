@@ -1,7 +1,8 @@
 import { ENTER, EXIT, type Scenario, HEADLINE, VARIABLES, type VarName } from '../../engine';
 import { isShiftFact, shiftLine, shiftSentences } from '../../replay/shift-log';
 import type { TurnRecord, VarChange } from '../../replay/timeline';
-import { actionTitle, causeWords, factWords, memberName, signed, VAR_LABELS } from '../../replay/words';
+import { happenings } from '../../replay/narration';
+import { causeWords, choiceWords, factWords, signed, VAR_LABELS } from '../../replay/words';
 import { h } from '../dom';
 import { REGIME_INFO } from '../labels';
 
@@ -114,8 +115,9 @@ export function turnAnnouncement(scenario: Scenario, r: TurnRecord): string {
     const c = r.changes.find((x) => x.var === v);
     return `${VAR_LABELS[v]} ${r.after.vars[v]} (${signed(c ? c.to - c.from : 0)})`;
   }).join(', ');
-  const events = r.facts
-    .filter((e) => e.type === 'event-occurred' || e.type === 'member-quit' || e.type === 'regime-changed')
+  const told = happenings(r.facts);
+  const moved = r.facts.filter((e) => e.type === 'regime-changed');
+  const events = [...told.events, ...told.people, ...moved]
     .map((e) => factWords(e, scenario))
     .filter(Boolean)
     .join('. ');
@@ -127,7 +129,5 @@ export function turnAnnouncement(scenario: Scenario, r: TurnRecord): string {
 
 /** The plan so far, each choice with its target, for the turn panel. */
 export function planWords(scenario: Scenario, plan: readonly { action: string; target?: string }[]): string[] {
-  return plan.map((c) =>
-    c.target ? `${actionTitle(c.action)} (${memberName(scenario, c.target)})` : actionTitle(c.action),
-  );
+  return plan.map((c) => choiceWords(scenario, c));
 }

@@ -3,7 +3,7 @@ import type { TurnRecord } from '../../replay/timeline';
 import type { AppContext } from '../context';
 import { h, mount } from '../dom';
 import { hours } from '../labels';
-import { actionTitle, memberName } from '../../replay/words';
+import { choiceWords } from '../../replay/words';
 import { collapseWarning, collapseWarningText } from '../../replay/turn-summary';
 import { actionCards, cardIndexForKey, offeredActions, usesWords } from '../panels/cards';
 import { historyChart } from '../panels/chart';
@@ -135,8 +135,7 @@ export function playScreen(ctx: AppContext, initial: Session): void {
   sticky.observe(turnPanel);
 
   /** The choice just made or undone, in words for the live region. */
-  const choiceWords = (c: { action: string; target?: string } | undefined): string =>
-    c ? `${actionTitle(c.action)}${c.target ? ` with ${memberName(s, c.target)}` : ''}` : '';
+  const spoken = (c: { action: string; target?: string } | undefined): string => (c ? choiceWords(s, c) : '');
 
   const apply = (action: Action): boolean => {
     const r = act(session, action);
@@ -167,10 +166,10 @@ export function playScreen(ctx: AppContext, initial: Session): void {
       const c = st.plan[st.plan.length - 1];
       const uses = st.plan.filter((x) => x.action === action.action).length;
       ctx.announce(
-        `Chosen: ${choiceWords(c)}${uses > 1 ? `, ${usesWords(uses)} this turn, at reduced strength` : ''}. ${hours(st.time)} left.`,
+        `Chosen: ${spoken(c)}${uses > 1 ? `, ${usesWords(uses)} this turn, at reduced strength` : ''}. ${hours(st.time)} left.`,
       );
     } else if (action.type === 'undo') {
-      ctx.announce(`Undone: ${choiceWords(before.plan[before.plan.length - 1])}. ${hours(st.time)} left.`);
+      ctx.announce(`Undone: ${spoken(before.plan[before.plan.length - 1])}. ${hours(st.time)} left.`);
     }
     render();
     return true;

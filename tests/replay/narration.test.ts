@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { happenings } from '../../src/replay/narration';
+import { turnCells } from '../../src/replay/csv';
+import { timeline } from '../../src/replay/timeline';
+import { turnSummary } from '../../src/replay/turn-summary';
+import { turningPoints } from '../../src/replay/turning-points';
+import { factWords } from '../../src/replay/words';
+import { choicesOf, ENTRIES, playRecorded } from './support';
+
+describe('narration', () => {
+  it('sorts a turn’s facts into events, shifts and people, in order, and nothing else', () => {
+    let told = 0;
+    for (const { scenario } of ENTRIES) {
+      for (const policy of ['random', 'lead-only', 'manage-only']) {
+        for (let k = 0; k < 6; k++) {
+          const seed = `narration-${k}`;
+          const { run } = playRecorded(scenario.id, policy, seed);
+          const records = timeline(
+            scenario,
+            seed,
+            choicesOf(run).map((actions, i) => ({ turn: i + 1, actions })),
+          );
+          const points = turningPoints(scenario, records).join(' ');
+          for (const r of records) {
+            const h = happenings(r.facts);
+            expect(h.all.length).toBe(h.events.length + h.shifts.length + h.people.length);
+            // In the order they happened.
+            expect(h.all).toEqual(r.facts.filter((f) => h.all.includes(f as never)));
+            told += h.all.length;
+            // Every telling names every happening it is about.
+            const csv = String(turnCells(scenario, r).at(-1));
+            const summary = turnSummary(scenario, r).events.join(' ');
+            for (const f of h.all) {
+              const words = factWords(f, scenario)!;
+              expect(csv).toContain(words);
+              expect(points).toContain(words);
+              if (f.type !== 'shift-occurred' && f.type !== 'shift-settled') expect(summary).toContain(words);
+            }
+          }
+        }
+      }
+    }
+    expect(told).toBeGreaterThan(100);
+  });
+});

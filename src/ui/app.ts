@@ -15,6 +15,7 @@ import { titleScreen } from './screens/title';
 import { workshopScreen } from './workshop/dashboard';
 import { workshopSetupScreen } from './workshop/setup';
 import { Notices } from './notices';
+import { browserServices, type BrowserServices } from './share';
 import { initPresenter } from './presenter';
 import { nameProblem, seedProblem } from '../replay/seed';
 import { gameFor, savedGames, type SavedGame } from './saves';
@@ -26,6 +27,7 @@ export interface Platform {
   readonly location: Location;
   readonly history: History;
   readonly workshops: () => Promise<WorkshopStore>;
+  readonly services?: BrowserServices;
 }
 
 /** Builds the app into `root` and opens the screen the address asks for. */
@@ -50,6 +52,7 @@ export function startApp(
     store: platform.store,
     entries,
     workshops: platform.workshops,
+    services: platform.services ?? browserServices,
     world,
     announce,
     notices,

@@ -2,6 +2,7 @@ import type { Store } from '../platform/storage';
 import type { WorkshopStore } from '../platform/workshops';
 import type { ScenarioEntry } from '../replay/verify';
 import type { Notices } from './notices';
+import type { BrowserServices } from './share';
 import type { Session } from './session';
 import type { WorldHost } from './world-host';
 
@@ -21,6 +22,8 @@ export interface AppContext {
   readonly root: HTMLElement;
   readonly store: Store;
   readonly entries: readonly ScenarioEntry[];
+  /** The browser's clipboard and downloads, passed in so tests and other hosts can stand in. */
+  readonly services: BrowserServices;
   /** Workshop sessions, opened on first need (IndexedDB, or memory when the browser refuses it). */
   workshops(): Promise<WorkshopStore>;
   readonly world: WorldHost;

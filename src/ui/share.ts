@@ -20,6 +20,14 @@ export async function copyText(text: string): Promise<boolean> {
   }
 }
 
+/** What the screens ask of the browser beyond the page: copying and saving files. */
+export interface BrowserServices {
+  copyText(text: string): Promise<boolean>;
+  download(name: string, type: string, text: string): void;
+}
+
+export const browserServices: BrowserServices = { copyText, download };
+
 /** A file name safe on every system for a scenario and seed. */
 export function fileStem(scenario: string, seed: string): string {
   return `${scenario}-${seed.replace(/[^\w-]+/g, '_').slice(0, 40) || 'seed'}`;

@@ -2,7 +2,6 @@ import type { AppContext } from '../context';
 import { h } from '../dom';
 import { qrCode } from '../qr';
 import { replayOf, type Session } from '../session';
-import { copyText } from '../share';
 
 /**
  * "Hand in to your facilitator": the run's code as text to copy and as a QR code to scan off
@@ -53,7 +52,7 @@ export function handInPanel(ctx: AppContext, session: Session, partial: boolean)
           type: 'button',
           class: 'secondary',
           onclick: async () => {
-            if (await copyText(code)) status.textContent = 'Code copied.';
+            if (await ctx.services.copyText(code)) status.textContent = 'Code copied.';
             else {
               field.select();
               status.textContent = 'Copying was refused by the browser: the code is selected, copy it by hand.';

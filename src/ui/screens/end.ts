@@ -11,7 +11,7 @@ import { turnExplanation } from '../panels/explain';
 import { profileTable } from '../panels/profile';
 import { scoreTable } from '../panels/score';
 import { newSession, replayOf, type Session } from '../session';
-import { copyText, download, fileStem } from '../share';
+import { fileStem } from '../share';
 import { worldViewOf } from '../world-view';
 
 /** Outcome, profile, story, and the replay code to share or re-check. */
@@ -25,7 +25,7 @@ export function endScreen(ctx: AppContext, session: Session): void {
   ctx.setQuery({ scenario: s.id, seed: session.seed, ...(session.meta?.room ? { room: session.meta.room } : {}) });
   const copied = h('span', { class: 'copied', role: 'status' });
   const copy = async (text: string, what: string): Promise<void> => {
-    if (await copyText(text)) copied.textContent = `${what} copied.`;
+    if (await ctx.services.copyText(text)) copied.textContent = `${what} copied.`;
     else {
       // Clipboard access can be refused; the field is selectable by hand.
       (ctx.root.querySelector('[data-testid="replay-code"]') as HTMLInputElement | null)?.select();
@@ -135,7 +135,11 @@ export function endScreen(ctx: AppContext, session: Session): void {
                   type: 'button',
                   class: 'secondary small',
                   onclick: () =>
-                    download(`${file}.replay.json`, 'application/json', `${JSON.stringify(doc, null, 2)}\n`),
+                    ctx.services.download(
+                      `${file}.replay.json`,
+                      'application/json',
+                      `${JSON.stringify(doc, null, 2)}\n`,
+                    ),
                 },
                 'Download replay file',
               ),
@@ -144,7 +148,7 @@ export function endScreen(ctx: AppContext, session: Session): void {
                 {
                   type: 'button',
                   class: 'secondary small',
-                  onclick: () => download(`${file}.csv`, 'text/csv', toCsv(s, session.records)),
+                  onclick: () => ctx.services.download(`${file}.csv`, 'text/csv', toCsv(s, session.records)),
                 },
                 'Export turns as CSV',
               ),

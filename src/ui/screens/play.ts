@@ -16,7 +16,7 @@ import { collapseWarningPanel, metersPanel, turnSummaryPanel } from '../panels/t
 import { presenterToggle } from '../presenter';
 import { trimResults, writeGame } from '../saves';
 import { act, LAST_SCENARIO_KEY, replayOf, resume, revOf, type Session } from '../session';
-import { copyText, download, fileStem } from '../share';
+import { fileStem } from '../share';
 import { worldViewOf } from '../world-view';
 
 /** The turn loop: cards, plan with undo, end turn, and why things happened. */
@@ -95,14 +95,20 @@ export function playScreen(ctx: AppContext, initial: Session): void {
   };
   const downloadRun = (): void => {
     const { document: doc } = replayOf(session);
-    download(`${fileStem(s.id, session.seed)}.replay.json`, 'application/json', `${JSON.stringify(doc, null, 2)}\n`);
+    ctx.services.download(
+      `${fileStem(s.id, session.seed)}.replay.json`,
+      'application/json',
+      `${JSON.stringify(doc, null, 2)}\n`,
+    );
   };
   const copyRun = async (): Promise<void> => {
     const { code, problem } = replayOf(session);
     if (code === null) ctx.announce(`${problem ?? ''} Download the run instead.`);
     else
       ctx.announce(
-        (await copyText(code)) ? 'The code of the run so far is copied.' : `Copying was refused; the code is: ${code}`,
+        (await ctx.services.copyText(code))
+          ? 'The code of the run so far is copied.'
+          : `Copying was refused; the code is: ${code}`,
       );
   };
   /** Opens the newer save another tab wrote of this same game. */

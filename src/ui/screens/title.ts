@@ -5,7 +5,6 @@ import { presenterToggle } from '../presenter';
 import { REGIME_INFO } from '../labels';
 import { MAX_RESULTS, savedGames } from '../saves';
 import { clip, type Session } from '../session';
-import { download } from '../share';
 
 /** When a game was last played, in the player's own locale; saves from before this was kept say "earlier". */
 function playedWhen(ms: number): string {
@@ -118,7 +117,9 @@ export function titleScreen(ctx: AppContext, notice?: string): void {
                 : `save ${i + 1}`;
               return row(
                 `${name}: ${g.reason}`,
-                button('Download it', name, () => download(`momentum-save-${i + 1}.json`, 'application/json', g.text)),
+                button('Download it', name, () =>
+                  ctx.services.download(`momentum-save-${i + 1}.json`, 'application/json', g.text),
+                ),
                 button('Delete', name, () => remove(g.key, `the damaged save (${name})`)),
               );
             }),

@@ -5,7 +5,6 @@ import type { AppContext } from '../context';
 import { h, mount } from '../dom';
 import { onPresenterChange, presenterToggle, presenting } from '../presenter';
 import { qrCode } from '../qr';
-import { copyText, download } from '../share';
 import { scanButton } from './scan';
 import { sessionFileText } from './session-file';
 import { roundTimer } from './timer';
@@ -98,7 +97,7 @@ export async function workshopScreen(ctx: AppContext, roomCode: string): Promise
     }
   };
   const exportSession = (): void =>
-    download(`momentum-workshop-${record.room}.json`, 'application/json', sessionFileText(record));
+    ctx.services.download(`momentum-workshop-${record.room}.json`, 'application/json', sessionFileText(record));
 
   const paste = h('textarea', {
     id: 'ws-paste',
@@ -294,7 +293,8 @@ export async function workshopScreen(ctx: AppContext, roomCode: string): Promise
               type: 'button',
               class: 'secondary small',
               'data-testid': 'export-csv',
-              onclick: () => download(`momentum-workshop-${record.room}.csv`, 'text/csv', roomCsv(room, scenario)),
+              onclick: () =>
+                ctx.services.download(`momentum-workshop-${record.room}.csv`, 'text/csv', roomCsv(room, scenario)),
             },
             'Export CSV',
           ),
@@ -322,7 +322,7 @@ export async function workshopScreen(ctx: AppContext, roomCode: string): Promise
               class: 'secondary no-print',
               onclick: async () =>
                 say(
-                  (await copyText(link))
+                  (await ctx.services.copyText(link))
                     ? 'The teams’ link is copied.'
                     : 'Copying was refused: select the link and copy it by hand.',
                 ),

@@ -30,7 +30,11 @@ async function open(
   viewport: { width: number; height: number },
   options: { reducedMotion?: 'reduce' | 'no-preference'; on?: Browser } = {},
 ): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await (options.on ?? browser).newContext({ viewport, reducedMotion: options.reducedMotion });
+  // Reduced motion unless a test is about motion: the animated world in software WebGL keeps a core busy.
+  const context = await (options.on ?? browser).newContext({
+    viewport,
+    reducedMotion: options.reducedMotion ?? 'reduce',
+  });
   const page = await context.newPage();
   await page.goto(new URL(path, url).href);
   await page.waitForSelector('body[data-ready="true"]');
@@ -401,7 +405,9 @@ describe('the world', () => {
   }, 120_000);
 
   it('stops drawing when scrolled out of view and starts again when back', async () => {
-    const { context, page } = await open('./?scenario=idea-factory&seed=away', SIZES.phone);
+    const { context, page } = await open('./?scenario=idea-factory&seed=away', SIZES.phone, {
+      reducedMotion: 'no-preference',
+    });
     await page.waitForSelector('body[data-world="ready"]', { timeout: 30_000 });
     const animating = (): Promise<boolean> =>
       page.evaluate(() => (window as unknown as { momentumDebug: { animating(): boolean } }).momentumDebug.animating());

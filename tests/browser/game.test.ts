@@ -18,11 +18,16 @@ let url: string;
 let browser: Browser;
 const consoleErrors: string[] = [];
 
+/**
+ * Pages prefer reduced motion unless a test is about the motion itself: the animated world in
+ * software WebGL keeps a core busy, and the whole suite shares two.
+ */
 async function open(
   path: string,
   viewport = { width: 1280, height: 800 },
+  motion = false,
 ): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport });
+  const context = await browser.newContext({ viewport, reducedMotion: motion ? 'no-preference' : 'reduce' });
   const page = await context.newPage();
   page.on('console', (m) => {
     if (m.type() === 'error') consoleErrors.push(`${path}: ${m.text()}`);
@@ -112,7 +117,7 @@ describe('the world', () => {
     };
     const plans: Record<string, PlanName> = { chaos: 'lead', stagnation: 'manage', momentum: 'balanced' };
     for (const [want, path] of Object.entries(shots)) {
-      const { context, page } = await open(path, { width: 1920, height: 1080 });
+      const { context, page } = await open(path, { width: 1920, height: 1080 }, true);
       for (let t = 0; t < 8 && (await regime(page)) !== want; t++) await playTurn(page, plans[want]!, t);
       expect(await regime(page)).toBe(want);
       await worldReady(page);
@@ -127,7 +132,7 @@ describe('the world', () => {
   });
 
   it('holds its frame rate in the busiest (chaos) scene', async () => {
-    const { context, page } = await open('./?scenario=idea-factory&seed=fps', { width: 1920, height: 1080 });
+    const { context, page } = await open('./?scenario=idea-factory&seed=fps', { width: 1920, height: 1080 }, true);
     await worldReady(page);
     const fps = await page.evaluate(async () => {
       const debug = (window as unknown as { momentumDebug: { frames(): number } }).momentumDebug;
@@ -381,7 +386,7 @@ describe('saving', () => {
 
   it('says at once when the browser refuses to save, offers the run, and loses no turn', async () => {
     for (const pressure of ['full', 'nearly-full', 'refused'] as const) {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
       if (pressure === 'refused')
         await context.addInitScript(() => {
           Storage.prototype.setItem = () => {

@@ -32,7 +32,8 @@ async function open(
   path: string,
   viewport: { width: number; height: number } = { width: 1280, height: 800 },
 ): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport });
+  // Reduced motion: the animated world in software WebGL would keep a core busy for nothing here.
+  const context = await browser.newContext({ viewport, reducedMotion: 'reduce' });
   const page = await context.newPage();
   page.on('pageerror', (e) => consoleErrors.push(`${path}: ${e.message}`));
   await page.goto(new URL(path, url).href);

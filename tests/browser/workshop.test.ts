@@ -77,7 +77,7 @@ async function rows(page: Page): Promise<{ team: string; verified: string; finge
 
 describe('a workshop', () => {
   it('set up, played by three teams, collected from a transcript, compared, exported and kept', async () => {
-    const host = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const host = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
     const dash = await open(host, './');
     const { link, room } = await setUp(dash);
     expect(room).toMatch(/^[A-Z2-9]{6}$/);
@@ -86,7 +86,7 @@ describe('a workshop', () => {
     // Three teams play from the link in their own browsers, one hands in progress at turn 3.
     const codes: string[] = [];
     for (const [i, team] of ['Blue', 'Green', 'Red <script>alert(1)</script>'].entries()) {
-      const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
       const page = await open(ctx, link.replace(/^https?:\/\/[^/]+\//, './'));
       await page.fill('[data-testid="team-name"]', team);
       await page.keyboard.press('Enter');
@@ -147,7 +147,7 @@ describe('a workshop', () => {
     const fileDownload = dash.waitForEvent('download');
     await dash.click('[data-testid="export-session"]');
     const sessionFile = (await (await fileDownload).path())!;
-    const other = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const other = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
     const second = await open(other, './?workshop');
     await second.setInputFiles('[data-testid="import-session"]', sessionFile);
     await second.waitForFunction(() => document.querySelectorAll('[data-testid="workshop-row"]').length === 3);
@@ -168,7 +168,7 @@ describe('a workshop', () => {
   }, 240_000);
 
   it('verifies 40 teams and draws the dashboard within budget', async () => {
-    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
     const page = await open(ctx, './');
     const { room } = await setUp(page);
     const policies = ['balanced', 'lead-only', 'manage-only', 'random'];
@@ -200,7 +200,7 @@ describe('a workshop', () => {
   }, 120_000);
 
   it('meets bad input with one clear line and keeps working', async () => {
-    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
     // A browser that refuses IndexedDB (a private window): sessions live in the page, and it says so.
     await ctx.addInitScript(() => {
       Object.defineProperty(window, 'indexedDB', {
@@ -250,7 +250,7 @@ describe('a workshop', () => {
   }, 120_000);
 
   it('works offline after one visit: the dashboard and a game', async () => {
-    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
     const page = await open(ctx, './');
     await setUp(page);
     // The service worker has precached the site (Phaser included) once it controls the page.
@@ -277,7 +277,11 @@ describe('a workshop', () => {
       `--use-file-for-fake-video-capture=${video}`,
     ]);
     try {
-      const ctx = await camera.newContext({ viewport: { width: 1280, height: 900 }, permissions: ['camera'] });
+      const ctx = await camera.newContext({
+        viewport: { width: 1280, height: 900 },
+        permissions: ['camera'],
+        reducedMotion: 'reduce',
+      });
       const page = await ctx.newPage();
       page.on('pageerror', (e) => pageErrors.push(`camera: ${e.message}`));
       await page.goto(new URL('./', url).href);
@@ -301,7 +305,8 @@ function qrVideo(text: string): Buffer {
   const W = 640;
   const H = 480;
   const qr = encode(text, { ecc: 'M', border: 4 });
-  const scale = Math.floor(Math.min(W, H) / qr.size);
+  // Well inside the scanner's central scan region (about two thirds of the frame's height).
+  const scale = Math.floor((0.55 * Math.min(W, H)) / qr.size);
   const x0 = Math.floor((W - qr.size * scale) / 2);
   const y0 = Math.floor((H - qr.size * scale) / 2);
   const luma = Buffer.alloc(W * H, 255);

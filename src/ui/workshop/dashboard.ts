@@ -1,5 +1,7 @@
 import { linkTo } from '../../platform/links';
 import type { StoredSubmission, WorkshopRecord, WorkshopStore } from '../../platform/workshops';
+import { tryEncodeCode } from '../../replay/code';
+import { recordReplay } from '../../replay/document';
 import { collectRoom, extractSubmissions, roomCsv, SERIES_KEYS, type Room, type SeriesKey } from '../../workshop';
 import type { AppContext } from '../context';
 import { h, mount } from '../dom';
@@ -400,12 +402,30 @@ export async function workshopScreen(ctx: AppContext, roomCode: string): Promise
     }),
   );
   draw();
+  warmVerifier(ctx, record, entry.hash);
   if (!store.persistent)
     ctx.notices.show({
       id: 'workshop-memory',
       text: 'This browser refuses to keep workshop sessions (private mode?): this one lasts while the page is open. Export it as a file to keep it.',
       actions: [{ label: 'Export the session', run: exportSession }],
     });
+}
+
+/**
+ * Verifies a short run of the session's own scenario a few times while the facilitator reads the
+ * page: the browser compiles the verifier then, so the first paste of a whole room is checked at
+ * full speed rather than paying for that compilation.
+ */
+function warmVerifier(ctx: AppContext, record: WorkshopRecord, hash: string): void {
+  const entry = ctx.entries.find((e) => e.scenario.id === record.scenario);
+  if (!entry) return;
+  window.setTimeout(() => {
+    const doc = recordReplay(entry.scenario, hash, record.seed, [[], [], []], { room: record.room });
+    const code = tryEncodeCode(doc, entry.scenario);
+    if (!code.ok) return;
+    const expectation = { scenario: record.scenario, seed: record.seed, room: record.room };
+    for (let i = 0; i < 30; i++) collectRoom(ctx.entries, expectation, [{ source: 'warm-up', text: code.code }]);
+  }, 50);
 }
 
 /** Verifies every hand-in of the session against its scenario, seed and room. */

@@ -9,8 +9,13 @@ export interface GameRun {
 
 /** Plays one game to its end. A policy that returns an illegal action ends the turn instead. */
 export function playGame(scenario: Scenario, seed: string, policy: PolicyFactory): GameRun {
+  return playOn(createGame(scenario, seed), seed, policy);
+}
+
+/** Plays a game from any state to its end: how a branch's remaining turns are played by a bot. */
+export function playOn(start: GameState, seed: string, policy: PolicyFactory): GameRun {
   const choose = policy(seed);
-  let state = createGame(scenario, seed);
+  let state = start;
   const turns: Action[][] = [];
   let current: Action[] = [];
   let guard = 0;

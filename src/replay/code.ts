@@ -1,6 +1,6 @@
 import { actionIndex, CATALOGUE, hash64, type Scenario } from '../engine';
 import { ByteReader, ByteWriter, fromBase64Url, toBase64Url, Truncated } from './bytes';
-import type { ReplayDocument } from './document';
+import type { Lineage, ReplayDocument } from './document';
 import { wellFormed } from './seed';
 
 export { wellFormed } from './seed';
@@ -9,7 +9,9 @@ export { wellFormed } from './seed';
  * Replay code: `M1.` then base64url of
  *   rules version · scenario id · first 4 bytes of the scenario hash · seed · number of turns ·
  *   per turn (number of choices, one byte per choice, first 2 bytes of the turn's fingerprint) ·
- *   final fingerprint (8 bytes) · optional metadata · checksum (4 bytes of the hash of all before).
+ *   final fingerprint (8 bytes) · flags · the texts the flags announce (player, team, date, room) ·
+ *   on a branch (flag 16) the turn it left its parent and the parent's final fingerprint (8 bytes) ·
+ *   checksum (4 bytes of the hash of all before).
  * A choice byte is action index × 9 + (member index + 1), or × 9 + 0 for untargeted actions.
  * Numbers are minimal varints and texts UTF-8, so one run has exactly one code: the decoder
  * re-encodes what it read and refuses any other spelling of the same run.
@@ -33,6 +35,8 @@ export interface RawCode {
    * recompute the checksum, so they are never part of what verifying a code proves.
    */
   readonly meta: ReplayDocument['meta'] | undefined;
+  /** Where a branch left its parent; like the names, a claim the checksum does not prove. */
+  readonly lineage: Lineage | undefined;
 }
 
 export type DecodeResult = { ok: true; raw: RawCode } | { ok: false; reason: string };
@@ -41,6 +45,7 @@ export type DecodeResult = { ok: true; raw: RawCode } | { ok: false; reason: str
 export function rawCodeOf(doc: ReplayDocument, scenario: Scenario): RawCode {
   const meta = doc.meta ?? {};
   const flags = metaFlags(meta);
+  const lineage = doc.lineage;
   return {
     rules: doc.rules,
     scenarioId: doc.scenario.id,
@@ -55,8 +60,11 @@ export function rawCodeOf(doc: ReplayDocument, scenario: Scenario): RawCode {
     })),
     final: doc.final,
     meta: flags === 0 ? undefined : { ...meta },
+    lineage: lineage === undefined ? undefined : { atTurn: lineage.atTurn, parentFinal: lineage.parentFinal },
   };
 }
+
+const LINEAGE_FLAG = 16;
 
 function metaFlags(meta: NonNullable<ReplayDocument['meta']>): number {
   return (
@@ -82,11 +90,12 @@ export function encodeRaw(raw: RawCode): Uint8Array {
   }
   w.hex(raw.final);
   const meta = raw.meta ?? {};
-  w.byte(metaFlags(meta));
+  w.byte(metaFlags(meta) | (raw.lineage ? LINEAGE_FLAG : 0));
   if (meta.player !== undefined) w.string(meta.player);
   if (meta.team !== undefined) w.string(meta.team);
   if (meta.date !== undefined) w.string(meta.date);
   if (meta.room !== undefined) w.string(meta.room);
+  if (raw.lineage) w.varint(raw.lineage.atTurn).hex(raw.lineage.parentFinal);
   return w.result();
 }
 
@@ -212,7 +221,14 @@ function readRaw(body: Uint8Array): RawCode {
   if (flags & 2) meta.team = r.string();
   if (flags & 4) meta.date = r.string();
   if (flags & 8) meta.room = r.string();
+  let lineage: Lineage | undefined;
+  if (flags & LINEAGE_FLAG) {
+    const atTurn = r.varint();
+    if (atTurn > count) throw new Truncated(`it says the run left its parent at turn ${atTurn}, after its last turn`);
+    lineage = { atTurn, parentFinal: r.hex(8) };
+  }
   // Unknown flag bits are left for the re-encoding to refuse: they are a non-standard spelling.
   if (r.remaining !== 0) throw new Truncated('it has unexpected data at the end');
-  return { rules, scenarioId, hashPrefix, seed, turns, final, meta: flags ? meta : undefined };
+  const named = flags & 15;
+  return { rules, scenarioId, hashPrefix, seed, turns, final, meta: named ? meta : undefined, lineage };
 }

@@ -47,6 +47,17 @@ export interface ReplayDocument {
     /** The workshop session's room code the run was played in. */
     readonly room?: string;
   };
+  /** Present on a branch: where it left the run it was branched from. */
+  readonly lineage?: Lineage;
+}
+
+/**
+ * A branch's first `atTurn` turns are its parent's, re-simulated; `parentFinal` is the parent's
+ * final fingerprint when it was branched. Checkable only with the parent at hand (checkLineage).
+ */
+export interface Lineage {
+  readonly atTurn: number;
+  readonly parentFinal: string;
 }
 
 /** The choices of each turn as engine actions. */
@@ -87,11 +98,12 @@ export function recordReplay(
   seed: string,
   turns: readonly (readonly ReplayChoice[])[],
   meta?: ReplayDocument['meta'],
+  lineage?: Lineage,
 ): ReplayDocument {
   const listed = turns.map((actions, i) => ({ turn: i + 1, actions: actions.map(copyChoice) }));
   const sim = simulate(scenario, seed, listed);
   if (!sim.ok) throw new Error(`turn ${sim.turn}: ${sim.message}`);
-  return documentOf(scenario.id, hash, seed, listed, sim, meta);
+  return documentOf(scenario.id, hash, seed, listed, sim, meta, lineage);
 }
 
 /** The document for a simulation that already ran. */
@@ -102,6 +114,7 @@ export function documentOf(
   listed: readonly ReplayTurn[],
   sim: { state: GameState; fingerprints: readonly string[] },
   meta?: ReplayDocument['meta'],
+  lineage?: Lineage,
 ): ReplayDocument {
   const { fingerprint: final, ...summary } = summaryOf(sim.state);
   return {
@@ -115,6 +128,7 @@ export function documentOf(
     final,
     summary,
     ...(meta ? { meta } : {}),
+    ...(lineage ? { lineage: { atTurn: lineage.atTurn, parentFinal: lineage.parentFinal } } : {}),
   };
 }
 

@@ -36,4 +36,5 @@ export const replayDocumentSchema = z.strictObject({
       room: z.string().optional(),
     })
     .optional(),
+  lineage: z.strictObject({ atTurn: z.int().min(0).max(100), parentFinal: hex16 }).optional(),
 });

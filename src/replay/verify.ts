@@ -86,6 +86,12 @@ function verifyDocument(data: unknown, scenarios: readonly ScenarioEntry[]): Ver
   if (entry.hash !== doc.scenario.hash) return scenarioChanged(doc.scenario.id);
   const turnsInOrder = doc.turns.every((t, i) => t.turn === i + 1);
   if (!turnsInOrder) return refuse('corrupted', 'The replay file lists its turns out of order.');
+  if (doc.lineage && doc.lineage.atTurn > doc.turns.length) {
+    return refuse(
+      'corrupted',
+      `The replay file says its run left its parent at turn ${doc.lineage.atTurn}, after its last turn (${doc.turns.length}).`,
+    );
+  }
   const checks = new Map<number, string>();
   for (const c of doc.checkpoints) {
     if (c.turn > doc.turns.length || checks.has(c.turn)) {
@@ -141,7 +147,7 @@ function verifyCode(text: string, scenarios: readonly ScenarioEntry[]): VerifyRe
   }
   if (!sim.ok) return illegal(sim.turn, sim.message);
   // The document carries the final state's summary: one fingerprint of it, not two.
-  const document = documentOf(entry.scenario.id, entry.hash, raw.seed, turns, sim, raw.meta);
+  const document = documentOf(entry.scenario.id, entry.hash, raw.seed, turns, sim, raw.meta, raw.lineage);
   if (document.final !== raw.final) return diverged(Math.max(1, raw.turns.length));
   const summary: Summary = { ...document.summary, fingerprint: document.final };
   return {

@@ -150,7 +150,8 @@ describe('the decoder accepts only the standard form', () => {
       const spots = varints(body);
       // The flag byte sits after the last turn and the final fingerprint: find it by walking again.
       const flagsAt = flagPosition(body, spots);
-      // Bits 1, 2, 4 and 8 mark the player, team, date and room; the rest mean nothing.
+      // Bits 1, 2, 4 and 8 mark the player, team, date and room, 16 a branch's lineage (which
+      // then must follow); the rest mean nothing.
       for (const bit of [16, 32, 64, 128]) {
         const edited = Uint8Array.from(body);
         edited[flagsAt] = edited[flagsAt]! | bit;
@@ -159,7 +160,7 @@ describe('the decoder accepts only the standard form', () => {
         if (!d.ok) expectCleanReason(d.reason);
       }
       const edited = Uint8Array.from(body);
-      edited[flagsAt] = edited[flagsAt]! | 16;
+      edited[flagsAt] = edited[flagsAt]! | 32;
       expectNotStandard(signCode(edited));
     }
   });
@@ -210,27 +211,35 @@ describe('whatever decodes re-encodes to itself', () => {
     fc
       .uint8Array({ minLength: bytes, maxLength: bytes })
       .map((b) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join(''));
-  const raw: fc.Arbitrary<RawCode> = fc.record({
-    rules: fc.oneof(fc.constant(RULES_VERSION), fc.nat({ max: 2 ** 31 })),
-    scenarioId: fc.oneof(fc.constantFrom(...ENTRIES.map((e) => e.scenario.id)), text),
-    hashPrefix: hex(4),
-    seed: text,
-    turns: fc.array(
-      fc.record({
-        choices: fc.array(
-          fc.record({
-            action: fc.nat({ max: CATALOGUE.length - 1 }),
-            member: fc.option(fc.nat({ max: 7 }), { nil: null }),
-          }),
-          { maxLength: 8 },
-        ),
-        check: hex(2),
+  const raw: fc.Arbitrary<RawCode> = fc
+    .record({
+      rules: fc.oneof(fc.constant(RULES_VERSION), fc.nat({ max: 2 ** 31 })),
+      scenarioId: fc.oneof(fc.constantFrom(...ENTRIES.map((e) => e.scenario.id)), text),
+      hashPrefix: hex(4),
+      seed: text,
+      turns: fc.array(
+        fc.record({
+          choices: fc.array(
+            fc.record({
+              action: fc.nat({ max: CATALOGUE.length - 1 }),
+              member: fc.option(fc.nat({ max: 7 }), { nil: null }),
+            }),
+            { maxLength: 8 },
+          ),
+          check: hex(2),
+        }),
+        { maxLength: 30 },
+      ),
+      final: hex(8),
+      meta: fc.option(fc.record({ player: text, team: text, date: text, room: text }, { requiredKeys: [] }), {
+        nil: undefined,
       }),
-      { maxLength: 30 },
-    ),
-    final: hex(8),
-    meta: fc.option(fc.record({ player: text, team: text, date: text }, { requiredKeys: [] }), { nil: undefined }),
-  });
+      lineage: fc.option(fc.record({ atTurn: fc.nat({ max: 30 }), parentFinal: hex(8) }), { nil: undefined }),
+    })
+    // A branch leaves its parent within its own turns.
+    .map((p) =>
+      p.lineage ? { ...p, lineage: { ...p.lineage, atTurn: Math.min(p.lineage.atTurn, p.turns.length) } } : p,
+    );
 
   it('a code built from any parts decodes and re-encodes to the same code (property)', () => {
     fc.assert(
@@ -322,7 +331,9 @@ describe('the length budget', () => {
         player: wide.repeat(MAX_NAME_LENGTH),
         team: wide.repeat(MAX_NAME_LENGTH),
         date: wide.repeat(MAX_NAME_LENGTH),
+        room: wide.repeat(MAX_NAME_LENGTH),
       },
+      lineage: { atTurn: 29, parentFinal: 'ffffffffffffffff' },
     };
     const code = codeOfRaw(worst);
     expect(code.length).toBeLessThanOrEqual(MAX_CODE_LENGTH * 0.8);

@@ -159,6 +159,7 @@ describe('verifyReplay never throws and answers cleanly', () => {
       ),
       final: hex(8),
       meta: fc.option(fc.record({ player: text, team: text, date: text }, { requiredKeys: [] }), { nil: undefined }),
+      lineage: fc.option(fc.record({ atTurn: fc.nat({ max: 14 }), parentFinal: hex(8) }), { nil: undefined }),
     });
     fc.assert(
       fc.property(raw, fc.boolean(), (parts, realHash) => {

@@ -84,6 +84,21 @@ export function scenarioEntries(): ScenarioEntry[] {
   return scenarios().map((s) => ({ scenario: s.scenario, hash: scenarioHash(s.text) }));
 }
 
+/**
+ * The shipped scenarios' entries plus one scenario file's (validated like the shipped ones; a
+ * broken file throws ScenarioError). The file's scenario stands in for a shipped one of the same
+ * id, so a run of an edited copy is checked against that copy.
+ */
+export function scenarioEntriesWithFile(path: string | undefined): {
+  entries: ScenarioEntry[];
+  file: LoadedScenario | null;
+} {
+  if (path === undefined) return { entries: scenarioEntries(), file: null };
+  const file = loadScenarioFile(path);
+  const entry = { scenario: file.scenario, hash: scenarioHash(file.text) };
+  return { entries: [entry, ...scenarioEntries().filter((e) => e.scenario.id !== file.scenario.id)], file };
+}
+
 /** A seed as the game accepts it (see seedProblem), or a usage error in one sentence. */
 export function acceptedSeed(command: string, flag: string, seed: string): string {
   const problem = seedProblem(seed);

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { verifyReplay, type VerifyResult } from '../replay/verify';
-import { scenarioEntries } from './context';
+import { scenarioEntriesWithFile } from './context';
 import { UsageError } from './usage';
 
 /** Reads FILE|CODE: an existing file's text, or else the argument itself as a code. */
@@ -17,6 +17,17 @@ export function readReplayInput(command: string, arg: string | undefined): strin
   return arg;
 }
 
-export function verifyInput(command: string, arg: string | undefined): VerifyResult {
-  return verifyReplay(readReplayInput(command, arg), scenarioEntries());
+/**
+ * Verifies FILE|CODE against the shipped scenarios and, when `scenarioFile` is given, that
+ * file's scenario. A run of a scenario the game does not have says how to supply it.
+ */
+export function verifyInput(command: string, arg: string | undefined, scenarioFile?: string): VerifyResult {
+  const input = readReplayInput(command, arg);
+  const { entries, file } = scenarioEntriesWithFile(scenarioFile);
+  const r = verifyReplay(input, entries);
+  if (r.valid || r.kind !== 'unknown-scenario') return r;
+  const hint = file
+    ? ` The file given with --scenario holds the scenario "${file.scenario.id}".`
+    : " To check it, give that scenario's file with --scenario FILE.";
+  return { ...r, reason: `${r.reason}${hint}` };
 }

@@ -1,7 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import type { Scenario } from '../engine';
-import { parseScenario } from './parse';
+import { lintScenarioText, unreadableScenario, type LintResult } from './lint';
 
 /** Where the shipped scenario files live, relative to the project root. */
 export const SCENARIO_DIR = join(import.meta.dirname, '..', '..', 'scenarios');
@@ -18,25 +18,35 @@ export class ScenarioError extends Error {
   }
 }
 
-/** Reads and validates one file; throws ScenarioError listing every problem. */
-export function loadScenarioFile(path: string): LoadedScenario {
+/** One scenario file read and checked: its name as shown, its text when it could be read, and the result. */
+export interface CheckedScenarioFile {
+  readonly file: string;
+  readonly text: string | null;
+  readonly result: LintResult;
+}
+
+/**
+ * Reads one file and checks it as loading does, keeping every problem with its place. A file
+ * that is missing, a folder or otherwise unreadable is one problem, never an exception.
+ */
+export function checkScenarioFile(path: string): CheckedScenarioFile {
   const file = relative(process.cwd(), path) || basename(path);
   let text: string;
   try {
+    // Only a regular file: reading a pipe or a device could wait forever.
+    if (!statSync(path).isFile()) return { file, text: null, result: unreadableScenario(file) };
     text = readFileSync(path, 'utf8');
   } catch {
-    throw new ScenarioError([`${file}: cannot be read`]);
+    return { file, text: null, result: unreadableScenario(file) };
   }
-  const r = parseScenario(text, file);
-  if (!r.ok) throw new ScenarioError(r.problems);
-  const expected = basename(path, '.json');
-  if (r.scenario.id !== expected) {
-    const line = text.slice(0, text.indexOf('"id"')).split('\n').length;
-    throw new ScenarioError([
-      `${file}: $.id (line ${line}): expected "${expected}" to match the file name, found "${r.scenario.id}"`,
-    ]);
-  }
-  return { file, text, scenario: r.scenario };
+  return { file, text, result: lintScenarioText(file, text, { expectedId: basename(path, '.json') }) };
+}
+
+/** Reads and validates one file; throws ScenarioError listing every problem. */
+export function loadScenarioFile(path: string): LoadedScenario {
+  const { file, text, result } = checkScenarioFile(path);
+  if (!result.ok) throw new ScenarioError(result.problems.map((p) => p.text));
+  return { file, text: text!, scenario: result.scenario };
 }
 
 /** A scenario file that does not validate, with every problem found in it. */

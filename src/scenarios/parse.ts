@@ -12,7 +12,24 @@ import { crossCheck, scenarioSchema } from './schema';
 
 export type ParseResult = { ok: true; scenario: Scenario } | { ok: false; problems: string[] };
 
+/** One problem found in a scenario file, with where it is. */
+export interface ScenarioProblem {
+  /** The JSON path of the value at fault (`$.events[3].id`), or null when the file is not read as JSON. */
+  readonly path: string | null;
+  /** 1-based line and column, or null when the problem has no place (an empty or unreadable file). */
+  readonly line: number | null;
+  readonly column: number | null;
+  /** What was expected and what was found. */
+  readonly message: string;
+  /** The whole problem as one line: the file, the path with its line and column, and the message. */
+  readonly text: string;
+}
+
+/** A scenario file checked: the scenario, or every problem found in it. */
+export type ScenarioCheck = { ok: true; scenario: Scenario; problems: [] } | { ok: false; problems: ScenarioProblem[] };
+
 type Path = (string | number)[];
+type Place = { line: number; column: number };
 
 /**
  * Arrays and objects inside one another, at most: a real scenario needs five. The JSON parser
@@ -25,37 +42,71 @@ export const MAX_NESTING = 64;
  * the JSON path (with line and column), what was expected and what was found.
  */
 export function parseScenario(input: string, file: string): ParseResult {
+  const r = checkScenario(input, file);
+  return r.ok ? { ok: true, scenario: r.scenario } : { ok: false, problems: r.problems.map((p) => p.text) };
+}
+
+/** A problem at a JSON path, placed at a line and column when it has one. */
+function atPath(file: string, path: Path, at: Place | null, message: string): ScenarioProblem {
+  const where = jsonPath(path);
+  const place = at ? ` (line ${at.line}, column ${at.column})` : '';
+  return {
+    path: where,
+    line: at?.line ?? null,
+    column: at?.column ?? null,
+    message,
+    text: `${file}: ${where}${place}: ${message}`,
+  };
+}
+
+/**
+ * parseScenario with each problem's path, line and column apart from its words. Every problem
+ * the file's shape and its cross-field rules break is reported at once; text that is not JSON,
+ * or nests too deep to read, gets one problem, since nothing after it can be placed.
+ * `expectedId`, when given, is the id the file's name promises: a scenario that is otherwise
+ * valid but carries another id is refused.
+ */
+export function checkScenario(input: string, file: string, expectedId?: string): ScenarioCheck {
   // Some editors start UTF-8 files with a byte-order mark; it is not content.
   const text = input.startsWith('\uFEFF') ? input.slice(1) : input;
-  if (text.trim() === '') return { ok: false, problems: [`${file}: invalid JSON: the file is empty`] };
+  if (text.trim() === '') {
+    const message = 'invalid JSON: the file is empty';
+    return { ok: false, problems: [{ path: null, line: null, column: null, message, text: `${file}: ${message}` }] };
+  }
+  const lineColumn = placer(text);
   const deep = tooDeep(text);
   if (deep) {
-    const at = lineColumn(text, deep.offset);
-    return {
-      ok: false,
-      problems: [
-        `${file}: ${jsonPath(deep.path)} (line ${at.line}, column ${at.column}): expected at most ${MAX_NESTING} arrays and objects inside one another, found more`,
-      ],
-    };
+    const at = lineColumn(deep.offset);
+    const message = `expected at most ${MAX_NESTING} arrays and objects inside one another, found more`;
+    return { ok: false, problems: [atPath(file, deep.path, at, message)] };
   }
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
   if (errors.length > 0 || tree === undefined) {
     const first = errors[0]!;
-    const where = lineColumn(text, first.offset);
+    const where = lineColumn(first.offset);
     const what = describeSyntax(text, first);
-    return { ok: false, problems: [`${file}: invalid JSON at line ${where.line}, column ${where.column}: ${what}`] };
+    return {
+      ok: false,
+      problems: [
+        {
+          path: null,
+          line: where.line,
+          column: where.column,
+          message: `invalid JSON: ${what}`,
+          text: `${file}: invalid JSON at line ${where.line}, column ${where.column}: ${what}`,
+        },
+      ],
+    };
   }
-  const locate = (path: Path, property = false): string => {
+  const locate = (path: Path, property = false): Place | null => {
     const node = findNodeAtLocation(tree, path) ?? nearest(tree, path);
     const target = property && node?.parent?.type === 'property' ? node.parent : node;
-    const at = target ? lineColumn(text, target.offset) : null;
-    return at ? ` (line ${at.line}, column ${at.column})` : '';
+    return target ? lineColumn(target.offset) : null;
   };
-  const problems = duplicateKeys(tree).map((d) => {
-    const at = lineColumn(text, d.offset);
-    return `${file}: ${jsonPath(d.path)} (line ${at.line}, column ${at.column}): expected each key once, found ${JSON.stringify(d.key)} again`;
-  });
+  const problems = duplicateKeys(tree).map((d) =>
+    atPath(file, d.path, lineColumn(d.offset), `expected each key once, found ${JSON.stringify(d.key)} again`),
+  );
   const data: unknown = JSON.parse(text);
   const result = scenarioSchema.safeParse(data, { reportInput: true });
   if (!result.success) {
@@ -65,13 +116,17 @@ export function parseScenario(input: string, file: string): ParseResult {
       const node = findNodeAtLocation(tree, path);
       // A number JavaScript cannot hold exactly is quoted as written, not as it was rounded.
       const literal = node?.type === 'number' ? text.slice(node.offset, node.offset + node.length) : undefined;
-      problems.push(`${file}: ${jsonPath(path)}${locate(path, path !== base)}: ${describeIssue(issue, literal)}`);
+      problems.push(atPath(file, path, locate(path, path !== base), describeIssue(issue, literal)));
     }
   }
-  for (const c of crossCheck(data)) problems.push(`${file}: ${jsonPath(c.path)}${locate(c.path)}: ${c.message}`);
+  for (const c of crossCheck(data)) problems.push(atPath(file, c.path, locate(c.path), c.message));
   if (problems.length > 0 || !result.success) return { ok: false, problems };
   const { $schema: _ignored, ...scenario } = result.data;
-  return { ok: true, scenario: scenario as Scenario };
+  if (expectedId !== undefined && scenario.id !== expectedId) {
+    const message = `expected "${expectedId}" to match the file name, found "${scenario.id}"`;
+    return { ok: false, problems: [atPath(file, ['id'], locate(['id']), message)] };
+  }
+  return { ok: true, scenario: scenario as Scenario, problems: [] };
 }
 
 /**
@@ -116,7 +171,8 @@ function oneIssuePerNumber(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssu
     (i.code === 'too_big' && Number(i.maximum) === Number.MAX_SAFE_INTEGER) ||
     (i.code === 'too_small' && Number(i.minimum) === Number.MIN_SAFE_INTEGER);
   const key = (i: z.core.$ZodIssue): string => JSON.stringify(i.path);
-  return issues.filter((i) => !exactLimit(i) || !issues.some((o) => o !== i && !exactLimit(o) && key(o) === key(i)));
+  const otherwise = new Set(issues.filter((i) => !exactLimit(i)).map(key));
+  return issues.filter((i) => !exactLimit(i) || !otherwise.has(key(i)));
 }
 
 /** Keys that appear twice in one object: JSON.parse would silently keep the last. */
@@ -156,16 +212,27 @@ function nearest(tree: Node, path: Path): Node | undefined {
   return undefined;
 }
 
-function lineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let column = 1;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text[i] === '\n') {
-      line += 1;
-      column = 1;
-    } else column += 1;
-  }
-  return { line, column };
+/**
+ * Line and column (both from 1) of a character offset in the text. The starts of lines are
+ * found once, so a file with thousands of problems is placed as quickly as one with a few.
+ */
+function placer(text: string): (offset: number) => Place {
+  let starts: number[] | null = null;
+  return (offset) => {
+    if (starts === null) {
+      starts = [0];
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    }
+    const at = Math.max(0, Math.min(offset, text.length));
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: at - starts[lo]! + 1 };
+  };
 }
 
 const SYNTAX: Record<string, string> = {

@@ -118,8 +118,11 @@ export function crossCheck(data: unknown): CrossProblem[] {
     }
   });
   const dupes = (ids: unknown[], path: string, what: string, sub: string[]): void => {
+    // Where each id is first seen, so a list of thousands is checked in one pass.
+    const firstAt = new Map<unknown, number>();
     ids.forEach((x, i) => {
-      const first = ids.indexOf(x);
+      if (!firstAt.has(x)) firstAt.set(x, i);
+      const first = firstAt.get(x)!;
       if (typeof x === 'string' && first !== i) {
         out.push({
           path: [path, i, ...sub],

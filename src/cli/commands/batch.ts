@@ -2,7 +2,7 @@ import { SingleBar, Presets } from 'cli-progress';
 import { tallySeeds } from '../../bots/tally';
 import { PARALLEL_FROM, tallyParallel } from '../parallel';
 import { REGIMES } from '../../engine';
-import { findPolicy, findScenario } from '../context';
+import { findPolicy, findScenarioOrFile } from '../context';
 import { parseFlags, required, UsageError } from '../usage';
 
 export async function batchCommand(args: string[], out: (s: string) => void): Promise<number> {
@@ -12,7 +12,7 @@ export async function batchCommand(args: string[], out: (s: string) => void): Pr
     runs: { type: 'string' },
     json: { type: 'boolean' },
   });
-  const { scenario } = findScenario('batch', values.scenario);
+  const { scenario } = findScenarioOrFile('batch', values.scenario);
   const scenarioId = scenario.id;
   const policy = findPolicy('batch', values.policy);
   const policyName = values.policy!;

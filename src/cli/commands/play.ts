@@ -6,7 +6,7 @@ import { recordReplay, type ReplayChoice } from '../../replay/document';
 import { scenarioHash } from '../../replay/scenario-hash';
 import { breakdownOf, scoreRows } from '../../replay/score-words';
 import { signed } from '../../replay/words';
-import { acceptedSeed, findPolicy, findScenario } from '../context';
+import { acceptedSeed, findPolicy, findScenarioOrFile } from '../context';
 import { parseFlags, required, UsageError } from '../usage';
 
 export function playCommand(args: string[], out: (s: string) => void): number {
@@ -17,7 +17,7 @@ export function playCommand(args: string[], out: (s: string) => void): number {
     out: { type: 'string' },
     json: { type: 'boolean' },
   });
-  const { scenario, text } = findScenario('play', values.scenario);
+  const { scenario, text } = findScenarioOrFile('play', values.scenario);
   const policy = findPolicy('play', values.policy);
   const policyName = values.policy!;
   const seed = acceptedSeed('play', '--seed', required('play', 'seed', values.seed));

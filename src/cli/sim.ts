@@ -1,7 +1,10 @@
 import { ScenarioError } from '../scenarios/files';
 import { balanceCommand } from './commands/balance';
 import { batchCommand } from './commands/batch';
+import { branchCommand } from './commands/branch';
+import { compareCommand } from './commands/compare';
 import { exportCommand } from './commands/export';
+import { lintCommand } from './commands/lint';
 import { playCommand } from './commands/play';
 import { replayCommand } from './commands/replay';
 import { scenariosCommand } from './commands/scenarios';
@@ -21,6 +24,9 @@ const COMMANDS: Record<string, Command> = {
   replay: replayCommand,
   export: exportCommand,
   workshop: workshopCommand,
+  lint: lintCommand,
+  compare: compareCommand,
+  branch: branchCommand,
 };
 
 /** Runs one command; returns the exit code. Errors become one clear line, never a stack trace. */

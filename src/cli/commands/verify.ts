@@ -2,12 +2,18 @@ import { verifyInput } from '../replay-input';
 import { parseFlags } from '../usage';
 
 export function verifyCommand(args: string[], out: (s: string) => void, err: (s: string) => void): number {
-  const { values, positionals } = parseFlags('verify', args, { json: { type: 'boolean' } }, 1);
-  const r = verifyInput('verify', positionals[0]);
+  const { values, positionals } = parseFlags(
+    'verify',
+    args,
+    { json: { type: 'boolean' }, scenario: { type: 'string' } },
+    1,
+  );
+  const r = verifyInput('verify', positionals[0], values.scenario);
   if (values.json) {
     if (r.valid) {
       const d = r.document;
-      out(JSON.stringify({ valid: true, ...r.summary, scenario: d.scenario.id, seed: d.seed }));
+      const lineage = d.lineage ? { lineage: d.lineage } : {};
+      out(JSON.stringify({ valid: true, ...r.summary, scenario: d.scenario.id, seed: d.seed, ...lineage }));
     } else {
       out(
         JSON.stringify({
@@ -29,5 +35,7 @@ export function verifyCommand(args: string[], out: (s: string) => void, err: (s:
   out(`outcome ${s.outcome}, ending ${s.ending}, ${s.turns} turns, score ${s.score}`);
   out(`meters  morale ${s.meters.morale}, execution ${s.meters.execution}, innovation ${s.meters.innovation}`);
   out(`fingerprint ${r.fingerprint}`);
+  const lineage = r.document.lineage;
+  if (lineage) out(`branch      of the run ending ${lineage.parentFinal}, played on after its turn ${lineage.atTurn}`);
   return 0;
 }

@@ -2,6 +2,8 @@
 export type Launch =
   | { readonly kind: 'title' }
   | { readonly kind: 'replay'; readonly code: string }
+  /** `?compare=CODE1~CODE2`: two runs side by side; `?compare` alone opens the entry. */
+  | { readonly kind: 'compare'; readonly a: string; readonly b: string }
   /** `?workshop` opens the setup, `?workshop=ROOM` that session's dashboard. */
   | { readonly kind: 'workshop'; readonly room: string }
   | {
@@ -12,24 +14,33 @@ export type Launch =
       readonly room?: string;
       /** The team's name the facilitator put in the link, offered as the default. */
       readonly team?: string;
+      /** A branch's own save: it shares its scenario and seed with the run it left. */
+      readonly branch?: string;
     };
 
 export function readLaunch(search: string): Launch {
   const p = new URLSearchParams(search);
   const replay = p.get('replay');
   if (replay !== null) return { kind: 'replay', code: replay };
+  const compare = p.get('compare');
+  if (compare !== null) {
+    const [a = '', ...rest] = compare.split('~');
+    return { kind: 'compare', a, b: rest.join('~') };
+  }
   const workshop = p.get('workshop');
   if (workshop !== null) return { kind: 'workshop', room: workshop.trim() };
   const scenario = p.get('scenario');
   if (scenario !== null) {
     const room = p.get('room');
     const team = p.get('team');
+    const branch = p.get('branch');
     return {
       kind: 'game',
       scenario,
       seed: p.get('seed') ?? '',
       ...(room !== null ? { room } : {}),
       ...(team !== null ? { team } : {}),
+      ...(branch !== null ? { branch } : {}),
     };
   }
   return { kind: 'title' };
@@ -40,5 +51,10 @@ export function linkTo(
   params: Record<string, string>,
   location: { origin: string; pathname: string } = window.location,
 ): string {
-  return `${location.origin}${location.pathname}?${new URLSearchParams(params).toString()}`;
+  return `${location.origin}${location.pathname}?${queryString(params)}`;
+}
+
+/** A query string; `~` (which joins two codes in a compare link) is left as it is, as URLs allow. */
+export function queryString(params: Record<string, string>): string {
+  return new URLSearchParams(params).toString().replace(/%7E/g, '~');
 }

@@ -1,4 +1,4 @@
-import { readLaunch } from '../platform/links';
+import { queryString, readLaunch } from '../platform/links';
 import type { Store } from '../platform/storage';
 import type { WorkshopStore } from '../platform/workshops';
 import type { ScenarioEntry } from '../replay/verify';
@@ -6,6 +6,7 @@ import { announcer } from './announce';
 import type { AppContext, Screen } from './context';
 import { h, mount } from './dom';
 import { briefingScreen } from './screens/briefing';
+import { compareScreen } from './screens/compare';
 import { endScreen } from './screens/end';
 import { pickerScreen } from './screens/picker';
 import { playScreen } from './screens/play';
@@ -60,7 +61,7 @@ export function startApp(
     onLeave: (cleanup) => void cleanups.push(cleanup),
     onKey: (handler) => (keyHandler = handler),
     setQuery(params) {
-      const query = params ? `?${new URLSearchParams(params).toString()}` : '';
+      const query = params ? `?${queryString(params)}` : '';
       const url = `${platform.location.pathname}${query}`;
       if (url !== `${platform.location.pathname}${platform.location.search}`)
         platform.history.replaceState(null, '', url);
@@ -115,6 +116,8 @@ export function startApp(
         return endScreen(ctx, screen.session);
       case 'replay':
         return replayScreen(ctx, screen.code);
+      case 'compare':
+        return compareScreen(ctx, screen.a, screen.b);
       case 'workshop-setup':
         return workshopSetupScreen(ctx);
       case 'workshop':
@@ -154,6 +157,7 @@ export function startApp(
 
   const launch = readLaunch(platform.location.search);
   if (launch.kind === 'replay') return go({ kind: 'replay', code: launch.code });
+  if (launch.kind === 'compare') return go({ kind: 'compare', a: launch.a, b: launch.b });
   if (launch.kind === 'workshop')
     return go(launch.room ? { kind: 'workshop', room: launch.room } : { kind: 'workshop-setup' });
   if (launch.kind === 'game') {
@@ -179,7 +183,14 @@ export function startApp(
       });
       return go({ kind: 'title' });
     }
-    const game = gameFor(saved, entry.scenario.id, launch.seed, room);
+    const game = gameFor(saved, entry.scenario.id, launch.seed, room, launch.branch);
+    if (!game && launch.branch !== undefined) {
+      notices.show({
+        id: 'link-branch',
+        text: 'The branch this link names is not saved in this browser: it was played in another browser or deleted. Your saved games are listed below.',
+      });
+      return go({ kind: 'title' });
+    }
     if (game) return go(game.state.over ? { kind: 'end', session: game } : { kind: 'play', session: game });
     // In a workshop room the team names itself before turn 1.
     if (room)

@@ -14,6 +14,7 @@ export type Screen =
   | { readonly kind: 'play'; readonly session: Session }
   | { readonly kind: 'end'; readonly session: Session }
   | { readonly kind: 'replay'; readonly code: string }
+  | { readonly kind: 'compare'; readonly a?: string; readonly b?: string }
   | { readonly kind: 'workshop-setup' }
   | { readonly kind: 'workshop'; readonly room: string };
 

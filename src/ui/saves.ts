@@ -1,6 +1,17 @@
 import type { Store } from '../platform/storage';
 import type { ScenarioEntry } from '../replay/verify';
-import { GAME_PREFIX, LEGACY_KEYS, resume, revOf, saveText, type SaveHeader, type Session } from './session';
+import type { Lineage } from '../replay/document';
+import {
+  clip,
+  GAME_PREFIX,
+  LEGACY_KEYS,
+  replayOf,
+  resume,
+  revOf,
+  saveText,
+  type SaveHeader,
+  type Session,
+} from './session';
 
 /** Finished games kept as results; beyond this the oldest are dropped. */
 export const MAX_RESULTS = 20;
@@ -39,13 +50,35 @@ export function savedGames(store: Store, entries: readonly ScenarioEntry[]): Sav
 }
 
 /**
- * The saved game a link to `scenario`, `seed` (and workshop `room`) should reopen: the game in progress played
- * last, else the result of the last finished one, else none.
+ * The saved game a link to `scenario`, `seed` (and workshop `room`) should reopen: the game in
+ * progress played last, else the result of the last finished one, else none. A branch shares its
+ * scenario and seed with the run it left, so it is reopened only by its own key (`branch`).
  */
-export function gameFor(saved: readonly SavedGame[], scenario: string, seed: string, room?: string): Session | null {
+export function gameFor(
+  saved: readonly SavedGame[],
+  scenario: string,
+  seed: string,
+  room?: string,
+  branch?: string,
+): Session | null {
+  if (branch !== undefined) {
+    const own = saved.find((g) => g.ok && g.key === `${GAME_PREFIX}${branch}`);
+    // The key must name a branch of this very scenario, seed and room, as the rest of the link says.
+    const session = own?.ok ? own.session : null;
+    const fits =
+      session?.lineage !== undefined &&
+      session.scenario.id === scenario &&
+      session.seed === seed &&
+      session.meta?.room === room;
+    return fits ? session : null;
+  }
   // A workshop room's game and a game played alone are different games, even on one seed.
   const same = saved.flatMap((g) =>
-    g.ok && g.session.scenario.id === scenario && g.session.seed === seed && g.session.meta?.room === room
+    g.ok &&
+    !g.session.lineage &&
+    g.session.scenario.id === scenario &&
+    g.session.seed === seed &&
+    g.session.meta?.room === room
       ? [g.session]
       : [],
   );
@@ -80,4 +113,39 @@ export function trimResults(store: Store, entries: readonly ScenarioEntry[]): nu
   const finished = savedGames(store, entries).filter((g) => g.ok && g.session.state.over);
   for (const g of finished.slice(MAX_RESULTS)) store.remove(g.key);
   return Math.max(0, finished.length - MAX_RESULTS);
+}
+
+/** A saved game's code, for choosing runs to compare without copying codes by hand. */
+export interface SavedCode {
+  readonly code: string;
+  readonly final: string;
+  readonly label: string;
+}
+
+/** The code of every saved game that has one and has played a turn, most recent first. */
+export function savedCodes(store: Store, entries: readonly ScenarioEntry[]): SavedCode[] {
+  return savedGames(store, entries).flatMap((g) => {
+    if (!g.ok || g.session.turns.length === 0) return [];
+    const { code, document } = replayOf(g.session);
+    if (code === null) return [];
+    const x = g.session;
+    const state = x.state.over ? `${x.state.regime}, score ${x.state.score}` : `turn ${x.turns.length} so far`;
+    const branch = x.lineage ? `, branch after turn ${x.lineage.atTurn}` : '';
+    return [
+      { code, final: document.final, label: `${x.scenario.title}, seed “${clip(x.seed, 30)}”${branch}: ${state}` },
+    ];
+  });
+}
+
+/**
+ * The code of the run a branch came from: the one it kept, else a saved game that ended with the
+ * fingerprint its lineage names. Null when neither is at hand.
+ */
+export function parentCodeOf(
+  lineage: Lineage & { readonly parentCode?: string },
+  store: Store,
+  entries: readonly ScenarioEntry[],
+): string | null {
+  if (lineage.parentCode) return lineage.parentCode;
+  return savedCodes(store, entries).find((g) => g.final === lineage.parentFinal)?.code ?? null;
 }

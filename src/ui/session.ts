@@ -11,7 +11,8 @@ import {
   RULES_VERSION,
 } from '../engine';
 import { tryEncodeCode } from '../replay/code';
-import { documentOf, type ReplayChoice, type ReplayDocument, type ReplayTurn } from '../replay/document';
+import type { BranchPoint } from '../replay/branch';
+import { documentOf, type Lineage, type ReplayChoice, type ReplayDocument, type ReplayTurn } from '../replay/document';
 import { recordOf, timeline, type TurnRecord } from '../replay/timeline';
 import type { ScenarioEntry } from '../replay/verify';
 
@@ -30,6 +31,12 @@ export interface Session {
   readonly records: readonly TurnRecord[];
   /** A workshop game's room and team, carried in its code. */
   readonly meta?: RunMeta;
+  /** A branch's lineage, and the code of the run it came from, kept to compare the two. */
+  readonly lineage?: BranchLineage;
+}
+
+export interface BranchLineage extends Lineage {
+  readonly parentCode?: string;
 }
 
 export interface RunMeta {
@@ -54,6 +61,45 @@ export function newSession(
     turns: [],
     records: [],
     ...(options.meta ? { meta: options.meta } : {}),
+  };
+}
+
+/**
+ * A game that plays on from a verified run after its turn `point.lineage.atTurn`: the run's
+ * turns are re-simulated (never copied as state), and the branch gets its own save.
+ */
+export function branchSession(
+  entry: ScenarioEntry,
+  seed: string,
+  point: Extract<BranchPoint, { ok: true }>,
+  parentCode: string,
+): Session {
+  const start = createGame(entry.scenario, seed);
+  const records = timeline(entry.scenario, seed, point.turns);
+  return {
+    key: newGameKey(),
+    rev: 0,
+    scenario: entry.scenario,
+    hash: entry.hash,
+    seed,
+    start,
+    state: records[records.length - 1]?.after ?? start,
+    turns: point.turns,
+    records,
+    lineage: { ...point.lineage, parentCode },
+  };
+}
+
+/**
+ * The address of a game: scenario and seed (and a workshop's room), so a reload comes back to
+ * it; a branch also names its save, as it shares its scenario and seed with the run it left.
+ */
+export function gameQuery(session: Session): Record<string, string> {
+  return {
+    scenario: session.scenario.id,
+    seed: session.seed,
+    ...(session.meta?.room ? { room: session.meta.room } : {}),
+    ...(session.lineage ? { branch: session.key.slice(GAME_PREFIX.length) } : {}),
   };
 }
 
@@ -109,6 +155,7 @@ export function replayOf(session: Session): { document: ReplayDocument; code: st
       fingerprints,
     },
     session.meta,
+    session.lineage && { atTurn: session.lineage.atTurn, parentFinal: session.lineage.parentFinal },
   );
   const r = tryEncodeCode(document, session.scenario);
   return r.ok ? { document, code: r.code, problem: null } : { document, code: null, problem: r.reason };
@@ -134,6 +181,13 @@ const saveSchema = z.strictObject({
   rev: z.int().nonnegative().optional(),
   playedAt: z.number().nonnegative().optional(),
   meta: z.strictObject({ room: z.string().optional(), team: z.string().optional() }).optional(),
+  lineage: z
+    .strictObject({
+      atTurn: z.int().nonnegative(),
+      parentFinal: z.string().regex(/^[0-9a-f]{16}$/),
+      parentCode: z.string().optional(),
+    })
+    .optional(),
 });
 
 /** What a save says about itself before it is replayed: enough to list it. */
@@ -142,6 +196,8 @@ export interface SaveHeader {
   readonly seed: string;
   readonly rev: number;
   readonly playedAt: number;
+  /** The turn a branch left the run it came from. */
+  readonly branchedAt?: number;
 }
 
 /**
@@ -160,6 +216,7 @@ export function saveText(session: Session, rev = session.rev, playedAt = 0): str
     rev,
     playedAt,
     ...(session.meta ? { meta: session.meta } : {}),
+    ...(session.lineage ? { lineage: session.lineage } : {}),
   });
 }
 
@@ -189,11 +246,14 @@ export function resume(text: string, scenarios: readonly ScenarioEntry[], key: s
   const parsed = saveSchema.safeParse(data);
   if (!parsed.success) return { ok: false, reason: 'The saved game is damaged and could not be read.', header: null };
   const save = parsed.data;
+  if (save.lineage && save.lineage.atTurn > save.turns.length)
+    return { ok: false, reason: 'The saved game is damaged and could not be read.', header: null };
   const header: SaveHeader = {
     scenario: save.scenario.id,
     seed: save.seed,
     rev: save.rev ?? 0,
     playedAt: save.playedAt ?? 0,
+    ...(save.lineage ? { branchedAt: save.lineage.atTurn } : {}),
   };
   const entry = scenarios.find((s) => s.scenario.id === save.scenario.id);
   if (!entry)
@@ -232,11 +292,17 @@ export function resume(text: string, scenarios: readonly ScenarioEntry[], key: s
         turns,
         records,
         ...(save.meta ? { meta: save.meta } : {}),
+        ...(save.lineage ? { lineage: lineageOf(save.lineage) } : {}),
       },
     };
   } catch {
     return { ok: false, reason: 'The saved game holds moves the rules no longer allow.', header };
   }
+}
+
+function lineageOf(l: { atTurn: number; parentFinal: string; parentCode?: string | undefined }): BranchLineage {
+  const base = { atTurn: l.atTurn, parentFinal: l.parentFinal };
+  return l.parentCode === undefined ? base : { ...base, parentCode: l.parentCode };
 }
 
 /** A save of another format version or rules version, named the right way round. */

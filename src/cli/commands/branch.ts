@@ -3,7 +3,7 @@ import { branchAt } from '../../replay/branch';
 import { encodeCode } from '../../replay/code';
 import { recordReplay, simulate, type ReplayChoice } from '../../replay/document';
 import { verifyInput } from '../replay-input';
-import { findPolicy } from '../context';
+import { findPolicy, policyChoices } from '../context';
 import { parseFlags, Refusal, required, UsageError } from '../usage';
 
 /** `sim branch A --at TURN --then POLICY`: A's first TURN turns, then the policy to the end. */
@@ -17,8 +17,8 @@ export function branchCommand(args: string[], out: (s: string) => void): number 
   if (positionals[0] === undefined)
     throw new UsageError('branch: missing FILE or CODE (the run to branch: a .replay.json file or a replay code)');
   const atText = required('branch', 'at', values.at);
-  if (!/^\d{1,3}$/.test(atText)) throw new UsageError(`branch: --at takes a turn number, not "${atText}"`);
-  const policy = findPolicy('branch', values.then === undefined ? undefined : values.then);
+  if (!/^\d{1,9}$/.test(atText)) throw new UsageError(`branch: --at takes a turn number, not "${atText}"`);
+  const policy = findPolicy('branch', required('branch', 'then', values.then, policyChoices));
   const parent = verifyInput('branch', positionals[0]);
   if (!parent.valid) throw new Refusal(`branch: the run to branch is refused: ${parent.reason}`);
   const point = branchAt(parent, Number(atText));
@@ -45,11 +45,15 @@ export function branchCommand(args: string[], out: (s: string) => void): number 
   const s = doc.summary;
   out(`${scenario.title} (${scenario.id}), seed ${JSON.stringify(document.seed)}`);
   out(
-    `branch       of the run ending ${point.lineage.parentFinal}: its turns 1 to ${point.lineage.atTurn}, then ${values.then}`,
+    `branch       of the run ending ${point.lineage.parentFinal}: ${kept(point.lineage.atTurn)}, then ${values.then}`,
   );
   out(`outcome      ${s.outcome}, ending ${s.ending}, ${s.turns} turns, score ${s.score}`);
   out(`meters       morale ${s.meters.morale}, execution ${s.meters.execution}, innovation ${s.meters.innovation}`);
   out(`fingerprint  ${doc.final}`);
   out(`replay code  ${replayCode}`);
   return 0;
+}
+
+function kept(atTurn: number): string {
+  return atTurn === 0 ? 'none of its turns' : atTurn === 1 ? 'its turn 1' : `its turns 1 to ${atTurn}`;
 }

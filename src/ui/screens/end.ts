@@ -10,7 +10,8 @@ import { handInPanel } from '../panels/hand-in';
 import { turnExplanation } from '../panels/explain';
 import { profileTable } from '../panels/profile';
 import { scoreTable } from '../panels/score';
-import { newSession, replayOf, type Session } from '../session';
+import { parentCodeOf } from '../saves';
+import { gameQuery, newSession, replayOf, type Session } from '../session';
 import { fileStem } from '../share';
 import { worldViewOf } from '../world-view';
 
@@ -22,7 +23,7 @@ export function endScreen(ctx: AppContext, session: Session): void {
   const { document: doc, code, problem } = replayOf(session);
   const share = code === null ? null : linkTo({ replay: code });
   // The address names the game, so a reload comes back to this result (the share link is the code).
-  ctx.setQuery({ scenario: s.id, seed: session.seed, ...(session.meta?.room ? { room: session.meta.room } : {}) });
+  ctx.setQuery(gameQuery(session));
   const copied = h('span', { class: 'copied', role: 'status' });
   const copy = async (text: string, what: string): Promise<void> => {
     if (await ctx.services.copyText(text)) copied.textContent = `${what} copied.`;
@@ -36,6 +37,19 @@ export function endScreen(ctx: AppContext, session: Session): void {
   const last = session.records[session.records.length - 1];
   const early = st.early;
   const file = fileStem(s.id, session.seed);
+  const lineage = session.lineage;
+  const compareNote = h('p', { class: 'notice small', role: 'status', 'data-testid': 'compare-refused' });
+  compareNote.hidden = true;
+  /** A branch opens beside the run it came from; any other run opens the entry with this run as A. */
+  const compare = (): void => {
+    if (code === null) return;
+    if (!lineage) return ctx.go({ kind: 'compare', a: code });
+    const parent = parentCodeOf(lineage, ctx.store, ctx.entries);
+    if (parent) return ctx.go({ kind: 'compare', a: parent, b: code });
+    compareNote.textContent = `The run this branch came from (fingerprint ${lineage.parentFinal}) is not saved in this browser: paste its code beside this one to compare them.`;
+    compareNote.hidden = false;
+    ctx.announce(compareNote.textContent);
+  };
   mount(
     ctx.root,
     h(
@@ -48,6 +62,7 @@ export function endScreen(ctx: AppContext, session: Session): void {
           'p',
           { class: 'muted' },
           `${s.title} · seed “${session.seed}” · ${session.records.length} of ${s.turns} turns`,
+          lineage ? ` · branch: turns 1–${lineage.atTurn} re-played from another run` : '',
         ),
         h(
           'h1',
@@ -110,7 +125,13 @@ export function endScreen(ctx: AppContext, session: Session): void {
                       'Copy link',
                     ),
                     h('a', { href: share, class: 'button secondary' }, 'Watch the replay'),
+                    h(
+                      'button',
+                      { type: 'button', class: 'secondary', 'data-testid': 'compare-open', onclick: compare },
+                      lineage ? 'Compare with the run it came from' : 'Compare with another run',
+                    ),
                   ),
+                  compareNote,
                 ]
               : [
                   h(

@@ -15,7 +15,7 @@ import { situationPanel } from '../panels/situation';
 import { collapseWarningPanel, metersPanel, turnSummaryPanel } from '../panels/turn-summary';
 import { presenterToggle } from '../presenter';
 import { trimResults, writeGame } from '../saves';
-import { act, LAST_SCENARIO_KEY, replayOf, resume, revOf, type Session } from '../session';
+import { act, gameQuery, LAST_SCENARIO_KEY, replayOf, resume, revOf, type Session } from '../session';
 import { fileStem } from '../share';
 import { worldViewOf } from '../world-view';
 
@@ -26,7 +26,7 @@ export function playScreen(ctx: AppContext, initial: Session): void {
   let error: string | null = null;
   let pickerOpen = false;
   const s = session.scenario;
-  ctx.setQuery({ scenario: s.id, seed: session.seed, ...(session.meta?.room ? { room: session.meta.room } : {}) });
+  ctx.setQuery(gameQuery(session));
   // The picker offers the last scenario played first next time.
   ctx.store.set(LAST_SCENARIO_KEY, s.id);
 

@@ -1,6 +1,7 @@
 import { namedByPlayer } from '../../replay/player-words';
 import { endingText } from '../../engine';
 import { linkTo } from '../../platform/links';
+import { branchAt } from '../../replay/branch';
 import { timeline } from '../../replay/timeline';
 import { verifyReplay } from '../../replay/verify';
 import type { AppContext } from '../context';
@@ -11,6 +12,8 @@ import { turnExplanation } from '../panels/explain';
 import { regimeBadge } from '../panels/regime-badge';
 import { scoreTable } from '../panels/score';
 import { situationPanel } from '../panels/situation';
+import { parentCodeOf } from '../saves';
+import { branchSession } from '../session';
 import { worldViewOf } from '../world-view';
 
 /** Watch a verified run turn by turn: play, pause, step and a turn slider. */
@@ -63,6 +66,14 @@ export function replayScreen(ctx: AppContext, code: string): void {
   const panel = h('section', { class: 'results', 'aria-live': 'polite' });
   const chart = h('div', { class: 'chart-host' });
   const situation = h('div', { class: 'situation-host' });
+  const branchNote = h('p', { class: 'muted small', id: 'branch-note' });
+  const branchButton = h(
+    'button',
+    { type: 'button', class: 'secondary', 'data-testid': 'branch', 'aria-describedby': 'branch-note' },
+    'Play on from here',
+  );
+  const branchRefusal = h('p', { class: 'notice small', role: 'status', 'data-testid': 'branch-refused' });
+  branchRefusal.hidden = true;
 
   const stop = (): void => {
     if (timer !== null) window.clearInterval(timer);
@@ -117,6 +128,11 @@ export function replayScreen(ctx: AppContext, code: string): void {
           )
         : null,
     );
+    branchNote.textContent =
+      at === 0
+        ? 'Starts a game of this scenario and seed from turn 1, linked to this run. Saved apart: this run is untouched.'
+        : `Starts a game with turns 1–${at} of this run re-played, then your own choices. Saved apart: this run is untouched.`;
+    branchRefusal.hidden = true;
     mount(situation, at > 0 ? situationPanel(scenario, records.slice(0, at)) : null);
     mount(chart, historyChart(states, scenario.turns, at));
     // The scene names the turn the header and explanation tell (a state is the start of the
@@ -137,11 +153,34 @@ export function replayScreen(ctx: AppContext, code: string): void {
     }, 1400);
   };
   playButton.addEventListener('click', play);
+  branchButton.addEventListener('click', () => {
+    stop();
+    const point = branchAt(r, at);
+    const entry = ctx.entries.find((e) => e.scenario.id === scenario.id);
+    if (!point.ok || !entry) {
+      branchRefusal.textContent = point.ok ? 'This run’s scenario is not available here.' : point.reason;
+      branchRefusal.hidden = false;
+      return;
+    }
+    ctx.go({ kind: 'play', session: branchSession(entry, doc.seed, point, code.trim()) });
+  });
   slider.addEventListener('input', () => {
     stop();
     show(Number(slider.value));
   });
   const named = namedByPlayer(doc.meta);
+  const lineage = doc.lineage;
+  const compareNote = h('p', { class: 'notice small', role: 'status' });
+  compareNote.hidden = true;
+  const compareWithParent = (): void => {
+    if (!lineage) return;
+    stop();
+    const parent = parentCodeOf(lineage, ctx.store, ctx.entries);
+    if (parent) return ctx.go({ kind: 'compare', a: parent, b: code.trim() });
+    compareNote.textContent = `The run this branch came from (fingerprint ${lineage.parentFinal}) is not saved in this browser: paste its code beside this one to compare them.`;
+    compareNote.hidden = false;
+    ctx.announce(compareNote.textContent);
+  };
   mount(
     ctx.root,
     h(
@@ -159,6 +198,13 @@ export function replayScreen(ctx: AppContext, code: string): void {
             'section',
             { class: 'turn-panel replay-controls', 'aria-label': 'Replay controls' },
             named ? h('p', { class: 'small', 'data-testid': 'named-by-player' }, named) : null,
+            lineage
+              ? h(
+                  'p',
+                  { class: 'small', 'data-testid': 'lineage' },
+                  `A branch: turns 1–${lineage.atTurn} are those of the run ending ${lineage.parentFinal}, then it plays on.`,
+                )
+              : null,
             h(
               'p',
               { class: 'muted small' },
@@ -199,6 +245,7 @@ export function replayScreen(ctx: AppContext, code: string): void {
             ),
             h('label', { for: 'turn-slider' }, 'Turn'),
             slider,
+            h('div', { class: 'branch-box' }, branchButton, branchNote, branchRefusal),
             h(
               'div',
               { class: 'inline' },
@@ -214,12 +261,32 @@ export function replayScreen(ctx: AppContext, code: string): void {
                   class: 'secondary small',
                   onclick: () => {
                     stop();
+                    ctx.go({ kind: 'compare', a: code.trim() });
+                  },
+                },
+                'Compare with another run',
+              ),
+              lineage
+                ? h(
+                    'button',
+                    { type: 'button', class: 'secondary small', onclick: compareWithParent },
+                    'Compare with the run it came from',
+                  )
+                : null,
+              h(
+                'button',
+                {
+                  type: 'button',
+                  class: 'secondary small',
+                  onclick: () => {
+                    stop();
                     ctx.go({ kind: 'title' });
                   },
                 },
                 'Title',
               ),
             ),
+            compareNote,
           ),
         ),
       ),

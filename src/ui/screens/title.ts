@@ -46,7 +46,8 @@ export function titleScreen(ctx: AppContext, notice?: string): void {
     });
     ctx.go({ kind: 'title' });
   };
-  const describe = (x: Session): string => `${x.scenario.title}, seed “${clip(x.seed, 40)}”`;
+  const describe = (x: Session): string =>
+    `${x.scenario.title}, seed “${clip(x.seed, 40)}”${x.lineage ? `, branch after turn ${x.lineage.atTurn}` : ''}`;
   const row = (text: string, ...buttons: HTMLElement[]): HTMLElement =>
     h(
       'li',
@@ -177,6 +178,16 @@ export function titleScreen(ctx: AppContext, notice?: string): void {
           'button',
           { type: 'button', class: newest ? 'secondary' : 'primary', onclick: () => ctx.go({ kind: 'picker' }) },
           'New game',
+        ),
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'secondary',
+            'data-testid': 'compare-start',
+            onclick: () => ctx.go({ kind: 'compare' }),
+          },
+          'Compare runs',
         ),
         h(
           'button',

@@ -1,0 +1,105 @@
+import { ENTER, type Headline } from '../../engine';
+import type { Comparison } from '../../replay/compare';
+import { VAR_LABELS } from '../../replay/words';
+import { h, svg } from '../dom';
+
+const W = 360;
+const H = 170;
+const PAD = { l: 30, r: 10, t: 10, b: 22 };
+
+/**
+ * One headline meter over the turns in both runs: A solid with circles, B dashed with squares, so
+ * the two are told apart without colour; a dotted upright marks the turn the runs first differ.
+ */
+export function pairChart(c: Comparison, meter: Headline): HTMLElement {
+  const turns = Math.max(1, c.turnsA, c.turnsB);
+  const x = (i: number): number => PAD.l + ((W - PAD.l - PAD.r) * i) / turns;
+  const y = (v: number): number => PAD.t + ((H - PAD.t - PAD.b) * (100 - v)) / 100;
+  const valuesOf = (run: 'a' | 'b'): number[] => [
+    c.start[meter],
+    ...c.turns.flatMap((t) => {
+      const v = t.meters[meter][run];
+      return v === null ? [] : [v];
+    }),
+  ];
+  const line = (run: 'a' | 'b'): SVGElement => {
+    const pts = valuesOf(run).map((v, i) => [x(i), y(v)] as const);
+    return svg(
+      'g',
+      { class: `pair-series pair-${run}` },
+      svg('polyline', {
+        points: pts.map((p) => p.join(',')).join(' '),
+        fill: 'none',
+        'stroke-dasharray': run === 'a' ? 'none' : '6 3',
+      }),
+      ...pts.map(([px, py]) =>
+        run === 'a'
+          ? svg('circle', { cx: px, cy: py, r: 3.5, class: 'marker' })
+          : svg('rect', { x: px - 3.5, y: py - 3.5, width: 7, height: 7, class: 'marker' }),
+      ),
+    );
+  };
+  const grid = [0, 25, 50, 75, 100].map((v) =>
+    svg(
+      'g',
+      {},
+      svg('line', { x1: PAD.l, x2: W - PAD.r, y1: y(v), y2: y(v), class: 'grid' }),
+      svg('text', { x: 2, y: y(v) + 4, class: 'axis' }, String(v)),
+    ),
+  );
+  const ticks = Array.from({ length: turns + 1 }, (_, i) =>
+    svg('text', { x: x(i) - 3, y: H - 6, class: 'axis' }, String(i)),
+  );
+  const split =
+    c.divergedAtTurn === null
+      ? null
+      : svg('line', {
+          x1: x(c.divergedAtTurn - 1),
+          x2: x(c.divergedAtTurn - 1),
+          y1: PAD.t,
+          y2: H - PAD.b,
+          class: 'divergence-line',
+        });
+  const label = VAR_LABELS[meter];
+  const a = valuesOf('a');
+  const b = valuesOf('b');
+  const summary = `${label}: run A ends at ${a[a.length - 1]}, run B at ${b[b.length - 1]}${
+    c.divergedAtTurn === null ? '' : `; they part at turn ${c.divergedAtTurn}`
+  }.`;
+  return h(
+    'figure',
+    { class: 'chart pair-chart' },
+    h('figcaption', {}, label),
+    svg(
+      'svg',
+      { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': summary, class: 'chart-svg' },
+      ...grid,
+      ...ticks,
+      svg('line', { x1: PAD.l, x2: W - PAD.r, y1: y(ENTER), y2: y(ENTER), class: 'threshold' }),
+      ...(split ? [split] : []),
+      line('a'),
+      line('b'),
+    ),
+  );
+}
+
+/** The key to both runs' lines, shown once above the charts. */
+export function pairLegend(): HTMLElement {
+  const key = (run: 'a' | 'b'): SVGElement => {
+    const s = svg('svg', { viewBox: '0 0 34 12', width: 34, height: 12, 'aria-hidden': 'true' });
+    s.append(
+      svg('line', { x1: 1, x2: 33, y1: 6, y2: 6, 'stroke-dasharray': run === 'a' ? 'none' : '6 3' }),
+      run === 'a'
+        ? svg('circle', { cx: 17, cy: 6, r: 3.5, class: 'marker' })
+        : svg('rect', { x: 13.5, y: 2.5, width: 7, height: 7, class: 'marker' }),
+    );
+    return s;
+  };
+  return h(
+    'ul',
+    { class: 'legend pair-legend' },
+    h('li', { class: 'pair-a' }, key('a'), ' Run A (solid, circles)'),
+    h('li', { class: 'pair-b' }, key('b'), ' Run B (dashed, squares)'),
+    h('li', {}, '┆ where the runs first differ'),
+  );
+}

@@ -36,12 +36,16 @@ const RINGS = {
   replay: { files: ['src/replay/**/*.ts'], reaches: ['engine'] },
   bots: { files: ['src/bots/**/*.ts'], reaches: ['engine'] },
   workshop: { files: ['src/workshop/**/*.ts'], reaches: ['engine', 'replay'] },
+  lab: { files: ['src/lab/**/*.ts'], reaches: ['engine', 'scenarios', 'replay', 'bots'] },
   cli: { files: ['src/cli/**/*.ts'], reaches: ['engine', 'scenarios', 'replay', 'bots', 'workshop'] },
   platform: { files: ['src/platform/**/*.ts'], reaches: ['engine', 'scenarios', 'replay', 'bots'] },
-  ui: { files: ['src/ui/**/*.ts'], reaches: ['engine', 'scenarios', 'replay', 'bots', 'workshop', 'platform'] },
+  ui: {
+    files: ['src/ui/**/*.ts'],
+    reaches: ['engine', 'scenarios', 'replay', 'bots', 'workshop', 'lab', 'platform'],
+  },
   main: {
     files: ['src/main.ts'],
-    reaches: ['engine', 'scenarios', 'replay', 'bots', 'workshop', 'platform', 'ui'],
+    reaches: ['engine', 'scenarios', 'replay', 'bots', 'workshop', 'lab', 'platform', 'ui'],
   },
 };
 
@@ -86,6 +90,12 @@ function ringPatterns(ring) {
     patterns.push({
       group: ['node:*', 'fs', 'path'],
       message: 'src/workshop runs in the browser as well as the CLI: no Node modules.',
+    });
+  }
+  if (ring === 'lab') {
+    patterns.push({
+      group: ['node:*', 'fs', 'path'],
+      message: 'src/lab runs in the browser and its workers: no Node modules.',
     });
   }
   if (ring !== 'ui') patterns.push({ regex: '^phaser(/|$)', message: 'Only src/ui may import Phaser.' });

@@ -67,6 +67,17 @@ export default defineConfig({
       },
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+        // The scenario lab (CodeMirror and the balance worker, about 130 KB gzip) is for scenario
+        // authors, not players: precaching it would make every player on a workshop's poor Wi-Fi
+        // download an editor they never open. It is cached on first use instead (runtimeCaching).
+        globIgnores: ['**/assets/lab-*.js', '**/assets/balance-worker-*.js'],
+        runtimeCaching: [
+          {
+            urlPattern: /\/assets\/(lab|balance-worker)-[^/]*\.js$/,
+            handler: 'CacheFirst',
+            options: { cacheName: 'momentum-lab-code', expiration: { maxEntries: 20 } },
+          },
+        ],
         // Phaser's chunk is about 1.4 MB: above workbox's default limit of 2 MiB it would not be kept.
         maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
         navigateFallback: 'index.html',
@@ -78,13 +89,24 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         codeSplitting: {
-          groups: [{ name: 'phaser', test: /node_modules[\\/]phaser/ }],
+          groups: [
+            { name: 'phaser', test: /node_modules[\\/]phaser/ },
+            // The scenario lab and its editor, loaded on first use and left out of the precache.
+            {
+              name: 'lab',
+              // Only the lab's own modules: the engine and the rest it shares with the game stay in the game's chunks.
+              includeDependenciesRecursively: false,
+              test: /node_modules[\\/](@codemirror|@lezer|crelt|style-mod|w3c-keyname|@marijn)[\\/]|src[\\/]ui[\\/]lab[\\/]|src[\\/](lab|bots)[\\/]|scenario\.schema\.json$/,
+            },
+          ],
         },
       },
     },
   },
   test: {
     include: ['tests/**/*.test.ts'],
+    // Builds and serves the site for the browser tests, once per run and only if one asks for it.
+    globalSetup: ['tests/global-setup.ts'],
     // Balance sweeps are long and single-threaded: on a 2-core machine the default of one worker
     // would leave a core idle for minutes.
     maxWorkers: Math.max(2, availableParallelism() - 1),

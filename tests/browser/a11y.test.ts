@@ -3,12 +3,11 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import axeCore from 'axe-core';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import type { PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/sim';
 import { launchChromium } from './chromium';
 import { playToEnd, playTurn } from './play-helpers';
-import { buildAndPreview, removeBuild } from './preview';
+import { previewUrl } from './preview';
 
 /** Screenshots are test artifacts: look at them after a run. */
 const SHOTS = join(new URL('../..', import.meta.url).pathname, 'test-results', 'screenshots', 'a11y');
@@ -20,10 +19,11 @@ const SIZES = {
 } as const;
 type SizeName = keyof typeof SIZES;
 
-let server: PreviewServer;
 let url: string;
 let browser: Browser;
 let replayCode = '';
+/** A branch of replayCode after turn 3, so the compare screen has two runs that part. */
+let branchCode = '';
 
 async function open(
   path: string,
@@ -123,6 +123,18 @@ async function tour(size: SizeName, visit: (page: Page, screen: string) => Promi
     await visit(page, 'replay-refused');
     await context.close();
   }
+  {
+    const { context, page } = await open(`./?replay=${branchCode}`, viewport);
+    await page.waitForSelector('[data-testid="lineage"]');
+    await visit(page, 'replay-of-a-branch');
+    await page.goto(new URL(`./?compare=${replayCode}~${branchCode}`, url).href);
+    await page.waitForSelector('[data-testid="divergence"]');
+    await visit(page, 'compare');
+    await page.goto(new URL('./?compare', url).href);
+    await page.waitForSelector('#compare-a');
+    await visit(page, 'compare-entry');
+    await context.close();
+  }
 }
 
 beforeAll(async () => {
@@ -134,15 +146,20 @@ beforeAll(async () => {
     () => undefined,
   );
   replayCode = (JSON.parse(out.join('')) as { replayCode: string }).replayCode;
-  ({ server, url } = await buildAndPreview());
+  const branched: string[] = [];
+  await main(
+    ['branch', replayCode, '--at', '3', '--then', 'lead-only', '--json'],
+    (s) => branched.push(s),
+    () => undefined,
+  );
+  branchCode = (JSON.parse(branched.join('')) as { replayCode: string }).replayCode;
+  url = await previewUrl();
   browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {
   if (minor.length) console.log(`axe, moderate and minor findings:\n  ${[...new Set(minor)].join('\n  ')}`);
   await browser?.close();
-  await new Promise<void>((resolve) => server?.httpServer.close(() => resolve()));
-  removeBuild();
 });
 
 describe.each(Object.keys(SIZES) as SizeName[])('every screen at %s size', (size) => {

@@ -1,5 +1,4 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/sim';
 import { RULES_VERSION } from '../../src/engine';
@@ -9,9 +8,8 @@ import type { ReplayDocument } from '../../src/replay/document';
 import { ENTRIES, playRecorded } from '../replay/support';
 import { launchChromium } from './chromium';
 import { playToEnd, playTurn } from './play-helpers';
-import { buildAndPreview, removeBuild } from './preview';
+import { previewUrl } from './preview';
 
-let server: PreviewServer;
 let url: string;
 let browser: Browser;
 const consoleErrors: string[] = [];
@@ -67,14 +65,12 @@ async function turnCount(page: Page): Promise<string> {
 }
 
 beforeAll(async () => {
-  ({ server, url } = await buildAndPreview());
+  url = await previewUrl();
   browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise<void>((resolve) => server?.httpServer.close(() => resolve()));
-  removeBuild();
   expect(consoleErrors).toEqual([]);
 });
 

@@ -1,28 +1,22 @@
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { build, preview, type PreviewServer } from 'vite';
+import { inject } from 'vitest';
 
-const ROOT = new URL('../..', import.meta.url).pathname;
-/** One folder per test process, so runs side by side never empty each other's build. */
-export const OUT_DIR = join(ROOT, 'node_modules', '.cache', `momentum-test-dist-${process.pid}`);
+/** The site as `npm run build` makes it, built once per test run by tests/global-setup.ts. */
+export const OUT_DIR: string = inject('previewDir');
 
-export function removeBuild(): void {
-  rmSync(OUT_DIR, { recursive: true, force: true });
-}
-
-/** Builds the site as `npm run build` does, into a scratch folder, and serves it on loopback. */
-export async function buildAndPreview(): Promise<{ server: PreviewServer; url: string }> {
-  await build({ root: ROOT, logLevel: 'error', build: { outDir: OUT_DIR, emptyOutDir: true } });
-  const server = await preview({
-    root: ROOT,
-    logLevel: 'error',
-    build: { outDir: OUT_DIR },
-    preview: { host: '127.0.0.1', port: 0, strictPort: false },
-  });
-  const address = server.httpServer.address();
-  if (!address || typeof address === 'string') throw new Error('the preview server has no port');
-  return { server, url: `http://127.0.0.1:${address.port}/` };
+/**
+ * The address of the built site, served on loopback by one preview server for the whole test run.
+ * The first call of the run builds the site; every test file shares it, so none may change its files.
+ */
+export async function previewUrl(): Promise<string> {
+  const control = inject('previewControl');
+  if (!control) throw new Error('no preview control: tests/global-setup.ts is not in the test config');
+  const response = await fetch(control);
+  const text = await response.text();
+  if (!response.ok) throw new Error(text);
+  return text;
 }
 
 /** Every JavaScript file of the build with its raw and gzip size in bytes. */

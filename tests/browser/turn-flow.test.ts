@@ -1,11 +1,10 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './chromium';
 import { playTurn, regime, type PlanName } from './play-helpers';
-import { buildAndPreview, removeBuild } from './preview';
+import { previewUrl } from './preview';
 
 /** Screenshots are test artifacts: look at them after a run. */
 const SHOTS = join(new URL('../..', import.meta.url).pathname, 'test-results', 'screenshots');
@@ -16,7 +15,6 @@ const SIZES = [
   { width: 1920, height: 1080 },
 ] as const;
 
-let server: PreviewServer;
 let url: string;
 let browser: Browser;
 const consoleErrors: string[] = [];
@@ -80,14 +78,12 @@ async function inViewport(page: Page, selector: string): Promise<{ top: number; 
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
-  ({ server, url } = await buildAndPreview());
+  url = await previewUrl();
   browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise<void>((resolve) => server?.httpServer.close(() => resolve()));
-  removeBuild();
   expect(consoleErrors).toEqual([]);
 });
 

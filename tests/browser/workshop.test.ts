@@ -4,32 +4,28 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { encode } from 'uqr';
-import type { PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/sim';
 import { encodeCode } from '../../src/replay/code';
 import { launchChromium } from './chromium';
 import { playTurn } from './play-helpers';
-import { buildAndPreview, removeBuild } from './preview';
+import { previewUrl } from './preview';
 import { playRecorded } from '../replay/support';
 
 const SHOTS = join(new URL('../..', import.meta.url).pathname, 'test-results', 'screenshots', 'workshop');
 
-let server: PreviewServer;
 let url: string;
 let browser: Browser;
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
-  ({ server, url } = await buildAndPreview());
+  url = await previewUrl();
   browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise<void>((resolve) => server?.httpServer.close(() => resolve()));
-  removeBuild();
   expect(pageErrors).toEqual([]);
 });
 
@@ -126,6 +122,15 @@ describe('a workshop', () => {
     expect(await dash.locator('.workshop-screen script, .workshop-screen img, .notices script').count()).toBe(0);
     expect(await dash.textContent('[data-testid="collect-status"]')).toMatch(/refused/);
     expect(await dash.textContent('[data-testid="divergence"]')).toMatch(/first differ at turn \d+/);
+    // Any two teams open side by side on the compare page; its first difference is the room's or later.
+    const pair = await dash.getAttribute('[data-testid="compare-teams"]', 'href');
+    expect(pair).toMatch(/\?compare=M1\.[\w-]+~M1\.[\w-]+$/);
+    const side = await dash.context().newPage();
+    await side.goto(pair!);
+    await side.waitForSelector('[data-testid="divergence"], [data-testid="compare-error"]');
+    expect(await side.locator('[data-testid="compare-error"]').count()).toBe(0);
+    expect(await side.textContent('[data-testid="divergence"]')).toMatch(/differ|never diverge|first \d+ turns/);
+    await side.close();
     await dash.screenshot({ path: join(SHOTS, 'dashboard.png'), fullPage: true });
 
     // The CSV parses to one row per team per turn.

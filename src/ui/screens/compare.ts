@@ -222,7 +222,7 @@ function comparisonView(
       h('h2', { id: 'regimes-title' }, 'Regimes turn by turn'),
       h(
         'div',
-        { class: 'table-scroll' },
+        { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'Regimes of both runs, turn by turn' },
         h(
           'table',
           { class: 'regime-grid' },
@@ -246,7 +246,12 @@ function comparisonView(
       h('h2', { id: 'turns-title' }, 'Choices turn by turn'),
       h(
         'div',
-        { class: 'table-scroll' },
+        {
+          class: 'table-scroll',
+          tabindex: '0',
+          role: 'region',
+          'aria-label': 'Choices and meters of both runs, turn by turn',
+        },
         h(
           'table',
           { class: 'room-table compare-table' },

@@ -11,6 +11,7 @@ import {
   type Room,
   type SeriesKey,
 } from '../../workshop';
+import { linkTo } from '../../platform/links';
 import { h, svg } from '../dom';
 import { REGIME_INFO } from '../labels';
 
@@ -240,6 +241,7 @@ export function decisions(room: Room, scenario: Scenario, turn: number): HTMLEle
           ? 'Every team made the same choices so far: their runs are identical.'
           : `The teams’ choices first differ at turn ${first}. Until then every run was the same: they share a seed, so every difference in outcome comes from choices.`,
     ),
+    sideBySide(room, scenario),
     h(
       'ul',
       {},
@@ -306,4 +308,35 @@ export function profiles(room: Room): HTMLElement {
 /** Questions for the debrief, from the room's own runs first. */
 export function prompts(room: Room, scenario: Scenario): HTMLElement {
   return h('ol', { class: 'prompts' }, ...debriefPrompts(room, scenario).map((p) => h('li', {}, p)));
+}
+
+/** Any two teams' runs opened side by side on the compare page, in a new tab so the room stays. */
+function sideBySide(room: Room, scenario: Scenario): HTMLElement | null {
+  const runs = room.teams.flatMap((t) => {
+    const r = tryEncodeCode(t.doc, scenario);
+    return r.ok ? [{ team: t.team, code: r.code }] : [];
+  });
+  if (runs.length < 2) return null;
+  const pick = (label: string, chosen: number): HTMLSelectElement =>
+    h(
+      'select',
+      { 'aria-label': label },
+      ...runs.map((r, i) => h('option', { value: String(i), ...(i === chosen ? { selected: true } : {}) }, r.team)),
+    );
+  const a = pick('First team to compare', 0);
+  const b = pick('Second team to compare', 1);
+  const open = h(
+    'a',
+    { class: 'button secondary small', target: '_blank', rel: 'noopener', 'data-testid': 'compare-teams' },
+    'Open the two runs side by side',
+  );
+  const update = (): void => {
+    const x = runs[Number(a.value)]!;
+    const y = runs[Number(b.value)]!;
+    open.setAttribute('href', linkTo({ compare: `${x.code}~${y.code}` }));
+  };
+  a.addEventListener('change', update);
+  b.addEventListener('change', update);
+  update();
+  return h('div', { class: 'inline compare-teams' }, a, h('span', {}, 'and'), b, open);
 }

@@ -1,3 +1,4 @@
+import { customEntries } from './platform/custom-scenarios';
 import { browserStore } from './platform/storage';
 import { openWorkshopStore, type WorkshopStore } from './platform/workshops';
 import { scenarioHash } from './replay/scenario-hash';
@@ -9,13 +10,16 @@ import './ui/styles.css';
 const root = document.getElementById('app')!;
 const live = document.getElementById('live')!;
 const { scenarios, problems } = bundledScenarios();
-const entries = scenarios.map((s) => ({ scenario: s.scenario, hash: scenarioHash(s.text) }));
+const shipped = scenarios.map((s) => ({ scenario: s.scenario, hash: scenarioHash(s.text) }));
+const store = browserStore();
+// Scenarios written in the lab and kept in this browser: their games resume and their codes verify.
+const entries = [...shipped, ...customEntries(store, shipped)];
 let workshops: Promise<WorkshopStore> | null = null;
 startApp(
   root,
   live,
   {
-    store: browserStore(),
+    store,
     location: window.location,
     history: window.history,
     // IndexedDB opens only when a facilitator first needs it.

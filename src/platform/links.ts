@@ -6,6 +6,8 @@ export type Launch =
   | { readonly kind: 'compare'; readonly a: string; readonly b: string }
   /** `?workshop` opens the setup, `?workshop=ROOM` that session's dashboard. */
   | { readonly kind: 'workshop'; readonly room: string }
+  /** `?lab`: the scenario lab (a shared scenario rides in the `#lab=` fragment). */
+  | { readonly kind: 'lab' }
   | {
       readonly kind: 'game';
       readonly scenario: string;
@@ -29,6 +31,7 @@ export function readLaunch(search: string): Launch {
   }
   const workshop = p.get('workshop');
   if (workshop !== null) return { kind: 'workshop', room: workshop.trim() };
+  if (p.has('lab')) return { kind: 'lab' };
   const scenario = p.get('scenario');
   if (scenario !== null) {
     const room = p.get('room');

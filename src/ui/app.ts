@@ -48,10 +48,17 @@ export function startApp(
   // Notices stand above every screen; screens are drawn into their own element below them.
   const screenRoot = h('div', { class: 'screen-root' });
   root.replaceChildren(notices.element, screenRoot);
+  // Custom scenarios from the lab join the shipped ones for this visit (main.ts adds kept ones at startup).
+  const liveEntries = [...entries];
   const ctx: AppContext = {
     root: screenRoot,
     store: platform.store,
-    entries,
+    entries: liveEntries,
+    addEntry(entry) {
+      const at = liveEntries.findIndex((e) => e.scenario.id === entry.scenario.id);
+      if (at >= 0) liveEntries[at] = entry;
+      else liveEntries.push(entry);
+    },
     workshops: platform.workshops,
     services: platform.services ?? browserServices,
     world,
@@ -122,7 +129,48 @@ export function startApp(
         return workshopSetupScreen(ctx);
       case 'workshop':
         return void workshopScreen(ctx, screen.room);
+      case 'lab':
+        return openLab();
     }
+  }
+
+  /** The lab (CodeMirror, balance workers) is loaded on first use only, so the game never downloads it. */
+  function openLab(): void {
+    // Read before the address is rewritten: a shared scenario rides in the fragment.
+    const hash = platform.location.hash;
+    ctx.setQuery({ lab: '' });
+    const waiting = h(
+      'section',
+      { class: 'screen' },
+      h('h1', { tabindex: -1 }, 'Scenario lab'),
+      h('p', {}, 'Opening the lab…'),
+    );
+    mount(screenRoot, waiting);
+    import('./lab/lab-screen')
+      .then(({ labScreen }) => {
+        if (waiting.isConnected) return labScreen(ctx, hash);
+      })
+      .catch(() => {
+        if (!waiting.isConnected) return;
+        mount(
+          screenRoot,
+          h(
+            'section',
+            { class: 'screen' },
+            h('h1', { tabindex: -1 }, 'Scenario lab'),
+            h(
+              'p',
+              { class: 'notice', role: 'alert' },
+              'The scenario lab could not be loaded: it is downloaded on first use, so connect to the network once and try again.',
+            ),
+            h(
+              'button',
+              { type: 'button', class: 'secondary', onclick: () => go({ kind: 'title' }) },
+              'Back to the title',
+            ),
+          ),
+        );
+      });
   }
 
   // The skip link goes to the turn's cards when a game is on, otherwise to the screen's heading.
@@ -158,6 +206,7 @@ export function startApp(
   const launch = readLaunch(platform.location.search);
   if (launch.kind === 'replay') return go({ kind: 'replay', code: launch.code });
   if (launch.kind === 'compare') return go({ kind: 'compare', a: launch.a, b: launch.b });
+  if (launch.kind === 'lab') return go({ kind: 'lab' });
   if (launch.kind === 'workshop')
     return go(launch.room ? { kind: 'workshop', room: launch.room } : { kind: 'workshop-setup' });
   if (launch.kind === 'game') {

@@ -16,13 +16,17 @@ export type Screen =
   | { readonly kind: 'replay'; readonly code: string }
   | { readonly kind: 'compare'; readonly a?: string; readonly b?: string }
   | { readonly kind: 'workshop-setup' }
-  | { readonly kind: 'workshop'; readonly room: string };
+  | { readonly kind: 'workshop'; readonly room: string }
+  /** The scenario lab; a shared scenario is read from the address's `#lab=` fragment. */
+  | { readonly kind: 'lab' };
 
 /** What every screen is given: the page's parts and the way to move to another screen. */
 export interface AppContext {
   readonly root: HTMLElement;
   readonly store: Store;
   readonly entries: readonly ScenarioEntry[];
+  /** Adds (or replaces, by id) a custom scenario from the lab, so it can be played and its runs verified. */
+  addEntry?(entry: ScenarioEntry): void;
   /** The browser's clipboard and downloads, passed in so tests and other hosts can stand in. */
   readonly services: BrowserServices;
   /** Workshop sessions, opened on first need (IndexedDB, or memory when the browser refuses it). */

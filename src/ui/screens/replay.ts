@@ -28,6 +28,14 @@ export function replayScreen(ctx: AppContext, code: string): void {
         { class: 'screen replay-invalid' },
         h('h1', {}, 'This replay cannot be shown'),
         h('p', { class: 'notice', role: 'alert', 'data-testid': 'replay-error' }, r.reason),
+        // A run of a scenario written in the lab checks once that scenario's file or link is opened there.
+        r.kind === 'unknown-scenario'
+          ? h(
+              'p',
+              {},
+              'If it is a scenario someone wrote, open its file or its shared link in the Scenario lab first: this browser then knows it and checks the run.',
+            )
+          : null,
         h(
           'div',
           { class: 'actions' },
@@ -36,6 +44,13 @@ export function replayScreen(ctx: AppContext, code: string): void {
             { type: 'button', class: 'primary', onclick: () => ctx.go({ kind: 'title' }) },
             'Back to the title',
           ),
+          r.kind === 'unknown-scenario'
+            ? h(
+                'button',
+                { type: 'button', class: 'secondary', onclick: () => ctx.go({ kind: 'lab' }) },
+                'Open the Scenario lab',
+              )
+            : null,
         ),
       ),
     );

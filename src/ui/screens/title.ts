@@ -194,6 +194,16 @@ export function titleScreen(ctx: AppContext, notice?: string): void {
           {
             type: 'button',
             class: 'secondary',
+            'data-testid': 'lab-start',
+            onclick: () => ctx.go({ kind: 'lab' }),
+          },
+          'Scenario lab',
+        ),
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'secondary',
             'data-testid': 'workshop-start',
             onclick: () => ctx.go({ kind: 'workshop-setup' }),
           },

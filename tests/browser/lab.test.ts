@@ -1,0 +1,229 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { shareFragment } from '../../src/lab/share-link';
+import { launchChromium } from './chromium';
+import { playToEnd } from './play-helpers';
+import { previewUrl } from './preview';
+
+const ROOT = new URL('../..', import.meta.url).pathname;
+const SHOTS = join(ROOT, 'test-results', 'screenshots');
+/** A custom scenario (not shipped with the game) as an author would write it. */
+const TEXT = readFileSync(join(ROOT, 'scenarios', 'examples', 'support-desk.json'), 'utf8');
+/** The same file with one stray character: line 8, column 14. */
+const BROKEN = TEXT.replace('"turns": 10', '"turns": 10x');
+
+let url: string;
+let browser: Browser;
+const consoleErrors: string[] = [];
+
+async function open(
+  path: string,
+  viewport = { width: 1280, height: 800 },
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport, reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(`${path}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => consoleErrors.push(`${path}: ${e.message}`));
+  await page.goto(new URL(path, url).href);
+  await page.waitForSelector('body[data-ready="true"]');
+  return { context, page };
+}
+
+/** The lab, loaded, with its first check done. */
+async function labReady(page: Page): Promise<void> {
+  await page.waitForSelector('.cm-editor');
+  await page.waitForFunction(() => document.querySelector('[data-testid="lab-summary"]')?.textContent);
+}
+
+async function openFile(page: Page, name: string, text: string): Promise<void> {
+  await page.setInputFiles('[data-testid="lab-file"]', {
+    name,
+    mimeType: 'application/json',
+    buffer: Buffer.from(text),
+  });
+  await page.waitForFunction(
+    (n) => document.querySelector('[data-testid="lab-source"]')?.textContent?.includes(n),
+    name,
+  );
+}
+
+/** A replay that verified: its last turn (End jumps there) shows the verified fingerprint. */
+async function verified(page: Page): Promise<void> {
+  await page.waitForSelector('[data-testid="branch"]');
+  await page.keyboard.press('End');
+  await page.waitForSelector('[data-testid="fingerprint"]');
+}
+
+const problems = (page: Page): Promise<string[]> => page.locator('[data-testid="lab-problems"] > li').allTextContents();
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  url = await previewUrl();
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  expect(consoleErrors).toEqual([]);
+});
+
+describe('scenario lab', () => {
+  let shareLink = '';
+  let code = '';
+
+  it('opens from the title, lists a broken file’s problems and clears them as the file is fixed', async () => {
+    const { context, page } = await open('./');
+    await page.click('[data-testid="lab-start"]');
+    await labReady(page);
+    expect(page.url()).toContain('?lab');
+
+    await openFile(page, 'support-desk.json', BROKEN);
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid="lab-summary"]')?.textContent?.includes('1 problem'),
+    );
+    const listed = await problems(page);
+    expect(listed).toHaveLength(1);
+    expect(listed[0]).toContain('support-desk.json: invalid JSON at line 8, column 14');
+
+    // The problem's link puts the cursor on the stray character; the keyboard removes it.
+    await page.click('[data-testid="lab-problems"] button');
+    await page.keyboard.press('Delete');
+    await page.waitForSelector('[data-testid="lab-summary"][data-ok="true"]');
+    expect(await problems(page)).toEqual([]);
+
+    // Typing a value out of range shows its problem as you type, with its JSON path.
+    await page.click('.cm-content');
+    await page.keyboard.press('Control+Home');
+    for (let i = 0; i < 7; i++) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('End');
+    await page.keyboard.press('Backspace'); // the comma
+    await page.keyboard.insertText('0,'); // "turns": 100
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid="lab-summary"]')?.textContent?.includes('1 problem'),
+    );
+    expect((await problems(page))[0]).toMatch(/\$\.turns \(line 8, column 12\)/);
+    await page.keyboard.press('Control+z');
+    await page.waitForSelector('[data-testid="lab-summary"][data-ok="true"]');
+    await page.screenshot({ path: join(SHOTS, 'lab-desktop.png'), fullPage: true });
+
+    // The draft is kept in IndexedDB: a reload reopens the lab on the fixed file.
+    await page.waitForTimeout(600);
+    await page.reload();
+    await labReady(page);
+    expect(await page.textContent('[data-testid="lab-source"]')).toContain('support-desk.json');
+    await page.waitForSelector('[data-testid="lab-summary"][data-ok="true"]');
+    await context.close();
+  });
+
+  it('measures the balance on workers, plays the scenario and shares it', async () => {
+    const { context, page } = await open('./?lab');
+    await labReady(page);
+    await openFile(page, 'support-desk.json', TEXT);
+    await page.waitForSelector('[data-testid="lab-summary"][data-ok="true"]');
+
+    await page.fill('[data-testid="lab-runs"]', '5');
+    await page.click('[data-testid="lab-balance"]');
+    await page.waitForSelector('[data-testid="lab-report"]', { timeout: 60_000 });
+    const verdict = await page.locator('[data-testid="lab-verdict"] li').allTextContents();
+    expect(verdict.length).toBeGreaterThan(0);
+    expect(verdict.join(' ')).toMatch(/only 5 games/);
+    await page.waitForFunction(() => document.getElementById('live')?.textContent?.includes('Balance report ready'));
+    await page.screenshot({ path: join(SHOTS, 'lab-report.png'), fullPage: true });
+
+    await page.click('[data-testid="lab-share"]');
+    shareLink = await page.inputValue('[data-testid="lab-share-link"]');
+    expect(shareLink).toMatch(/\?lab#lab=[\w-]+$/);
+
+    await page.fill('#lab-seed', 'lab-1');
+    await page.click('[data-testid="lab-play"]');
+    await page.click('button:has-text("Begin")');
+    await page.waitForSelector('[data-testid="end-turn"]');
+    await playToEnd(page, 'balanced');
+    code = await page.inputValue('[data-testid="replay-code"]');
+    expect(code).toMatch(/^M1\./);
+    // A reload resumes the custom scenario's game at its result.
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.goto(new URL(`./?replay=${encodeURIComponent(code)}`, url).href);
+    await verified(page);
+    await context.close();
+  }, 120_000);
+
+  it('a replay code of a custom scenario names it, and verifies once its shared link is opened', async () => {
+    const { context, page } = await open(`./?replay=${encodeURIComponent(code)}`);
+    expect(await page.textContent('[data-testid="replay-error"]')).toContain('support-desk');
+
+    await page.goto(shareLink);
+    await labReady(page);
+    await page.waitForSelector('[data-testid="lab-summary"][data-ok="true"]');
+    expect(await page.textContent('[data-testid="lab-source"]')).toContain('a shared link');
+    // The link's scenario is kept: a reload reopens it without the fragment.
+    await page.reload();
+    await labReady(page);
+    await page.waitForSelector('[data-testid="lab-summary"][data-ok="true"]');
+    expect(await page.textContent('.cm-content')).toContain('"id": "support-desk"');
+
+    await page.goto(new URL(`./?replay=${encodeURIComponent(code)}`, url).href);
+    await verified(page);
+    expect(await page.locator('[data-testid="replay-error"]').count()).toBe(0);
+    await context.close();
+  });
+
+  it('lists the problems of a shared link that is damaged or holds a broken scenario', async () => {
+    const { context, page } = await open('./?lab#lab=@@@');
+    await labReady(page);
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid="lab-summary"]')?.textContent?.includes('link'),
+    );
+    expect((await problems(page))[0]).toMatch(/damaged or cut short/);
+
+    const broken = await shareFragment('{\n  "id": "x",\n  "turns": "many"\n');
+    if (!broken.ok) throw new Error(broken.reason);
+    await page.goto(new URL(`./?lab${broken.fragment}`, url).href);
+    await labReady(page);
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid="lab-source"]')?.textContent?.includes('link'),
+    );
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid="lab-summary"]')?.textContent?.includes('problem'),
+    );
+    expect((await problems(page)).join('\n')).toMatch(/invalid JSON/);
+    await context.close();
+  });
+
+  it('shows text holding HTML as text, refuses a shipped id to play, and fits a phone', async () => {
+    const { context, page } = await open('./?lab', { width: 390, height: 844 });
+    await labReady(page);
+    const html = TEXT.replace('"id": "support-desk"', '"id": "html-desk"').replace(
+      '"title": "The Support Desk"',
+      '"title": "<b>Bold</b><img src=x onerror=alert(1)>"',
+    );
+    await openFile(page, 'html-desk.json', html);
+    await page.waitForSelector('[data-testid="lab-summary"][data-ok="true"]');
+    expect(await page.textContent('[data-testid="lab-summary"]')).toContain('<b>Bold</b><img src=x onerror=alert(1)>');
+    expect(await page.locator('.lab-screen b, .lab-screen img').count()).toBe(0);
+
+    await openFile(page, 'copy.json', TEXT.replace('"id": "support-desk"', '"id": "first-team"'));
+    await page.waitForSelector('[data-testid="lab-summary"][data-ok="true"]');
+    await page.click('[data-testid="lab-play"]');
+    expect(await page.textContent('[data-testid="lab-status"]')).toMatch(/ships with the game/);
+
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(wide).toBeLessThanOrEqual(390);
+    const small = await page.$$eval(
+      '.lab-screen button, .lab-screen input, .lab-screen select',
+      (els) =>
+        els
+          .filter((e) => (e as HTMLElement).offsetParent !== null && !(e as HTMLElement).closest('.lab-problem'))
+          .map((e) => e.getBoundingClientRect())
+          .filter((r) => r.height < 44).length,
+    );
+    expect(small).toBe(0);
+    await page.screenshot({ path: join(SHOTS, 'lab-phone.png'), fullPage: true });
+    await context.close();
+  });
+});

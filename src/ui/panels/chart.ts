@@ -27,18 +27,7 @@ export function historyChart(states: readonly GameState[], turns: number, upTo =
   const x = (i: number): number => PAD.l + ((W - PAD.l - PAD.r) * i) / Math.max(1, turns);
   const y = (v: number): number => PAD.t + ((H - PAD.t - PAD.b) * (100 - v)) / 100;
   const shown = states.slice(0, upTo + 1);
-  const grid = [0, 25, 50, 75, 100].map((v) =>
-    svg(
-      'g',
-      {},
-      svg('line', { x1: PAD.l, x2: W - PAD.r, y1: y(v), y2: y(v), class: 'grid' }),
-      svg('text', { x: 2, y: y(v) + 4, class: 'axis' }, String(v)),
-    ),
-  );
-  const ticks = Array.from({ length: turns + 1 }, (_, i) =>
-    svg('text', { x: x(i) - 3, y: H - 6, class: 'axis' }, String(i)),
-  );
-  const threshold = svg('line', { x1: PAD.l, x2: W - PAD.r, y1: y(ENTER), y2: y(ENTER), class: 'threshold' });
+  const axes = chartAxes({ width: W, height: H, pad: PAD, turns, x, y });
   const lines = SERIES.map((s) => {
     const pts = shown.map((st, i) => [x(i), y(s.value(st))] as const);
     return svg(
@@ -59,9 +48,7 @@ export function historyChart(states: readonly GameState[], turns: number, upTo =
   const chart = svg(
     'svg',
     { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': summary, class: 'chart-svg' },
-    ...grid,
-    ...ticks,
-    threshold,
+    ...axes,
     ...lines,
   );
   const legend = h(
@@ -85,6 +72,39 @@ export function historyChart(states: readonly GameState[], turns: number, upTo =
     h('li', { class: 'threshold-key' }, `— — high from ${ENTER}`),
   );
   return h('figure', { class: 'chart' }, h('figcaption', {}, 'History'), chart, legend);
+}
+
+/**
+ * The 0–100 grid with its labels, the turn numbers and the line where an index counts as high:
+ * the frame every meter chart draws its lines on.
+ */
+export function chartAxes(c: {
+  readonly width: number;
+  readonly height: number;
+  readonly pad: { readonly l: number; readonly r: number };
+  readonly turns: number;
+  readonly x: (turn: number) => number;
+  readonly y: (value: number) => number;
+}): SVGElement[] {
+  const grid = [0, 25, 50, 75, 100].map((v) =>
+    svg(
+      'g',
+      {},
+      svg('line', { x1: c.pad.l, x2: c.width - c.pad.r, y1: c.y(v), y2: c.y(v), class: 'grid' }),
+      svg('text', { x: 2, y: c.y(v) + 4, class: 'axis' }, String(v)),
+    ),
+  );
+  const ticks = Array.from({ length: c.turns + 1 }, (_, i) =>
+    svg('text', { x: c.x(i) - 3, y: c.height - 6, class: 'axis' }, String(i)),
+  );
+  const threshold = svg('line', {
+    x1: c.pad.l,
+    x2: c.width - c.pad.r,
+    y1: c.y(ENTER),
+    y2: c.y(ENTER),
+    class: 'threshold',
+  });
+  return [...grid, ...ticks, threshold];
 }
 
 function marker(kind: Series['marker'], x: number, y: number): SVGElement {

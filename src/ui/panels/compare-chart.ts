@@ -1,7 +1,8 @@
-import { ENTER, type Headline } from '../../engine';
+import type { Headline } from '../../engine';
 import type { Comparison } from '../../replay/compare';
 import { VAR_LABELS } from '../../replay/words';
 import { h, svg } from '../dom';
+import { chartAxes } from './chart';
 
 const W = 360;
 const H = 170;
@@ -39,17 +40,6 @@ export function pairChart(c: Comparison, meter: Headline): HTMLElement {
       ),
     );
   };
-  const grid = [0, 25, 50, 75, 100].map((v) =>
-    svg(
-      'g',
-      {},
-      svg('line', { x1: PAD.l, x2: W - PAD.r, y1: y(v), y2: y(v), class: 'grid' }),
-      svg('text', { x: 2, y: y(v) + 4, class: 'axis' }, String(v)),
-    ),
-  );
-  const ticks = Array.from({ length: turns + 1 }, (_, i) =>
-    svg('text', { x: x(i) - 3, y: H - 6, class: 'axis' }, String(i)),
-  );
   const split =
     c.divergedAtTurn === null
       ? null
@@ -73,9 +63,7 @@ export function pairChart(c: Comparison, meter: Headline): HTMLElement {
     svg(
       'svg',
       { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': summary, class: 'chart-svg' },
-      ...grid,
-      ...ticks,
-      svg('line', { x1: PAD.l, x2: W - PAD.r, y1: y(ENTER), y2: y(ENTER), class: 'threshold' }),
+      ...chartAxes({ width: W, height: H, pad: PAD, turns, x, y }),
       ...(split ? [split] : []),
       line('a'),
       line('b'),

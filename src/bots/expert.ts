@@ -10,16 +10,24 @@ import { policyByName, type Policy, type PolicyFactory } from './policies';
 export const EXPERT_BUDGET = { samples: 3, horizon: 2 } as const;
 
 type Plan = readonly Action[];
+const KEEP_MIN = +(process.env.KM ?? 3);
+const KEEP_DIV = +(process.env.KD ?? 2);
 
 const fill = (name: string): Policy => policyByName(name)!('');
 
-/** Plays the policy's choices into the plan until it ends the turn; returns the plan. */
-function complete(state: GameState, start: Plan, policy: Policy): Plan {
+/** A plan and the state it leads to. Choosing draws no dice, so that state serves every sample. */
+interface Candidate {
+  readonly plan: Plan;
+  readonly after: GameState;
+}
+
+/** Plays the policy's choices into the plan until it ends the turn. */
+function complete(state: GameState, start: Plan, policy: Policy): Candidate {
   let s = state;
   const plan: Action[] = [];
   for (const a of start) {
     const r = step(s, a);
-    if (!r.ok) return plan;
+    if (!r.ok) return { plan, after: s };
     s = r.state;
     plan.push(a);
   }
@@ -31,7 +39,7 @@ function complete(state: GameState, start: Plan, policy: Policy): Plan {
     s = r.state;
     plan.push(a);
   }
-  return plan;
+  return { plan, after: s };
 }
 
 /** A state's worth to the expert: momentum kept, the goal, and the margins of both indices. */
@@ -45,17 +53,11 @@ export function worth(s: GameState): number {
   return base + margin + (s.regime === 'momentum' ? 80 : 0) - danger;
 }
 
-/** Plays a plan then `horizon` turns of the rollout policy, with the given dice. */
-function rollout(state: GameState, plan: Plan, dice: string, rollPolicy: Policy): number {
-  let s: GameState = { ...state, rng: seedRng(dice) };
-  for (const a of plan) {
-    const r = step(s, a);
-    if (!r.ok) return -Infinity;
-    s = r.state;
-  }
-  const ended = step(s, { type: 'end-turn' });
+/** Ends the turn a plan led to, with the given dice, then plays `horizon` turns of the rollout policy. */
+function rollout(after: GameState, dice: GameState['rng'], rollPolicy: Policy): number {
+  const ended = step({ ...after, rng: dice }, { type: 'end-turn' });
   if (!ended.ok) return -Infinity;
-  s = ended.state;
+  let s = ended.state;
   for (let t = 0; t < EXPERT_BUDGET.horizon && !s.over; t++) {
     for (let guard = 0; guard < 20; guard++) {
       const a = rollPolicy(s);
@@ -70,11 +72,16 @@ function rollout(state: GameState, plan: Plan, dice: string, rollPolicy: Policy)
 
 /** Candidate plans for this turn: each legal first choice finished by the balanced heuristic,
  * and whole turns leaning to one side or the other. */
-function candidates(state: GameState): Plan[] {
+function candidates(state: GameState): Candidate[] {
   const balanced = fill('balanced');
   const lead = fill('lead-only');
   const manage = fill('manage-only');
-  const plans: Plan[] = [[], complete(state, [], balanced), complete(state, [], lead), complete(state, [], manage)];
+  const plans: Candidate[] = [
+    { plan: [], after: state },
+    complete(state, [], balanced),
+    complete(state, [], lead),
+    complete(state, [], manage),
+  ];
   const seen = new Set<string>();
   for (const a of legalActions(state)) {
     if (a.type !== 'choose') continue;
@@ -84,8 +91,8 @@ function candidates(state: GameState): Plan[] {
     seen.add(a.action);
     plans.push(complete(state, [a], balanced));
   }
-  const unique = new Map<string, Plan>();
-  for (const p of plans) unique.set(JSON.stringify(p), p);
+  const unique = new Map<string, Candidate>();
+  for (const c of plans) unique.set(JSON.stringify(c.plan), c);
   return [...unique.values()];
 }
 
@@ -104,15 +111,18 @@ function pickTarget(special: string | undefined, members: readonly MemberState[]
 /** The plan with the best average worth over the samples (the same dice for every plan). */
 export function bestPlan(state: GameState, seed: string): Plan {
   const rollPolicy = fill('balanced');
+  // The dice depend on the sample, not the plan: seeded once per decision.
+  const dice = Array.from({ length: EXPERT_BUDGET.samples }, (_, k) => seedRng(`${seed}/expert/${state.turn}/${k}`));
+  const all = candidates(state).map((c) => ({ ...c, sum: rollout(c.after, dice[0]!, rollPolicy) }));
+  all.sort((a, b) => b.sum - a.sum);
+  const kept = all.slice(0, Math.max(KEEP_MIN, Math.ceil(all.length / KEEP_DIV)));
   let best: Plan = [];
   let bestValue = -Infinity;
-  for (const plan of candidates(state)) {
-    let sum = 0;
-    for (let k = 0; k < EXPERT_BUDGET.samples; k++) {
-      sum += rollout(state, plan, `${seed}/expert/${state.turn}/${k}`, rollPolicy);
-    }
+  for (const c of kept) {
+    let sum = c.sum;
+    for (let k = 1; k < dice.length; k++) sum += rollout(c.after, dice[k]!, rollPolicy);
     if (sum > bestValue) {
-      best = plan;
+      best = c.plan;
       bestValue = sum;
     }
   }

@@ -1,6 +1,5 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import axeCore from 'axe-core';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +7,12 @@ import { main } from '../../src/cli/sim';
 import { launchChromium } from './chromium';
 import { playToEnd, playTurn } from './play-helpers';
 import { previewUrl } from './preview';
+
+declare global {
+  interface Window {
+    axe: typeof axeCore;
+  }
+}
 
 /** Screenshots are test artifacts: look at them after a run. */
 const SHOTS = join(new URL('../..', import.meta.url).pathname, 'test-results', 'screenshots', 'a11y');
@@ -35,6 +40,9 @@ async function open(
     viewport,
     reducedMotion: options.reducedMotion ?? 'reduce',
   });
+  // axe-core is loaded into every page once, as the page starts: injecting it at each check
+  // (and finishing each run in a blank page, as axe's Playwright wrapper does) costs seconds a screen.
+  await context.addInitScript({ content: axeCore.source });
   const page = await context.newPage();
   await page.goto(new URL(path, url).href);
   await page.waitForSelector('body[data-ready="true"]');
@@ -54,12 +62,17 @@ const minor: string[] = [];
 
 /** Serious and critical axe violations on the page as it stands, one line each. */
 async function axe(page: Page, screen = page.url()): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withRules(RULES).analyze();
-  const line = (v: (typeof result.violations)[number]): string =>
+  const violations = await page.evaluate(
+    async (rules) =>
+      (await window.axe.run(document, { runOnly: { type: 'rule', values: rules }, resultTypes: ['violations'] }))
+        .violations,
+    RULES,
+  );
+  const line = (v: axeCore.Result): string =>
     `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`;
-  for (const v of result.violations)
+  for (const v of violations)
     if (v.impact !== 'serious' && v.impact !== 'critical') minor.push(`${screen}: ${line(v)}`);
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map(line);
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map(line);
 }
 
 async function overflow(page: Page): Promise<number> {

@@ -3,15 +3,14 @@ import { policyByName, type Policy, type PolicyFactory } from './policies';
 
 /**
  * The expert's search budget per turn: every legal first action completed by the balanced
- * heuristic, plus whole-turn plans leaning to each side, each played SAMPLES times through this
- * turn and HORIZON more turns of balanced play, with dice of the bot's own. It never reads the
- * game's seeded future: like a player who knows the rules but not the dice.
+ * heuristic, plus whole-turn plans leaning to each side. Each plan is played through this turn
+ * and HORIZON more turns of balanced play with one set of dice; the best third (at least KEEP)
+ * are played with SAMPLES sets in all, and the best average wins. The dice are the bot's own: it
+ * never reads the game's seeded future, like a player who knows the rules but not the dice.
  */
-export const EXPERT_BUDGET = { samples: 3, horizon: 2 } as const;
+export const EXPERT_BUDGET = { samples: 3, horizon: 2, keep: 3, keepShare: 3 } as const;
 
 type Plan = readonly Action[];
-const KEEP_MIN = +(process.env.KM ?? 3);
-const KEEP_DIV = +(process.env.KD ?? 2);
 
 const fill = (name: string): Policy => policyByName(name)!('');
 
@@ -113,13 +112,15 @@ export function bestPlan(state: GameState, seed: string): Plan {
   const rollPolicy = fill('balanced');
   // The dice depend on the sample, not the plan: seeded once per decision.
   const dice = Array.from({ length: EXPERT_BUDGET.samples }, (_, k) => seedRng(`${seed}/expert/${state.turn}/${k}`));
-  const all = candidates(state).map((c) => ({ ...c, sum: rollout(c.after, dice[0]!, rollPolicy) }));
-  all.sort((a, b) => b.sum - a.sum);
-  const kept = all.slice(0, Math.max(KEEP_MIN, Math.ceil(all.length / KEEP_DIV)));
+  // One sample of every plan first: most plans are plainly worse, and sampling them again
+  // would spend most of the search confirming it.
+  const screened = candidates(state).map((c) => ({ ...c, first: rollout(c.after, dice[0]!, rollPolicy) }));
+  screened.sort((a, b) => b.first - a.first);
+  const keep = Math.max(EXPERT_BUDGET.keep, Math.ceil(screened.length / EXPERT_BUDGET.keepShare));
   let best: Plan = [];
   let bestValue = -Infinity;
-  for (const c of kept) {
-    let sum = c.sum;
+  for (const c of screened.slice(0, keep)) {
+    let sum = c.first;
     for (let k = 1; k < dice.length; k++) sum += rollout(c.after, dice[k]!, rollPolicy);
     if (sum > bestValue) {
       best = c.plan;

@@ -1,13 +1,7 @@
-import {
-  createScanner,
-  findNodeAtLocation,
-  parseTree,
-  printParseErrorCode,
-  type Node,
-  type ParseError,
-} from 'jsonc-parser';
+import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { z } from 'zod';
 import type { Scenario } from '../engine';
+import { jsonPlaces, nearestPlace, scanStructure, type Path } from './json-places';
 import { crossCheck, scenarioSchema } from './schema';
 
 export type ParseResult = { ok: true; scenario: Scenario } | { ok: false; problems: string[] };
@@ -28,12 +22,11 @@ export interface ScenarioProblem {
 /** A scenario file checked: the scenario, or every problem found in it. */
 export type ScenarioCheck = { ok: true; scenario: Scenario; problems: [] } | { ok: false; problems: ScenarioProblem[] };
 
-type Path = (string | number)[];
 type Place = { line: number; column: number };
 
 /**
  * Arrays and objects inside one another, at most: a real scenario needs five. The JSON parser
- * and every walk over its tree recurse, so deeper text is refused before any of them runs.
+ * that describes syntax errors recurses, so deeper text is refused before it runs.
  */
 export const MAX_NESTING = 64;
 
@@ -69,60 +62,53 @@ function atPath(file: string, path: Path, at: Place | null, message: string): Sc
 export function checkScenario(input: string, file: string, expectedId?: string): ScenarioCheck {
   // Some editors start UTF-8 files with a byte-order mark; it is not content.
   const text = input.startsWith('\uFEFF') ? input.slice(1) : input;
-  if (text.trim() === '') {
+  if (!/\S/.test(text)) {
     const message = 'invalid JSON: the file is empty';
     return { ok: false, problems: [{ path: null, line: null, column: null, message, text: `${file}: ${message}` }] };
   }
   const lineColumn = placer(text);
-  const deep = tooDeep(text);
+  const { deep, duplicates } = scanStructure(text, MAX_NESTING);
   if (deep) {
     const at = lineColumn(deep.offset);
     const message = `expected at most ${MAX_NESTING} arrays and objects inside one another, found more`;
     return { ok: false, problems: [atPath(file, deep.path, at, message)] };
   }
-  const errors: ParseError[] = [];
-  const tree = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
-  if (errors.length > 0 || tree === undefined) {
-    const first = errors[0]!;
-    const where = lineColumn(first.offset);
-    const what = describeSyntax(text, first);
-    return {
-      ok: false,
-      problems: [
-        {
-          path: null,
-          line: where.line,
-          column: where.column,
-          message: `invalid JSON: ${what}`,
-          text: `${file}: invalid JSON at line ${where.line}, column ${where.column}: ${what}`,
-        },
-      ],
-    };
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, problems: [syntaxProblem(file, text, lineColumn, e)] };
   }
-  const locate = (path: Path, property = false): Place | null => {
-    const node = findNodeAtLocation(tree, path) ?? nearest(tree, path);
-    const target = property && node?.parent?.type === 'property' ? node.parent : node;
-    return target ? lineColumn(target.offset) : null;
-  };
-  const problems = duplicateKeys(tree).map((d) =>
+  const problems = duplicates.map((d) =>
     atPath(file, d.path, lineColumn(d.offset), `expected each key once, found ${JSON.stringify(d.key)} again`),
   );
-  const data: unknown = JSON.parse(text);
   const result = scenarioSchema.safeParse(data, { reportInput: true });
-  if (!result.success) {
-    for (const issue of oneIssuePerNumber(result.error.issues)) {
-      const base = issue.path as Path;
-      const path = issue.code === 'unrecognized_keys' && issue.keys.length === 1 ? [...base, issue.keys[0]!] : base;
-      const node = findNodeAtLocation(tree, path);
-      // A number JavaScript cannot hold exactly is quoted as written, not as it was rounded.
-      const literal = node?.type === 'number' ? text.slice(node.offset, node.offset + node.length) : undefined;
-      problems.push(atPath(file, path, locate(path, path !== base), describeIssue(issue, literal)));
-    }
+  const issues = result.success ? [] : oneIssuePerNumber(result.error.issues);
+  const crossed = crossCheck(data);
+  const idMismatch = result.success && expectedId !== undefined && result.data.id !== expectedId;
+  // The problems' paths are known now: their places are found in one more read of the text.
+  const issuePath = (issue: z.core.$ZodIssue): Path => {
+    const base = issue.path as Path;
+    return issue.code === 'unrecognized_keys' && issue.keys.length === 1 ? [...base, issue.keys[0]!] : base;
+  };
+  const wanted = [...issues.map(issuePath), ...crossed.map((c) => c.path), ...(idMismatch ? [['id']] : [])];
+  const place = wanted.length > 0 ? jsonPlaces(text, wanted) : () => null;
+  const locate = (path: Path, property = false): Place | null => {
+    const found = nearestPlace(place, path);
+    if (!found) return null;
+    return lineColumn(property && found.keyOffset !== null ? found.keyOffset : found.offset);
+  };
+  for (const issue of issues) {
+    const path = issuePath(issue);
+    const exact = place(path);
+    // A number JavaScript cannot hold exactly is quoted as written, not as it was rounded.
+    const literal = exact?.number ? text.slice(exact.offset, exact.offset + exact.length) : undefined;
+    problems.push(atPath(file, path, locate(path, path !== issue.path), describeIssue(issue, literal)));
   }
-  for (const c of crossCheck(data)) problems.push(atPath(file, c.path, locate(c.path), c.message));
+  for (const c of crossed) problems.push(atPath(file, c.path, locate(c.path), c.message));
   if (problems.length > 0 || !result.success) return { ok: false, problems };
   const { $schema: _ignored, ...scenario } = result.data;
-  if (expectedId !== undefined && scenario.id !== expectedId) {
+  if (idMismatch) {
     const message = `expected "${expectedId}" to match the file name, found "${scenario.id}"`;
     return { ok: false, problems: [atPath(file, ['id'], locate(['id']), message)] };
   }
@@ -130,39 +116,22 @@ export function checkScenario(input: string, file: string, expectedId?: string):
 }
 
 /**
- * Where the text first nests arrays and objects deeper than MAX_NESTING, found with the
- * tokenizer alone (no recursion), or null. The path is that of the container one level too deep.
+ * Text that JSON.parse refused, described where it goes wrong. JSON.parse is fast but says
+ * little; jsonc-parser, run only now, names the place and the kind of mistake.
  */
-function tooDeep(text: string): { path: Path; offset: number } | null {
-  // jsonc-parser's SyntaxKind is a const enum, which isolated modules cannot read.
-  const OPEN_BRACE = 1;
-  const CLOSE_BRACE = 2;
-  const OPEN_BRACKET = 3;
-  const CLOSE_BRACKET = 4;
-  const COMMA = 5;
-  const STRING = 10;
-  const EOF = 17;
-  type Frame = { array: true; index: number } | { array: false; key: string; expectKey: boolean };
-  const stack: Frame[] = [];
-  const scanner = createScanner(text, true);
-  for (let token = scanner.scan(); token !== EOF; token = scanner.scan()) {
-    const top = stack[stack.length - 1];
-    if (token === OPEN_BRACE || token === OPEN_BRACKET) {
-      if (stack.length === MAX_NESTING) {
-        return { path: stack.map((f) => (f.array ? f.index : f.key)), offset: scanner.getTokenOffset() };
-      }
-      stack.push(token === OPEN_BRACKET ? { array: true, index: 0 } : { array: false, key: '', expectKey: true });
-    } else if (token === CLOSE_BRACE || token === CLOSE_BRACKET) {
-      stack.pop();
-    } else if (token === COMMA && top) {
-      if (top.array) top.index += 1;
-      else top.expectKey = true;
-    } else if (token === STRING && top && !top.array && top.expectKey) {
-      top.key = scanner.getTokenValue();
-      top.expectKey = false;
-    }
-  }
-  return null;
+function syntaxProblem(file: string, text: string, lineColumn: (offset: number) => Place, e: unknown): ScenarioProblem {
+  const errors: ParseError[] = [];
+  parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
+  const first = errors[0];
+  const where = lineColumn(first?.offset ?? 0);
+  const what = first ? describeSyntax(text, first) : String((e as Error).message);
+  return {
+    path: null,
+    line: where.line,
+    column: where.column,
+    message: `invalid JSON: ${what}`,
+    text: `${file}: invalid JSON at line ${where.line}, column ${where.column}: ${what}`,
+  };
 }
 
 /** zod reports a huge integer twice (beyond the field's range and beyond exact integers): keep the first. */
@@ -175,41 +144,12 @@ function oneIssuePerNumber(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssu
   return issues.filter((i) => !exactLimit(i) || !otherwise.has(key(i)));
 }
 
-/** Keys that appear twice in one object: JSON.parse would silently keep the last. */
-function duplicateKeys(tree: Node): { path: Path; key: string; offset: number }[] {
-  const out: { path: Path; key: string; offset: number }[] = [];
-  const walk = (node: Node, path: Path): void => {
-    if (node.type === 'object') {
-      const seen = new Set<string>();
-      for (const prop of node.children ?? []) {
-        const [keyNode, value] = prop.children ?? [];
-        const key = String(keyNode?.value);
-        if (seen.has(key)) out.push({ path: [...path, key], key, offset: prop.offset });
-        seen.add(key);
-        if (value) walk(value, [...path, key]);
-      }
-    } else if (node.type === 'array') {
-      (node.children ?? []).forEach((child, i) => walk(child, [...path, i]));
-    }
-  };
-  walk(tree, []);
-  return out;
-}
-
 /** `$.events[2].when[0].var` style path. */
 export function jsonPath(path: Path): string {
   let out = '$';
   for (const p of path)
     out += typeof p === 'number' ? `[${p}]` : /^[A-Za-z_$][\w$]*$/.test(p) ? `.${p}` : `[${JSON.stringify(p)}]`;
   return out;
-}
-
-function nearest(tree: Node, path: Path): Node | undefined {
-  for (let n = path.length - 1; n >= 0; n--) {
-    const node = findNodeAtLocation(tree, path.slice(0, n));
-    if (node) return node;
-  }
-  return undefined;
 }
 
 /**

@@ -12,8 +12,13 @@ const MAX_DPR = 2;
 const MAX_PIXELS = 2560 * 1440;
 /** Used while the parent has no size yet (e.g. hidden), in CSS pixels. */
 const FALLBACK = { w: 960, h: 540 };
-/** After a change while the world rests (reduced motion, off-screen, hidden tab), how long it draws before resting again. */
-const SETTLE_MS = 700;
+/**
+ * After a change while the world rests (reduced motion, off-screen, hidden tab), how many frames
+ * it draws before resting again: the change itself, and a few more for a resize to be laid out.
+ * Counted in frames, not time, so a slow device still draws them all; each one in software
+ * WebGL costs tens of milliseconds of a core.
+ */
+const SETTLE_FRAMES = 4;
 
 /**
  * Creates the Phaser world inside `parent` and resolves once its scene is ready. The canvas
@@ -80,13 +85,15 @@ export async function createWorld(parent: HTMLElement, options: WorldOptions): P
   // hidden tab it sleeps, and a change (a new view, a resize) wakes it just long enough to draw.
   let reduced = options.reducedMotion;
   let onScreen = true;
-  let settle: ReturnType<typeof setTimeout> | undefined;
+  /** Frames left to draw before the loop rests; 0 while it animates freely. */
+  let settling = 0;
   const animate = (): boolean => !reduced && onScreen && !document.hidden;
+  game.events.on(Phaser.Core.Events.POST_RENDER, () => {
+    if (settling === 0 || --settling > 0) return;
+    if (!destroyed && !animate()) game.loop.sleep();
+  });
   const rest = (): void => {
-    clearTimeout(settle);
-    settle = setTimeout(() => {
-      if (!destroyed && !animate()) game.loop.sleep();
-    }, SETTLE_MS);
+    settling = SETTLE_FRAMES;
   };
   function kick(): void {
     if (destroyed) return;
@@ -96,7 +103,7 @@ export async function createWorld(parent: HTMLElement, options: WorldOptions): P
   const update = (): void => {
     if (destroyed) return;
     if (animate()) {
-      clearTimeout(settle);
+      settling = 0;
       game.loop.wake();
     } else rest();
   };
@@ -113,7 +120,6 @@ export async function createWorld(parent: HTMLElement, options: WorldOptions): P
   const destroy = (): void => {
     if (destroyed) return;
     destroyed = true;
-    clearTimeout(settle);
     observer.disconnect();
     seen.disconnect();
     document.removeEventListener('visibilitychange', update);

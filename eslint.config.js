@@ -37,7 +37,7 @@ const RINGS = {
   bots: { files: ['src/bots/**/*.ts'], reaches: ['engine'] },
   workshop: { files: ['src/workshop/**/*.ts'], reaches: ['engine', 'replay'] },
   lab: { files: ['src/lab/**/*.ts'], reaches: ['engine', 'scenarios', 'replay', 'bots'] },
-  cli: { files: ['src/cli/**/*.ts'], reaches: ['engine', 'scenarios', 'replay', 'bots', 'workshop'] },
+  cli: { files: ['src/cli/**/*.ts'], reaches: ['engine', 'scenarios', 'replay', 'bots', 'workshop', 'lab'] },
   platform: { files: ['src/platform/**/*.ts'], reaches: ['engine', 'scenarios', 'replay', 'bots'] },
   ui: {
     files: ['src/ui/**/*.ts'],

@@ -98,6 +98,7 @@ const RINGS: Record<string, readonly Probe[]> = {
     ['../replay/verify', 'allowed'],
     ['../bots/policies', 'allowed'],
     ['../workshop', 'allowed'],
+    ['../lab/verdict', 'allowed'],
     ['node:fs', 'allowed'],
   ],
   'src/cli/commands/__probe__.ts': [

@@ -16,6 +16,7 @@ import {
   type Outcomes,
 } from '../../src/bots/balance';
 import { policyByName } from '../../src/bots/policies';
+import { balanceVerdict } from '../../src/lab/verdict';
 import { playGame } from '../../src/bots/run';
 import { actionDef, actionIndex, CATALOGUE, REGIMES, type Scenario } from '../../src/engine';
 import { balanceParallel } from '../../src/cli/parallel';
@@ -201,6 +202,10 @@ describe('sim balance as text', () => {
     expect(text).toContain(`${bundlesOf(tiny).bundles.length} sets`);
     expect(text).toContain(`seeds "x1" to "x${SCREEN_RUNS}", the ${SCREEN_KEEP} best again on all ${runs} seeds`);
     for (const n of SHARES) expect(text).toMatch(new RegExp(`^ +${n}% +\\d+\\.\\d%$`, 'm'));
+    // The lab's verdict on the same report closes the text, one finding a line.
+    const json = await sim('balance', '--scenario', tinyFile, '--runs', String(runs), '--seeds', 'x', '--json');
+    const verdict = balanceVerdict(JSON.parse(json.out.join('')) as BalanceReport).map((f) => `  - ${f.text}`);
+    expect(text.slice(text.lastIndexOf('\nVerdict\n') + 1).split('\n')).toEqual(['Verdict', ...verdict]);
   });
 });
 

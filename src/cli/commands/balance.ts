@@ -1,6 +1,7 @@
 import { Presets, SingleBar } from 'cli-progress';
 import { balanceGames, DEFAULT_RUNS, type Outcomes } from '../../bots/balance';
 import { REGIMES } from '../../engine';
+import { balanceVerdict } from '../../lab/verdict';
 import { acceptedSeed, findScenarioOrFile } from '../context';
 import { balanceParallel } from '../parallel';
 import { parseFlags, UsageError } from '../usage';
@@ -78,6 +79,11 @@ export async function balanceCommand(args: string[], out: (s: string) => void): 
   report.expertLeadershipByTurn.forEach((p, k) => {
     out(`  ${String(k + 1).padStart(4)}  ${(p === null ? '–' : `${p.toFixed(1)}%`).padStart(6)}`);
   });
+
+  // The scenario lab's plain-language reading of the same figures.
+  out('');
+  out('Verdict');
+  for (const f of balanceVerdict(report)) out(`  - ${f.text}`);
   return 0;
 }
 

@@ -15,7 +15,14 @@ export const BALANCE_POLICIES = ['lead-only', 'manage-only', 'balanced', 'random
 /** Leadership shares, in percent, played as `share:N`. */
 export const SHARES: readonly number[] = [0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100];
 export const DEFAULT_RUNS = 500;
-/** Every bundle is first played on this many seeds (or all of them when there are fewer)… */
+/**
+ * Every bundle is first played on this many seeds (or all of them when there are fewer): most of
+ * a few thousand bundles never win, and ten games tell them from the rest…
+ */
+export const FIRST_SCREEN_RUNS = 10;
+/** …this many of the best are played on the screening seeds that remain… */
+export const FIRST_SCREEN_KEEP = 60;
+/** …up to this many seeds in all… */
 export const SCREEN_RUNS = 40;
 /** …then this many of the best are played on every seed… */
 export const SCREEN_KEEP = 20;
@@ -94,7 +101,10 @@ export interface BalanceDetails {
   /** Every non-empty set of distinct offered actions whose total cost fits one turn. */
   readonly bundles: number;
   readonly timeBudget: number;
-  /** Seeds every bundle was played on, and how many of the best were then played on all seeds. */
+  /** Seeds every bundle was played on, and how many of the best were then played on the rest of the screening seeds… */
+  readonly firstScreenRuns: number;
+  readonly firstKept: number;
+  /** …the screening seeds in all, and how many of the best were then played on every seed. */
   readonly screenRuns: number;
   readonly kept: number;
 }
@@ -190,6 +200,7 @@ export function bundlesOf(scenario: Scenario): { bundles: string[][]; timeBudget
 }
 
 const screenRunsOf = (runs: number): number => Math.min(runs, SCREEN_RUNS);
+const firstScreenRunsOf = (runs: number): number => Math.min(runs, FIRST_SCREEN_RUNS);
 
 /** Every player the report counts outcomes for, in the order their jobs run. */
 const allPolicies = (): string[] => [...BALANCE_POLICIES, ...SHARES.map((n) => `share:${n}`)];
@@ -197,30 +208,32 @@ const allPolicies = (): string[] => [...BALANCE_POLICIES, ...SHARES.map((n) => `
 /** How many games a report plays, for progress bars. */
 export function balanceGames(scenario: Scenario, runs: number): number {
   const { bundles } = bundlesOf(scenario);
+  const first = firstScreenRunsOf(runs);
   const screen = screenRunsOf(runs);
+  const second = screen > first ? Math.min(FIRST_SCREEN_KEEP, bundles.length) * (screen - first) : 0;
   const final = runs > screen ? Math.min(SCREEN_KEEP, bundles.length) * runs : 0;
-  return allPolicies().length * runs + bundles.length * screen + final;
+  return allPolicies().length * runs + bundles.length * first + second + final;
 }
 
-/** Seed ranges of at most SEEDS_PER_JOB covering 1 … runs. */
-function ranges(runs: number): { from: number; to: number }[] {
+/** Seed ranges of at most SEEDS_PER_JOB covering first … last. */
+function ranges(last: number, first = 1): { from: number; to: number }[] {
   const out: { from: number; to: number }[] = [];
-  for (let from = 1; from <= runs; from += SEEDS_PER_JOB)
-    out.push({ from, to: Math.min(runs, from + SEEDS_PER_JOB - 1) });
+  for (let from = first; from <= last; from += SEEDS_PER_JOB)
+    out.push({ from, to: Math.min(last, from + SEEDS_PER_JOB - 1) });
   return out;
 }
 
-/** Momentum counts of each bundle over seeds 1 … runs, from jobs' parts. */
+/** Momentum counts of each bundle over seeds first … last, from jobs' parts. */
 function bundleCounts(
   scenario: Scenario,
   bundles: readonly string[][],
   prefix: string,
-  runs: number,
+  [first, last]: readonly [number, number],
   bySeeds: boolean,
 ): { jobs: BundleJob[]; merge: (parts: BalancePart[]) => number[] } {
   const jobs: BundleJob[] = [];
   if (bySeeds) {
-    for (const r of ranges(runs)) jobs.push({ kind: 'bundles', scenario, bundles, prefix, ...r });
+    for (const r of ranges(last, first)) jobs.push({ kind: 'bundles', scenario, bundles, prefix, ...r });
   } else {
     for (let i = 0; i < bundles.length; i += BUNDLES_PER_JOB) {
       jobs.push({
@@ -228,8 +241,8 @@ function bundleCounts(
         scenario,
         bundles: bundles.slice(i, i + BUNDLES_PER_JOB),
         prefix,
-        from: 1,
-        to: runs,
+        from: first,
+        to: last,
       });
     }
   }
@@ -261,15 +274,28 @@ export async function computeBalance(
 ): Promise<{ report: BalanceReport; details: BalanceDetails }> {
   const { runs, prefix } = options;
   const { bundles, timeBudget } = bundlesOf(scenario);
+  const firstScreenRuns = firstScreenRunsOf(runs);
   const screenRuns = screenRunsOf(runs);
+  const all = bundles.map((_, i) => i);
 
-  // Phase 1: every player on every seed, and every bundle on the screening seeds.
+  // Phase 1: every bundle on the first screening seeds.
+  const first = bundleCounts(scenario, bundles, prefix, [1, firstScreenRuns], false);
+  const firstCounts = first.merge(await execute(first.jobs));
+  const survivors = screenRuns > firstScreenRuns ? ranked(all, firstCounts).slice(0, FIRST_SCREEN_KEEP) : all;
+
+  // Phase 2: every player on every seed, and the best bundles on the rest of the screening seeds.
   const names = allPolicies();
   const policyJobs: PolicyJob[] = names.flatMap((name) =>
     ranges(runs).map((r) => ({ kind: 'policy' as const, scenario, policy: name, prefix, ...r })),
   );
-  const screen = bundleCounts(scenario, bundles, prefix, screenRuns, false);
-  const parts = await execute([...policyJobs, ...screen.jobs]);
+  const second = bundleCounts(
+    scenario,
+    survivors.map((i) => bundles[i]!),
+    prefix,
+    [firstScreenRuns + 1, screenRuns],
+    false,
+  );
+  const parts = await execute([...policyJobs, ...(screenRuns > firstScreenRuns ? second.jobs : [])]);
   const policyParts = parts.slice(0, policyJobs.length);
 
   const totals = new Map<string, { outcomes: Outcomes; shareSum: number[]; shareGames: number[] }>();
@@ -281,18 +307,23 @@ export async function computeBalance(
     part.shareSum.forEach((x, k) => (t.shareSum[k] = (t.shareSum[k] ?? 0) + (x ?? 0)));
     part.shareGames.forEach((x, k) => (t.shareGames[k] = (t.shareGames[k] ?? 0) + (x ?? 0)));
   });
+  // Each survivor's count over all the screening seeds.
+  const secondCounts = screenRuns > firstScreenRuns ? second.merge(parts.slice(policyJobs.length)) : [];
+  const screenCounts = survivors.map((i, k) => firstCounts[i]! + (secondCounts[k] ?? 0));
 
-  // Phase 2: the best of the screening on every seed (when the screening did not already cover them).
-  const screenCounts = screen.merge(parts.slice(policyJobs.length));
-  const all = bundles.map((_, i) => i);
-  const kept = ranked(all, screenCounts).slice(0, SCREEN_KEEP);
-  let finalCounts = kept.map((i) => screenCounts[i]!);
+  // Phase 3: the best of the screening on every seed (when the screening did not already cover them).
+  const keptAt = ranked(
+    survivors.map((_, k) => k),
+    screenCounts,
+  ).slice(0, SCREEN_KEEP);
+  const kept = keptAt.map((k) => survivors[k]!);
+  let finalCounts = keptAt.map((k) => screenCounts[k]!);
   if (runs > screenRuns && kept.length > 0) {
     const full = bundleCounts(
       scenario,
       kept.map((i) => bundles[i]!),
       prefix,
-      runs,
+      [1, runs],
       true,
     );
     finalCounts = full.merge(await execute(full.jobs));
@@ -314,5 +345,15 @@ export async function computeBalance(
     leadershipShare: SHARES.map((n) => ({ share: n, momentum: totals.get(`share:${n}`)!.outcomes.momentum / runs })),
     expertLeadershipByTurn: byTurn,
   };
-  return { report, details: { bundles: bundles.length, timeBudget, screenRuns, kept: kept.length } };
+  return {
+    report,
+    details: {
+      bundles: bundles.length,
+      timeBudget,
+      firstScreenRuns,
+      firstKept: survivors.length,
+      screenRuns,
+      kept: kept.length,
+    },
+  };
 }

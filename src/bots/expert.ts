@@ -91,7 +91,8 @@ function candidates(state: GameState): Candidate[] {
     plans.push(complete(state, [a], balanced));
   }
   const unique = new Map<string, Candidate>();
-  for (const c of plans) unique.set(JSON.stringify(c.plan), c);
+  // The same cards in another order end the turn all but alike: one of them is enough to judge.
+  for (const c of plans) unique.set(JSON.stringify(c.plan.map((a) => JSON.stringify(a)).sort()), c);
   return [...unique.values()];
 }
 

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { bundlesOf, runBalanceJob, SCREEN_KEEP, SCREEN_RUNS, SHARES } from '../../src/bots/balance';
+import {
+  bundlesOf,
+  FIRST_SCREEN_KEEP,
+  FIRST_SCREEN_RUNS,
+  runBalanceJob,
+  SCREEN_KEEP,
+  SCREEN_RUNS,
+  SHARES,
+} from '../../src/bots/balance';
 import { policyByName } from '../../src/bots/policies';
 import { playGame, type GameRun } from '../../src/bots/run';
 import { CATALOGUE, createGame, step, type Difficulty, type Scenario } from '../../src/engine';
@@ -37,23 +45,42 @@ export function rate(list: readonly GameRun[], test: (g: GameRun) => boolean): n
 
 export const momentum = (g: GameRun): boolean => g.state.regime === 'momentum';
 
-/** The momentum rate of the strongest fixed bundle: every bundle screened, the best replayed. */
+/** Momentum counts of each bundle over seeds from … to. */
+function bundleWins(scenario: Scenario, bundles: readonly (readonly string[])[], from: number, to: number): number[] {
+  const part = runBalanceJob({ kind: 'bundles', scenario, bundles, prefix: '', from, to });
+  if (part.kind !== 'bundles') throw new Error('expected bundle results');
+  return part.momentum;
+}
+
+/** The `keep` bundles with the most wins, most first (ties keep their order). */
+function best<T>(items: readonly T[], wins: readonly number[], keep: number): { item: T; wins: number }[] {
+  return items
+    .map((item, i) => ({ item, wins: wins[i]! }))
+    .sort((a, b) => b.wins - a.wins)
+    .slice(0, keep);
+}
+
+/**
+ * The momentum rate of the strongest fixed bundle, screened as the balance report screens:
+ * every bundle on the first seeds, the best of those on the rest of the screening seeds, the best
+ * of those on every seed.
+ */
 export function strongestBundle(scenario: Scenario): { actions: readonly string[]; momentum: number } {
   const { bundles } = bundlesOf(scenario);
-  const screen = runBalanceJob({ kind: 'bundles', scenario, bundles, prefix: '', from: 1, to: SCREEN_RUNS });
-  if (screen.kind !== 'bundles') throw new Error('expected bundle results');
-  const best = bundles
-    .map((actions, i) => ({ actions, n: screen.momentum[i]! }))
-    .sort((a, b) => b.n - a.n)
-    .slice(0, SCREEN_KEEP)
-    .map((b) => b.actions);
-  const full = runBalanceJob({ kind: 'bundles', scenario, bundles: best, prefix: '', from: 1, to: SEEDS });
-  if (full.kind !== 'bundles') throw new Error('expected bundle results');
-  let top = 0;
-  full.momentum.forEach((n, i) => {
-    if (n > full.momentum[top]!) top = i;
-  });
-  return { actions: best[top] ?? [], momentum: (full.momentum[top] ?? 0) / SEEDS };
+  const first = best(bundles, bundleWins(scenario, bundles, 1, FIRST_SCREEN_RUNS), FIRST_SCREEN_KEEP);
+  const more = bundleWins(
+    scenario,
+    first.map((b) => b.item),
+    FIRST_SCREEN_RUNS + 1,
+    SCREEN_RUNS,
+  );
+  const screened = best(
+    first.map((b) => b.item),
+    first.map((b, i) => b.wins + more[i]!),
+    SCREEN_KEEP,
+  ).map((b) => b.item);
+  const top = best(screened, bundleWins(scenario, screened, 1, SEEDS), 1)[0];
+  return { actions: top?.item ?? [], momentum: (top?.wins ?? 0) / SEEDS };
 }
 
 /**

@@ -8,6 +8,8 @@ import {
   bundlesOf,
   computeBalance,
   executeHere,
+  FIRST_SCREEN_KEEP,
+  FIRST_SCREEN_RUNS,
   SCREEN_KEEP,
   SCREEN_RUNS,
   SHARES,
@@ -184,6 +186,8 @@ describe('balance across worker threads', () => {
     const parallel = await balanceParallel(tiny, options, (n) => (ticked += n));
     const single = await computeBalance(tiny, options, executeHere());
     expect(parallel).toEqual(single);
+    expect(parallel.details.firstScreenRuns).toBe(FIRST_SCREEN_RUNS);
+    expect(parallel.details.firstKept).toBe(Math.min(FIRST_SCREEN_KEEP, bundlesOf(tiny).bundles.length));
     expect(parallel.details.screenRuns).toBe(SCREEN_RUNS);
     expect(parallel.details.kept).toBe(SCREEN_KEEP);
     expect(ticked).toBe(balanceGames(tiny, options.runs));
@@ -200,7 +204,9 @@ describe('sim balance as text', () => {
     expect(text).toContain(`${runs} runs, seeds "x1" to "x${runs}"`);
     for (const name of BALANCE_POLICIES) expect(text).toMatch(new RegExp(`^  ${name} `, 'm'));
     expect(text).toContain(`${bundlesOf(tiny).bundles.length} sets`);
-    expect(text).toContain(`seeds "x1" to "x${SCREEN_RUNS}", the ${SCREEN_KEEP} best again on all ${runs} seeds`);
+    expect(text).toContain(
+      `seeds "x1" to "x${FIRST_SCREEN_RUNS}", the ${FIRST_SCREEN_KEEP} best on seeds "x${FIRST_SCREEN_RUNS + 1}" to "x${SCREEN_RUNS}", the ${SCREEN_KEEP} best again on all ${runs} seeds`,
+    );
     for (const n of SHARES) expect(text).toMatch(new RegExp(`^ +${n}% +\\d+\\.\\d%$`, 'm'));
     // The lab's verdict on the same report closes the text, one finding a line.
     const json = await sim('balance', '--scenario', tinyFile, '--runs', String(runs), '--seeds', 'x', '--json');

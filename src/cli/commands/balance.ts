@@ -61,7 +61,10 @@ export async function balanceCommand(args: string[], out: (s: string) => void): 
   out('');
   out(
     `Strongest fixed bundles (the same actions every turn): ${details.bundles} sets of distinct actions fit a ` +
-      `turn's ${details.timeBudget} time; all were played on seeds ${seed(1)} to ${seed(details.screenRuns)}` +
+      `turn's ${details.timeBudget} time; all were played on seeds ${seed(1)} to ${seed(details.firstScreenRuns)}` +
+      (details.screenRuns > details.firstScreenRuns
+        ? `, the ${details.firstKept} best on seeds ${seed(details.firstScreenRuns + 1)} to ${seed(details.screenRuns)}`
+        : '') +
       (details.screenRuns < runs ? `, the ${details.kept} best again on all ${runs} seeds` : ''),
   );
   out(`  ${'momentum'.padStart(8)}  actions`);

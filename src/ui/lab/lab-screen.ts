@@ -132,6 +132,7 @@ export async function labScreen(ctx: AppContext, hash: string): Promise<void> {
       : `${plural(problems.length, 'problem', 'problems')} to fix.`;
     if (linkProblem) summary.textContent = `The shared link could not be opened. ${summary.textContent}`;
     summary.dataset.ok = String(r.scenario !== null && !linkProblem);
+    if (r.scenario) warmWorkers();
     const doc = view.state.doc;
     return shown.map((p) => {
       const from = offsetOf(doc, p);
@@ -254,10 +255,28 @@ export async function labScreen(ctx: AppContext, hash: string): Promise<void> {
     spellcheck: 'false',
   });
 
-  const stopRunning = (): void => {
+  /**
+   * Balance workers started ahead of the click, once there is a valid scenario to measure, so a
+   * report does not wait for them to load; kept after a report for the next one.
+   */
+  let ready: Worker[] = [];
+  const workerCount = Math.max(1, Math.min(8, navigator.hardwareConcurrency || 2));
+  const newWorker = (): Worker =>
+    new Worker(new URL('../../lab/balance-worker.ts', import.meta.url), { type: 'module', name: 'balance' });
+  const warmWorkers = (): void => {
+    if (left || running || typeof Worker !== 'function') return;
+    while (ready.length < workerCount) ready.push(newWorker());
+  };
+  const dropWorkers = (): void => {
+    for (const w of ready) w.terminate();
+    ready = [];
+  };
+  const stopRunning = (finished = false): void => {
     if (!running) return;
     running.abort.abort();
-    for (const w of running.workers) w.terminate();
+    // A finished report leaves its workers idle; a cancelled one may leave them mid-job.
+    if (finished && !left) ready = running.workers;
+    else for (const w of running.workers) w.terminate();
     running = null;
     progressRow.hidden = true;
     balanceButton.disabled = false;
@@ -279,11 +298,9 @@ export async function labScreen(ctx: AppContext, hash: string): Promise<void> {
     const runs = Number(runsInput.value);
     stopRunning();
     mount(reportBox);
-    const count = Math.max(1, Math.min(8, navigator.hardwareConcurrency || 2));
-    const workers = Array.from(
-      { length: count },
-      () => new Worker(new URL('../../lab/balance-worker.ts', import.meta.url), { type: 'module', name: 'balance' }),
-    );
+    const workers = ready.length === workerCount ? ready : Array.from({ length: workerCount }, newWorker);
+    if (workers !== ready) dropWorkers();
+    ready = [];
     const abort = new AbortController();
     running = { abort, workers };
     progressRow.hidden = false;
@@ -302,7 +319,7 @@ export async function labScreen(ctx: AppContext, hash: string): Promise<void> {
     });
     if (left || running?.abort !== abort) return;
     const seconds = (performance.now() - started) / 1000;
-    stopRunning();
+    stopRunning(result.ok);
     if (!result.ok) {
       if (!result.cancelled) {
         actionStatus.textContent = result.reason;
@@ -490,6 +507,7 @@ export async function labScreen(ctx: AppContext, hash: string): Promise<void> {
   ctx.onLeave(() => {
     left = true;
     stopRunning();
+    dropWorkers();
     checker.stop();
     clearTimeout(saveTimer);
     const text = view.state.doc.toString();

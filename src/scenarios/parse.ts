@@ -1,4 +1,4 @@
-import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { printParseErrorCode, visit, type ParseError } from 'jsonc-parser';
 import type { z } from 'zod';
 import type { Scenario } from '../engine';
 import { jsonPlaces, nearestPlace, scanStructure, type Path } from './json-places';
@@ -120,9 +120,17 @@ export function checkScenario(input: string, file: string, expectedId?: string):
  * little; jsonc-parser, run only now, names the place and the kind of mistake.
  */
 function syntaxProblem(file: string, text: string, lineColumn: (offset: number) => Place, e: unknown): ScenarioProblem {
-  const errors: ParseError[] = [];
-  parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
-  const first = errors[0];
+  let first: ParseError | undefined;
+  // Only the first mistake is told, and no tree is built to find it.
+  visit(
+    text,
+    {
+      onError: (error, offset, length) => {
+        first ??= { error, offset, length };
+      },
+    },
+    { allowTrailingComma: false, disallowComments: true },
+  );
   const where = lineColumn(first?.offset ?? 0);
   const what = first ? describeSyntax(text, first) : String((e as Error).message);
   return {

@@ -1,4 +1,5 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -193,6 +194,50 @@ describe('scenario lab', () => {
     );
     expect((await problems(page)).join('\n')).toMatch(/invalid JSON/);
     await context.close();
+  });
+
+  it('checks a file of 10,000 events off the page, lists its problems, and refuses one over 5 MB', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'momentum-lab-'));
+    try {
+      const data = JSON.parse(TEXT) as { events: { id: string }[] };
+      const first = data.events[0]!;
+      // 10,000 events whose ids repeat once each: 5,000 problems, in a file of a few megabytes.
+      data.events = Array.from({ length: 10_000 }, (_, i) => ({ ...first, id: `e${i % 5_000}` }));
+      const crowded = join(dir, 'support-desk.json');
+      writeFileSync(crowded, JSON.stringify(data, null, 2));
+      const huge = join(dir, 'huge.json');
+      writeFileSync(huge, `{"briefing": "${'x'.repeat(5 * 1024 * 1024)}"}`);
+
+      const { context, page } = await open('./?lab');
+      await labReady(page);
+      await page.setInputFiles('[data-testid="lab-file"]', crowded);
+      await page.waitForFunction(() =>
+        /5,?000 problems to fix/.test(document.querySelector('[data-testid="lab-summary"]')?.textContent ?? ''),
+      );
+      const ms = await page.getAttribute('[data-testid="lab-summary"]', 'data-ms');
+      console.log(`lab: ${(readFileSync(crowded).length / 1e6).toFixed(1)} MB of 10,000 events checked in ${ms} ms`);
+      const listed = await problems(page);
+      expect(listed.length).toBeGreaterThan(0);
+      expect(listed.every((p) => /\$\.events\[\d+\]\.id .*expected a unique event id/.test(p))).toBe(true);
+      // The editor still takes keys.
+      await page.click('.cm-content');
+      await page.keyboard.press('Control+End');
+      await page.keyboard.type('x');
+      await page.waitForFunction(() =>
+        /invalid JSON/.test(document.querySelector('[data-testid="lab-problems"]')?.textContent ?? ''),
+      );
+
+      await page.setInputFiles('[data-testid="lab-file"]', huge);
+      await page.waitForFunction(() =>
+        /more than the 5 MB a scenario may be/.test(
+          document.querySelector('[data-testid="lab-problems"]')?.textContent ?? '',
+        ),
+      );
+      expect(await problems(page)).toHaveLength(1);
+      await context.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('shows text holding HTML as text, refuses a shipped id to play, and fits a phone', async () => {

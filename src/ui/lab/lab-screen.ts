@@ -211,6 +211,8 @@ export async function labScreen(ctx: AppContext, hash: string): Promise<void> {
       );
       return;
     }
+    // A file large enough to be checked on a worker starts it while the file is read.
+    if (file.size >= WORKER_CHARS) checker.warm();
     await load(await file.text(), file.name);
     ctx.announce(`Opened ${file.name}: ${summary.textContent ?? ''}`);
   };

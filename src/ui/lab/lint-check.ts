@@ -36,37 +36,45 @@ function nameOf(text: string): CheckOutcome['scenario'] {
  * worker (which checks a scenario text before anything else and, asked for zero games, stops
  * there), so a 5 MB file never freezes the page and the lab ships no second worker.
  */
-export function scenarioChecker(): { check(file: string, text: string): Promise<CheckOutcome>; stop(): void } {
+export function scenarioChecker(): {
+  check(file: string, text: string): Promise<CheckOutcome>;
+  warm(): void;
+  stop(): void;
+} {
   let worker: Worker | null = null;
   let nextId = 1;
   const waiting = new Map<number, { file: string; text: string; resolve: (outcome: CheckOutcome) => void }>();
+  const start = (): void => {
+    if (worker || typeof Worker !== 'function') return;
+    worker = new Worker(new URL('../../lab/balance-worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'balance',
+    });
+    worker.onmessage = (e: MessageEvent<BalanceWorkerReply>) => {
+      const reply = e.data;
+      const w = waiting.get(reply.id);
+      if (!w) return;
+      waiting.delete(reply.id);
+      if (reply.type !== 'refused') return w.resolve(here(w.file, w.text));
+      const problems = reply.problems.map((p) => ({
+        ...p,
+        text: p.text.startsWith(WORKER_FILE) ? `${w.file}${p.text.slice(WORKER_FILE.length)}` : p.text,
+      }));
+      w.resolve({ problems, scenario: problems.length === 0 ? nameOf(w.text) : null });
+    };
+    worker.onerror = () => {
+      // A worker that cannot start or crashes: the waiting texts are checked here instead.
+      worker = null;
+      for (const w of waiting.values()) w.resolve(here(w.file, w.text));
+      waiting.clear();
+    };
+  };
   return {
+    /** Starts the worker ahead of a large text (a big file being read), so the check need not wait for it. */
+    warm: start,
     check(file, text) {
       if (text.length < WORKER_CHARS || typeof Worker !== 'function') return Promise.resolve(here(file, text));
-      if (!worker) {
-        worker = new Worker(new URL('../../lab/balance-worker.ts', import.meta.url), {
-          type: 'module',
-          name: 'balance',
-        });
-        worker.onmessage = (e: MessageEvent<BalanceWorkerReply>) => {
-          const reply = e.data;
-          const w = waiting.get(reply.id);
-          if (!w) return;
-          waiting.delete(reply.id);
-          if (reply.type !== 'refused') return w.resolve(here(w.file, w.text));
-          const problems = reply.problems.map((p) => ({
-            ...p,
-            text: p.text.startsWith(WORKER_FILE) ? `${w.file}${p.text.slice(WORKER_FILE.length)}` : p.text,
-          }));
-          w.resolve({ problems, scenario: problems.length === 0 ? nameOf(w.text) : null });
-        };
-        worker.onerror = () => {
-          // A worker that cannot start or crashes: the waiting texts are checked here instead.
-          worker = null;
-          for (const w of waiting.values()) w.resolve(here(w.file, w.text));
-          waiting.clear();
-        };
-      }
+      start();
       const id = nextId++;
       return new Promise((resolve) => {
         waiting.set(id, { file, text, resolve });

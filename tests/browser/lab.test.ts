@@ -132,6 +132,8 @@ describe('scenario lab', () => {
     const verdict = await page.locator('[data-testid="lab-verdict"] li').allTextContents();
     expect(verdict.length).toBeGreaterThan(0);
     expect(verdict.join(' ')).toMatch(/only 5 games/);
+    // With no more games than the first screening, every bundle was played on all of them.
+    expect(await page.textContent('[data-testid="lab-report"]')).toContain('Every bundle was played on all 5 seeds.');
     await page.waitForFunction(() => document.getElementById('live')?.textContent?.includes('Balance report ready'));
     await page.screenshot({ path: join(SHOTS, 'lab-report.png'), fullPage: true });
 

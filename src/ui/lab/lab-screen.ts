@@ -309,16 +309,25 @@ export async function labScreen(ctx: AppContext, hash: string): Promise<void> {
     balanceButton.disabled = true;
     actionStatus.textContent = 'Measuring its balance…';
     const started = performance.now();
+    let latest = { done: 0, total: 1 };
+    let progressTimer: ReturnType<typeof setTimeout> | undefined;
+    const showProgress = (): void => {
+      progressTimer = undefined;
+      progress.max = latest.total;
+      progress.value = latest.done;
+      progressText.textContent = `${latest.done.toLocaleString('en-US')} of ${latest.total.toLocaleString('en-US')} games`;
+    };
     const result = await runBalance(r.scenario, {
       runs,
       executors: workers.map((w) => workerExecutor(w as unknown as BalanceWorkerPort)),
       signal: abort.signal,
-      onProgress: ({ done, total }) => {
-        progress.max = total;
-        progress.value = done;
-        progressText.textContent = `${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} games`;
+      onProgress: (p) => {
+        latest = p;
+        // Drawn at most five times a second: each repaint takes time from the workers' cores.
+        progressTimer ??= setTimeout(showProgress, 200);
       },
     });
+    clearTimeout(progressTimer);
     if (left || running?.abort !== abort) return;
     const seconds = (performance.now() - started) / 1000;
     stopRunning(result.ok);

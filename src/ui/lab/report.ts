@@ -143,7 +143,8 @@ export function reportView(
       'Outcome counts of every player',
       true,
     ),
-    h('h3', {}, `Strongest fixed bundles (of ${details.bundles}, the best ${details.kept} played on every seed)`),
+    h('h3', {}, `Strongest fixed bundles (of ${details.bundles.toLocaleString('en-US')})`),
+    h('p', { class: 'muted small' }, screening(details, runs)),
     report.fixedBundles.length
       ? h(
           'ol',
@@ -178,4 +179,14 @@ export function reportView(
       'The expert’s share of time spent leading, by turn',
     ),
   );
+}
+
+/** How the bundles were narrowed down, as the report did it for this many games. */
+function screening(d: BalanceDetails, runs: number): string {
+  if (d.firstScreenRuns >= runs) return `Every bundle was played on all ${runs} seeds.`;
+  const steps = [`every bundle was played on ${d.firstScreenRuns} seeds`];
+  steps.push(`the best ${d.firstKept} on ${d.screenRuns}`);
+  if (d.screenRuns < runs) steps.push(`the best ${d.kept} on all ${runs}`);
+  const text = steps.join(', ');
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
 }

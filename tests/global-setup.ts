@@ -22,7 +22,7 @@ const CACHE = join(ROOT, 'node_modules', '.cache');
 const PREFIX = 'momentum-test-dist-';
 
 /** Builds the site exactly as `npm run build` does (a production build, service worker included). */
-async function buildSite(outDir: string): Promise<void> {
+export async function buildSite(outDir: string): Promise<void> {
   try {
     await promisify(execFile)(
       process.execPath,
@@ -35,7 +35,7 @@ async function buildSite(outDir: string): Promise<void> {
   }
 }
 
-async function serveSite(outDir: string): Promise<{ server: PreviewServer; url: string }> {
+export async function serveSite(outDir: string): Promise<{ server: PreviewServer; url: string }> {
   const server = await preview({
     root: ROOT,
     logLevel: 'error',

@@ -4,12 +4,11 @@
  * from the click to the finished report. `npm run bench:lab [-- --runs N] [-- --json]`.
  * A figure for the README and the scenario guide, not a test: a busy machine only slows it.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { preview } from 'vite';
 import { loadAllScenarios } from '../../src/scenarios/files';
+import { buildSite, serveSite } from '../global-setup';
 import { launchChromium } from './chromium';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
@@ -25,23 +24,9 @@ const log = json ? () => undefined : (line: string) => console.log(line);
 
 const outDir = mkdtempSync(join(tmpdir(), 'momentum-lab-bench-'));
 log('Building the site…');
-execFileSync(
-  process.execPath,
-  [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', outDir, '--logLevel', 'error'],
-  {
-    cwd: ROOT,
-    stdio: 'inherit',
-  },
-);
-const server = await preview({
-  root: ROOT,
-  logLevel: 'error',
-  build: { outDir },
-  preview: { host: '127.0.0.1', port: 0, strictPort: false },
-});
-const address = server.httpServer.address();
-if (!address || typeof address === 'string') throw new Error('the preview server has no port');
-const url = `http://127.0.0.1:${address.port}/?lab`;
+await buildSite(outDir);
+const { server, url: site } = await serveSite(outDir);
+const url = `${site}?lab`;
 const browser = await launchChromium();
 const seconds: Record<string, number> = {};
 let workers = 0;

@@ -148,6 +148,12 @@ async function tour(size: SizeName, visit: (page: Page, screen: string) => Promi
     await visit(page, 'compare-entry');
     await context.close();
   }
+  {
+    const { context, page } = await open('./?lab', viewport);
+    await page.waitForSelector('[data-testid="lab-summary"][data-ok="true"]');
+    await visit(page, 'lab');
+    await context.close();
+  }
 }
 
 beforeAll(async () => {

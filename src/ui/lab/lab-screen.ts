@@ -168,7 +168,9 @@ export async function labScreen(ctx: AppContext, hash: string): Promise<void> {
         linter((v) => check(v.state.doc.toString()), { delay: LINT_DELAY }),
         autocompletion({ override: [schemaCompletion(schemaJson as SchemaNode)] }),
         keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...historyKeymap, ...completionKeymap, indentWithTab]),
-        EditorView.contentAttributes.of({ 'aria-label': 'Scenario file (JSON)' }),
+        // An explicit tab stop on the text (already one as an editable area) marks the scrolling
+        // editor as reachable by keyboard to checkers that do not count contenteditable.
+        EditorView.contentAttributes.of({ 'aria-label': 'Scenario file (JSON)', tabindex: '0' }),
         EditorView.updateListener.of((u) => {
           if (u.docChanged) save();
         }),

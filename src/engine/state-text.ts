@@ -7,11 +7,20 @@ import { VARIABLES } from './variables';
 // expected shape is handed to the generic walk, so the text is the same for every value.
 export interface Sink {
   push(piece: string): void;
+  /** The same as push, for a long piece that recurs (the setup): a hasher remembers it. */
+  pushRepeated?(piece: string): void;
 }
 
 type Writer = (value: unknown, out: Sink) => void;
 
 const generic: Writer = (value, out) => out.push(canonical(value));
+
+// The setup is frozen and shared by every state of a game, so its text is always the same string.
+const setupWriter: Writer = (value, out) => {
+  const text = canonical(value);
+  if (out.pushRepeated) out.pushRepeated(text);
+  else out.push(text);
+};
 
 // Small integers' text, looked up rather than converted: a state holds about a hundred of them.
 const SMALL = Array.from({ length: 1024 }, (_, i) => String(i));
@@ -90,7 +99,7 @@ const strings = list(scalar);
 
 // One writer per field of the state; the setup is frozen and shared, so the walk's memo has it.
 const fields: Record<keyof GameState, Writer> = {
-  setup: generic,
+  setup: setupWriter,
   turn: scalar,
   time: scalar,
   budget: scalar,

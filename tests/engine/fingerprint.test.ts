@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { freeze } from 'immer';
 import { describe, expect, it } from 'vitest';
 import { canonical, fingerprint, hash64 } from '../../src/engine/fingerprint';
+import { Hasher } from '../../src/engine/hash';
 import { END, game, ok, SCENARIOS } from './helpers';
 import { createGame } from '../../src/engine/create';
 
@@ -163,5 +164,33 @@ describe('hash64', () => {
     expect(hash64('\u{1F600}')).not.toBe(hash64('\u{1F601}'));
     expect(hash64('\uD800')).not.toBe(hash64('\uDC00'));
     expect(hash64('')).toMatch(HEX16);
+  });
+
+  it('hashes a recurring piece through its tables exactly as character by character', () => {
+    // Pieces of every width the tables take (ASCII, Latin-1) and wider ones they leave alone,
+    // hashed many times after different prefixes so tables are both learned and read.
+    const piece = (unit: fc.Arbitrary<number>): fc.Arbitrary<string> =>
+      fc.array(unit, { minLength: 256, maxLength: 700 }).map((codes) => String.fromCharCode(...codes));
+    const pieces = fc.oneof(
+      piece(fc.integer({ min: 32, max: 126 })),
+      piece(fc.integer({ min: 0, max: 255 })),
+      piece(fc.integer({ min: 0, max: 0xffff })),
+    );
+    fc.assert(
+      fc.property(
+        pieces,
+        fc.array(fc.tuple(fc.string(), fc.string()), { minLength: 1, maxLength: 40 }),
+        (p, around) => {
+          for (const [before, after] of around) {
+            const h = new Hasher();
+            h.push(before);
+            h.pushRepeated(p);
+            h.push(after);
+            expect(h.digest()).toBe(hash64(before + p + after));
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });

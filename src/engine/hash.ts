@@ -65,8 +65,9 @@ class Lane {
   ) {
     this.ends = new Int32Array(mask + 1);
     this.learned = new Uint8Array(mask + 1);
+    // Kⁿ by repeated squaring.
     let kn = 1;
-    for (let i = 0; i < piece.length; i++) kn = Math.imul(kn, k);
+    for (let e = piece.length, b = k; e > 0; e >>>= 1, b = Math.imul(b, b)) if (e & 1) kn = Math.imul(kn, b);
     this.kn = kn;
   }
 

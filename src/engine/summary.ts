@@ -11,13 +11,14 @@ export interface Summary {
 }
 
 // The headline facts of a game, finished or not: the regime so far stands in for the outcome.
-export function summaryOf(s: GameState): Summary {
+// A caller that already fingerprinted the state passes the fingerprint along.
+export function summaryOf(s: GameState, known?: string): Summary {
   return {
     outcome: s.regime,
     ending: s.ending ?? s.regime,
     turns: s.turn - 1,
     score: s.score,
     meters: { morale: s.vars.morale, execution: s.vars.execution, innovation: s.vars.innovation },
-    fingerprint: fingerprint(s),
+    fingerprint: known ?? fingerprint(s),
   };
 }

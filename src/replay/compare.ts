@@ -114,9 +114,10 @@ export type CompareInputsResult =
  * verifier refuses is named ("Run A: …"); a pair that cannot be compared gets compareRuns' reason.
  */
 export function compareInputs(a: string, b: string, scenarios: readonly ScenarioEntry[]): CompareInputsResult {
-  const ra = verifyReplay(a, scenarios);
+  // The verifier keeps each turn's record, so the comparison does not play the runs again.
+  const ra = verifyReplay(a, scenarios, { timeline: true });
   if (!ra.valid) return { ok: false, reason: `Run A: ${ra.reason}`, run: 'A' };
-  const rb = verifyReplay(b, scenarios);
+  const rb = verifyReplay(b, scenarios, { timeline: true });
   if (!rb.valid) return { ok: false, reason: `Run B: ${rb.reason}`, run: 'B' };
   const r = compareRuns(ra, rb);
   return r.ok ? { ok: true, comparison: r.comparison, a: ra, b: rb } : { ok: false, reason: r.reason, run: null };
@@ -125,8 +126,8 @@ export function compareInputs(a: string, b: string, scenarios: readonly Scenario
 function comparison(a: VerifiedRun, b: VerifiedRun): Comparison {
   const scenario = a.scenario;
   const seed = a.document.seed;
-  const recA = timeline(scenario, seed, a.document.turns);
-  const recB = timeline(scenario, seed, b.document.turns);
+  const recA = a.records ?? timeline(scenario, seed, a.document.turns);
+  const recB = b.records ?? timeline(scenario, seed, b.document.turns);
   const longest = Math.max(recA.length, recB.length);
   const shared = Math.min(recA.length, recB.length);
 

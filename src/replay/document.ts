@@ -5,6 +5,7 @@ import {
   type GameState,
   step,
   type Action,
+  type StepResult,
   summaryOf,
   type Summary,
   RULES_VERSION,
@@ -71,24 +72,42 @@ export function turnActions(turn: ReplayTurn): Action[] {
 
 /** A simulation keeps the fingerprints of the turns it got through, even when it stops early. */
 export type Simulation =
-  | { ok: true; state: GameState; fingerprints: string[] }
+  | { ok: true; state: GameState; fingerprints: string[]; final: string }
   | { ok: false; turn: number; message: string; fingerprints: string[] };
 
+/** What a simulation can hand on of each turn: the state before it and its end-turn step. */
+export type TurnWatcher = (
+  turn: ReplayTurn,
+  before: GameState,
+  end: Extract<StepResult, { readonly ok: true }>,
+) => void;
+
 /** Plays the turns from the seed, stopping at the first action the rules refuse. */
-export function simulate(scenario: Scenario, seed: string, turns: readonly ReplayTurn[]): Simulation {
+export function simulate(
+  scenario: Scenario,
+  seed: string,
+  turns: readonly ReplayTurn[],
+  watch?: TurnWatcher,
+): Simulation {
   let state = createGame(scenario, seed);
   const fingerprints: string[] = [];
   for (const [i, t] of turns.entries()) {
     if (state.over)
       return { ok: false, turn: i + 1, message: `the game had already ended before turn ${i + 1}`, fingerprints };
-    for (const a of [...turnActions(t), { type: 'end-turn' } as const]) {
+    const before = state;
+    for (const a of turnActions(t)) {
       const r = step(state, a);
       if (!r.ok) return { ok: false, turn: i + 1, message: r.error.message, fingerprints };
       state = r.state;
     }
+    const end = step(state, { type: 'end-turn' });
+    if (!end.ok) return { ok: false, turn: i + 1, message: end.error.message, fingerprints };
+    state = end.state;
     fingerprints.push(fingerprint(state));
+    watch?.(t, before, end);
   }
-  return { ok: true, state, fingerprints };
+  // The final state is the last turn's, already fingerprinted.
+  return { ok: true, state, fingerprints, final: fingerprints.at(-1) ?? fingerprint(state) };
 }
 
 /** Builds the document for a played run; throws only when given a run the rules refuse. */
@@ -112,11 +131,11 @@ export function documentOf(
   hash: string,
   seed: string,
   listed: readonly ReplayTurn[],
-  sim: { state: GameState; fingerprints: readonly string[] },
+  sim: { state: GameState; fingerprints: readonly string[]; final?: string },
   meta?: ReplayDocument['meta'],
   lineage?: Lineage,
 ): ReplayDocument {
-  const { fingerprint: final, ...summary } = summaryOf(sim.state);
+  const { fingerprint: final, ...summary } = summaryOf(sim.state, sim.final);
   return {
     format: REPLAY_FORMAT,
     version: REPLAY_VERSION,

@@ -1,8 +1,17 @@
 import { CATALOGUE, type Scenario, type GameState, summaryOf, type Summary, RULES_VERSION, quoted } from '../engine';
 import { describeIssue, jsonPath } from '../scenarios/parse';
 import { decodeCode, type RawCode } from './code';
-import { documentOf, REPLAY_FORMAT, REPLAY_VERSION, simulate, type ReplayDocument, type ReplayTurn } from './document';
+import {
+  documentOf,
+  REPLAY_FORMAT,
+  REPLAY_VERSION,
+  simulate,
+  type ReplayDocument,
+  type ReplayTurn,
+  type TurnWatcher,
+} from './document';
 import { replayDocumentSchema } from './schema';
+import { recordOf, type TurnRecord } from './timeline';
 
 export interface ScenarioEntry {
   readonly scenario: Scenario;
@@ -29,6 +38,8 @@ export type VerifyResult =
       readonly document: ReplayDocument;
       readonly state: GameState;
       readonly scenario: Scenario;
+      /** Each turn's facts and causes, when asked for: kept as the run is checked, not replayed again. */
+      readonly records?: readonly TurnRecord[];
     }
   | { readonly valid: false; readonly kind: RefusalKind; readonly reason: string; readonly divergedAtTurn?: number };
 
@@ -36,11 +47,26 @@ function refuse(kind: RefusalKind, reason: string, divergedAtTurn?: number): Ver
   return divergedAtTurn === undefined ? { valid: false, kind, reason } : { valid: false, kind, reason, divergedAtTurn };
 }
 
+export interface VerifyOptions {
+  /** Keep each turn's record (what the timeline gives) of a run that verifies. */
+  readonly timeline?: boolean;
+}
+
 /**
  * Re-simulates a run from a replay code, a replay document's text, or a parsed document, and
  * compares every checkpoint. Anything else ends in a refusal with one reason; it never throws.
  */
-export function verifyReplay(input: unknown, scenarios: readonly ScenarioEntry[]): VerifyResult {
+export function verifyReplay(
+  input: unknown,
+  scenarios: readonly ScenarioEntry[],
+  options: VerifyOptions = {},
+): VerifyResult {
+  const records: TurnRecord[] | null = options.timeline ? [] : null;
+  const r = verifyInput(input, scenarios, records);
+  return r.valid && records ? { ...r, records } : r;
+}
+
+function verifyInput(input: unknown, scenarios: readonly ScenarioEntry[], records: TurnRecord[] | null): VerifyResult {
   try {
     if (typeof input === 'string') {
       const text = input.trim();
@@ -51,17 +77,26 @@ export function verifyReplay(input: unknown, scenarios: readonly ScenarioEntry[]
         } catch {
           return refuse('corrupted', 'The replay file is not valid JSON; it may be truncated or damaged.');
         }
-        return verifyDocument(data, scenarios);
+        return verifyDocument(data, scenarios, records);
       }
-      return verifyCode(text, scenarios);
+      return verifyCode(text, scenarios, records);
     }
-    return verifyDocument(input, scenarios);
+    return verifyDocument(input, scenarios, records);
   } catch (e) {
     return refuse('corrupted', `The replay could not be checked: ${(e as Error).message}`);
   }
 }
 
-function verifyDocument(data: unknown, scenarios: readonly ScenarioEntry[]): VerifyResult {
+// Records each turn into `records` (when given) as the simulation passes it.
+function watcher(records: TurnRecord[] | null): TurnWatcher | undefined {
+  return records ? (t, before, end) => records.push(recordOf(t, before, end)) : undefined;
+}
+
+function verifyDocument(
+  data: unknown,
+  scenarios: readonly ScenarioEntry[],
+  records: TurnRecord[] | null,
+): VerifyResult {
   if (typeof data !== 'object' || data === null || (data as { format?: unknown }).format !== REPLAY_FORMAT) {
     return refuse('not-a-replay', `This is not a Momentum replay (expected "format": "${REPLAY_FORMAT}").`);
   }
@@ -102,14 +137,14 @@ function verifyDocument(data: unknown, scenarios: readonly ScenarioEntry[]): Ver
     }
     checks.set(c.turn, c.fingerprint);
   }
-  const sim = simulate(entry.scenario, doc.seed, doc.turns);
+  const sim = simulate(entry.scenario, doc.seed, doc.turns, watcher(records));
   const played = sim.fingerprints;
   for (let t = 1; t <= played.length; t++) {
     const expected = checks.get(t);
     if (expected !== undefined && played[t - 1] !== expected) return diverged(t);
   }
   if (!sim.ok) return illegal(sim.turn, sim.message);
-  const summary = summaryOf(sim.state);
+  const summary = summaryOf(sim.state, sim.final);
   if (summary.fingerprint !== doc.final) return diverged(Math.max(1, doc.turns.length));
   const { fingerprint: _f, ...rest } = summary;
   if (JSON.stringify(rest) !== JSON.stringify(doc.summary)) {
@@ -125,7 +160,7 @@ function verifyDocument(data: unknown, scenarios: readonly ScenarioEntry[]): Ver
   };
 }
 
-function verifyCode(text: string, scenarios: readonly ScenarioEntry[]): VerifyResult {
+function verifyCode(text: string, scenarios: readonly ScenarioEntry[], records: TurnRecord[] | null): VerifyResult {
   const decoded = decodeCode(text);
   if (!decoded.ok) {
     const kind: RefusalKind = decoded.reason.startsWith('This is not')
@@ -141,7 +176,7 @@ function verifyCode(text: string, scenarios: readonly ScenarioEntry[]): VerifyRe
   if (!entry.hash.startsWith(raw.hashPrefix)) return scenarioChanged(raw.scenarioId);
   const turns = toTurns(raw, entry.scenario);
   if (!Array.isArray(turns)) return turns;
-  const sim = simulate(entry.scenario, raw.seed, turns);
+  const sim = simulate(entry.scenario, raw.seed, turns, watcher(records));
   for (const [i, f] of sim.fingerprints.entries()) {
     if (!f.startsWith(raw.turns[i]!.check)) return diverged(i + 1);
   }

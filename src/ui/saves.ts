@@ -31,14 +31,37 @@ function isGameKey(key: string): boolean {
   return key.startsWith(GAME_PREFIX) || (LEGACY_KEYS as readonly string[]).includes(key);
 }
 
+// Resuming a save plays its turns again, and the title, the compare page and branch links list
+// the saves often: each save's result is kept while its text and the scenarios stay the same
+// (sessions are never changed in place).
+const resumed = new Map<
+  string,
+  { readonly text: string; readonly entries: readonly ScenarioEntry[]; readonly result: ReturnType<typeof resume> }
+>();
+
+function resumeKept(key: string, text: string, entries: readonly ScenarioEntry[]): ReturnType<typeof resume> {
+  const kept = resumed.get(key);
+  if (kept && kept.text === text && sameEntries(kept.entries, entries)) return kept.result;
+  const result = resume(text, entries, key);
+  // A copy: the app's list of scenarios grows in place when the lab adds one.
+  resumed.set(key, { text, entries: [...entries], result });
+  return result;
+}
+
+function sameEntries(a: readonly ScenarioEntry[], b: readonly ScenarioEntry[]): boolean {
+  return a.length === b.length && a.every((e, i) => e === b[i]);
+}
+
 /** Every saved game, most recently played first; damaged ones included, never removed. */
 export function savedGames(store: Store, entries: readonly ScenarioEntry[]): SavedGame[] {
   const out: SavedGame[] = [];
-  for (const key of store.keys()) {
+  const keys = new Set(store.keys());
+  for (const key of resumed.keys()) if (!keys.has(key)) resumed.delete(key);
+  for (const key of keys) {
     if (!isGameKey(key)) continue;
     const text = store.get(key);
     if (text === null) continue;
-    const r = resume(text, entries, key);
+    const r = resumeKept(key, text, entries);
     out.push(
       r.ok
         ? { key, ok: true, session: r.session, header: r.header }

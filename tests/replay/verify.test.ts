@@ -10,6 +10,7 @@ import { RULES_VERSION } from '../../src/engine/version';
 import { decodeCode, encodeCode, type RawCode } from '../../src/replay/code';
 import { simulate, type ReplayDocument } from '../../src/replay/document';
 import { scenarioHash } from '../../src/replay/scenario-hash';
+import { timeline } from '../../src/replay/timeline';
 import { verifyReplay, type ScenarioEntry } from '../../src/replay/verify';
 import {
   encodeRaw,
@@ -109,6 +110,23 @@ describe('accepted runs', () => {
         expect(b.summary).toStrictEqual(expected);
       }
     }
+  });
+
+  it('keeps each turn’s record when asked, equal to replaying the run, and only then', () => {
+    for (const { scenario } of ENTRIES) {
+      for (const policy of POLICIES) {
+        const { doc } = playRecorded(scenario.id, policy, `records-${policy}`);
+        const expected = timeline(scenario, doc.seed, doc.turns);
+        for (const input of [doc, codeOf(doc)]) {
+          const kept = expectAccepted(verifyReplay(input, ENTRIES, { timeline: true }));
+          expect(kept.records).toStrictEqual(expected);
+          expect(kept.fingerprint).toBe(doc.final);
+          expect(expectAccepted(verifyReplay(input, ENTRIES)).records).toBeUndefined();
+        }
+      }
+    }
+    const refused = verifyReplay(`${codeOf(sample(FIRST)).slice(0, -4)}AAAA`, ENTRIES, { timeline: true });
+    expect(refused.valid).toBe(false);
   });
 
   it('does not depend on the key order of the file', () => {

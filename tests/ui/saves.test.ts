@@ -80,6 +80,21 @@ describe('saves per game', () => {
     expect(base.keys()).toEqual([]);
   });
 
+  it('lists a save as it is now: after another tab saves more turns, and once its scenario is known', () => {
+    const store = memoryStore();
+    const first = save(store, played(newSession(entry('first-team'), 'kept'), 1), 1000);
+    expect(savedGames(store, ENTRIES).map((g) => g.ok && g.session.turns.length)).toEqual([1]);
+    save(store, played(first, 2), 2000);
+    expect(savedGames(store, ENTRIES).map((g) => g.ok && g.session.turns.length)).toEqual([3]);
+    // A scenario this browser learns later (from the lab) joins the same list in place.
+    const known = ENTRIES.filter((e) => e.scenario.id !== 'first-team');
+    expect(savedGames(store, known).map((g) => g.ok)).toEqual([false]);
+    known.push(entry('first-team'));
+    expect(savedGames(store, known).map((g) => g.ok)).toEqual([true]);
+    store.remove(first.key);
+    expect(savedGames(store, ENTRIES)).toEqual([]);
+  });
+
   it('lists a damaged save with its reason and never removes it', () => {
     const store = memoryStore();
     store.set('momentum.save', '{"format":"momentum-save", broken');

@@ -19,7 +19,7 @@ import { worldViewOf } from '../world-view';
 /** Watch a verified run turn by turn: play, pause, step and a turn slider. */
 export function replayScreen(ctx: AppContext, code: string): void {
   ctx.setQuery({ replay: code });
-  const r = verifyReplay(code, ctx.entries);
+  const r = verifyReplay(code, ctx.entries, { timeline: true });
   if (!r.valid) {
     mount(
       ctx.root,
@@ -60,7 +60,7 @@ export function replayScreen(ctx: AppContext, code: string): void {
   }
   const scenario = r.scenario;
   const doc = r.document;
-  const records = timeline(scenario, doc.seed, doc.turns);
+  const records = r.records ?? timeline(scenario, doc.seed, doc.turns);
   const start = records[0]?.before ?? r.state;
   const states = [start, ...records.map((x) => x.after)];
   const last = states.length - 1;

@@ -1,4 +1,4 @@
-import { clamp, type VarName, type Vars } from './variables';
+import { clamp, VARIABLES, type VarName, type Vars } from './variables';
 
 // Where a change came from: the explanation panel groups and words causes by kind.
 export type CauseKind = 'action' | 'delayed' | 'event' | 'shift' | 'pressure' | 'drift' | 'member';
@@ -11,9 +11,16 @@ export interface Cause {
   readonly amount: number;
 }
 
+// Each variable's place in a ledger's chains.
+const SLOT = Object.fromEntries(VARIABLES.map((v, i) => [v, i])) as Record<VarName, number>;
+
 // Collects causes for one step; one entry per (variable, kind, source).
 export class Ledger {
   readonly causes: Cause[] = [];
+  // The entries of each variable chained from the latest back: a repeat is looked for among
+  // its variable's two or so entries, not among the twenty of a whole turn.
+  private readonly latest = VARIABLES.map(() => -1);
+  private readonly previous: number[] = [];
 
   // Changes a variable and records the part of the change that survived clamping, so the
   // causes of a variable always sum exactly to its change.
@@ -23,15 +30,17 @@ export class Ledger {
     const applied = after - before;
     if (applied === 0) return 0;
     vars[v] = after;
-    // The latest entries are the likeliest to repeat, so the search runs backwards. A repeat
-    // replaces its entry rather than editing it: causes already handed out never change.
-    for (let i = this.causes.length - 1; i >= 0; i--) {
+    const slot = SLOT[v];
+    for (let i = this.latest[slot]!; i >= 0; i = this.previous[i]!) {
       const c = this.causes[i]!;
-      if (c.var === v && c.kind === kind && c.source === source) {
+      // A repeat replaces its entry rather than editing it: causes already handed out never change.
+      if (c.kind === kind && c.source === source) {
         this.causes[i] = { var: v, kind, source, amount: c.amount + applied };
         return applied;
       }
     }
+    this.previous.push(this.latest[slot]!);
+    this.latest[slot] = this.causes.length;
     this.causes.push({ var: v, kind, source, amount: applied });
     return applied;
   }

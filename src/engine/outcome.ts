@@ -35,16 +35,15 @@ export const SCORE = {
 
 export function scoreBreakdown(s: Situation, outcome: Regime, early: boolean): ScoreBreakdown {
   const v = s.vars;
-  const parts = {
-    outcome: outcome === 'momentum' ? SCORE.momentumFinish : 0,
-    meters: v.morale + v.execution + v.innovation,
-    progress: v.progress * SCORE.perProgress,
-    momentum: s.momentumTurns * SCORE.perMomentumTurn,
-    collapse: early ? SCORE.collapse : 0,
-    departures: membersLost(s.members) * SCORE.perDeparture,
-  };
-  const sum = parts.outcome + parts.meters + parts.progress + parts.momentum + parts.collapse + parts.departures;
-  return { ...parts, total: sum > 0 ? sum : 0 };
+  const finish = outcome === 'momentum' ? SCORE.momentumFinish : 0;
+  const meters = v.morale + v.execution + v.innovation;
+  const progress = v.progress * SCORE.perProgress;
+  const momentum = s.momentumTurns * SCORE.perMomentumTurn;
+  const collapse = early ? SCORE.collapse : 0;
+  const departures = membersLost(s.members) * SCORE.perDeparture;
+  const sum = finish + meters + progress + momentum + collapse + departures;
+  // Built in one literal: every game's last turn scores, and spreading a parts object costs more.
+  return { outcome: finish, meters, progress, momentum, collapse, departures, total: sum > 0 ? sum : 0 };
 }
 
 // The words of the ending a game reached, by the id the state records.

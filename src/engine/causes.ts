@@ -21,6 +21,8 @@ export class Ledger {
   // its variable's two or so entries, not among the twenty of a whole turn.
   private readonly latest = VARIABLES.map(() => -1);
   private readonly previous: number[] = [];
+  // Whether a merge ever summed to nothing, leaving an entry for result() to drop.
+  private cancelled = false;
 
   // Changes a variable and records the part of the change that survived clamping, so the
   // causes of a variable always sum exactly to its change.
@@ -35,7 +37,9 @@ export class Ledger {
       const c = this.causes[i]!;
       // A repeat replaces its entry rather than editing it: causes already handed out never change.
       if (c.kind === kind && c.source === source) {
-        this.causes[i] = { var: v, kind, source, amount: c.amount + applied };
+        const amount = c.amount + applied;
+        if (amount === 0) this.cancelled = true;
+        this.causes[i] = { var: v, kind, source, amount };
         return applied;
       }
     }
@@ -47,7 +51,7 @@ export class Ledger {
 
   // The recorded causes without entries whose gains and losses cancelled out.
   result(): Cause[] {
-    return this.causes.filter((c) => c.amount !== 0);
+    return this.cancelled ? this.causes.filter((c) => c.amount !== 0) : this.causes.slice();
   }
 }
 

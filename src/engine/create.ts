@@ -79,6 +79,18 @@ export function rulesOf(setup: Setup): Setup {
   return plainCopies.get(setup) ?? setup;
 }
 
+// The actions a setup offers, as a set: every choice is checked against them.
+const offeredSets = new WeakMap<Setup, ReadonlySet<string>>();
+
+export function offered(setup: Setup): ReadonlySet<string> {
+  let set = offeredSets.get(setup);
+  if (set === undefined) {
+    set = new Set(setup.actions);
+    offeredSets.set(setup, set);
+  }
+  return set;
+}
+
 // A new game: the scenario's starting state with a generator seeded from any string.
 export function createGame(scenario: Scenario, seed: string): GameState {
   const vars = orderedVars(scenario.start);

@@ -1,5 +1,5 @@
 import { actionDef } from './catalogue';
-import { rulesOf } from './create';
+import { offered, rulesOf } from './create';
 import { copyState } from './draft';
 import type { Action, StepError, StepErrorCode, StepResult } from './step-types';
 import type { GameState } from './state-types';
@@ -72,7 +72,7 @@ export function validate(state: GameState, action: Action): StepError | null {
     case 'choose': {
       const def = typeof action.action === 'string' ? actionDef(action.action) : undefined;
       if (!def) return bad('unknown-action', `No action called ${quoted(action.action)}.`);
-      if (!rulesOf(state.setup).actions.includes(def.id)) {
+      if (!offered(state.setup).has(def.id)) {
         return bad('unavailable-action', `"${def.title}" is not offered in this scenario.`);
       }
       if (def.cost > state.time) {

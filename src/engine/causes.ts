@@ -37,9 +37,9 @@ export class Ledger {
       const c = this.causes[i]!;
       // A repeat replaces its entry rather than editing it: causes already handed out never change.
       if (c.kind === kind && c.source === source) {
-        const amount = c.amount + applied;
-        if (amount === 0) this.cancelled = true;
-        this.causes[i] = { var: v, kind, source, amount };
+        const total = c.amount + applied;
+        if (total === 0) this.cancelled = true;
+        this.causes[i] = { var: v, kind, source, amount: total };
         return applied;
       }
     }

@@ -45,10 +45,8 @@ export function step(state: GameState, action: Action): StepResult {
         causes: [],
       };
     }
-    case 'end-turn': {
-      const r = resolveTurn(state);
-      return { ok: true, state: r.state, facts: r.facts, causes: r.causes };
-    }
+    case 'end-turn':
+      return resolveTurn(state);
   }
 }
 

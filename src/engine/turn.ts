@@ -46,7 +46,7 @@ function gained(amount: number, strength: number): number {
 // Resolves the turn: the chosen actions in order, delayed effects now due, at most one event,
 // the pull of open shifts, a new shift if one is due, the team's own dynamics, members, then the
 // regime and the end.
-export function resolveTurn(state: GameState): { state: GameState; facts: Fact[]; causes: Cause[] } {
+export function resolveTurn(state: GameState): { ok: true; state: GameState; facts: Fact[]; causes: Cause[] } {
   const ledger = new Ledger();
   const facts: Fact[] = [];
   const d = draftOf(state);
@@ -76,7 +76,8 @@ export function resolveTurn(state: GameState): { state: GameState; facts: Fact[]
   for (let i = 0; i < d.heat.length; i++) d.heat[i] = cool(d.heat[i]!);
   d.rng = rng.state();
   finishTurn(ctx);
-  return { state: d, facts, causes: ledger.result() };
+  // Shaped as the step's result, so ending a turn allocates no second wrapper.
+  return { ok: true, state: d, facts, causes: ledger.result() };
 }
 
 function resolveChoice(ctx: Ctx, choice: Choice): void {

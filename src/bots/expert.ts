@@ -92,8 +92,17 @@ function candidates(state: GameState): Candidate[] {
   }
   const unique = new Map<string, Candidate>();
   // The same cards in another order end the turn all but alike: one of them is enough to judge.
-  for (const c of plans) unique.set(JSON.stringify(c.plan.map((a) => JSON.stringify(a)).sort()), c);
+  for (const c of plans) unique.set(cardsOf(c.plan), c);
   return [...unique.values()];
+}
+
+/** A plan's cards in a fixed order as one string: plans of the same cards, in any order, share it. */
+function cardsOf(plan: Plan): string {
+  // A catalogue id never holds a NUL, so each card reads back as its action and its target.
+  const cards = plan.map((a) =>
+    a.type !== 'choose' ? a.type : a.target === undefined ? a.action : `${a.action}\0${a.target}`,
+  );
+  return JSON.stringify(cards.sort());
 }
 
 /** Coaching goes to the member lowest in morale; delegation to the most skilled engaged one. */

@@ -214,10 +214,20 @@ export function balanceWorkerHandler(
     return c;
   };
 
+  // Every job arrives with its own copy of the scenario. Played on one object, the jobs of a
+  // report share the engine's per-scenario work (the frozen setup, the members' reaction
+  // tables) instead of redoing it for each of some five hundred jobs.
+  let known: { readonly text: string; readonly scenario: Scenario } | null = null;
+  const sharedScenario = (job: BalanceJob): BalanceJob => {
+    const text = JSON.stringify(job.scenario);
+    if (known?.text !== text) known = { text, scenario: job.scenario };
+    return { ...job, scenario: known.scenario };
+  };
+
   const playJob = async (id: number, job: BalanceJob, signal: AbortSignal): Promise<void> => {
     await nextTask();
     if (signal.aborted) return post({ type: 'cancelled', id });
-    post({ type: 'part', id, part: runBalanceJob(job) });
+    post({ type: 'part', id, part: runBalanceJob(sharedScenario(job)) });
   };
 
   const playReport = async (

@@ -286,6 +286,29 @@ describe('the balance worker', () => {
     expect(played).toEqual([{ type: 'part', id: 2, part: runBalanceJob(job) }]);
   });
 
+  it('plays the jobs of different scenarios in turn, each as runBalanceJob does', async () => {
+    const other = loadAllScenarios().find((e) => e.scenario.id === 'idea-factory')!.scenario;
+    const jobs: BalanceJob[] = [tiny, other, tiny, other, tiny].map((scenario) => ({
+      kind: 'policy',
+      scenario,
+      policy: 'balanced',
+      prefix: 's',
+      from: 1,
+      to: 8,
+    }));
+    const parts = new Map<number, BalancePart>();
+    await new Promise<void>((done) => {
+      const handle = balanceWorkerHandler((reply) => {
+        if (reply.type === 'part') parts.set(reply.id, reply.part);
+        if (parts.size === jobs.length) done();
+      });
+      // Each job with its own copy of its scenario, as a worker receives them.
+      jobs.forEach((job, id) => handle({ type: 'job', id, job: structuredClone(job) }));
+    });
+    jobs.forEach((job, id) => expect(parts.get(id)).toEqual(runBalanceJob(job)));
+    expect(parts.get(0)).not.toEqual(parts.get(1));
+  });
+
   it('backs the coordinator through worker messages, giving the same report', { timeout: SLOW }, async () => {
     const workers = [new FakeWorker(), new FakeWorker()];
     const r = await runBalance(tiny, { runs: RUNS, prefix: PREFIX, executors: workers.map(workerExecutor) });

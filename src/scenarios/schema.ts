@@ -167,6 +167,12 @@ export function crossCheck(data: unknown): CrossProblem[] {
           path: ['shifts', i, 'settledBy', j],
           message: `expected a known action id (one of ${ACTION_IDS.join(', ')}), found ${JSON.stringify(a)}`,
         });
+      } else if (typeof a === 'string' && Array.isArray(d.actions) && !actions.includes(a)) {
+        // A player could never take it, so the shift could never be answered with it.
+        out.push({
+          path: ['shifts', i, 'settledBy', j],
+          message: `expected an action this scenario offers (listed in "actions"), found ${JSON.stringify(a)}, which it does not offer`,
+        });
       }
     });
     for (const key of ['from', 'by'] as const) {

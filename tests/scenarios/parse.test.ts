@@ -416,6 +416,27 @@ describe('parseScenario: shifts, conditions and endings', () => {
     for (const id of ACTION_IDS) expect(p).toContain(id);
   });
 
+  it('names an action in a shift’s settledBy that the scenario does not offer', () => {
+    const offered = firstTeam.actions as string[];
+    const answers = shifts[0]!.settledBy ?? [];
+    // A catalogue action taken out of this scenario's offer, then named as an answer.
+    const missing = offered.find((a) => !answers.includes(a))!;
+    const text = variant(
+      [['actions'], offered.filter((a) => a !== missing)],
+      [
+        ['shifts', 0, 'settledBy'],
+        [...answers, missing],
+      ],
+    );
+    expectOneProblem(
+      text,
+      `$.shifts[0].settledBy[${answers.length}]`,
+      lineCol(text, `"${missing}"`),
+      'expected an action this scenario offers',
+      `found "${missing}", which it does not offer`,
+    );
+  });
+
   it('names a shift `by` past the scenario’s turns', () => {
     const turns = firstTeam.turns as number;
     const by = turns + 1;

@@ -1,12 +1,12 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/sim';
 import { RULES_VERSION } from '../../src/engine';
 import { encodeCode } from '../../src/replay/code';
 import { compareInputs } from '../../src/replay/compare';
 import type { ReplayDocument } from '../../src/replay/document';
 import { ENTRIES, playRecorded } from '../replay/support';
 import { launchChromium } from './chromium';
+import { cliVerify, openPage } from './pages';
 import { playToEnd, playTurn } from './play-helpers';
 import { previewUrl } from './preview';
 
@@ -14,30 +14,8 @@ let url: string;
 let browser: Browser;
 const consoleErrors: string[] = [];
 
-async function open(
-  path: string,
-  init?: (page: Page) => Promise<unknown>,
-): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
-  const page = await context.newPage();
-  page.on('console', (m) => {
-    if (m.type() === 'error') consoleErrors.push(`${path}: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => consoleErrors.push(`${path}: ${e.message}`));
-  if (init) await init(page);
-  await page.goto(new URL(path, url).href);
-  await page.waitForSelector('body[data-ready="true"]');
-  return { context, page };
-}
-
-async function cliVerify(code: string): Promise<{ valid: boolean; fingerprint?: string; lineage?: unknown }> {
-  const out: string[] = [];
-  await main(
-    ['verify', code, '--json'],
-    (s) => out.push(s),
-    () => undefined,
-  );
-  return JSON.parse(out.join('')) as { valid: boolean; fingerprint?: string; lineage?: unknown };
+function open(path: string, init?: (page: Page) => Promise<unknown>): Promise<{ context: BrowserContext; page: Page }> {
+  return openPage(browser, url, path, { errors: consoleErrors, init });
 }
 
 /** A finished game as the browser saves it, so the run a branch leaves is one of the player's own. */

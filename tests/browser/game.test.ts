@@ -2,10 +2,10 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/sim';
 import { encodeCode } from '../../src/replay/code';
 import { playRecorded } from '../replay/support';
 import { launchChromium } from './chromium';
+import { cliVerify, openPage } from './pages';
 import { playToEnd, playTurn, regime, type PlanName } from './play-helpers';
 import { previewUrl, scriptSizes } from './preview';
 
@@ -20,38 +20,18 @@ const consoleErrors: string[] = [];
  * Pages prefer reduced motion unless a test is about the motion itself: the animated world in
  * software WebGL keeps a core busy, and the whole suite shares two.
  */
-async function open(
+function open(
   path: string,
   viewport = { width: 1280, height: 800 },
   motion = false,
 ): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport, reducedMotion: motion ? 'no-preference' : 'reduce' });
-  const page = await context.newPage();
-  page.on('console', (m) => {
-    if (m.type() === 'error') consoleErrors.push(`${path}: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => consoleErrors.push(`${path}: ${e.message}`));
-  await page.goto(new URL(path, url).href);
-  await page.waitForSelector('body[data-ready="true"]');
-  return { context, page };
+  return openPage(browser, url, path, { viewport, motion, errors: consoleErrors });
 }
 
 async function worldReady(page: Page): Promise<void> {
   await page.waitForSelector('body[data-world="ready"]', { timeout: 30_000 });
   // Regime changes cross-fade for about a second; let them settle before a screenshot.
   await page.waitForTimeout(1600);
-}
-
-async function cliVerify(
-  code: string,
-): Promise<{ valid: boolean; fingerprint?: string; outcome?: string; turns?: number }> {
-  const out: string[] = [];
-  await main(
-    ['verify', code, '--json'],
-    (s) => out.push(s),
-    () => undefined,
-  );
-  return JSON.parse(out.join('')) as { valid: boolean; fingerprint?: string; outcome?: string; turns?: number };
 }
 
 beforeAll(async () => {

@@ -5,6 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shareFragment } from '../../src/lab/share-link';
 import { launchChromium } from './chromium';
+import { openPage } from './pages';
 import { playToEnd } from './play-helpers';
 import { previewUrl } from './preview';
 
@@ -19,19 +20,8 @@ let url: string;
 let browser: Browser;
 const consoleErrors: string[] = [];
 
-async function open(
-  path: string,
-  viewport = { width: 1280, height: 800 },
-): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport, reducedMotion: 'reduce' });
-  const page = await context.newPage();
-  page.on('console', (m) => {
-    if (m.type() === 'error') consoleErrors.push(`${path}: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => consoleErrors.push(`${path}: ${e.message}`));
-  await page.goto(new URL(path, url).href);
-  await page.waitForSelector('body[data-ready="true"]');
-  return { context, page };
+function open(path: string, viewport = { width: 1280, height: 800 }): Promise<{ context: BrowserContext; page: Page }> {
+  return openPage(browser, url, path, { viewport, errors: consoleErrors });
 }
 
 /** The lab, loaded, with its first check done. */

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './chromium';
+import { openPage } from './pages';
 import { playTurn, regime, type PlanName } from './play-helpers';
 import { previewUrl } from './preview';
 
@@ -26,17 +27,11 @@ function scenarioFile(id: string): { turns: number; collapseAfter: number } {
   };
 }
 
-async function open(
+function open(
   path: string,
   viewport: { width: number; height: number } = { width: 1280, height: 800 },
 ): Promise<{ context: BrowserContext; page: Page }> {
-  // Reduced motion: the animated world in software WebGL would keep a core busy for nothing here.
-  const context = await browser.newContext({ viewport, reducedMotion: 'reduce' });
-  const page = await context.newPage();
-  page.on('pageerror', (e) => consoleErrors.push(`${path}: ${e.message}`));
-  await page.goto(new URL(path, url).href);
-  await page.waitForSelector('body[data-ready="true"]');
-  return { context, page };
+  return openPage(browser, url, path, { viewport, errors: consoleErrors, consoleErrors: false });
 }
 
 /** The focused element's tag and text, or "BODY" when focus fell to the page. */

@@ -5,9 +5,9 @@ import Papa from 'papaparse';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { encode } from 'uqr';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/sim';
 import { encodeCode } from '../../src/replay/code';
 import { launchChromium } from './chromium';
+import { cliVerify } from './pages';
 import { playTurn } from './play-helpers';
 import { previewUrl } from './preview';
 import { playRecorded } from '../replay/support';
@@ -35,16 +35,6 @@ async function open(context: BrowserContext, path: string): Promise<Page> {
   await page.goto(new URL(path, url).href);
   await page.waitForSelector('body[data-ready="true"]');
   return page;
-}
-
-async function cliVerify(code: string): Promise<{ valid: boolean; fingerprint?: string }> {
-  const out: string[] = [];
-  await main(
-    ['verify', code, '--json'],
-    (s) => out.push(s),
-    () => undefined,
-  );
-  return JSON.parse(out.join('')) as { valid: boolean; fingerprint?: string };
 }
 
 /** The facilitator's setup: the title's entry, the form, and the dashboard it opens. */

@@ -96,6 +96,7 @@ export class WorldHost {
       animating: () => w.animating(),
       banners: () => w.banners(),
       labelPx: () => w.labelPx(),
+      nameBoxes: () => w.nameBoxes(),
     };
     this.element.replaceChildren(...this.element.querySelectorAll('canvas'));
     if (this.pending) w.show(this.pending);

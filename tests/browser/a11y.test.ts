@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import axeCore from 'axe-core';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -15,7 +15,8 @@ declare global {
 }
 
 /** Screenshots are test artifacts: look at them after a run. */
-const SHOTS = join(new URL('../..', import.meta.url).pathname, 'test-results', 'screenshots', 'a11y');
+const ROOT = new URL('../..', import.meta.url).pathname;
+const SHOTS = join(ROOT, 'test-results', 'screenshots', 'a11y');
 
 const SIZES = {
   desktop: { width: 1280, height: 800 },
@@ -285,6 +286,23 @@ describe('the presenter layout', () => {
     expect(f.world.width).toBeGreaterThanOrEqual(800);
     await page.screenshot({ path: join(SHOTS, 'presenter.png') });
     expect(await axe(page, 'presenter')).toEqual([]);
+    // The larger names of people standing close are stacked, never printed over each other.
+    const names = await page.evaluate(() =>
+      (
+        window as unknown as {
+          momentumDebug: { nameBoxes(): { name: string; left: number; top: number; right: number; bottom: number }[] };
+        }
+      ).momentumDebug.nameBoxes(),
+    );
+    const team = JSON.parse(readFileSync(join(ROOT, 'scenarios', 'first-team.json'), 'utf8')) as { members: unknown[] };
+    expect(names).toHaveLength(team.members.length);
+    const overlaps = names.flatMap((a, i) =>
+      names
+        .slice(i + 1)
+        .filter((b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom)
+        .map((b) => `${a.name} and ${b.name}`),
+    );
+    expect(overlaps).toEqual([]);
     const labelPx = (): Promise<number> =>
       page.evaluate(() => (window as unknown as { momentumDebug: { labelPx(): number } }).momentumDebug.labelPx());
     expect(await labelPx()).toBeGreaterThanOrEqual(24);

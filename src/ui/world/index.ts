@@ -1,7 +1,7 @@
 import Phaser from 'phaser';
 import { isSoftwareWebGL } from './gpu';
 import { ROOM } from './palette';
-import type { World, WorldOptions, WorldView } from './view';
+import type { NameBox, World, WorldOptions, WorldView } from './view';
 import { WorldScene } from './world-scene';
 
 export type { World, WorldHappening, WorldMember, WorldOptions, WorldView } from './view';
@@ -165,6 +165,9 @@ export async function createWorld(parent: HTMLElement, options: WorldOptions): P
     },
     labelPx(): number {
       return scene.labelPx();
+    },
+    nameBoxes(): NameBox[] {
+      return scene.nameBoxes();
     },
     destroy,
   };

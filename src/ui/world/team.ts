@@ -7,7 +7,7 @@ import type { Layout } from './layout';
 import { FONT, HAIRS, SHIRTS, SKINS } from './palette';
 import type { Mood } from './regime-blend';
 import { approach, clamp, wobble } from './smooth';
-import type { WorldMember } from './view';
+import type { NameBox, WorldMember } from './view';
 
 /** Seconds for a member to walk to a new place, and for a status change to show. */
 const MOVE_TAU = 0.55;
@@ -64,6 +64,9 @@ export interface TeamFrame {
 export class Team {
   private readonly slots: Slot[] = [];
   private readonly order: number[] = [];
+  // Scratch lists for separating names, reused every frame.
+  private readonly labelOrder: Phaser.GameObjects.Text[] = [];
+  private readonly placedLabels: { left: number; right: number; top: number; bottom: number }[] = [];
   private readonly pose = newPose();
   /** Scratch list of taken floor spots, x then y, reused by scatter(). */
   private readonly spots: number[] = [];
@@ -271,6 +274,58 @@ export class Team {
     for (const i of order) {
       const s = this.slots[i];
       if (s) this.drawSlot(s, L, f);
+    }
+    this.separateLabels();
+  }
+
+  /** The name labels on show, where they are drawn. */
+  nameBoxes(): NameBox[] {
+    const out: NameBox[] = [];
+    for (const s of this.slots) {
+      if (!s?.present || !s.label.visible) continue;
+      const half = s.label.displayWidth / 2;
+      out.push({
+        name: s.label.text,
+        left: s.label.x - half,
+        top: s.label.y,
+        right: s.label.x + half,
+        bottom: s.label.y + s.label.displayHeight,
+      });
+    }
+    return out;
+  }
+
+  /**
+   * Names of people standing close would print over each other, worst with the presenter
+   * layout's larger text: each name, from the highest down, moves below any name it would cover.
+   */
+  private separateLabels(): void {
+    const shown = this.labelOrder;
+    shown.length = 0;
+    for (const s of this.slots) if (s?.present && s.label.visible) shown.push(s.label);
+    shown.sort((a, b) => a.y - b.y || a.x - b.x);
+    const placed = this.placedLabels;
+    placed.length = 0;
+    for (const label of shown) {
+      const half = label.displayWidth / 2;
+      let top = label.y;
+      // Each move goes down past one name; a name can be moved at most once per name above it.
+      for (let moved = true, tries = 0; moved && tries <= placed.length; tries++) {
+        moved = false;
+        for (const box of placed) {
+          const apart =
+            label.x + half <= box.left ||
+            label.x - half >= box.right ||
+            top + label.displayHeight <= box.top ||
+            top >= box.bottom;
+          if (!apart) {
+            top = box.bottom + 1;
+            moved = true;
+          }
+        }
+      }
+      label.setY(top);
+      placed.push({ left: label.x - half, right: label.x + half, top, bottom: top + label.displayHeight });
     }
   }
 

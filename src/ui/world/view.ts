@@ -64,5 +64,16 @@ export interface World {
   banners(): string[];
   /** The meters' label size in CSS pixels, for tests. */
   labelPx(): number;
+  /** The team's name labels as drawn now (world pixels), for tests. */
+  nameBoxes(): NameBox[];
   destroy(): void;
+}
+
+/** Where one name label is drawn in the world, in its pixels. */
+export interface NameBox {
+  readonly name: string;
+  readonly left: number;
+  readonly top: number;
+  readonly right: number;
+  readonly bottom: number;
 }

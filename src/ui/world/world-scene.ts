@@ -12,7 +12,7 @@ import { RegimeBlend } from './regime-blend';
 import { drawRoom } from './room';
 import { RoomCues, type CueFrame } from './room-cues';
 import { Team, type TeamFrame } from './team';
-import type { WorldView } from './view';
+import type { NameBox, WorldView } from './view';
 
 export interface SceneOptions {
   reducedMotion: boolean;
@@ -131,6 +131,11 @@ export class WorldScene extends Phaser.Scene {
   /** The meters' label size in CSS pixels, for tests. */
   labelPx(): number {
     return this.layout?.hud.font ?? 0;
+  }
+
+  /** The team's name labels as drawn now, for tests. */
+  nameBoxes(): NameBox[] {
+    return this.ready ? this.team.nameBoxes() : [];
   }
 
   /** The happening banners on screen now, for tests. */

@@ -7,7 +7,8 @@ import { VARIABLES } from './variables';
 // expected shape is handed to the generic walk, so the text is the same for every value.
 export interface Sink {
   push(piece: string): void;
-  /** The same as push, for a long piece that recurs (the setup): a hasher remembers it. */
+  // Takes the same text as push. The writer hands it the setup's text, identical in every state
+  // of a game, so a hasher can pass through it by a shortcut that gives the same hash.
   pushRepeated?(piece: string): void;
 }
 

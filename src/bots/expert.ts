@@ -1,4 +1,13 @@
-import { actionDef, legalActions, seedRng, step, type Action, type GameState, type MemberState } from '../engine';
+import {
+  actionDef,
+  advance,
+  legalActions,
+  seedRng,
+  withRng,
+  type Action,
+  type GameState,
+  type MemberState,
+} from '../engine';
 import { policyByName, type Policy, type PolicyFactory } from './policies';
 
 /**
@@ -25,17 +34,17 @@ function complete(state: GameState, start: Plan, policy: Policy): Candidate {
   let s = state;
   const plan: Action[] = [];
   for (const a of start) {
-    const r = step(s, a);
-    if (!r.ok) return { plan, after: s };
-    s = r.state;
+    const next = advance(s, a);
+    if (next === null) return { plan, after: s };
+    s = next;
     plan.push(a);
   }
   for (let guard = 0; guard < 20; guard++) {
     const a = policy(s);
     if (a.type !== 'choose') break;
-    const r = step(s, a);
-    if (!r.ok) break;
-    s = r.state;
+    const next = advance(s, a);
+    if (next === null) break;
+    s = next;
     plan.push(a);
   }
   return { plan, after: s };
@@ -52,17 +61,19 @@ export function worth(s: GameState): number {
   return base + margin + (s.regime === 'momentum' ? 80 : 0) - danger;
 }
 
+const END_TURN: Action = { type: 'end-turn' };
+
 /** Ends the turn a plan led to, with the given dice, then plays `horizon` turns of the rollout policy. */
 function rollout(after: GameState, dice: GameState['rng'], rollPolicy: Policy): number {
-  const ended = step({ ...after, rng: dice }, { type: 'end-turn' });
-  if (!ended.ok) return -Infinity;
-  let s = ended.state;
+  const ended = advance(withRng(after, dice), END_TURN);
+  if (ended === null) return -Infinity;
+  let s = ended;
   for (let t = 0; t < EXPERT_BUDGET.horizon && !s.over; t++) {
     for (let guard = 0; guard < 20; guard++) {
       const a = rollPolicy(s);
-      const r = step(s, a);
-      if (!r.ok) break;
-      s = r.state;
+      const next = advance(s, a);
+      if (next === null) break;
+      s = next;
       if (a.type === 'end-turn') break;
     }
   }

@@ -13,6 +13,7 @@ import {
   type Action,
   type ActionDef,
   type GameState,
+  type MemberState,
   type Side,
   type VarName,
   type Vars,
@@ -166,13 +167,21 @@ function lowestMorale(state: GameState): number {
   return low;
 }
 
-/** Coaching goes to whoever is lowest; delegation to the most skilled engaged person. */
+/**
+ * Coaching goes to whoever is lowest; delegation to the most skilled engaged person, or the most
+ * skilled present one when nobody is engaged. Ties go to the first in the team's order.
+ */
 function targetFor(def: ActionDef, state: GameState): string | undefined {
   if (!def.targeted) return undefined;
-  const present = state.members.filter((m) => m.status !== 'gone');
-  if (def.special === 'coach') return [...present].sort((a, b) => a.morale - b.morale)[0]?.id;
-  const engaged = present.filter((m) => m.status === 'engaged');
-  return [...(engaged.length ? engaged : present)].sort((a, b) => b.skill - a.skill)[0]?.id;
+  if (def.special === 'coach') return lowestMoraleMember(state);
+  let engaged: MemberState | undefined;
+  let present: MemberState | undefined;
+  for (const m of state.members) {
+    if (m.status === 'gone') continue;
+    if (present === undefined || m.skill > present.skill) present = m;
+    if (m.status === 'engaged' && (engaged === undefined || m.skill > engaged.skill)) engaged = m;
+  }
+  return (engaged ?? present)?.id;
 }
 
 /**

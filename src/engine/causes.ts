@@ -14,7 +14,8 @@ export interface Cause {
 // Each variable's place in a ledger's chains.
 const SLOT = Object.fromEntries(VARIABLES.map((v, i) => [v, i])) as Record<VarName, number>;
 
-// Collects causes for one step; one entry per (variable, kind, source).
+// Collects causes for one step; one entry per (variable, kind, source). A ledger made with
+// `record` false only applies changes: a search that reads no explanations skips the bookkeeping.
 export class Ledger {
   readonly causes: Cause[] = [];
   // The entries of each variable chained from the latest back: a repeat is looked for among
@@ -24,6 +25,8 @@ export class Ledger {
   // Whether a merge ever summed to nothing, leaving an entry for result() to drop.
   private cancelled = false;
 
+  constructor(private readonly record = true) {}
+
   // Changes a variable and records the part of the change that survived clamping, so the
   // causes of a variable always sum exactly to its change.
   bump(vars: Vars, v: VarName, amount: number, kind: CauseKind, source: string): number {
@@ -32,6 +35,7 @@ export class Ledger {
     const applied = after - before;
     if (applied === 0) return 0;
     vars[v] = after;
+    if (!this.record) return applied;
     const slot = SLOT[v];
     for (let i = this.latest[slot]!; i >= 0; i = this.previous[i]!) {
       const c = this.causes[i]!;

@@ -46,6 +46,14 @@ export function copyState(s: GameState): Mutable<GameState> {
   };
 }
 
+// The same state with other dice: how a search player imagines a turn ending without reading
+// the game's own seeded future.
+export function withRng(s: GameState, rng: GameState['rng']): GameState {
+  const next = copyState(s);
+  next.rng = rng;
+  return next;
+}
+
 // Copies the state so a turn can be resolved by plain assignment without touching the input:
 // the parts a turn changes in place are copied, the rest shared.
 export function draftOf(s: GameState): Draft {

@@ -5,6 +5,7 @@ export { causeTotal, type Cause, type CauseKind } from './causes';
 export { endingText, scoreBreakdown, SCORE, type ScoreBreakdown } from './outcome';
 export { createGame, setupOf } from './create';
 export { seedRng } from './rng';
+export { withRng } from './draft';
 export { cool, HEAT_PER_USE, strengthOf } from './heat';
 export { DYNAMICS } from './dynamics';
 export { fingerprint, canonical, hash64 } from './fingerprint';
@@ -12,7 +13,7 @@ export { ENTER, EXIT, leadershipIndex, managementIndex, regimeOf } from './regim
 export * from './scenario-types';
 export * from './state-types';
 export * from './step-types';
-export { step, legalActions, validate, quoted } from './step';
+export { advance, step, legalActions, validate, quoted } from './step';
 export { riskOdds } from './turn';
 export { RULES_VERSION } from './version';
 export * from './variables';

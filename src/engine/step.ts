@@ -2,7 +2,7 @@ import { actionDef } from './catalogue';
 import { offered, rulesOf } from './create';
 import { copyState } from './draft';
 import type { Action, StepError, StepErrorCode, StepResult } from './step-types';
-import type { GameState } from './state-types';
+import type { Choice, GameState } from './state-types';
 import { resolveTurn } from './turn';
 
 // A name from the input, quoted, shortened and on one line, for an error message.
@@ -27,10 +27,9 @@ export function step(state: GameState, action: Action): StepResult {
   switch (action.type) {
     case 'choose': {
       const def = actionDef(action.action)!;
-      const choice = action.target === undefined ? { action: def.id } : { action: def.id, target: action.target };
       return {
         ok: true,
-        state: withPlan(state, state.time - def.cost, [...state.plan, choice]),
+        state: withPlan(state, state.time - def.cost, [...state.plan, choiceOf(def.id, action.target)]),
         facts: [{ type: 'action-chosen', action: def.id, target: action.target ?? null }],
         causes: [],
       };
@@ -49,6 +48,27 @@ export function step(state: GameState, action: Action): StepResult {
       return resolveTurn(state);
   }
 }
+
+// The state `step` gives, without the facts and causes it records, or null where `step` refuses
+// the action: for bots, whose searches visit thousands of states and read none of their story.
+export function advance(state: GameState, action: Action): GameState | null {
+  if (validate(state, action)) return null;
+  switch (action.type) {
+    case 'choose': {
+      const def = actionDef(action.action)!;
+      return withPlan(state, state.time - def.cost, [...state.plan, choiceOf(def.id, action.target)]);
+    }
+    case 'undo': {
+      const last = state.plan[state.plan.length - 1]!;
+      return withPlan(state, state.time + actionDef(last.action)!.cost, state.plan.slice(0, -1));
+    }
+    case 'end-turn':
+      return resolveTurn(state, false).state;
+  }
+}
+
+const choiceOf = (action: string, target: string | undefined): Choice =>
+  target === undefined ? { action } : { action, target };
 
 // The state with a new plan and time left; everything else shared.
 function withPlan(s: GameState, time: number, plan: GameState['plan']): GameState {

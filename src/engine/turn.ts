@@ -33,7 +33,12 @@ interface Ctx {
   readonly reactions: readonly (readonly number[])[];
   // The setup, as the rules read it.
   readonly rules: Setup;
+  // Whether the turn's story is told: facts and causes for a player, none for a bot's search.
+  readonly explain: boolean;
 }
+
+// The ledger of turns resolved without their story: it applies changes and keeps nothing.
+const SILENT = new Ledger(false);
 
 // Each catalogue action's aspect as an index into ASPECTS, found once rather than per choice.
 const ASPECT_INDEX = CATALOGUE.map((a) => ASPECTS.indexOf(a.aspect));
@@ -45,14 +50,18 @@ function gained(amount: number, strength: number): number {
 
 // Resolves the turn: the chosen actions in order, delayed effects now due, at most one event,
 // the pull of open shifts, a new shift if one is due, the team's own dynamics, members, then the
-// regime and the end.
-export function resolveTurn(state: GameState): { ok: true; state: GameState; facts: Fact[]; causes: Cause[] } {
-  const ledger = new Ledger();
+// regime and the end. Without `explain`, the same state comes with no facts and no causes.
+export function resolveTurn(
+  state: GameState,
+  explain = true,
+): { ok: true; state: GameState; facts: Fact[]; causes: Cause[] } {
+  const ledger = explain ? new Ledger() : SILENT;
   const facts: Fact[] = [];
   const d = draftOf(state);
   const rng = restoreRng(d.rng);
   const rules = rulesOf(d.setup);
-  const ctx: Ctx = { d, ledger, rng, facts, attended: [], reactions: reactionTable(d.setup.traits), rules };
+  const reactions = reactionTable(d.setup.traits);
+  const ctx: Ctx = { d, ledger, rng, facts, attended: [], reactions, rules, explain };
   for (const choice of state.plan) resolveChoice(ctx, choice);
   landDelayed(ctx);
   const ev = drawEvent(rules.events, rules.eventChance, d, d.turn, d.fired, rng);
@@ -77,7 +86,7 @@ export function resolveTurn(state: GameState): { ok: true; state: GameState; fac
   d.rng = rng.state();
   finishTurn(ctx);
   // Shaped as the step's result, so ending a turn allocates no second wrapper.
-  return { ok: true, state: d, facts, causes: ledger.result() };
+  return { ok: true, state: d, facts, causes: explain ? ledger.result() : [] };
 }
 
 function resolveChoice(ctx: Ctx, choice: Choice): void {
@@ -147,12 +156,14 @@ function resolveChoice(ctx: Ctx, choice: Choice): void {
       d.pending.push({ due: d.turn + def.later.delay, var: x.var, amount: gained(x.amount, strength), source: def.id });
     }
   }
-  ctx.facts.push({ type: 'action-resolved', action: def.id, target: choice.target ?? null, strength, success });
+  if (ctx.explain) {
+    ctx.facts.push({ type: 'action-resolved', action: def.id, target: choice.target ?? null, strength, success });
+  }
 
   const answered = settles(ctx.rules.shifts, d.shifted, d.settled, def.id);
   if (answered !== null) {
     d.settled = [...d.settled, answered.id];
-    ctx.facts.push({ type: 'shift-settled', shift: answered.id, action: def.id });
+    if (ctx.explain) ctx.facts.push({ type: 'shift-settled', shift: answered.id, action: def.id });
   }
 }
 
@@ -166,14 +177,14 @@ function landDelayed(ctx: Ctx): void {
       continue;
     }
     ledger.bump(d.vars, p.var, p.amount, 'delayed', p.source);
-    if (!landed.includes(p.source)) landed.push(p.source);
+    if (ctx.explain && !landed.includes(p.source)) landed.push(p.source);
   }
   d.pending = keep;
   for (const a of landed) ctx.facts.push({ type: 'delayed-effect-landed', action: a });
 }
 
 function finishTurn(ctx: Ctx): void {
-  const { d, facts, rules } = ctx;
+  const { d, facts, rules, explain } = ctx;
   const l = leadershipIndex(d.vars);
   const m = managementIndex(d.vars);
   d.lHigh = isHigh(l, d.lHigh);
@@ -185,8 +196,8 @@ function finishTurn(ctx: Ctx): void {
   d.streak = regime === before ? d.streak + 1 : 1;
   d.regime = regime;
   if (regime === 'momentum') d.momentumTurns += 1;
-  facts.push({ type: 'turn-ended', turn: d.turn, l, m, regime });
-  if (regime !== before) facts.push({ type: 'regime-changed', from: before, to: regime });
+  if (explain) facts.push({ type: 'turn-ended', turn: d.turn, l, m, regime });
+  if (explain && regime !== before) facts.push({ type: 'regime-changed', from: before, to: regime });
 
   const collapse = (regime === 'chaos' || regime === 'stagnation') && d.streak >= rules.collapseAfter;
   const last = d.turn >= rules.turns;
@@ -199,6 +210,6 @@ function finishTurn(ctx: Ctx): void {
     d.early = early;
     d.ending = endingOf(rules.endings, regime, early, d);
     d.score = scoreBreakdown(d, regime, early).total;
-    facts.push({ type: 'game-ended', outcome: regime, ending: d.ending, early, score: d.score });
+    if (explain) facts.push({ type: 'game-ended', outcome: regime, ending: d.ending, early, score: d.score });
   }
 }

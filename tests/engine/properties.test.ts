@@ -6,7 +6,7 @@ import { createGame } from '../../src/engine/create';
 import { fingerprint } from '../../src/engine/fingerprint';
 import type { GameState } from '../../src/engine/state-types';
 import type { Action, Fact } from '../../src/engine/step-types';
-import { legalActions, step } from '../../src/engine/step';
+import { advance as advanceQuietly, legalActions, step, validate } from '../../src/engine/step';
 import { VARIABLES } from '../../src/engine/variables';
 import { SCENARIOS } from './helpers';
 
@@ -220,6 +220,31 @@ describe('properties over random legal play', () => {
           if (after.shifted.length === 0) expect(after.budget).toBe(after.setup.timeBudget);
           expect(after.guard).toBeGreaterThanOrEqual(0);
         });
+      }),
+    );
+  });
+
+  it('advance reaches the very state step reaches, and refuses exactly what step refuses', () => {
+    // Actions a bot might send at any point: every legal one, and ones that are not.
+    const odd: Action[] = [
+      { type: 'undo' },
+      { type: 'choose', action: 'no-such-action' },
+      { type: 'choose', action: 'coach' },
+      { type: 'choose', action: 'coach', target: 'nobody' },
+      { type: 'choose', action: 'make-plan', target: 'nobody' },
+    ];
+    check(
+      fc.property(scenarioArb, seedArb, picksArb, (sc, seed, picks) => {
+        const last = play(sc, seed, picks, ({ before, action, after }) => {
+          expect(advanceQuietly(before, action)).toStrictEqual(after);
+          for (const a of [...legalActions(before), ...odd]) {
+            const r = step(before, a);
+            const quiet = advanceQuietly(before, a);
+            if (r.ok) expect(quiet).toStrictEqual(r.state);
+            else expect([quiet, validate(before, a)]).toEqual([null, r.error]);
+          }
+        });
+        expect(advanceQuietly(last, { type: 'end-turn' })).toBeNull();
       }),
     );
   });

@@ -285,16 +285,20 @@ export interface BalanceWorkerPort {
   removeEventListener(type: 'error', listener: (event: Event) => void): void;
 }
 
+/** The last job id given to each worker: several executors may share one worker. */
+const lastIds = new WeakMap<BalanceWorkerPort, number>();
+
 /**
  * An executor backed by one balance worker: each job is posted to it and its `part` awaited.
  * On cancel the job is given up at once and the worker told to drop it; a page in a hurry can
- * also terminate the worker.
+ * also terminate the worker. Two executors of one worker keep it a job ahead: it starts the
+ * next as soon as it posts a result, instead of idling until the page answers.
  */
 export function workerExecutor(worker: BalanceWorkerPort): JobExecutor {
-  let nextId = 1;
   return (job, signal) =>
     new Promise<BalancePart>((resolve, reject) => {
-      const id = nextId++;
+      const id = (lastIds.get(worker) ?? 0) + 1;
+      lastIds.set(worker, id);
       const finish = (): void => {
         worker.removeEventListener('message', onMessage);
         worker.removeEventListener('error', onError);

@@ -311,10 +311,15 @@ describe('the balance worker', () => {
 
   it('backs the coordinator through worker messages, giving the same report', { timeout: SLOW }, async () => {
     const workers = [new FakeWorker(), new FakeWorker()];
-    const r = await runBalance(tiny, { runs: RUNS, prefix: PREFIX, executors: workers.map(workerExecutor) });
+    // Two executors a worker, as the page has them: each worker holds a job while it plays one.
+    const executors = workers.flatMap((w) => [workerExecutor(w), workerExecutor(w)]);
+    const r = await runBalance(tiny, { runs: RUNS, prefix: PREFIX, executors });
     expect(r.ok && JSON.stringify(r.report)).toBe(cliLine);
     for (const w of workers) {
-      expect(w.requests.length).toBeGreaterThan(5);
+      const ids = w.requests.map((q) => (q.type === 'job' ? q.id : -1));
+      expect(ids.length).toBeGreaterThan(5);
+      // Executors sharing a worker never give two jobs one id, or a reply could reach the wrong one.
+      expect(new Set(ids).size).toBe(ids.length);
       expect(w.listening).toBe(0);
     }
   });

@@ -321,7 +321,11 @@ export async function labScreen(ctx: AppContext, hash: string): Promise<void> {
     };
     const result = await runBalance(r.scenario, {
       runs,
-      executors: workers.map((w) => workerExecutor(w as unknown as BalanceWorkerPort)),
+      // Two executors a worker: each worker holds its next job while it plays one.
+      executors: workers.flatMap((w) => {
+        const port = w as unknown as BalanceWorkerPort;
+        return [workerExecutor(port), workerExecutor(port)];
+      }),
       signal: abort.signal,
       onProgress: (p) => {
         latest = p;

@@ -42,14 +42,25 @@ export function traitReaction(traits: readonly Trait[], actionId: string): numbe
   return sum;
 }
 
-// Each member's reaction to each catalogue action, summed over their traits once per team
-// rather than looked up trait by trait at every action of every turn.
-const tables = new WeakMap<readonly (readonly Trait[])[], readonly (readonly number[])[]>();
+// Who reacts to an action, by their place in the team, and by how much.
+export interface Reaction {
+  readonly member: number;
+  readonly amount: number;
+}
 
-export function reactionTable(team: readonly (readonly Trait[])[]): readonly (readonly number[])[] {
+// For each catalogue action, the members whose traits react to it, summed over their traits once
+// per team rather than looked up trait by trait, for every member, at every action of every turn.
+const tables = new WeakMap<readonly (readonly Trait[])[], readonly (readonly Reaction[])[]>();
+
+export function reactionTable(team: readonly (readonly Trait[])[]): readonly (readonly Reaction[])[] {
   let table = tables.get(team);
   if (table === undefined) {
-    table = team.map((traits) => CATALOGUE.map((a) => traitReaction(traits, a.id)));
+    table = CATALOGUE.map((a) =>
+      team.flatMap((traits, member) => {
+        const amount = traitReaction(traits, a.id);
+        return amount === 0 ? [] : [{ member, amount }];
+      }),
+    );
     tables.set(team, table);
   }
   return table;

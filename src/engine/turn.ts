@@ -5,7 +5,7 @@ import { applyDrift, applyExpectations, applyPressures } from './dynamics';
 import { applyEvent, drawEvent } from './events';
 import { cool, HEAT_PER_USE, strengthOf } from './heat';
 import { rulesOf } from './create';
-import { capacity, reactionTable, updateMembers } from './members';
+import { capacity, reactionTable, updateMembers, type Reaction } from './members';
 import { endingOf, scoreBreakdown } from './outcome';
 import { isHigh, leadershipIndex, managementIndex, regimeOf } from './regimes';
 import { draftOf, type Draft } from './draft';
@@ -29,8 +29,8 @@ interface Ctx {
   readonly facts: Fact[];
   // Members someone attended to in person this turn: coached or trusted with a task.
   readonly attended: string[];
-  // Each member's morale reaction to each catalogue action, looked up once a turn.
-  readonly reactions: readonly (readonly number[])[];
+  // Who reacts to each catalogue action, and how, looked up once a turn.
+  readonly reactions: readonly (readonly Reaction[])[];
   // The setup, as the rules read it.
   readonly rules: Setup;
   // Whether the turn's story is told: facts and causes for a player, none for a bot's search.
@@ -82,7 +82,8 @@ export function resolveTurn(
   if (state.regime === 'momentum' && state.turn > 1) applyExpectations(d.vars, state.streak, ledger);
   applyDrift(d.vars, capacity(d.members), ledger);
   facts.push(...updateMembers(d.members, ctx.attended, d.vars, ledger, rng));
-  for (let i = 0; i < d.heat.length; i++) d.heat[i] = cool(d.heat[i]!);
+  // Most actions were not used lately: their heat is zero and stays so.
+  for (let i = 0; i < d.heat.length; i++) if (d.heat[i] !== 0) d.heat[i] = cool(d.heat[i]!);
   d.rng = rng.state();
   finishTurn(ctx);
   // Shaped as the step's result, so ending a turn allocates no second wrapper.
@@ -96,7 +97,8 @@ function resolveChoice(ctx: Ctx, choice: Choice): void {
   const def = CATALOGUE[idx] as ActionDef;
   const strength = strengthOf(d.heat[idx]!);
   d.heat[idx]! += HEAT_PER_USE;
-  d.profile[def.side][ASPECT_INDEX[idx]!]! += def.cost;
+  // The side by comparison, not as a key: a property read by a key held in a variable is slower.
+  (def.side === 'lead' ? d.profile.lead : d.profile.manage)[ASPECT_INDEX[idx]!]! += def.cost;
 
   for (const x of def.now) ledger.bump(d.vars, x.var, gained(x.amount, strength), 'action', def.id);
   let success: boolean | null = null;
@@ -145,10 +147,9 @@ function resolveChoice(ctx: Ctx, choice: Choice): void {
       break;
   }
 
-  for (let i = 0; i < d.members.length; i++) {
-    const m = d.members[i]!;
-    const r = ctx.reactions[i]?.[idx] ?? 0;
-    if (r !== 0 && m.status !== 'gone') m.morale = clamp(m.morale + r);
+  for (const r of ctx.reactions[idx]!) {
+    const m = d.members[r.member];
+    if (m !== undefined && m.status !== 'gone') m.morale = clamp(m.morale + r.amount);
   }
 
   if (def.later) {

@@ -50,7 +50,7 @@ if (CATALOGUE.length > 30) throw new Error('the heuristic keeps planned actions 
  * it reads them for every offered action at every decision, and a list is read fastest by position.
  */
 const AT = Object.fromEntries(VARIABLES.map((x, i) => [x, i])) as Record<VarName, number>;
-type Needs = readonly number[];
+type Needs = Int32Array;
 
 const PROGRESS_AT = AT.progress;
 
@@ -58,7 +58,7 @@ const PROGRESS_AT = AT.progress;
  * How much a player reading the state values raising each variable now, in VARIABLES order,
  * written into `out` (one list per player, refilled at each decision rather than allocated).
  */
-function needs(v: Vars, lead: boolean, manage: boolean, out: number[]): Needs {
+function needs(v: Vars, lead: boolean, manage: boolean, out: Int32Array): Needs {
   const l = leadershipIndex(v);
   const m = managementIndex(v);
   for (let i = 0; i < out.length; i++) out[i] = i === PROGRESS_AT ? 1 : 0;
@@ -82,14 +82,15 @@ interface Offer {
   readonly def: ActionDef;
   readonly index: number;
   readonly lead: boolean;
-  readonly effects: readonly { readonly at: number; readonly amount: number }[];
+  /** Each effect as two numbers, the variable's position and the amount: read in a flat loop. */
+  readonly effects: Int32Array;
 }
 
 const OFFERS: readonly Offer[] = CATALOGUE.map((def, index) => ({
   def,
   index,
   lead: def.side === 'lead',
-  effects: [...def.now, ...(def.later?.effects ?? [])].map((x) => ({ at: AT[x.var], amount: x.amount })),
+  effects: Int32Array.from([...def.now, ...(def.later?.effects ?? [])].flatMap((x) => [AT[x.var], x.amount])),
 }));
 
 /** The offers of a scenario's actions, in its order; kept for a frozen list, which every game shares. */
@@ -139,7 +140,8 @@ function value(offer: Offer, state: GameState, v: Vars, need: Needs, low: number
   // Recently used actions are weaker (the engine's heat): value them at the strength they would have.
   const strength = strengthOf(state.heat[offer.index] ?? 0);
   let sum = 0;
-  for (const x of offer.effects) sum += x.amount * need[x.at]!;
+  const fx = offer.effects;
+  for (let k = 0; k < fx.length; k += 2) sum += fx[k + 1]! * need[fx[k]!]!;
   const special = def.special;
   if (special !== undefined) {
     if (special === 'coach') sum += 12 * Math.max(0, 60 - low) + 3 * need[AT.trust]!;
@@ -214,7 +216,7 @@ function heuristic(sides: readonly Side[]): Policy {
   const lead = sides.includes('lead');
   const manage = sides.includes('manage');
   // One scratch list of needs and one of projected variables per player: a decision allocates nothing.
-  const need: number[] = VARIABLES.map(() => 0);
+  const need = new Int32Array(VARIABLES.length);
   const scratch = Object.fromEntries(VARIABLES.map((x) => [x, 0])) as Vars;
   return (state) => {
     const v = projected(state, scratch);
@@ -271,7 +273,7 @@ function lowestMoraleMember(state: GameState): string | undefined {
  */
 function share(percent: number): Policy {
   const sides: readonly Side[] = ['lead', 'manage'];
-  const needList: number[] = VARIABLES.map(() => 0);
+  const needList = new Int32Array(VARIABLES.length);
   const scratch = Object.fromEntries(VARIABLES.map((x) => [x, 0])) as Vars;
   return (state) => {
     const v = projected(state, scratch);

@@ -231,6 +231,29 @@ describe('keys', () => {
     await context.close();
   });
 
+  it('keeps the last turn explained as the player left it while cards are chosen, until the next turn', async () => {
+    const { context, page } = await open('./?scenario=first-team&seed=explained');
+    await page.click('[data-testid="end-turn"]');
+    await page.waitForFunction(() => document.querySelector('.turn-count')?.textContent === 'Turn 2 of 8');
+    const supporting = page.locator('#turn-explanation details');
+    await supporting.locator('summary').click();
+    await expect(supporting.getAttribute('open')).resolves.toBe('');
+    const chart = await page.evaluateHandle(() => document.querySelector('.chart-host')?.firstElementChild);
+    // A card chosen and taken back changes the turn, not the last turn's story or the chart.
+    await page.keyboard.press('Digit1');
+    await waitLive(page, /^Chosen: /);
+    await page.keyboard.press('Backspace');
+    await waitLive(page, /^Undone: /);
+    await expect(supporting.getAttribute('open')).resolves.toBe('');
+    expect(await chart.evaluate((el) => el?.isConnected)).toBe(true);
+    // The next turn brings its own explanation, closed, and a chart with one more turn.
+    await page.click('[data-testid="end-turn"]');
+    await page.waitForFunction(() => document.querySelector('.turn-count')?.textContent === 'Turn 3 of 8');
+    await expect(supporting.getAttribute('open')).resolves.toBeNull();
+    expect(await chart.evaluate((el) => el?.isConnected)).toBe(false);
+    await context.close();
+  });
+
   it('the skip link jumps to the cards', async () => {
     const { context, page } = await open('./?scenario=first-team&seed=skip');
     await page.focus('a.skip');

@@ -306,7 +306,9 @@ export function playScreen(ctx: AppContext, initial: Session): void {
       situationTurns = session.records.length;
       mount(situation, situationTurns ? situationPanel(s, session.records) : null);
     }
-    // Re-drawn only when a turn resolves, so focus and opened definitions stay while choosing.
+    // Re-drawn only when a turn resolves, so focus and opened definitions stay while choosing,
+    // and a card chosen redraws only what it changes: the last turn's results and the history
+    // chart are the same until the next turn.
     if (summaryTurns !== session.records.length) {
       summaryTurns = session.records.length;
       mount(
@@ -317,9 +319,9 @@ export function playScreen(ctx: AppContext, initial: Session): void {
         }),
       );
       mount(meters, metersPanel(st));
+      mount(results, last ? turnExplanation(s, last) : briefingNote());
+      mount(chart, historyChart([session.start, ...session.records.map((r) => r.after)], s.turns));
     }
-    mount(results, last ? turnExplanation(s, last) : briefingNote());
-    mount(chart, historyChart([session.start, ...session.records.map((r) => r.after)], s.turns));
     ctx.world.show(worldViewOf(s, st, last));
     if (onHeading && !active.isConnected) {
       // The header is re-drawn: the same heading or button there takes focus again.

@@ -1,4 +1,4 @@
-import type { ActionDef, Action } from '../../engine';
+import type { ActionDef, Action, GameState } from '../../engine';
 import type { TurnRecord } from '../../replay/timeline';
 import type { AppContext } from '../context';
 import { h, mount } from '../dom';
@@ -45,6 +45,7 @@ export function playScreen(ctx: AppContext, initial: Session): void {
   const situation = h('div', { class: 'situation-host' });
   let situationTurns = -1;
   let summaryTurns = -1;
+  let headerTurns = -1;
   mount(
     ctx.root,
     h(
@@ -218,11 +219,7 @@ export function playScreen(ctx: AppContext, initial: Session): void {
     );
   };
 
-  function render(): void {
-    const st = session.state;
-    const active = document.activeElement as HTMLElement | null;
-    const focused = active?.getAttribute('data-testid') ?? null;
-    const onHeading = active !== null && header.contains(active);
+  function mountHeader(st: GameState): void {
     mount(
       header,
       h('h1', { tabindex: '-1' }, s.title),
@@ -252,6 +249,18 @@ export function playScreen(ctx: AppContext, initial: Session): void {
         : null,
       presenterToggle(),
     );
+  }
+
+  function render(): void {
+    const st = session.state;
+    const active = document.activeElement as HTMLElement | null;
+    const focused = active?.getAttribute('data-testid') ?? null;
+    const onHeading = active !== null && header.contains(active);
+    // The header tells the turn, the regime and the indices: it changes only when a turn resolves.
+    if (headerTurns !== session.records.length) {
+      headerTurns = session.records.length;
+      mountHeader(st);
+    }
     // A shift can change the time a turn has, so the state's budget is the one to show.
     const used = st.budget - st.time;
     mount(

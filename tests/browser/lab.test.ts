@@ -116,6 +116,21 @@ describe('scenario lab', () => {
     await openFile(page, 'support-desk.json', TEXT);
     await page.waitForSelector('[data-testid="lab-summary"][data-ok="true"]');
 
+    // A long report shows its progress and stops at Cancel, saying so, with nothing half-drawn.
+    await page.fill('[data-testid="lab-runs"]', '1000');
+    await page.click('[data-testid="lab-balance"]');
+    await page.waitForFunction(
+      () => Number(document.querySelector('.lab-progress progress')?.getAttribute('value')) > 0,
+    );
+    expect(await page.textContent('.lab-progress')).toMatch(/[\d,]+ of [\d,]+ games/);
+    await page.click('[data-testid="lab-cancel"]');
+    await expect(page.textContent('[data-testid="lab-status"]')).resolves.toBe('The balance report was cancelled.');
+    await page.waitForFunction(() => document.getElementById('live')?.textContent?.includes('cancelled'));
+    expect(await page.isHidden('.lab-progress')).toBe(true);
+    expect(await page.locator('[data-testid="lab-report"]').count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('lab-balance');
+
+    // A report started after the cancel runs on fresh workers to its end.
     await page.fill('[data-testid="lab-runs"]', '5');
     await page.click('[data-testid="lab-balance"]');
     await page.waitForSelector('[data-testid="lab-report"]', { timeout: 60_000 });

@@ -43,9 +43,12 @@ export function playScreen(ctx: AppContext, initial: Session): void {
   const meters = h('div', { class: 'meters-host' });
   const chart = h('div', { class: 'chart-host' });
   const situation = h('div', { class: 'situation-host' });
-  let situationTurns = -1;
-  let summaryTurns = -1;
-  let headerTurns = -1;
+  /**
+   * Turns resolved when the turn's panels were last drawn. The header, briefing, summary,
+   * meters, explanation and chart change only when a turn resolves: redrawn only then, a card
+   * chosen repaints what it changes, and focus and opened definitions stay while choosing.
+   */
+  let drawnTurns = -1;
   mount(
     ctx.root,
     h(
@@ -256,11 +259,9 @@ export function playScreen(ctx: AppContext, initial: Session): void {
     const active = document.activeElement as HTMLElement | null;
     const focused = active?.getAttribute('data-testid') ?? null;
     const onHeading = active !== null && header.contains(active);
-    // The header tells the turn, the regime and the indices: it changes only when a turn resolves.
-    if (headerTurns !== session.records.length) {
-      headerTurns = session.records.length;
-      mountHeader(st);
-    }
+    const turnResolved = drawnTurns !== session.records.length;
+    drawnTurns = session.records.length;
+    if (turnResolved) mountHeader(st);
     // A shift can change the time a turn has, so the state's budget is the one to show.
     const used = st.budget - st.time;
     mount(
@@ -310,16 +311,8 @@ export function playScreen(ctx: AppContext, initial: Session): void {
       ),
     );
     mount(cards, actionCards(st, pick));
-    // Re-drawn only when a turn resolves, so an opened briefing stays open while choosing.
-    if (situationTurns !== session.records.length) {
-      situationTurns = session.records.length;
-      mount(situation, situationTurns ? situationPanel(s, session.records) : null);
-    }
-    // Re-drawn only when a turn resolves, so focus and opened definitions stay while choosing,
-    // and a card chosen redraws only what it changes: the last turn's results and the history
-    // chart are the same until the next turn.
-    if (summaryTurns !== session.records.length) {
-      summaryTurns = session.records.length;
+    if (turnResolved) {
+      mount(situation, session.records.length ? situationPanel(s, session.records) : null);
       mount(
         summary,
         turnSummaryPanel(s, last, st, () => {

@@ -13,6 +13,8 @@ export class WorldHost {
   private world: World | null = null;
   private loading: Promise<World | null> | null = null;
   private pending: WorldView | null = null;
+  /** The last view shown, as text: a view equal to it changes nothing on screen. */
+  private shown = '';
   private failed = false;
   private note: string | null = null;
 
@@ -28,6 +30,11 @@ export class WorldHost {
 
   /** Shows a view, loading the world first if needed. */
   show(view: WorldView): void {
+    // Choosing or undoing a card leaves the view as it was; drawing it again would wake the
+    // world for frames that change no pixel (in software WebGL, most of a turn's drawing).
+    const key = JSON.stringify(view);
+    if (key === this.shown) return;
+    this.shown = key;
     this.pending = view;
     if (this.world) this.world.show(view);
     else if (this.failed) this.drawStill();

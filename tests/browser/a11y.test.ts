@@ -454,7 +454,7 @@ describe('the world', () => {
     await context.close();
   }, 120_000);
 
-  it('stops drawing with reduced motion once settled, and draws again for a new view', async () => {
+  it('stops drawing with reduced motion once settled, draws nothing for a card chosen or undone, and draws again for a new turn', async () => {
     const { context, page } = await open('./?scenario=idea-factory&seed=calm', SIZES.desktop, {
       reducedMotion: 'reduce',
     });
@@ -471,17 +471,35 @@ describe('the world', () => {
     const still = await fps();
     console.log(`reduced motion, settled: ${still.toFixed(2)} frames per second`);
     expect(still).toBeLessThan(1);
-    const before = await page.evaluate(() =>
-      (window as unknown as { momentumDebug: { frames(): number } }).momentumDebug.frames(),
-    );
+    const frames = (): Promise<number> =>
+      page.evaluate(() => (window as unknown as { momentumDebug: { frames(): number } }).momentumDebug.frames());
+    // A card chosen or undone changes nothing the world shows: it stays asleep.
+    const resting = await frames();
+    await page.keyboard.press('Digit1');
+    await page.waitForSelector('.plan li:not(.muted)');
+    await page.keyboard.press('Backspace');
+    await page.waitForSelector('.plan li.muted');
+    await page.waitForTimeout(300);
+    expect(await frames()).toBe(resting);
     await playTurn(page, 'lead', 0);
     await page.waitForTimeout(300);
-    const after = await page.evaluate(() =>
-      (window as unknown as { momentumDebug: { frames(): number } }).momentumDebug.frames(),
-    );
-    expect(after).toBeGreaterThan(before);
+    expect(await frames()).toBeGreaterThan(resting);
     await page.waitForTimeout(1500);
     expect(await fps()).toBeLessThan(1);
+
+    // The play screen is composited as a few layers (the document, the world's canvas, what is
+    // painted after it), not one per card and hint: every frame costs about the page's area.
+    const cdp = await context.newCDPSession(page);
+    const tree = new Promise<{ drawsContent: boolean }[]>((resolve) =>
+      cdp.on('LayerTree.layerTreeDidChange', (e) => {
+        if (e.layers) resolve(e.layers);
+      }),
+    );
+    await cdp.send('LayerTree.enable');
+    await page.keyboard.press('Digit1');
+    const drawing = (await tree).filter((l) => l.drawsContent).length;
+    console.log(`play screen: ${drawing} compositor layers that draw`);
+    expect(drawing).toBeLessThanOrEqual(6);
     await context.close();
   }, 120_000);
 

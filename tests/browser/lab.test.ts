@@ -257,7 +257,9 @@ describe('scenario lab', () => {
     await openFile(page, 'html-desk.json', html);
     await page.waitForSelector('[data-testid="lab-summary"][data-ok="true"]');
     expect(await page.textContent('[data-testid="lab-summary"]')).toContain('<b>Bold</b><img src=x onerror=alert(1)>');
-    expect(await page.locator('.lab-screen b, .lab-screen img').count()).toBe(0);
+    // Nothing from the file became an element. CodeMirror's own cursor aids beside a lint mark
+    // (img.cm-widgetBuffer, with no source) come and go as the lint catches up, so they are not counted.
+    expect(await page.locator('.lab-screen b, .lab-screen img:not(.cm-widgetBuffer)').count()).toBe(0);
 
     await openFile(page, 'copy.json', TEXT.replace('"id": "support-desk"', '"id": "first-team"'));
     await page.waitForSelector('[data-testid="lab-summary"][data-ok="true"]');

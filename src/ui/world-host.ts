@@ -30,8 +30,8 @@ export class WorldHost {
 
   /** Shows a view, loading the world first if needed. */
   show(view: WorldView): void {
-    // Choosing or undoing a card leaves the view as it was; drawing it again would wake the
-    // world for frames that change no pixel (in software WebGL, most of a turn's drawing).
+    // Choosing or undoing a card leaves the view as it was; showing it again woke the world for
+    // five frames that changed no pixel, most of the frames a turn drew.
     const key = JSON.stringify(view);
     if (key === this.shown) return;
     this.shown = key;

@@ -488,7 +488,7 @@ describe('the world', () => {
     expect(await fps()).toBeLessThan(1);
 
     // The play screen is composited as a few layers (the document, the world's canvas, what is
-    // painted after it), not one per card and hint: every frame costs about the page's area.
+    // painted after it), not one per card and hint, each holding its own pixels in memory.
     const cdp = await context.newCDPSession(page);
     const tree = new Promise<{ drawsContent: boolean }[]>((resolve) =>
       cdp.on('LayerTree.layerTreeDidChange', (e) => {

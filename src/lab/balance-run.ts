@@ -291,8 +291,7 @@ const lastIds = new WeakMap<BalanceWorkerPort, number>();
 /**
  * An executor backed by one balance worker: each job is posted to it and its `part` awaited.
  * On cancel the job is given up at once and the worker told to drop it; a page in a hurry can
- * also terminate the worker. Two executors of one worker keep it a job ahead: it starts the
- * next as soon as it posts a result, instead of idling until the page answers.
+ * also terminate the worker. Several executors may share one worker (see `workerExecutors`).
  */
 export function workerExecutor(worker: BalanceWorkerPort): JobExecutor {
   return (job, signal) =>
@@ -334,4 +333,12 @@ export function workerExecutor(worker: BalanceWorkerPort): JobExecutor {
       signal.addEventListener('abort', onAbort, { once: true });
       worker.postMessage({ type: 'job', id, job });
     });
+}
+
+/**
+ * The executors a page runs on one worker: two, so the worker holds its next job while it plays
+ * one and starts it as soon as it posts a result, instead of idling until the page answers.
+ */
+export function workerExecutors(worker: BalanceWorkerPort): JobExecutor[] {
+  return [workerExecutor(worker), workerExecutor(worker)];
 }

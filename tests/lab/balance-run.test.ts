@@ -18,6 +18,7 @@ import {
   inProcessExecutor,
   runBalance,
   workerExecutor,
+  workerExecutors,
   type BalanceProgress,
   type BalanceWorkerPort,
   type BalanceWorkerReply,
@@ -311,8 +312,8 @@ describe('the balance worker', () => {
 
   it('backs the coordinator through worker messages, giving the same report', { timeout: SLOW }, async () => {
     const workers = [new FakeWorker(), new FakeWorker()];
-    // Two executors a worker, as the page has them: each worker holds a job while it plays one.
-    const executors = workers.flatMap((w) => [workerExecutor(w), workerExecutor(w)]);
+    // The executors the page runs, several a worker: each worker holds a job while it plays one.
+    const executors = workers.flatMap(workerExecutors);
     const r = await runBalance(tiny, { runs: RUNS, prefix: PREFIX, executors });
     expect(r.ok && JSON.stringify(r.report)).toBe(cliLine);
     for (const w of workers) {

@@ -7,7 +7,7 @@ import { linter, lintGutter, type Diagnostic } from '@codemirror/lint';
 import { EditorState, type Text } from '@codemirror/state';
 import { EditorView, drawSelection, highlightActiveLine, keymap, lineNumbers } from '@codemirror/view';
 import { actionDef } from '../../engine';
-import { workerExecutor, type BalanceWorkerPort } from '../../lab/balance-run';
+import { workerExecutors, type BalanceWorkerPort } from '../../lab/balance-run';
 import { runBalance } from '../../lab/balance-run';
 import { MAX_SCENARIO_BYTES, readShareFragment, shareFragment } from '../../lab/share-link';
 import { balanceVerdict } from '../../lab/verdict';
@@ -321,11 +321,7 @@ export async function labScreen(ctx: AppContext, hash: string): Promise<void> {
     };
     const result = await runBalance(r.scenario, {
       runs,
-      // Two executors a worker: each worker holds its next job while it plays one.
-      executors: workers.flatMap((w) => {
-        const port = w as unknown as BalanceWorkerPort;
-        return [workerExecutor(port), workerExecutor(port)];
-      }),
+      executors: workers.flatMap((w) => workerExecutors(w as unknown as BalanceWorkerPort)),
       signal: abort.signal,
       onProgress: (p) => {
         latest = p;

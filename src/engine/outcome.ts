@@ -14,7 +14,8 @@ export function endingOf(endings: readonly SetupEnding[], outcome: Regime, early
 }
 
 // What the score is made of. The goal reached counts most, then the turns in momentum and the
-// state the team is left in; an early collapse and every person lost cost points.
+// state the team is left in; an early collapse and every person lost cost points. A score never
+// goes below 0: `floor` is what that gives back, so the parts always add up to the total.
 export interface ScoreBreakdown {
   readonly outcome: number;
   readonly meters: number;
@@ -22,6 +23,7 @@ export interface ScoreBreakdown {
   readonly momentum: number;
   readonly collapse: number;
   readonly departures: number;
+  readonly floor: number;
   readonly total: number;
 }
 
@@ -42,8 +44,9 @@ export function scoreBreakdown(s: Situation, outcome: Regime, early: boolean): S
   const collapse = early ? SCORE.collapse : 0;
   const departures = membersLost(s.members) * SCORE.perDeparture;
   const sum = finish + meters + progress + momentum + collapse + departures;
+  const floor = sum < 0 ? -sum : 0;
   // Built in one literal: every game's last turn scores, and spreading a parts object costs more.
-  return { outcome: finish, meters, progress, momentum, collapse, departures, total: sum > 0 ? sum : 0 };
+  return { outcome: finish, meters, progress, momentum, collapse, departures, floor, total: sum + floor };
 }
 
 // The words of the ending a game reached, by the id the state records.

@@ -3,7 +3,7 @@ import { signed } from './words';
 
 /** One line of the score: what it counts, how, and the points it gives. */
 export interface ScoreRow {
-  readonly part: keyof ScoreBreakdown | 'floor';
+  readonly part: Exclude<keyof ScoreBreakdown, 'total'>;
   readonly label: string;
   readonly detail: string;
   readonly points: number;
@@ -56,9 +56,8 @@ export function scoreRows(state: GameState): { rows: ScoreRow[]; total: number }
       points: b.departures,
     },
   ];
-  const sum = rows.reduce((a, r) => a + r.points, 0);
-  if (sum !== b.total) {
-    rows.push({ part: 'floor', label: 'Floor', detail: 'a score never goes below 0', points: b.total - sum });
+  if (b.floor !== 0) {
+    rows.push({ part: 'floor', label: 'Floor', detail: 'a score never goes below 0', points: b.floor });
   }
   return { rows, total: b.total };
 }

@@ -1,40 +1,26 @@
 import { type Fact, type Scenario, HEADLINE } from '../engine';
 import { happenings } from './narration';
+import { regimeDriver } from './regime-driver';
 import type { TurnRecord } from './timeline';
 import { groupRepeated, listTurns } from './turn-summary';
 import { causeWords, factWords, signed, VAR_LABELS } from './words';
 
 /**
- * The few moments that shaped a run, in order: regime changes with the causes that drove them,
+ * The few moments that shaped a run, in order: regime changes with the cause that drove them most,
  * events, shifts in the situation and their answers, people leaving or disengaging, and each
  * headline meter's biggest single push. The same thing happening on several turns is one line.
  */
 export function turningPoints(scenario: Scenario, records: readonly TurnRecord[]): string[] {
-  const biggestCause = (r: TurnRecord): string | null => {
-    let best: { amount: number; text: string } | null = null;
-    for (const change of r.changes) {
-      for (const c of change.causes) {
-        if (c.kind === 'drift') continue;
-        if (!best || Math.abs(c.amount) > Math.abs(best.amount)) {
-          best = {
-            amount: c.amount,
-            text: `${causeWords(c, scenario)} (${VAR_LABELS[c.var].toLowerCase()} ${signed(c.amount)})`,
-          };
-        }
-      }
-    }
-    return best?.text ?? null;
-  };
   const moments: { turn: number; text: string }[] = [];
   for (const r of records) {
     const told = new Set<Fact>(happenings(r.facts).all);
     for (const e of r.facts) {
       if (e.type === 'regime-changed') {
-        const top = biggestCause(r);
-        moments.push({
-          turn: r.turn,
-          text: `the team moved from ${e.from} to ${e.to}${top ? `, driven most by ${top}` : ''}`,
-        });
+        const top = regimeDriver(r, e.from, e.to);
+        const by = top
+          ? `, driven most by ${causeWords(top, scenario)} (${VAR_LABELS[top.var].toLowerCase()} ${signed(top.amount)})`
+          : '';
+        moments.push({ turn: r.turn, text: `the team moved from ${e.from} to ${e.to}${by}` });
       } else if (told.has(e)) {
         const words = factWords(e, scenario);
         if (words) moments.push({ turn: r.turn, text: words });

@@ -59,6 +59,16 @@ export function causeWords(c: Cause, scenario: Scenario): string {
   }
 }
 
+/**
+ * Who an event or a shift touched, and whether they left: a resignation the guard stopped is told
+ * as one, so the words never say someone left who is still on the team.
+ */
+function touched(scenario: Scenario, id: string, quits: boolean, guarded: boolean): string {
+  const name = memberName(scenario, id);
+  if (!quits) return name;
+  return guarded ? `${name} stayed` : `${name} left`;
+}
+
 /** A fact from a step in words, or null for facts not worth telling (choices, bookkeeping). */
 export function factWords(e: Fact, scenario: Scenario): string | null {
   switch (e.type) {
@@ -72,7 +82,7 @@ export function factWords(e: Fact, scenario: Scenario): string | null {
       return `${actionTitle(e.action)} from two turns ago paid off`;
     case 'event-occurred': {
       const ev = scenario.events.find((x) => x.id === e.event);
-      const who = e.member ? ` (${memberName(scenario, e.member)})` : '';
+      const who = e.member ? ` (${touched(scenario, e.member, ev?.member?.quits === true, e.guarded)})` : '';
       const soft = [e.cushioned ? 'cushioned' : '', e.guarded ? 'softened by risk mitigation' : '']
         .filter(Boolean)
         .join(', ');
@@ -80,7 +90,7 @@ export function factWords(e: Fact, scenario: Scenario): string | null {
     }
     case 'shift-occurred': {
       const x = scenario.shifts.find((y) => y.id === e.shift);
-      const who = e.member ? ` (${memberName(scenario, e.member)})` : '';
+      const who = e.member ? ` (${touched(scenario, e.member, x?.member?.quits === true, false)})` : '';
       return `the situation shifted: ${x?.title ?? e.shift}${who}`;
     }
     case 'shift-settled': {

@@ -10,9 +10,10 @@ import {
 } from '../../src/bots/balance';
 import { policyByName } from '../../src/bots/policies';
 import { playGame, type GameRun } from '../../src/bots/run';
-import { CATALOGUE, createGame, step, type Difficulty, type Scenario } from '../../src/engine';
+import { CATALOGUE, createGame, endingText, step, type Difficulty, type Scenario } from '../../src/engine';
 import { allHold } from '../../src/engine/conditions';
 import { loadAllScenarios } from '../../src/scenarios/files';
+import { falseClaims } from '../replay/claims';
 
 /** A sweep plays thousands of games; on a busy machine one test can take minutes. */
 export const SWEEP_TIMEOUT = 900_000;
@@ -165,6 +166,7 @@ export function balanceSuite(id: string): void {
           expect(ending!.outcome, where).toBe(s.regime);
           if (ending!.early !== null) expect(ending!.early, where).toBe(s.early);
           expect(allHold(ending!.when, s), where).toBe(true);
+          expect(falseClaims(endingText(scenario, s.ending), s), where).toEqual([]);
         });
       }
     });

@@ -168,6 +168,7 @@ describe('endings over random legal play of every shipped scenario', () => {
         });
         const sum = partsSum(b);
         expect(b.total).toBe(sum > 0 ? sum : 0);
+        expect(sum + b.floor).toBe(b.total);
         expect(b.departures).toBe(membersLost(state.members) * SCORE.perDeparture);
       }),
       { numRuns: 100 },
@@ -226,6 +227,7 @@ describe('scoreBreakdown', () => {
       for (const early of [false, true]) {
         const b = scoreBreakdown(sit({ progress: 60, momentumTurns: 3, lost: 1 }), outcome, early);
         expect(partsSum(b)).toBeGreaterThan(0);
+        expect(b.floor).toBe(0);
         expect(b.total).toBe(partsSum(b));
       }
     }
@@ -240,6 +242,9 @@ describe('scoreBreakdown', () => {
     );
     expect(partsSum(b)).toBeLessThan(0);
     expect(b.total).toBe(0);
+    // The floor is a part of its own: it gives back exactly what the others fell below zero.
+    expect(b.floor).toBe(-partsSum(b));
+    expect(partsSum(b) + b.floor).toBe(b.total);
   });
 
   it('each part follows its rule', () => {

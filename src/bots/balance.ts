@@ -1,14 +1,26 @@
-import { actionDef, actionIndex, REGIMES, setupOf, type Regime, type Scenario } from '../engine';
+import { actionDef, REGIMES, type Regime, type Scenario } from '../engine';
+import { bundlesOf } from './bundles';
+import { planPolicy, type Plan } from './plan';
 import { policyByName, type PolicyFactory } from './policies';
 import { playGame } from './run';
+import {
+  runScriptJob,
+  SCRIPT_SEARCH,
+  scriptStarts,
+  type Script,
+  type ScriptJob,
+  type ScriptPart,
+} from './script-search';
 
 /**
  * How one scenario plays for many kinds of player: outcome counts of the standard bots, the
- * strongest fixed bundles of actions, momentum by share of time spent leading, and the expert's
- * share of leadership turn by turn. Pure computation (no Node modules), so a browser worker can
+ * strongest fixed bundles of actions, the best open-loop script found, momentum by share of time
+ * spent leading, and the expert's share of leadership turn by turn. Pure computation (no Node modules), so a browser worker can
  * run it too. The work is split into jobs with fixed seed ranges and merged in job order, so any
  * executor (one thread, worker threads) gives exactly the same report.
  */
+
+export { bundlesOf };
 
 /** The standard players whose outcomes the report counts. */
 export const BALANCE_POLICIES = ['lead-only', 'manage-only', 'balanced', 'random', 'coast', 'expert'] as const;
@@ -61,7 +73,17 @@ export interface BundleJob {
   readonly to: number;
 }
 
-export type BalanceJob = PolicyJob | BundleJob;
+/** Plays a plan (the script search's best) on seeds PREFIXfrom … PREFIXto. */
+export interface PlanJob {
+  readonly kind: 'plan';
+  readonly scenario: Scenario;
+  readonly plan: Plan;
+  readonly prefix: string;
+  readonly from: number;
+  readonly to: number;
+}
+
+export type BalanceJob = PolicyJob | BundleJob | ScriptJob | PlanJob;
 
 export interface PolicyPart {
   readonly kind: 'policy';
@@ -78,7 +100,13 @@ export interface BundlePart {
   readonly momentum: number[];
 }
 
-export type BalancePart = PolicyPart | BundlePart;
+export interface PlanPart {
+  readonly kind: 'plan';
+  /** Games ending in momentum. */
+  readonly momentum: number;
+}
+
+export type BalancePart = PolicyPart | BundlePart | ScriptPart | PlanPart;
 
 /** Runs a list of jobs and gives their results in the same order. */
 export type Execute = (jobs: readonly BalanceJob[]) => Promise<BalancePart[]>;
@@ -90,6 +118,11 @@ export interface BalanceReport {
   readonly policies: Record<string, Outcomes>;
   /** The strongest bundles, strongest first; momentum is a fraction from 0 to 1. */
   readonly fixedBundles: { actions: string[]; momentum: number }[];
+  /**
+   * The best open-loop script the search found, as a `plan:FILE` policy reads it (one list of
+   * action ids per turn), and its momentum, a fraction from 0 to 1, over all the runs.
+   */
+  readonly script: { plan: Script; momentum: number };
   /** Momentum, a fraction from 0 to 1, of `share:N` for each N in SHARES. */
   readonly leadershipShare: { share: number; momentum: number }[];
   /** The expert's average percent of time spent leading in each turn; null when no game spent time then. */
@@ -107,6 +140,10 @@ export interface BalanceDetails {
   /** …the screening seeds in all, and how many of the best were then played on every seed. */
   readonly screenRuns: number;
   readonly kept: number;
+  /** The script search: climbs, the changes each tried, and the seeds (from the first) each change was played on. */
+  readonly scriptClimbs: number;
+  readonly scriptEvaluations: number;
+  readonly scriptSeeds: number;
 }
 
 const seed = (prefix: string, i: number): string => `${prefix}${i}`;
@@ -123,6 +160,15 @@ function noOutcomes(): Outcomes {
 
 /** Runs one job. */
 export function runBalanceJob(job: BalanceJob): BalancePart {
+  if (job.kind === 'script') return runScriptJob(job);
+  if (job.kind === 'plan') {
+    const p = planPolicy(job.plan);
+    let momentum = 0;
+    for (let i = job.from; i <= job.to; i++) {
+      if (playGame(job.scenario, seed(job.prefix, i), p).state.regime === 'momentum') momentum++;
+    }
+    return { kind: 'plan', momentum };
+  }
   if (job.kind === 'bundles') {
     const momentum = job.bundles.map((actions) => {
       const p = policy(`fixed:${actions.join('+')}`);
@@ -160,8 +206,12 @@ export function runBalanceJob(job: BalanceJob): BalancePart {
 
 /** How many games a job plays, for progress bars. */
 export function jobGames(job: BalanceJob): number {
+  if (job.kind === 'script') return scriptGames(job.seeds, job.starts.length);
   return (job.to - job.from + 1) * (job.kind === 'bundles' ? job.bundles.length : 1);
 }
+
+/** A climb's games as progress counts them: each start and each change played on every seed (most only in part). */
+const scriptGames = (seeds: number, starts: number): number => (starts + SCRIPT_SEARCH.evaluations) * seeds;
 
 /** Runs jobs one after another on this thread. */
 export function executeHere(tick?: (games: number) => void): Execute {
@@ -173,30 +223,6 @@ export function executeHere(tick?: (games: number) => void): Execute {
         return part;
       }),
     );
-}
-
-/**
- * Every non-empty set of distinct actions the scenario offers whose total cost fits one turn's
- * time budget, each in catalogue order; the sets in a fixed order.
- */
-export function bundlesOf(scenario: Scenario): { bundles: string[][]; timeBudget: number } {
-  const setup = setupOf(scenario);
-  const offered = [...new Set(setup.actions)]
-    .filter((id) => actionDef(id) !== undefined)
-    .sort((a, b) => actionIndex(a) - actionIndex(b));
-  const bundles: string[][] = [];
-  const walk = (start: number, left: number, chosen: string[]): void => {
-    for (let i = start; i < offered.length; i++) {
-      const id = offered[i]!;
-      const cost = actionDef(id)!.cost;
-      if (cost > left) continue;
-      const next = [...chosen, id];
-      bundles.push(next);
-      walk(i + 1, left - cost, next);
-    }
-  };
-  walk(0, setup.timeBudget, []);
-  return { bundles, timeBudget: setup.timeBudget };
 }
 
 const screenRunsOf = (runs: number): number => Math.min(runs, SCREEN_RUNS);
@@ -212,7 +238,9 @@ export function balanceGames(scenario: Scenario, runs: number): number {
   const screen = screenRunsOf(runs);
   const second = screen > first ? Math.min(FIRST_SCREEN_KEEP, bundles.length) * (screen - first) : 0;
   const final = runs > screen ? Math.min(SCREEN_KEEP, bundles.length) * runs : 0;
-  return allPolicies().length * runs + bundles.length * first + second + final;
+  const starts = scriptStarts(bundles[0] ?? null).length;
+  const script = SCRIPT_SEARCH.climbs * scriptGames(screen, starts) + runs;
+  return allPolicies().length * runs + bundles.length * first + second + final + script;
 }
 
 /** Seed ranges of at most SEEDS_PER_JOB covering first … last. */
@@ -283,7 +311,19 @@ export async function computeBalance(
   const firstCounts = first.merge(await execute(first.jobs));
   const survivors = screenRuns > firstScreenRuns ? ranked(all, firstCounts).slice(0, FIRST_SCREEN_KEEP) : all;
 
-  // Phase 2: every player on every seed, and the best bundles on the rest of the screening seeds.
+  // Phase 2: the script search's climbs (the longest jobs, so they start first), every player on
+  // every seed, and the best bundles on the rest of the screening seeds.
+  const best = ranked(all, firstCounts)[0];
+  const starts = scriptStarts(best === undefined ? null : bundles[best]!);
+  const climbJobs: ScriptJob[] = Array.from({ length: SCRIPT_SEARCH.climbs }, (_, climb) => ({
+    kind: 'script',
+    scenario,
+    prefix,
+    seeds: screenRuns,
+    starts,
+    climb,
+    evaluations: SCRIPT_SEARCH.evaluations,
+  }));
   const names = allPolicies();
   const policyJobs: PolicyJob[] = names.flatMap((name) =>
     ranges(runs).map((r) => ({ kind: 'policy' as const, scenario, policy: name, prefix, ...r })),
@@ -295,8 +335,9 @@ export async function computeBalance(
     [firstScreenRuns + 1, screenRuns],
     false,
   );
-  const parts = await execute([...policyJobs, ...(screenRuns > firstScreenRuns ? second.jobs : [])]);
-  const policyParts = parts.slice(0, policyJobs.length);
+  const parts = await execute([...climbJobs, ...policyJobs, ...(screenRuns > firstScreenRuns ? second.jobs : [])]);
+  const climbParts = parts.slice(0, climbJobs.length);
+  const policyParts = parts.slice(climbJobs.length, climbJobs.length + policyJobs.length);
 
   const totals = new Map<string, { outcomes: Outcomes; shareSum: number[]; shareGames: number[] }>();
   for (const name of names) totals.set(name, { outcomes: noOutcomes(), shareSum: [], shareGames: [] });
@@ -308,25 +349,47 @@ export async function computeBalance(
     part.shareGames.forEach((x, k) => (t.shareGames[k] = (t.shareGames[k] ?? 0) + (x ?? 0)));
   });
   // Each survivor's count over all the screening seeds.
-  const secondCounts = screenRuns > firstScreenRuns ? second.merge(parts.slice(policyJobs.length)) : [];
+  const secondCounts =
+    screenRuns > firstScreenRuns ? second.merge(parts.slice(climbJobs.length + policyJobs.length)) : [];
   const screenCounts = survivors.map((i, k) => firstCounts[i]! + (secondCounts[k] ?? 0));
+  // The best climb's script; the earlier climb's on a tie.
+  let script: ScriptPart | null = null;
+  for (const part of climbParts) {
+    if (part.kind !== 'script') throw new Error('expected a script result');
+    if (
+      script === null ||
+      part.momentum > script.momentum ||
+      (part.momentum === script.momentum && part.score > script.score)
+    )
+      script = part;
+  }
+  const plan = script?.plan ?? [];
 
-  // Phase 3: the best of the screening on every seed (when the screening did not already cover them).
+  // Phase 3: the best of the screening on every seed (when the screening did not already cover
+  // them), and the best script on every seed.
   const keptAt = ranked(
     survivors.map((_, k) => k),
     screenCounts,
   ).slice(0, SCREEN_KEEP);
   const kept = keptAt.map((k) => survivors[k]!);
   let finalCounts = keptAt.map((k) => screenCounts[k]!);
-  if (runs > screenRuns && kept.length > 0) {
-    const full = bundleCounts(
-      scenario,
-      kept.map((i) => bundles[i]!),
-      prefix,
-      [1, runs],
-      true,
-    );
-    finalCounts = full.merge(await execute(full.jobs));
+  const full =
+    runs > screenRuns && kept.length > 0
+      ? bundleCounts(
+          scenario,
+          kept.map((i) => bundles[i]!),
+          prefix,
+          [1, runs],
+          true,
+        )
+      : null;
+  const planJobs: PlanJob[] = ranges(runs).map((r) => ({ kind: 'plan', scenario, plan, prefix, ...r }));
+  const last = await execute([...planJobs, ...(full?.jobs ?? [])]);
+  if (full) finalCounts = full.merge(last.slice(planJobs.length));
+  let scriptMomentum = 0;
+  for (const part of last.slice(0, planJobs.length)) {
+    if (part.kind !== 'plan') throw new Error('expected a plan result');
+    scriptMomentum += part.momentum;
   }
   const top = ranked(kept, finalCounts).slice(0, TOP_BUNDLES);
 
@@ -342,6 +405,7 @@ export async function computeBalance(
     runs,
     policies: Object.fromEntries(BALANCE_POLICIES.map((name) => [name, totals.get(name)!.outcomes])),
     fixedBundles: top.map((i) => ({ actions: [...bundles[i]!], momentum: finalCounts[kept.indexOf(i)]! / runs })),
+    script: { plan, momentum: scriptMomentum / runs },
     leadershipShare: SHARES.map((n) => ({ share: n, momentum: totals.get(`share:${n}`)!.outcomes.momentum / runs })),
     expertLeadershipByTurn: byTurn,
   };
@@ -354,6 +418,9 @@ export async function computeBalance(
       firstKept: survivors.length,
       screenRuns,
       kept: kept.length,
+      scriptClimbs: SCRIPT_SEARCH.climbs,
+      scriptEvaluations: SCRIPT_SEARCH.evaluations,
+      scriptSeeds: screenRuns,
     },
   };
 }

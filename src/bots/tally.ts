@@ -18,17 +18,18 @@ export function emptyTally(): Tally {
   };
 }
 
-/** Plays seeds "from" … "to" (inclusive, as decimal strings) and adds up what happened. */
+/** Plays seeds PREFIXfrom … PREFIXto (the numbers in decimal; no prefix by default) and adds up what happened. */
 export function tallySeeds(
   scenario: Scenario,
   policy: PolicyFactory,
   from: number,
   to: number,
   tick?: () => void,
+  prefix = '',
 ): Tally {
   const t = emptyTally();
   for (let i = from; i <= to; i++) {
-    const { state } = playGame(scenario, String(i), policy);
+    const { state } = playGame(scenario, `${prefix}${i}`, policy);
     t.outcomes[state.regime] += 1;
     const ending = state.ending ?? state.regime;
     t.endings[ending] = (t.endings[ending] ?? 0) + 1;

@@ -1,6 +1,7 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { BrokenScenario, LoadedScenario } from '../scenarios/files';
 import { loadScenarioFile, readScenarioDir, SCENARIO_DIR, ScenarioError } from '../scenarios/files';
+import { planPolicy, planProblem, planProblemText, type Plan } from '../bots/plan';
 import { policyByName, POLICY_NAMES, type PolicyFactory } from '../bots/policies';
 import { CATALOGUE } from '../engine';
 import { scenarioHash } from '../replay/scenario-hash';
@@ -63,7 +64,23 @@ export function findScenarioOrFile(command: string, idOrPath: string | undefined
 }
 
 export function findPolicy(command: string, name: string | undefined): PolicyFactory {
+  return findPolicyAndPlan(command, name).policy;
+}
+
+/**
+ * The policy for a name, and for `plan:FILE` also the plan read from the file (worker threads
+ * are handed the plan itself, not the file's name). A file that is missing, not JSON or not a
+ * plan is a usage error naming the file and, for a wrong shape, the JSON path.
+ */
+export function findPolicyAndPlan(
+  command: string,
+  name: string | undefined,
+): { policy: PolicyFactory; plan: Plan | null } {
   if (name === undefined) throw new UsageError(`${command}: missing --policy; ${policyChoices()}`);
+  if (name.startsWith('plan:')) {
+    const plan = readPlan(command, name.slice(5));
+    return { policy: planPolicy(plan), plan };
+  }
   const p = policyByName(name);
   if (!p) {
     const ids = CATALOGUE.map((a) => a.id).join(', ');
@@ -76,7 +93,29 @@ export function findPolicy(command: string, name: string | undefined): PolicyFac
           : '';
     throw new UsageError(`${command}: unknown policy "${name}"; ${policyChoices()}${hint}`);
   }
-  return p;
+  return { policy: p, plan: null };
+}
+
+/** A plan file (see src/bots/plan.ts), or a usage error in one line. */
+function readPlan(command: string, file: string): Plan {
+  if (file === '') throw new UsageError(`${command}: plan: takes a file: --policy plan:FILE`);
+  const where = `${command}: plan file ${JSON.stringify(file)}`;
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UsageError(`${where} cannot be read${code === 'ENOENT' ? ': no such file' : code ? ` (${code})` : ''}`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    throw new UsageError(`${where} is not JSON: ${(e as Error).message.split('\n')[0]}`);
+  }
+  const problem = planProblem(data);
+  if (problem) throw new UsageError(`${where}: ${planProblemText(problem)}`);
+  return data as Plan;
 }
 
 /** Shipped scenarios with their content hashes, for recording and verifying replays. */

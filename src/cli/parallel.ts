@@ -5,8 +5,10 @@ import { threadId } from 'node:worker_threads';
 import { buildSync } from 'esbuild';
 import Tinypool from 'tinypool';
 import { computeBalance, jobGames, type BalanceJob, type BalanceOptions, type BalancePart } from '../bots/balance';
+import type { Plan } from '../bots/plan';
 import { emptyTally, mergeTally, type Tally } from '../bots/tally';
 import type { Scenario } from '../engine';
+import type { TallyJob } from './batch-worker';
 
 /** Below this many games, starting workers costs more than it saves. */
 export const PARALLEL_FROM = 2000;
@@ -43,22 +45,25 @@ function startPool(): Tinypool {
 }
 
 /**
- * Plays seeds 1…runs across all cores in chunks; each chunk covers a fixed seed range, so the
- * merged tally equals a single-threaded run's whatever order the chunks finish in.
+ * Plays seeds PREFIX1…PREFIXruns across all cores in chunks; each chunk covers a fixed seed range,
+ * so the merged tally equals a single-threaded run's whatever order the chunks finish in. A
+ * `plan:FILE` policy goes to the workers as its plan.
  */
 export async function tallyParallel(
   scenario: Scenario,
   policy: string,
   runs: number,
   tick?: (n: number) => void,
+  { prefix = '', plan = null }: { prefix?: string; plan?: Plan | null } = {},
 ): Promise<Tally> {
   const pool = startPool();
   try {
     const jobs: Promise<Tally>[] = [];
     for (let from = 1; from <= runs; from += CHUNK) {
       const to = Math.min(runs, from + CHUNK - 1);
+      const job: TallyJob = { scenario, policy, plan, prefix, from, to };
       jobs.push(
-        (pool.run({ scenario, policy, from, to }) as Promise<Tally>).then((t) => {
+        (pool.run(job) as Promise<Tally>).then((t) => {
           tick?.(to - from + 1);
           return t;
         }),

@@ -10,6 +10,7 @@ import { actionDef } from '../engine';
 
 export type FindingKind =
   | 'rote-recipe'
+  | 'memorised-script'
   | 'lead-alone'
   | 'manage-alone'
   | 'careful-player-fails'
@@ -28,6 +29,8 @@ export interface Finding {
 
 /** A recipe repeated every turn that wins this often teaches the room a formula instead of judgement. */
 export const ROTE_RECIPE_WINS = 0.8;
+/** A script memorised turn by turn should not win more often than this: a room could learn it by heart instead of reading the team. */
+export const MEMORISED_SCRIPT_WINS = 0.6;
 /** Leading or managing alone should fail; the shipped scenarios let it win at most one game in five. */
 export const ONE_SIDED_WINS = 0.2;
 /** A careful player should win most games, or the room concludes that nothing works. */
@@ -66,6 +69,16 @@ export function balanceVerdict(report: BalanceReport): Finding[] {
       text:
         `A rote recipe wins ${percent(best.momentum)} of games (${best.actions.map(title).join(' + ')}, every turn): ` +
         'add a shift or an event that punishes it.',
+    });
+  }
+
+  const script = report.script;
+  if (script.momentum > MEMORISED_SCRIPT_WINS) {
+    findings.push({
+      kind: 'memorised-script',
+      text:
+        `A memorised script wins ${percent(script.momentum)} of games (the same cards on the same turns, whatever happens): ` +
+        'the situation does not vary enough by seed, so let events, shifts or the team differ more from game to game.',
     });
   }
 
@@ -132,7 +145,7 @@ export function balanceVerdict(report: BalanceReport): Finding[] {
     const also = expert === null ? '' : `, and a careful player reaches momentum in ${percent(expert)} of games`;
     findings.push({
       kind: 'looks-balanced',
-      text: `Looks balanced: leading or managing alone rarely wins, no rote recipe or luck carries a game${also}.`,
+      text: `Looks balanced: leading or managing alone rarely wins, no rote recipe, memorised script or luck carries a game${also}.`,
     });
   }
   if (runs < TRUSTED_RUNS) {

@@ -102,6 +102,7 @@ describe('sim balance --json', () => {
       'runs',
       'policies',
       'fixedBundles',
+      'script',
       'leadershipShare',
       'expertLeadershipByTurn',
     ]);

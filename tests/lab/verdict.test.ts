@@ -6,6 +6,7 @@ import {
   COAST_KEEPS,
   FLEX_SPREAD,
   LUCK_WINS,
+  MEMORISED_SCRIPT_WINS,
   ONE_SIDED_WINS,
   ROTE_RECIPE_WINS,
   TRUSTED_RUNS,
@@ -44,6 +45,13 @@ function balanced(runs = RUNS): BalanceReport {
       { actions: ['share-vision', 'make-plan'], momentum: 0.42 },
       { actions: ['tell-the-why', 'set-goals'], momentum: 0.3 },
     ],
+    script: {
+      plan: [
+        ['share-vision', 'make-plan'],
+        ['tell-the-why', 'set-goals', 'coach'],
+      ],
+      momentum: 0.35,
+    },
     leadershipShare: SHARES.map((share) => ({ share, momentum: Math.max(0, 0.6 - Math.abs(share - 50) / 80) })),
     expertLeadershipByTurn: [80, 70, 55, 40, 35, 50, 60, null],
   };
@@ -70,7 +78,7 @@ describe('the balance verdict', () => {
   it('says a balanced-looking report looks balanced, and nothing else', () => {
     const text = only(balanced(), 'looks-balanced');
     expect(text).toBe(
-      'Looks balanced: leading or managing alone rarely wins, no rote recipe or luck carries a game, and a careful player reaches momentum in 95% of games.',
+      'Looks balanced: leading or managing alone rarely wins, no rote recipe, memorised script or luck carries a game, and a careful player reaches momentum in 95% of games.',
     );
   });
 
@@ -90,6 +98,23 @@ describe('the balance verdict', () => {
       r.fixedBundles = [{ actions: ['share-vision'], momentum: ROTE_RECIPE_WINS - 0.01 }];
     });
     expect(kinds(under)).toEqual(['looks-balanced']);
+  });
+
+  it('says when a memorised script wins more than the threshold, and not at it', () => {
+    const memorised = report((r) => {
+      r.script = { plan: [['share-vision'], ['set-goals', 'coach']], momentum: 0.74 };
+    });
+    expect(only(memorised, 'memorised-script')).toBe(
+      'A memorised script wins 74% of games (the same cards on the same turns, whatever happens): the situation does not vary enough by seed, so let events, shifts or the team differ more from game to game.',
+    );
+    const atThreshold = report((r) => {
+      r.script = { plan: [['share-vision']], momentum: MEMORISED_SCRIPT_WINS };
+    });
+    expect(kinds(atThreshold)).toEqual(['looks-balanced']);
+    const justOver = report((r) => {
+      r.script = { plan: [['share-vision']], momentum: MEMORISED_SCRIPT_WINS + 0.002 };
+    });
+    expect(kinds(justOver)).toEqual(['memorised-script']);
   });
 
   it('says when leading alone or managing alone wins', () => {
@@ -181,13 +206,14 @@ describe('the balance verdict', () => {
   it('words every finding as one sentence for a facilitator, without action ids or policy names', () => {
     const everything = report((r) => {
       r.fixedBundles = [{ actions: ['delegate', 'monitor'], momentum: 1 }];
+      r.script = { plan: [['delegate', 'monitor']], momentum: 1 };
       for (const p of ['lead-only', 'manage-only', 'random', 'coast'] as const) r.policies[p] = outcomes(1, 'drift', 1);
       r.policies.expert = outcomes(0, 'drift', 1);
       r.leadershipShare = SHARES.map((share) => ({ share, momentum: 0 }));
       r.expertLeadershipByTurn = [10, 10];
     }, 1);
     const findings = balanceVerdict(everything);
-    expect(new Set(findings.map((f) => f.kind)).size).toBe(9);
+    expect(new Set(findings.map((f) => f.kind)).size).toBe(10);
     for (const f of findings) {
       expect(f.text).toMatch(/^[A-Z][^\n]*\.$/);
       expect(f.text.slice(0, -1)).not.toMatch(/\.\s/);

@@ -72,6 +72,19 @@ export async function balanceCommand(args: string[], out: (s: string) => void): 
   if (report.fixedBundles.length === 0) out('  (no action fits a turn)');
 
   out('');
+  out(
+    `Best open-loop script (the same cards on the same turns in every game; save the plan as JSON and replay it ` +
+      `with --policy plan:FILE): ${details.scriptClimbs} hill-climbs of ${details.scriptEvaluations} changes each ` +
+      `on seeds ${seed(1)} to ${seed(details.scriptSeeds)}, the best played on all ${runs} seeds`,
+  );
+  out(`  momentum ${pct(report.script.momentum)}`);
+  out(`  ${'turn'.padStart(4)}  cards`);
+  report.script.plan.forEach((cards, k) => {
+    out(`  ${String(k + 1).padStart(4)}  ${cards.length === 0 ? '(end the turn at once)' : cards.join(' + ')}`);
+  });
+  out(`  plan ${JSON.stringify(report.script.plan)}`);
+
+  out('');
   out('Momentum by share of time spent leading (share:N)');
   out(`  ${'share'.padStart(5)}  ${'momentum'.padStart(8)}`);
   for (const s of report.leadershipShare) out(`  ${`${s.share}%`.padStart(5)}  ${pct(s.momentum).padStart(8)}`);

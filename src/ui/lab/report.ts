@@ -6,7 +6,7 @@ import { REGIME_INFO } from '../labels';
 
 /**
  * The balance report as `sim balance` prints it (outcomes of every bot, the strongest fixed
- * bundles, momentum by leadership share, the expert's leadership share by turn), with charts
+ * bundles, the best open-loop script, momentum by leadership share, the expert's leadership share by turn), with charts
  * drawn by shape, dash and label as well as colour, and the plain-language verdict first.
  */
 const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
@@ -154,6 +154,26 @@ export function reportView(
           ),
         )
       : h('p', {}, 'No action fits a turn.'),
+    h('h3', {}, 'Best open-loop script'),
+    h(
+      'p',
+      { class: 'muted small' },
+      `The same cards on the same turns in every game, whatever happens: the best of ${details.scriptClimbs} ` +
+        `hill-climbs of ${details.scriptEvaluations} changes each on the first ${details.scriptSeeds} seeds, ` +
+        `played on all ${runs}.`,
+    ),
+    h('p', { 'data-testid': 'lab-script' }, `${pct(report.script.momentum)} momentum, turn by turn:`),
+    h(
+      'ol',
+      { class: 'lab-bundles' },
+      ...report.script.plan.map((cards, k) =>
+        h(
+          'li',
+          { 'aria-label': `Turn ${k + 1}` },
+          cards.length === 0 ? 'End the turn at once' : cards.map(title).join(' + '),
+        ),
+      ),
+    ),
     h('h3', {}, 'Momentum by share of time spent leading'),
     lineChart(
       'Momentum rate by share of time spent leading',

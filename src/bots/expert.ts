@@ -2,13 +2,14 @@ import {
   actionDef,
   advance,
   legalActions,
+  openShifts,
   seedRng,
   withRng,
   type Action,
   type GameState,
   type MemberState,
 } from '../engine';
-import { policyByName, type Policy, type PolicyFactory } from './policies';
+import { answeringBalanced, policyByName, type Policy, type PolicyFactory } from './policies';
 
 /**
  * The expert's search budget per turn: every legal first action completed by the balanced
@@ -83,7 +84,7 @@ function rollout(after: GameState, dice: GameState['rng'], rollPolicy: Policy): 
 /** Candidate plans for this turn: each legal first choice finished by the balanced heuristic,
  * and whole turns leaning to one side or the other. */
 function candidates(state: GameState): Candidate[] {
-  const balanced = fill('balanced');
+  const balanced = answeringBalanced('');
   const lead = fill('lead-only');
   const manage = fill('manage-only');
   const plans: Candidate[] = [
@@ -96,9 +97,12 @@ function candidates(state: GameState): Candidate[] {
   for (const a of legalActions(state)) {
     if (a.type !== 'choose') continue;
     const def = actionDef(a.action)!;
-    if (def.targeted && a.target !== pickTarget(def.special, state.members)) continue;
-    if (seen.has(a.action)) continue;
-    seen.add(a.action);
+    // An open shift's aimed answer goes to the member it touched: that pairing is a plan of its own.
+    const answer = openShifts(state).find((o) => o.member === a.target && o.shift.settledBy.includes(a.action));
+    if (def.targeted && !answer && a.target !== pickTarget(def.special, state.members)) continue;
+    const key = answer ? `${a.action}\0${a.target}` : a.action;
+    if (seen.has(key)) continue;
+    seen.add(key);
     plans.push(complete(state, [a], balanced));
   }
   const unique = new Map<string, Candidate>();
@@ -130,7 +134,7 @@ function pickTarget(special: string | undefined, members: readonly MemberState[]
 
 /** The plan with the best average worth over the samples (the same dice for every plan). */
 export function bestPlan(state: GameState, seed: string): Plan {
-  const rollPolicy = fill('balanced');
+  const rollPolicy = answeringBalanced('');
   // The dice depend on the sample, not the plan: seeded once per decision.
   const dice = Array.from({ length: EXPERT_BUDGET.samples }, (_, k) => seedRng(`${seed}/expert/${state.turn}/${k}`));
   // One sample of every plan first: most plans are plainly worse, and sampling them again

@@ -6,6 +6,7 @@ import {
   leadershipIndex,
   legalActions,
   managementIndex,
+  openShifts,
   strengthOf,
   validate,
   VAR_MAX,
@@ -35,6 +36,7 @@ export const POLICY_NAMES = [
   'spam:ACTION_ID',
   'fixed:ACTION_ID+ACTION_ID+…',
   'share:N',
+  'plan:FILE',
 ] as const;
 
 /**
@@ -134,9 +136,19 @@ function projected(state: GameState, into: Vars): Vars {
 
 // Called for every offered action at every decision, so it allocates nothing. `low` is the
 // lowest morale of anyone still on the team, read once per decision.
-function value(offer: Offer, state: GameState, v: Vars, need: Needs, low: number, plannedMask: number): number {
+function value(
+  offer: Offer,
+  state: GameState,
+  v: Vars,
+  need: Needs,
+  low: number,
+  plannedMask: number,
+  answers: number,
+): number {
   const def = offer.def;
   if ((plannedMask >> offer.index) & 1) return -Infinity;
+  // An open shift's named answer comes first: its pull grows every turn it waits.
+  if ((answers >> offer.index) & 1) return ANSWER_VALUE;
   // Recently used actions are weaker (the engine's heat): value them at the strength they would have.
   const strength = strengthOf(state.heat[offer.index] ?? 0);
   let sum = 0;
@@ -151,6 +163,24 @@ function value(offer: Offer, state: GameState, v: Vars, need: Needs, low: number
     else if (special === 'recognise') sum += 6 * Math.max(0, 60 - low);
   }
   return (sum * strength) / 100 / def.cost;
+}
+
+/** Above any card's worth per hour: a named answer to an open shift is taken before anything else. */
+const ANSWER_VALUE = 1e6;
+
+/** The actions that answer a shift still open, as bits by catalogue index: what the screen lists under it. */
+function answerMask(state: GameState): number {
+  if (state.shifted.length === state.settled.length) return 0;
+  let mask = 0;
+  for (const o of openShifts(state)) for (const id of o.shift.settledBy) mask |= 1 << actionIndex(id);
+  return mask;
+}
+
+/** The member an open shift's aimed answer must go to, if one of them names this action. */
+function answerTarget(def: ActionDef, state: GameState): string | undefined {
+  if (state.shifted.length === state.settled.length) return undefined;
+  for (const o of openShifts(state)) if (o.member !== null && o.shift.settledBy.includes(def.id)) return o.member;
+  return undefined;
 }
 
 /** The actions planned this turn as bits by catalogue index (the catalogue has fewer than 31). */
@@ -173,8 +203,10 @@ function lowestMorale(state: GameState): number {
  * Coaching goes to whoever is lowest; delegation to the most skilled engaged person, or the most
  * skilled present one when nobody is engaged. Ties go to the first in the team's order.
  */
-function targetFor(def: ActionDef, state: GameState): string | undefined {
+function targetFor(def: ActionDef, state: GameState, answering: boolean): string | undefined {
   if (!def.targeted) return undefined;
+  const answer = answering ? answerTarget(def, state) : undefined;
+  if (answer !== undefined) return answer;
   if (def.special === 'coach') return lowestMoraleMember(state);
   let engaged: MemberState | undefined;
   let present: MemberState | undefined;
@@ -190,14 +222,23 @@ function targetFor(def: ActionDef, state: GameState): string | undefined {
  * The best-valued action of the given sides that fits the time left and is not yet planned this
  * turn, or null when none is worth more than `floor`.
  */
-function bestOf(state: GameState, v: Vars, need: Needs, lead: boolean, manage: boolean, floor = 0): ActionDef | null {
+function bestOf(
+  state: GameState,
+  v: Vars,
+  need: Needs,
+  lead: boolean,
+  manage: boolean,
+  floor = 0,
+  answering = false,
+): ActionDef | null {
   let best: ActionDef | null = null;
   let bestValue = floor;
   const low = lowestMorale(state);
   const mask = plannedMask(state);
+  const answers = answering ? answerMask(state) : 0;
   for (const offer of offersOf(state.setup.actions)) {
     if (!(offer.lead ? lead : manage) || offer.def.cost > state.time) continue;
-    const val = value(offer, state, v, need, low, mask);
+    const val = value(offer, state, v, need, low, mask, answers);
     if (val > bestValue) {
       best = offer.def;
       bestValue = val;
@@ -206,13 +247,16 @@ function bestOf(state: GameState, v: Vars, need: Needs, lead: boolean, manage: b
   return best;
 }
 
-function chooseFor(def: ActionDef, state: GameState): Action {
-  const target = targetFor(def, state);
+function chooseFor(def: ActionDef, state: GameState, answering = false): Action {
+  const target = targetFor(def, state, answering);
   return target === undefined ? { type: 'choose', action: def.id } : { type: 'choose', action: def.id, target };
 }
 
-/** The heuristic player: spends the turn on whatever the state needs most, per unit of time. */
-function heuristic(sides: readonly Side[]): Policy {
+/**
+ * The heuristic player: spends the turn on whatever the state needs most, per unit of time. With
+ * `answering`, a shift's named answer comes first while the shift is open.
+ */
+function heuristic(sides: readonly Side[], answering = false): Policy {
   const lead = sides.includes('lead');
   const manage = sides.includes('manage');
   // One scratch list of needs and one of projected variables per player: a decision allocates nothing.
@@ -220,8 +264,8 @@ function heuristic(sides: readonly Side[]): Policy {
   const scratch = Object.fromEntries(VARIABLES.map((x) => [x, 0])) as Vars;
   return (state) => {
     const v = projected(state, scratch);
-    const best = bestOf(state, v, needs(v, lead, manage, need), lead, manage);
-    return best === null ? { type: 'end-turn' } : chooseFor(best, state);
+    const best = bestOf(state, v, needs(v, lead, manage, need), lead, manage, 0, answering);
+    return best === null ? { type: 'end-turn' } : chooseFor(best, state, answering);
   };
 }
 
@@ -316,7 +360,13 @@ function spam(actionId: string): Policy {
   };
 }
 
-/** The policy for a name, or null when the name is not one of POLICY_NAMES. */
+/** The balanced heuristic that also answers open shifts at once: the expert's rollouts play it. */
+export const answeringBalanced: PolicyFactory = () => heuristic(['lead', 'manage'], true);
+
+/**
+ * The policy for a name, or null when the name is not one of POLICY_NAMES. `plan:FILE` names a
+ * file, which only the command line reads: it gives the plan to planPolicy (src/bots/plan.ts).
+ */
 export function policyByName(name: string): PolicyFactory | null {
   if (name === 'lead-only') return () => heuristic(['lead']);
   if (name === 'manage-only') return () => heuristic(['manage']);

@@ -3,9 +3,9 @@ import { ASPECTS } from './aspects';
 import { CATALOGUE } from './catalogue';
 import { normalCondition } from './conditions';
 import { isHigh, leadershipIndex, managementIndex, regimeOf } from './regimes';
-import { seedRng } from './rng';
+import { restoreRng, seedRng, type Rng } from './rng';
 import type { EventMemberEffect, Scenario } from './scenario-types';
-import type { GameState, Setup, SetupMemberEffect } from './state-types';
+import type { DealtShift, GameState, Setup, SetupMemberEffect } from './state-types';
 import { orderedVars } from './variables';
 
 function memberEffect(m: EventMemberEffect | undefined): SetupMemberEffect | null {
@@ -25,6 +25,9 @@ export function setupOf(s: Scenario): Setup {
     eventChance: s.eventChance,
     actions: [...s.actions],
     traits: s.members.map((m) => [...m.traits]),
+    morale: s.members.map((m) => m.morale),
+    dealt: (s.cast ?? 'dealt') === 'dealt',
+    shiftsDrawn: Math.min(s.shiftsDrawn ?? s.shifts.length, s.shifts.length),
     events: s.events.map((e) => ({
       id: e.id,
       weight: e.weight,
@@ -43,6 +46,7 @@ export function setupOf(s: Scenario): Setup {
       when: (x.when ?? []).map(normalCondition),
       effects: effectsOf(x.effects),
       pressure: effectsOf(x.pressure ?? []),
+      growth: x.growth ?? 0,
       settledBy: [...(x.settledBy ?? [])],
       timeBudget: x.timeBudget ?? null,
       member: memberEffect(x.member),
@@ -91,22 +95,59 @@ export function offered(setup: Setup): ReadonlySet<string> {
   return set;
 }
 
+// The seed's deal, drawn before the first turn from the game's own generator: which member plays
+// which profile, which shifts the game holds and when each strikes at the latest.
+function deal(setup: Setup, rng: Rng): { cast: number[]; situations: DealtShift[] } {
+  const cast = setup.traits.map((_, i) => i);
+  if (setup.dealt) {
+    for (let i = cast.length - 1; i > 0; i--) {
+      const j = rng.int(i + 1);
+      [cast[i], cast[j]] = [cast[j]!, cast[i]!];
+    }
+  }
+  // A partial shuffle of the shifts' places picks which are dealt; they keep the setup's order.
+  const order = setup.shifts.map((_, i) => i);
+  for (let i = 0; i < setup.shiftsDrawn; i++) {
+    const j = i + rng.int(order.length - i);
+    [order[i], order[j]] = [order[j]!, order[i]!];
+  }
+  const picked = order.slice(0, setup.shiftsDrawn).sort((a, b) => a - b);
+  const situations = picked.map((i) => {
+    const x = setup.shifts[i]!;
+    // A shift that only its conditions can bring (by beyond the last turn) has no turn to draw.
+    const turn = x.by > setup.turns ? x.by : x.from + rng.int(x.by - x.from + 1);
+    return { shift: x.id, turn, member: null };
+  });
+  return { cast, situations };
+}
+
 // A new game: the scenario's starting state with a generator seeded from any string.
 export function createGame(scenario: Scenario, seed: string): GameState {
   const vars = orderedVars(scenario.start);
+  const setup = frozenSetup(scenario);
+  const rng = restoreRng(seedRng(seed));
+  const { cast, situations } = deal(setup, rng);
   const l = leadershipIndex(vars);
   const m = managementIndex(vars);
   const lHigh = isHigh(l, false);
   const mHigh = isHigh(m, false);
   return {
     // Frozen: shared by every later state, and its serialization is cached for fingerprints.
-    setup: frozenSetup(scenario),
+    setup,
     turn: 1,
     time: scenario.timeBudget,
     budget: scenario.timeBudget,
     plan: [],
     vars,
-    members: scenario.members.map((x) => ({ id: x.id, morale: x.morale, skill: x.skill, status: 'engaged', low: 0 })),
+    members: scenario.members.map((x, i) => ({
+      id: x.id,
+      morale: setup.morale[cast[i]!]!,
+      skill: x.skill,
+      status: 'engaged',
+      low: 0,
+    })),
+    cast,
+    situations,
     pending: [],
     heat: CATALOGUE.map(() => 0),
     profile: { lead: ASPECTS.map(() => 0), manage: ASPECTS.map(() => 0) },
@@ -121,7 +162,7 @@ export function createGame(scenario: Scenario, seed: string): GameState {
     fired: [],
     shifted: [],
     settled: [],
-    rng: seedRng(seed),
+    rng: rng.state(),
     over: false,
     early: false,
     ending: null,

@@ -24,6 +24,8 @@ export function copyState(s: GameState): Mutable<GameState> {
     plan: s.plan,
     vars: s.vars,
     members: s.members,
+    cast: s.cast,
+    situations: s.situations,
     pending: s.pending,
     heat: s.heat,
     profile: s.profile,

@@ -15,6 +15,8 @@ export * from './state-types';
 export * from './step-types';
 export { advance, step, legalActions, validate, quoted } from './step';
 export { riskOdds } from './turn';
+export { traitsOf } from './members';
+export { openShifts, pressureAmount, type OpenShift } from './shifts';
 export { RULES_VERSION } from './version';
 export * from './variables';
 export { summaryOf, type Summary } from './summary';

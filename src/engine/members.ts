@@ -2,7 +2,7 @@ import { CATALOGUE } from './catalogue';
 import type { Ledger } from './causes';
 import type { Rng } from './rng';
 import type { Trait } from './scenario-types';
-import type { MemberState, MemberStatus } from './state-types';
+import type { GameState, MemberState, MemberStatus } from './state-types';
 import { clamp, div, pct, type Vars } from './variables';
 
 // How one member's morale reacts when an action is taken, by trait.
@@ -49,21 +49,36 @@ export interface Reaction {
 }
 
 // For each catalogue action, the members whose traits react to it, summed over their traits once
-// per team rather than looked up trait by trait, for every member, at every action of every turn.
-const tables = new WeakMap<readonly (readonly Trait[])[], readonly (readonly Reaction[])[]>();
+// per dealt team rather than looked up trait by trait, for every member, at every action of every
+// turn. Kept per profile list and per deal: a scenario has few distinct deals.
+const tables = new WeakMap<readonly (readonly Trait[])[], Map<string, readonly (readonly Reaction[])[]>>();
 
-export function reactionTable(team: readonly (readonly Trait[])[]): readonly (readonly Reaction[])[] {
-  let table = tables.get(team);
+export function reactionTable(
+  profiles: readonly (readonly Trait[])[],
+  cast: readonly number[],
+): readonly (readonly Reaction[])[] {
+  let byDeal = tables.get(profiles);
+  if (byDeal === undefined) {
+    byDeal = new Map();
+    tables.set(profiles, byDeal);
+  }
+  const key = cast.join(',');
+  let table = byDeal.get(key);
   if (table === undefined) {
     table = CATALOGUE.map((a) =>
-      team.flatMap((traits, member) => {
-        const amount = traitReaction(traits, a.id);
+      cast.flatMap((profile, member) => {
+        const amount = traitReaction(profiles[profile] ?? [], a.id);
         return amount === 0 ? [] : [{ member, amount }];
       }),
     );
-    tables.set(team, table);
+    byDeal.set(key, table);
   }
   return table;
+}
+
+// The traits member `i` plays in this game: the seed may have dealt them another's.
+export function traitsOf(state: GameState, i: number): readonly Trait[] {
+  return state.setup.traits[state.cast[i] ?? i] ?? [];
 }
 
 // Team capacity in [0, 100]: engaged skill counts fully, disengaged half, leavers nothing.

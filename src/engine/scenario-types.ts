@@ -55,8 +55,9 @@ export interface EventDef {
   readonly member?: EventMemberEffect;
 }
 
-// A change in the situation that changes what the team needs. It happens once: on turn `by`
-// at the latest, or from turn `from` as soon as every condition holds.
+// A change in the situation that changes what the team needs. The seed deals which shifts a game
+// holds and, for each, a turn from `from` to `by` when it strikes at the latest; with conditions
+// it strikes from turn `from` as soon as every condition holds.
 export interface ShiftDef {
   readonly id: string;
   readonly title: string;
@@ -69,6 +70,9 @@ export interface ShiftDef {
   readonly effects: readonly EventEffect[];
   // Applied at the end of every later turn until one of `settledBy` is taken.
   readonly pressure?: readonly EventEffect[];
+  // Percent of the pressure added for each further turn it is left unanswered.
+  readonly growth?: number;
+  // The answers; a targeted one must be aimed at the member the shift touched, if any.
   readonly settledBy?: readonly string[];
   // A new time budget per turn from the next turn on.
   readonly timeBudget?: number;
@@ -104,5 +108,10 @@ export interface Scenario {
   readonly members: readonly MemberDef[];
   readonly events: readonly EventDef[];
   readonly shifts: readonly ShiftDef[];
+  // How many of the shifts the seed deals into a game (all of them when absent).
+  readonly shiftsDrawn?: number;
+  // 'dealt': the seed deals the members' traits and starting morale among them (names, roles and
+  // skill stay); 'fixed': every game starts with the team as written. Dealt when absent.
+  readonly cast?: 'dealt' | 'fixed';
   readonly endings: readonly EndingDef[];
 }

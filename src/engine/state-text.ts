@@ -107,6 +107,8 @@ const fields: Record<keyof GameState, Writer> = {
   plan: list(record({ action: scalar, target: scalar })),
   vars: record(Object.fromEntries(VARIABLES.map((v) => [v, scalar]))),
   members: list(record({ id: scalar, morale: scalar, skill: scalar, status: scalar, low: scalar })),
+  cast: numbers,
+  situations: list(record({ shift: scalar, turn: scalar, member: scalar })),
   pending: list(record({ due: scalar, var: scalar, amount: scalar, source: scalar })),
   heat: numbers,
   profile: record({ lead: numbers, manage: numbers }),

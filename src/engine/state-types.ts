@@ -61,6 +61,7 @@ export interface SetupShift {
   readonly when: readonly SetupCondition[];
   readonly effects: readonly { readonly var: VarName; readonly amount: number }[];
   readonly pressure: readonly { readonly var: VarName; readonly amount: number }[];
+  readonly growth: number;
   readonly settledBy: readonly string[];
   readonly timeBudget: number | null;
   readonly member: SetupMemberEffect | null;
@@ -81,7 +82,12 @@ export interface Setup {
   readonly collapseAfter: number;
   readonly eventChance: number;
   readonly actions: readonly string[];
+  // Each member profile's traits and starting morale, in the scenario's order; the seed deals
+  // the profiles among the members when `dealt`.
   readonly traits: readonly (readonly Trait[])[];
+  readonly morale: readonly number[];
+  readonly dealt: boolean;
+  readonly shiftsDrawn: number;
   readonly events: readonly SetupEvent[];
   readonly shifts: readonly SetupShift[];
   readonly endings: readonly SetupEnding[];
@@ -95,6 +101,14 @@ export interface RngState {
   readonly s2: number;
 }
 
+// A shift the seed dealt into this game: the turn it strikes at the latest (turns + 1: only by its
+// conditions), replaced by the turn it struck, and the member it touched then.
+export interface DealtShift {
+  readonly shift: string;
+  readonly turn: number;
+  readonly member: string | null;
+}
+
 export interface GameState {
   readonly setup: Setup;
   // 1-based number of the turn being played; turns + 1 once a full game is over.
@@ -105,6 +119,10 @@ export interface GameState {
   readonly plan: readonly Choice[];
   readonly vars: Vars;
   readonly members: readonly MemberState[];
+  // The member profile each member plays, by index into the setup's traits and morale.
+  readonly cast: readonly number[];
+  // The shifts dealt into this game, in the setup's order.
+  readonly situations: readonly DealtShift[];
   readonly pending: readonly PendingEffect[];
   // Recent use per catalogue action: 100 a use, cooling by a third each turn. Strength follows it.
   readonly heat: readonly number[];

@@ -10,7 +10,7 @@ import { endingOf, scoreBreakdown } from './outcome';
 import { isHigh, leadershipIndex, managementIndex, regimeOf } from './regimes';
 import { draftOf, type Draft } from './draft';
 import { restoreRng, type Rng } from './rng';
-import { applyShift, applyShiftPressure, dueShift, settles } from './shifts';
+import { applyShift, applyShiftPressure, dueShift, settles, shiftOf } from './shifts';
 import type { Fact } from './step-types';
 import type { Choice, GameState, Setup } from './state-types';
 import { clamp, div, pct, type Vars } from './variables';
@@ -60,7 +60,7 @@ export function resolveTurn(
   const d = draftOf(state);
   const rng = restoreRng(d.rng);
   const rules = rulesOf(d.setup);
-  const reactions = reactionTable(d.setup.traits);
+  const reactions = reactionTable(rules.traits, d.cast);
   const ctx: Ctx = { d, ledger, rng, facts, attended: [], reactions, rules, explain };
   for (const choice of state.plan) resolveChoice(ctx, choice);
   landDelayed(ctx);
@@ -71,11 +71,15 @@ export function resolveTurn(
     if (!d.fired.includes(ev.id)) d.fired = [...d.fired, ev.id];
     facts.push(fact);
   }
-  applyShiftPressure(rules.shifts, d.shifted, d.settled, d.vars, ledger);
-  const shift = dueShift(rules.shifts, d, d.turn, d.shifted);
-  if (shift !== null) {
-    facts.push(applyShift(shift, d.vars, d.members, ledger, rng));
+  applyShiftPressure(rules.shifts, d.situations, d.shifted, d.settled, d.turn, d.vars, ledger);
+  const due = dueShift(rules.shifts, d.situations, d, d.turn, d.shifted);
+  if (due >= 0) {
+    const shift = shiftOf(rules.shifts, d.situations[due]!.shift);
+    const fact = applyShift(shift, d.vars, d.members, ledger, rng);
+    if (explain) facts.push(fact);
     d.shifted = [...d.shifted, shift.id];
+    // The turn it struck and whom it touched: its pull grows from then, and an aimed answer goes to them.
+    d.situations = d.situations.map((x, i) => (i === due ? { shift: x.shift, turn: d.turn, member: fact.member } : x));
     if (shift.timeBudget !== null) d.budget = shift.timeBudget;
   }
   applyPressures(d.vars, ledger);
@@ -161,7 +165,15 @@ function resolveChoice(ctx: Ctx, choice: Choice): void {
     ctx.facts.push({ type: 'action-resolved', action: def.id, target: choice.target ?? null, strength, success });
   }
 
-  const answered = settles(ctx.rules.shifts, d.shifted, d.settled, def.id);
+  const answered = settles(
+    ctx.rules.shifts,
+    d.situations,
+    d.shifted,
+    d.settled,
+    d.members,
+    def.id,
+    choice.target ?? null,
+  );
   if (answered !== null) {
     d.settled = [...d.settled, answered.id];
     if (ctx.explain) ctx.facts.push({ type: 'shift-settled', shift: answered.id, action: def.id });

@@ -56,6 +56,7 @@ const shift = z.strictObject({
   when: z.array(condition).optional(),
   effects: z.array(effect),
   pressure: z.array(effect).optional(),
+  growth: z.int().min(0).max(200).optional(),
   settledBy: z.array(z.string()).optional(),
   timeBudget: z.int().min(4).max(20).optional(),
   member: memberEffect.optional(),
@@ -87,6 +88,8 @@ export const scenarioSchema = z.strictObject({
   members: z.array(member).min(4).max(8),
   events: z.array(event),
   shifts: z.array(shift).min(1),
+  shiftsDrawn: z.int().min(1).max(30).optional(),
+  cast: z.enum(['dealt', 'fixed']).optional(),
   endings: z.array(ending).min(4),
 });
 
@@ -190,6 +193,13 @@ export function crossCheck(data: unknown): CrossProblem[] {
       out.push({ path: ['shifts', i, 'by'], message: `expected by ≥ from, found from ${from} and by ${by}` });
     }
   });
+  const drawn = int(d.shiftsDrawn);
+  if (drawn !== undefined && Array.isArray(d.shifts) && drawn > d.shifts.length) {
+    out.push({
+      path: ['shiftsDrawn'],
+      message: `expected at most the number of shifts (${d.shifts.length}), found ${drawn}`,
+    });
+  }
   if (Array.isArray(d.endings)) {
     for (const outcome of REGIMES) {
       const catchAll = d.endings.some(

@@ -71,9 +71,10 @@ export function cond(c: Partial<SetupCondition>): SetupCondition {
   return { var: null, stat: null, atLeast: 0, atMost: 100, ...c };
 }
 
-/** The state with the scenario's shifts replaced. */
+/** The state with the scenario's shifts replaced, every one dealt to strike on its `by` turn at the latest. */
 export function withShifts(s: GameState, shifts: readonly SetupShift[]): GameState {
-  return { ...s, setup: { ...s.setup, shifts } };
+  const situations = shifts.map((x) => ({ shift: x.id, turn: x.by, member: null }));
+  return { ...s, setup: { ...s.setup, shifts, shiftsDrawn: shifts.length }, situations };
 }
 
 /** A rule shift with defaults: on turn 1, no conditions, no effects, pressure or answer. */
@@ -84,6 +85,7 @@ export function ruleShift(over: Partial<SetupShift> & { id: string }): SetupShif
     when: [],
     effects: [],
     pressure: [],
+    growth: 0,
     settledBy: [],
     timeBudget: null,
     member: null,

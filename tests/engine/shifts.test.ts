@@ -333,10 +333,20 @@ describe('shifts in the scenario format', () => {
             s = r.state;
           }
           expect([...s.shifted].sort()).toEqual([...seen.keys()].sort());
-          // A shift due by force before the game ended did happen, by then or soon after when
-          // another shift took that turn.
+          // The seed dealt as many shifts as the scenario draws; only those happen.
+          const dealt = s.situations.map((d) => d.shift);
+          expect(dealt.length).toBe(s.setup.shiftsDrawn);
+          for (const id of seen.keys()) expect(dealt, id).toContain(id);
+          // A dealt shift due by force before the game ended did happen, on its drawn turn (within
+          // its window) or soon after when another shift took that turn.
           const last = s.turn - 1;
-          for (const x of shifts) if (x.by + shifts.length - 1 <= last) expect(seen.has(x.id), x.id).toBe(true);
+          const start = createGame(SCENARIOS[sc]!, seed);
+          for (const d of start.situations) {
+            const x = shifts.find((y) => y.id === d.shift)!;
+            if (x.by <= s.setup.turns) expect(d.turn).toBeGreaterThanOrEqual(x.from);
+            expect(d.turn).toBeLessThanOrEqual(x.by);
+            if (d.turn + dealt.length - 1 <= last) expect(seen.has(d.shift), d.shift).toBe(true);
+          }
         },
       ),
       { numRuns: 60 },

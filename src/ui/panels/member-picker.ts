@@ -1,4 +1,4 @@
-import type { ActionDef, Scenario, GameState } from '../../engine';
+import { traitsOf, type ActionDef, type Scenario, type GameState } from '../../engine';
 import { h } from '../dom';
 import { TRAIT_WORDS } from '../labels';
 
@@ -16,7 +16,7 @@ export function openMemberPicker(
   onClose: () => void,
 ): HTMLDialogElement {
   const present = scenario.members
-    .map((m, i) => ({ def: m, state: state.members[i]! }))
+    .map((m, i) => ({ def: m, state: state.members[i]!, traits: traitsOf(state, i) }))
     .filter((m) => m.state.status !== 'gone');
   let done = false;
   /** Closes and removes the picker once, at once: the close event alone can come too late. */
@@ -54,13 +54,13 @@ export function openMemberPicker(
               { class: 'member-stats' },
               `morale ${m.state.morale} · skill ${m.state.skill} · ${STATUS[m.state.status]}`,
             ),
-            h('span', { class: 'member-traits' }, m.def.traits.join(', ')),
+            h('span', { class: 'member-traits' }, m.traits.join(', ')),
           ),
-          m.def.traits.length
+          m.traits.length
             ? h(
                 'ul',
                 { class: 'trait-words small' },
-                ...m.def.traits.map((t) => h('li', {}, h('strong', {}, t), `: ${TRAIT_WORDS[t] ?? ''}`)),
+                ...m.traits.map((t) => h('li', {}, h('strong', {}, t), `: ${TRAIT_WORDS[t] ?? ''}`)),
               )
             : null,
         ),

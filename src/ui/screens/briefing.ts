@@ -1,3 +1,4 @@
+import { traitsOf } from '../../engine';
 import type { AppContext } from '../context';
 import { h, mount } from '../dom';
 import { DIFFICULTY_LABEL } from '../labels';
@@ -24,13 +25,14 @@ export function briefingScreen(ctx: AppContext, session: Session): void {
       h(
         'ul',
         { class: 'team-list' },
-        ...s.members.map((m) =>
+        // Traits as this seed dealt them: who is the sceptic or the tired one changes with the seed.
+        ...s.members.map((m, i) =>
           h(
             'li',
             {},
             h('strong', {}, m.name),
             `, ${m.role}`,
-            h('span', { class: 'muted' }, ` (${m.traits.join(', ') || 'no strong traits'})`),
+            h('span', { class: 'muted' }, ` (${traitsOf(session.state, i).join(', ') || 'no strong traits'})`),
           ),
         ),
       ),

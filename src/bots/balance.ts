@@ -227,6 +227,7 @@ export function executeHere(tick?: (games: number) => void): Execute {
 
 const screenRunsOf = (runs: number): number => Math.min(runs, SCREEN_RUNS);
 const firstScreenRunsOf = (runs: number): number => Math.min(runs, FIRST_SCREEN_RUNS);
+const scriptSeedsOf = (runs: number): number => Math.min(runs, SCRIPT_SEARCH.seeds);
 
 /** Every player the report counts outcomes for, in the order their jobs run. */
 const allPolicies = (): string[] => [...BALANCE_POLICIES, ...SHARES.map((n) => `share:${n}`)];
@@ -239,7 +240,7 @@ export function balanceGames(scenario: Scenario, runs: number): number {
   const second = screen > first ? Math.min(FIRST_SCREEN_KEEP, bundles.length) * (screen - first) : 0;
   const final = runs > screen ? Math.min(SCREEN_KEEP, bundles.length) * runs : 0;
   const starts = scriptStarts(bundles[0] ?? null).length;
-  const script = SCRIPT_SEARCH.climbs * scriptGames(screen, starts) + runs;
+  const script = SCRIPT_SEARCH.climbs * scriptGames(scriptSeedsOf(runs), starts) + runs;
   return allPolicies().length * runs + bundles.length * first + second + final + script;
 }
 
@@ -319,7 +320,7 @@ export async function computeBalance(
     kind: 'script',
     scenario,
     prefix,
-    seeds: screenRuns,
+    seeds: scriptSeedsOf(runs),
     starts,
     climb,
     evaluations: SCRIPT_SEARCH.evaluations,
@@ -420,7 +421,7 @@ export async function computeBalance(
       kept: kept.length,
       scriptClimbs: SCRIPT_SEARCH.climbs,
       scriptEvaluations: SCRIPT_SEARCH.evaluations,
-      scriptSeeds: screenRuns,
+      scriptSeeds: scriptSeedsOf(runs),
     },
   };
 }

@@ -2,7 +2,7 @@ import {
   actionDef,
   advance,
   legalActions,
-  openShifts,
+  waiting,
   seedRng,
   withRng,
   type Action,
@@ -97,8 +97,8 @@ function candidates(state: GameState): Candidate[] {
   for (const a of legalActions(state)) {
     if (a.type !== 'choose') continue;
     const def = actionDef(a.action)!;
-    // An open shift's aimed answer goes to the member it touched: that pairing is a plan of its own.
-    const answer = openShifts(state).find((o) => o.member === a.target && o.shift.settledBy.includes(a.action));
+    // An open shift's or call's aimed answer goes to the member it touched: a plan of its own.
+    const answer = waiting(state).find((w) => w.member === a.target && w.settledBy.includes(a.action));
     if (def.targeted && !answer && a.target !== pickTarget(def.special, state.members)) continue;
     const key = answer ? `${a.action}\0${a.target}` : a.action;
     if (seen.has(key)) continue;

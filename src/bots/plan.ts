@@ -112,6 +112,8 @@ function made(choice: Choice, card: PlanCard): boolean {
   return choice.action === actionOf(card) && (member === undefined || choice.target === member);
 }
 
+const END_TURN: Action = { type: 'end-turn' };
+
 /**
  * The next action of a plan and the position of its card in the turn's list (-1 for the end of
  * the turn): the turn's first card after those already chosen that is legal now. A card skipped
@@ -133,8 +135,6 @@ export function nextPlanCard(plan: Plan, state: GameState): { readonly action: A
   }
   return { action: END_TURN, card: -1 };
 }
-
-const END_TURN: Action = { type: 'end-turn' };
 
 /** The next action of a plan (see nextPlanCard). */
 export const nextPlanAction = (plan: Plan, state: GameState): Action => nextPlanCard(plan, state).action;

@@ -6,7 +6,7 @@ import {
   leadershipIndex,
   legalActions,
   managementIndex,
-  openShifts,
+  waiting,
   strengthOf,
   validate,
   VAR_MAX,
@@ -168,18 +168,16 @@ function value(
 /** Above any card's worth per hour: a named answer to an open shift is taken before anything else. */
 const ANSWER_VALUE = 1e6;
 
-/** The actions that answer a shift still open, as bits by catalogue index: what the screen lists under it. */
+/** The actions that answer an open shift or call, as bits by catalogue index: what the screen lists under it. */
 function answerMask(state: GameState): number {
-  if (state.shifted.length === state.settled.length) return 0;
   let mask = 0;
-  for (const o of openShifts(state)) for (const id of o.shift.settledBy) mask |= 1 << actionIndex(id);
+  for (const w of waiting(state)) for (const id of w.settledBy) mask |= 1 << actionIndex(id);
   return mask;
 }
 
-/** The member an open shift's aimed answer must go to, if one of them names this action. */
+/** The member an open shift's or call's aimed answer must go to, if one of them names this action. */
 function answerTarget(def: ActionDef, state: GameState): string | undefined {
-  if (state.shifted.length === state.settled.length) return undefined;
-  for (const o of openShifts(state)) if (o.member !== null && o.shift.settledBy.includes(def.id)) return o.member;
+  for (const w of waiting(state)) if (w.member !== null && w.settledBy.includes(def.id)) return w.member;
   return undefined;
 }
 
@@ -360,7 +358,7 @@ function spam(actionId: string): Policy {
   };
 }
 
-/** The balanced heuristic that also answers open shifts at once: the expert's rollouts play it. */
+/** The balanced heuristic that also answers open shifts and calls at once: the expert's rollouts play it. */
 export const answeringBalanced: PolicyFactory = () => heuristic(['lead', 'manage'], true);
 
 /**

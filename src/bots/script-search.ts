@@ -14,11 +14,13 @@ import { playGame } from './run';
  */
 
 /**
- * The search's budget: each of `climbs` hill-climbs, from its own start with its own dice, tries
- * `evaluations` changes of one turn, each played on the first `seeds` seeds (fewer when the
- * report plays fewer). One evaluation costs about 40 games' worth of turns after the changed one:
- * on the 2-core development machine the search adds about … s to `sim balance` and … s to the
- * lab's report of 1,000 games (see README).
+ * The search's budget: `climbs` hill-climbs, each trying `evaluations` changes of one turn, each
+ * change played on the first `seeds` seeds (fewer when the report plays fewer); counted in
+ * changes, never in time, so every machine finds the same script. Sized for the lab's report of
+ * 1,000 games, which must stay within 15 s in headless Chromium (7–10 s without the search):
+ * measured on one thread in Node, the search is 3–16% of that report's work (build-the-house the
+ * most) and 4–30% of `sim balance`'s 500 games, and twice the changes found at most one more
+ * winning seed of 40 on the shipped scenarios.
  */
 export const SCRIPT_SEARCH = { seeds: 40, climbs: 4, evaluations: 400 } as const;
 
@@ -43,13 +45,13 @@ export function scriptStarts(bestBundle: readonly string[] | null): ScriptStart[
   ];
 }
 
-/** One hill-climb on seeds PREFIX1 … PREFIXseeds; `climb` picks its dice. */
+/** One hill-climb on seeds PREFIX1 … PREFIXseeds; `climb` picks its start and its dice. */
 export interface ScriptJob {
   readonly kind: 'script';
   readonly scenario: Scenario;
   readonly prefix: string;
   readonly seeds: number;
-  /** The starts every climb weighs; climb c starts from the c-th best of them. */
+  /** The starts every climb weighs on the seeds before taking one of them (see startRank). */
   readonly starts: readonly ScriptStart[];
   readonly climb: number;
   readonly evaluations: number;
@@ -196,6 +198,7 @@ class Games {
   }
 }
 
+/** The games' positions, those ending in momentum first. */
 function winsFirst(games: readonly Game[]): number[] {
   const at = games.map((_, i) => i);
   return [
@@ -204,6 +207,7 @@ function winsFirst(games: readonly Game[]): number[] {
   ];
 }
 
+/** Momentum and total score of the games. */
 function sum(games: readonly Game[]): Totals {
   let momentum = 0;
   let score = 0;
@@ -225,6 +229,7 @@ interface Cards {
   readonly budget: number;
 }
 
+/** The cards of a scenario as the changes draw them. */
 function cardsOf(scenario: Scenario): Cards {
   const offered = offeredActions(scenario);
   const budget = Math.max(scenario.timeBudget, ...scenario.shifts.map((x) => x.timeBudget ?? 0));
@@ -237,52 +242,52 @@ function cardsOf(scenario: Scenario): Cards {
 }
 
 /**
- * One change to one turn of a script: the turn replaced by a bundle (a set of distinct offered
- * cards that fits a turn), one card replaced by another that fits, one added that fits or one
- * dropped, two swapped, or a neighbouring turn's cards copied. Gives the kind of change, or null
- * when it left the script as it was.
+ * One change to turn k of a script, in place: the turn replaced by a bundle (a set of distinct
+ * offered cards that fits a turn), one card replaced by another that fits, one added that fits or
+ * one dropped, two swapped, or a neighbouring turn's cards copied. False when the dice drew a
+ * change that leaves the turn as it was.
  */
-function mutate(plan: Script, k: number, dice: Dice, c: Cards): string | null {
+function mutate(plan: Script, k: number, dice: Dice, c: Cards): boolean {
   const cards = plan[k]!;
   const before = JSON.stringify(cards);
   const spent = cards.reduce((t, id) => t + (c.cost.get(id) ?? 0), 0);
   const fits = (left: number): string[] => c.offered.filter((id) => !cards.includes(id) && c.cost.get(id)! <= left);
   const roll = dice(100);
-  let op: string;
   if (roll < 25 && c.bundles.length > 0) {
-    op = 'bundle';
     plan[k] = [...c.bundles[dice(c.bundles.length)]!];
   } else if (roll < 50 && cards.length > 0) {
-    op = 'replace';
     const i = dice(cards.length);
     const choices = fits(c.budget - spent + c.cost.get(cards[i]!)!);
     if (choices.length > 0) cards[i] = choices[dice(choices.length)]!;
   } else if (roll < 65) {
-    op = 'insert';
     const choices = fits(c.budget - spent);
     if (choices.length > 0) cards.splice(dice(cards.length + 1), 0, choices[dice(choices.length)]!);
   } else if (roll < 80) {
-    op = 'drop';
     if (cards.length > 0) cards.splice(dice(cards.length), 1);
   } else if (roll < 90) {
-    op = 'swap';
     if (cards.length > 1) {
       const i = dice(cards.length);
       const j = dice(cards.length);
       [cards[i], cards[j]] = [cards[j]!, cards[i]!];
     }
   } else {
-    op = 'copy';
     const other = plan[k + (dice(2) === 0 ? -1 : 1)];
     if (other) plan[k] = [...other];
   }
-  return JSON.stringify(plan[k]) !== before ? op : null;
+  return JSON.stringify(plan[k]) !== before;
 }
 
-/** The start a climb takes: climb c weighs every start and takes the best when c is even, else the (c + 1) / 2 + 1-th best. */
+/**
+ * Which of the starts, best first, climb c takes: the best for every even c, each with its own
+ * dice, and the second, third… best for c = 1, 3…, so some climbs explore from elsewhere.
+ */
 const startRank = (climb: number): number => (climb % 2 === 0 ? 0 : (climb + 1) / 2);
 
-/** Runs one climb: from its start, keeps every change that plays no worse on the seeds. */
+/**
+ * Runs one climb: from its start, tries `evaluations` changes of one turn each (a turn some game
+ * reached) and keeps every change that plays no worse on the seeds: no less momentum, and no
+ * lower total score at equal momentum, so it can walk across a level stretch.
+ */
 export function runScriptJob(job: ScriptJob): ScriptPart {
   const { scenario, prefix, seeds } = job;
   const cards = cardsOf(scenario);

@@ -37,6 +37,9 @@ export function setupOf(s: Scenario): Setup {
       effects: effectsOf(e.effects),
       cushion: e.cushion ?? null,
       member: memberEffect(e.member),
+      pressure: effectsOf(e.pressure ?? []),
+      growth: e.growth ?? 0,
+      settledBy: [...(e.settledBy ?? [])],
     })),
     shifts: s.shifts.map((x) => ({
       id: x.id,
@@ -106,16 +109,17 @@ function deal(setup: Setup, rng: Rng): { cast: number[]; situations: DealtShift[
     }
   }
   // A partial shuffle of the shifts' places picks which are dealt; they keep the setup's order.
+  // Dealing every shift draws nothing.
   const order = setup.shifts.map((_, i) => i);
-  for (let i = 0; i < setup.shiftsDrawn; i++) {
+  for (let i = 0; i < setup.shiftsDrawn && setup.shiftsDrawn < order.length; i++) {
     const j = i + rng.int(order.length - i);
     [order[i], order[j]] = [order[j]!, order[i]!];
   }
   const picked = order.slice(0, setup.shiftsDrawn).sort((a, b) => a - b);
   const situations = picked.map((i) => {
     const x = setup.shifts[i]!;
-    // A shift that only its conditions can bring (by beyond the last turn) has no turn to draw.
-    const turn = x.by > setup.turns ? x.by : x.from + rng.int(x.by - x.from + 1);
+    // A shift with conditions strikes by the state, on `by` at the latest: it has no turn to draw.
+    const turn = x.when.length > 0 || x.by > setup.turns ? x.by : x.from + rng.int(x.by - x.from + 1);
     return { shift: x.id, turn, member: null };
   });
   return { cast, situations };
@@ -148,6 +152,7 @@ export function createGame(scenario: Scenario, seed: string): GameState {
     })),
     cast,
     situations,
+    calls: [],
     pending: [],
     heat: CATALOGUE.map(() => 0),
     profile: { lead: ASPECTS.map(() => 0), manage: ASPECTS.map(() => 0) },

@@ -26,6 +26,7 @@ export function copyState(s: GameState): Mutable<GameState> {
     members: s.members,
     cast: s.cast,
     situations: s.situations,
+    calls: s.calls,
     pending: s.pending,
     heat: s.heat,
     profile: s.profile,

@@ -16,6 +16,8 @@ export * from './step-types';
 export { advance, step, legalActions, validate, quoted } from './step';
 export { riskOdds } from './turn';
 export { traitsOf } from './members';
+export { openCalls } from './calls';
+export { waiting, type Waiting } from './waiting';
 export { openShifts, pressureAmount, type OpenShift } from './shifts';
 export { RULES_VERSION } from './version';
 export * from './variables';

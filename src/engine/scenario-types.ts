@@ -53,11 +53,16 @@ export interface EventDef {
   // A variable that softens the losses: at 100 it takes two thirds off.
   readonly cushion?: VarName;
   readonly member?: EventMemberEffect;
+  // A call for an answer, as a shift's: pulled at the end of every later turn until one of
+  // `settledBy` is taken, `growth` percent harder each further turn. Only for `once` events.
+  readonly pressure?: readonly EventEffect[];
+  readonly growth?: number;
+  readonly settledBy?: readonly string[];
 }
 
 // A change in the situation that changes what the team needs. The seed deals which shifts a game
-// holds and, for each, a turn from `from` to `by` when it strikes at the latest; with conditions
-// it strikes from turn `from` as soon as every condition holds.
+// holds and, for each without conditions, the turn from `from` to `by` when it strikes; one with
+// conditions strikes from turn `from` as soon as every condition holds, on `by` at the latest.
 export interface ShiftDef {
   readonly id: string;
   readonly title: string;

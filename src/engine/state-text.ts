@@ -109,6 +109,7 @@ const fields: Record<keyof GameState, Writer> = {
   members: list(record({ id: scalar, morale: scalar, skill: scalar, status: scalar, low: scalar })),
   cast: numbers,
   situations: list(record({ shift: scalar, turn: scalar, member: scalar })),
+  calls: list(record({ event: scalar, turn: scalar, member: scalar, open: scalar })),
   pending: list(record({ due: scalar, var: scalar, amount: scalar, source: scalar })),
   heat: numbers,
   profile: record({ lead: numbers, manage: numbers }),

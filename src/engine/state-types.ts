@@ -52,6 +52,9 @@ export interface SetupEvent {
   readonly effects: readonly { readonly var: VarName; readonly amount: number }[];
   readonly cushion: VarName | null;
   readonly member: SetupMemberEffect | null;
+  readonly pressure: readonly { readonly var: VarName; readonly amount: number }[];
+  readonly growth: number;
+  readonly settledBy: readonly string[];
 }
 
 export interface SetupShift {
@@ -109,6 +112,15 @@ export interface DealtShift {
   readonly member: string | null;
 }
 
+// An event that called for an answer: the turn it happened, whom it touched, and whether it is
+// still waiting for its answer.
+export interface Call {
+  readonly event: string;
+  readonly turn: number;
+  readonly member: string | null;
+  readonly open: boolean;
+}
+
 export interface GameState {
   readonly setup: Setup;
   // 1-based number of the turn being played; turns + 1 once a full game is over.
@@ -123,6 +135,8 @@ export interface GameState {
   readonly cast: readonly number[];
   // The shifts dealt into this game, in the setup's order.
   readonly situations: readonly DealtShift[];
+  // The events so far that called for an answer, in the order they happened.
+  readonly calls: readonly Call[];
   readonly pending: readonly PendingEffect[];
   // Recent use per catalogue action: 100 a use, cooling by a third each turn. Strength follows it.
   readonly heat: readonly number[];

@@ -1,3 +1,4 @@
+import type { CallAnswered } from './calls';
 import type { Cause } from './causes';
 import type { EventFact } from './events';
 import type { MemberFact } from './members';
@@ -26,6 +27,7 @@ export type Fact =
   | { readonly type: 'delayed-effect-landed'; readonly action: string }
   | EventFact
   | ShiftFact
+  | CallAnswered
   | MemberFact
   | {
       readonly type: 'turn-ended';

@@ -2,6 +2,7 @@ import { ASPECTS } from './aspects';
 import { actionIndex, CATALOGUE, type ActionDef } from './catalogue';
 import { Ledger, type Cause } from './causes';
 import { applyDrift, applyExpectations, applyPressures } from './dynamics';
+import { answers, applyCallPressure, calls } from './calls';
 import { applyEvent, drawEvent } from './events';
 import { cool, HEAT_PER_USE, strengthOf } from './heat';
 import { rulesOf } from './create';
@@ -69,8 +70,10 @@ export function resolveTurn(
     const { fact, guardUsed } = applyEvent(ev, d.vars, d.members, d.guard, ledger, rng);
     if (guardUsed) d.guard -= 1;
     if (!d.fired.includes(ev.id)) d.fired = [...d.fired, ev.id];
+    if (calls(ev)) d.calls = [...d.calls, { event: ev.id, turn: d.turn, member: fact.member, open: true }];
     facts.push(fact);
   }
+  applyCallPressure(rules.events, d.calls, d.turn, d.vars, ledger);
   applyShiftPressure(rules.shifts, d.situations, d.shifted, d.settled, d.turn, d.vars, ledger);
   const due = dueShift(rules.shifts, d.situations, d, d.turn, d.shifted);
   if (due >= 0) {
@@ -165,6 +168,12 @@ function resolveChoice(ctx: Ctx, choice: Choice): void {
     ctx.facts.push({ type: 'action-resolved', action: def.id, target: choice.target ?? null, strength, success });
   }
 
+  const call = d.calls.length === 0 ? -1 : answers(ctx.rules.events, d.calls, d.members, def.id, choice.target ?? null);
+  if (call >= 0) {
+    const c = d.calls[call]!;
+    d.calls = d.calls.map((x, i) => (i === call ? { event: c.event, turn: c.turn, member: c.member, open: false } : x));
+    if (ctx.explain) ctx.facts.push({ type: 'call-answered', event: c.event, action: def.id });
+  }
   const answered = settles(
     ctx.rules.shifts,
     d.situations,

@@ -1,9 +1,13 @@
-import type { Fact, Scenario } from '../engine';
+import { actionDef, type Fact, type Scenario } from '../engine';
 import type { TurnRecord } from './timeline';
 import { actionTitle, memberName } from './words';
 
-/** A shift that has happened: its words, when, and whether and how the team answered it. */
+/**
+ * A shift that has happened, or an event that called for an answer: its words, when, and whether
+ * and how the team answered it.
+ */
 export interface ShiftEntry {
+  readonly kind: 'shift' | 'call';
   readonly id: string;
   readonly title: string;
   readonly text: string;
@@ -13,32 +17,81 @@ export interface ShiftEntry {
   readonly answered: { readonly action: string; readonly turn: number } | null;
   /** Titles of the actions that would answer it, for an open shift that keeps pulling. */
   readonly answers: readonly string[];
+  /** For an open one whose aimed answer must go to the person it touched, still on the team: their name; else ''. */
+  readonly aimedAt: string;
+  /** Whether its pull grows each turn it waits. */
+  readonly grows: boolean;
 }
 
 type ShiftSettled = Extract<Fact, { type: 'shift-settled' }>;
+type CallAnswered = Extract<Fact, { type: 'call-answered' }>;
 
-function shiftDef(scenario: Scenario, id: string): { title: string; text: string; settledBy: readonly string[] } {
-  const x = scenario.shifts.find((y) => y.id === id);
-  return { title: x?.title ?? id, text: x?.text ?? '', settledBy: x?.settledBy ?? [] };
+interface Def {
+  readonly title: string;
+  readonly text: string;
+  readonly settledBy: readonly string[];
+  readonly growth: number;
 }
 
-/** Every shift so far, in the order it happened, from the resolved turns. */
+function shiftDef(scenario: Scenario, id: string): Def {
+  const x = scenario.shifts.find((y) => y.id === id);
+  return { title: x?.title ?? id, text: x?.text ?? '', settledBy: x?.settledBy ?? [], growth: x?.growth ?? 0 };
+}
+
+/** The name an open entry's aimed answer must go to: the member it touched, if still on the team. */
+function aimedAt(scenario: Scenario, def: Def, member: string | null, records: readonly TurnRecord[]): string {
+  if (member === null || !def.settledBy.some((id) => actionDef(id)?.targeted)) return '';
+  const now = records[records.length - 1]?.after;
+  const present = now?.members.some((m) => m.id === member && m.status !== 'gone') ?? false;
+  return present ? memberName(scenario, member) : '';
+}
+
+/** One entry of the log. */
+function entry(
+  scenario: Scenario,
+  records: readonly TurnRecord[],
+  kind: ShiftEntry['kind'],
+  id: string,
+  def: Def,
+  turn: number,
+  member: string | null,
+  answered: ShiftEntry['answered'],
+): ShiftEntry {
+  return {
+    kind,
+    id,
+    title: def.title,
+    text: def.text,
+    turn,
+    member: memberName(scenario, member),
+    answered,
+    answers: answered ? [] : def.settledBy.map(actionTitle),
+    aimedAt: answered ? '' : aimedAt(scenario, def, member, records),
+    grows: def.growth > 0,
+  };
+}
+
+/** The words and answers of an event that calls for an answer, or null for one that does not. */
+function callDef(scenario: Scenario, id: string): Def | null {
+  const e = scenario.events.find((y) => y.id === id);
+  if (!e || (!e.settledBy?.length && !e.pressure?.length)) return null;
+  return { title: e.title, text: e.text, settledBy: e.settledBy ?? [], growth: e.growth ?? 0 };
+}
+
+/** Every shift and call so far, in the order it happened, from the resolved turns. */
 export function shiftLog(scenario: Scenario, records: readonly TurnRecord[]): ShiftEntry[] {
   const out: ShiftEntry[] = [];
   for (const r of records) {
     for (const f of r.facts) {
+      if (f.type === 'event-occurred') {
+        const def = callDef(scenario, f.event);
+        if (def === null) continue;
+        out.push(entry(scenario, records, 'call', f.event, def, r.turn, f.member, callAnswerOf(records, f.event)));
+        continue;
+      }
       if (f.type !== 'shift-occurred') continue;
       const def = shiftDef(scenario, f.shift);
-      const answered = answerOf(records, f.shift);
-      out.push({
-        id: f.shift,
-        title: def.title,
-        text: def.text,
-        turn: r.turn,
-        member: memberName(scenario, f.member),
-        answered,
-        answers: answered ? [] : def.settledBy.map(actionTitle),
-      });
+      out.push(entry(scenario, records, 'shift', f.shift, def, r.turn, f.member, answerOf(records, f.shift)));
     }
   }
   return out;
@@ -47,6 +100,14 @@ export function shiftLog(scenario: Scenario, records: readonly TurnRecord[]): Sh
 function answerOf(records: readonly TurnRecord[], shift: string): ShiftEntry['answered'] {
   for (const r of records) {
     const f = r.facts.find((x): x is ShiftSettled => x.type === 'shift-settled' && x.shift === shift);
+    if (f) return { action: actionTitle(f.action), turn: r.turn };
+  }
+  return null;
+}
+
+function callAnswerOf(records: readonly TurnRecord[], event: string): ShiftEntry['answered'] {
+  for (const r of records) {
+    const f = r.facts.find((x): x is CallAnswered => x.type === 'call-answered' && x.event === event);
     if (f) return { action: actionTitle(f.action), turn: r.turn };
   }
   return null;
@@ -62,6 +123,10 @@ export function shiftSentences(scenario: Scenario, r: TurnRecord): ShiftSentence
     }
     if (f.type === 'shift-settled') {
       const title = `${actionTitle(f.action)} answered the shift “${shiftDef(scenario, f.shift).title}”`;
+      return [{ kind: 'answered', title, text: 'Its pull on the team stops.' }];
+    }
+    if (f.type === 'call-answered') {
+      const title = `${actionTitle(f.action)} answered “${callDef(scenario, f.event)?.title ?? f.event}”`;
       return [{ kind: 'answered', title, text: 'Its pull on the team stops.' }];
     }
     return [];
@@ -81,5 +146,5 @@ export function shiftLine(x: ShiftSentence): string {
 
 /** Whether a fact is about a shift, so lists that tell shifts apart can leave it out. */
 export function isShiftFact(f: Fact): boolean {
-  return f.type === 'shift-occurred' || f.type === 'shift-settled';
+  return f.type === 'shift-occurred' || f.type === 'shift-settled' || f.type === 'call-answered';
 }

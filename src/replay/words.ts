@@ -97,6 +97,10 @@ export function factWords(e: Fact, scenario: Scenario): string | null {
       const x = scenario.shifts.find((y) => y.id === e.shift);
       return `${actionTitle(e.action)} answered the shift: ${x?.title ?? e.shift}`;
     }
+    case 'call-answered': {
+      const x = scenario.events.find((y) => y.id === e.event);
+      return `${actionTitle(e.action)} answered: ${x?.title ?? e.event}`;
+    }
     case 'member-disengaged':
       return `${memberName(scenario, e.member)} disengaged`;
     case 'member-reengaged':

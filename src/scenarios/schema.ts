@@ -45,6 +45,9 @@ const event = z.strictObject({
   effects: z.array(effect),
   cushion: varName.optional(),
   member: memberEffect.optional(),
+  pressure: z.array(effect).optional(),
+  growth: z.int().min(0).max(200).optional(),
+  settledBy: z.array(z.string()).optional(),
 });
 
 const shift = z.strictObject({
@@ -163,21 +166,35 @@ export function crossCheck(data: unknown): CrossProblem[] {
     });
   }
   const turns = int(d.turns) ?? 30;
-  list(d.shifts).forEach((x, i) => {
-    list(field(x, 'settledBy')).forEach((a, j) => {
-      if (typeof a === 'string' && !ACTION_IDS.includes(a)) {
-        out.push({
-          path: ['shifts', i, 'settledBy', j],
-          message: `expected a known action id (one of ${ACTION_IDS.join(', ')}), found ${JSON.stringify(a)}`,
-        });
-      } else if (typeof a === 'string' && Array.isArray(d.actions) && !actions.includes(a)) {
-        // A player could never take it, so the shift could never be answered with it.
-        out.push({
-          path: ['shifts', i, 'settledBy', j],
-          message: `expected an action this scenario offers (listed in "actions"), found ${JSON.stringify(a)}, which it does not offer`,
-        });
-      }
+  list(d.events).forEach((x, i) => {
+    const calls = field(x, 'settledBy') !== undefined || field(x, 'pressure') !== undefined;
+    if (calls && field(x, 'once') !== true) {
+      // A call stays open until answered: the same event calling twice at once has no meaning.
+      out.push({
+        path: ['events', i, 'once'],
+        message: `expected "once": true on an event with "pressure" or "settledBy", found ${JSON.stringify(field(x, 'once') ?? null)}`,
+      });
+    }
+  });
+  for (const group of ['events', 'shifts'] as const) {
+    list(d[group]).forEach((x, i) => {
+      list(field(x, 'settledBy')).forEach((a, j) => {
+        if (typeof a === 'string' && !ACTION_IDS.includes(a)) {
+          out.push({
+            path: [group, i, 'settledBy', j],
+            message: `expected a known action id (one of ${ACTION_IDS.join(', ')}), found ${JSON.stringify(a)}`,
+          });
+        } else if (typeof a === 'string' && Array.isArray(d.actions) && !actions.includes(a)) {
+          // A player could never take it, so the shift or call could never be answered with it.
+          out.push({
+            path: [group, i, 'settledBy', j],
+            message: `expected an action this scenario offers (listed in "actions"), found ${JSON.stringify(a)}, which it does not offer`,
+          });
+        }
+      });
     });
+  }
+  list(d.shifts).forEach((x, i) => {
     for (const key of ['from', 'by'] as const) {
       const t = int(field(x, key));
       if (t !== undefined && t > turns) {

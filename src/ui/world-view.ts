@@ -9,7 +9,12 @@ const MAX_HAPPENINGS = 3;
 function eventHurts(scenario: Scenario, id: string): boolean {
   const e = scenario.events.find((x) => x.id === id);
   if (!e) return true;
-  return e.effects.some((x) => x.amount < 0) || (e.member?.quits ?? false) || (e.member?.morale ?? 0) < 0;
+  return (
+    e.effects.some((x) => x.amount < 0) ||
+    (e.member?.quits ?? false) ||
+    (e.member?.morale ?? 0) < 0 ||
+    (e.pressure ?? []).some((x) => x.amount < 0)
+  );
 }
 
 /** The turn's events, leavers and shifts as the world shows them, in the order they happened. */
@@ -32,6 +37,9 @@ export function happeningsOf(scenario: Scenario, facts: readonly Fact[]): WorldH
       out.push({ kind: 'shift', text: title, hurts: true, member: f.member });
     } else if (f.type === 'shift-settled') {
       out.push({ kind: 'answered', text: `${actionTitle(f.action)} answered the shift`, hurts: false, member: null });
+    } else if (f.type === 'call-answered') {
+      const title = scenario.events.find((x) => x.id === f.event)?.title ?? f.event;
+      out.push({ kind: 'answered', text: `${actionTitle(f.action)} answered: ${title}`, hurts: false, member: null });
     }
   }
   if (out.length <= MAX_HAPPENINGS) return out;

@@ -4,6 +4,8 @@ import axeCore from 'axe-core';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/sim';
+import { createGame, step, type Scenario } from '../../src/engine';
+import { loadAllScenarios } from '../../src/scenarios/files';
 import { launchChromium } from './chromium';
 import { playToEnd, playTurn } from './play-helpers';
 import { previewUrl } from './preview';
@@ -343,8 +345,30 @@ describe('the presenter layout', () => {
   }, 120_000);
 });
 
-/** A game whose first turn, played without acting, brings a setback (a late delivery). */
-const EVENTFUL = './?scenario=build-the-house&seed=banner-4';
+/**
+ * A game whose first turn, played without acting, brings a setback: the first such seed, found by
+ * the rules themselves, so a change to the scenario's events or to the deal never leaves it calm.
+ */
+const EVENTFUL = `./?scenario=build-the-house&seed=${setbackSeed()}`;
+
+function setbackSeed(): string {
+  const scenario = loadAllScenarios().find((s) => s.scenario.id === 'build-the-house')!.scenario;
+  for (let i = 1; i < 1000; i++) {
+    const r = step(createGame(scenario, `banner-${i}`), { type: 'end-turn' });
+    const hurt =
+      r.ok &&
+      r.facts.some((f) => f.type === 'event-occurred' && setback(scenario.events.find((e) => e.id === f.event)));
+    if (hurt) return `banner-${i}`;
+  }
+  throw new Error('no seed brings a setback on the first turn');
+}
+
+/** What the world marks as a setback: an event that takes something away. */
+function setback(e: Scenario['events'][number] | undefined): boolean {
+  if (!e) return false;
+  const losses = [...e.effects, ...(e.pressure ?? [])].some((x) => x.amount < 0);
+  return losses || e.member?.quits === true || (e.member?.morale ?? 0) < 0;
+}
 
 /** Ends the turn without acting and returns the turn summary, which must list an event. */
 async function endTurnWithEvent(page: Page): Promise<string> {

@@ -2,7 +2,9 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createGame } from '../../src/engine';
 import { encodeCode } from '../../src/replay/code';
+import { loadAllScenarios } from '../../src/scenarios/files';
 import { playRecorded } from '../replay/support';
 import { launchChromium } from './chromium';
 import { cliVerify, openPage } from './pages';
@@ -136,12 +138,18 @@ describe('the world', () => {
 });
 
 describe('a shift in the situation', () => {
-  // The first-team scenario's shift has no conditions, so it happens on its `from` turn.
+  // The first-team scenario's shift has no conditions, so it happens on the turn the seed drew.
   const file = JSON.parse(readFileSync(new URL('../../scenarios/first-team.json', import.meta.url), 'utf8')) as {
     turns: number;
     shifts: { id: string; title: string; text: string; from: number; when?: unknown[]; settledBy: string[] }[];
   };
-  const shift = file.shifts[0]!;
+  const shift = { ...file.shifts[0]!, from: dealtTurn() };
+
+  /** The turn the seed "shift" drew for the scenario's one shift to strike. */
+  function dealtTurn(): number {
+    const scenario = loadAllScenarios().find((s) => s.scenario.id === 'first-team')!.scenario;
+    return createGame(scenario, 'shift').situations[0]!.turn;
+  }
 
   it('is announced on its turn, listed in the briefing until answered, and the score breakdown adds up', async () => {
     expect(shift.when ?? []).toEqual([]);

@@ -139,6 +139,11 @@ describe('scenario lab', () => {
     expect(verdict.join(' ')).toMatch(/only 5 games/);
     // With no more games than the first screening, every bundle was played on all of them.
     expect(await page.textContent('[data-testid="lab-report"]')).toContain('Every bundle was played on all 5 seeds.');
+    // The best open-loop script: its momentum, then its cards turn by turn.
+    expect(await page.textContent('[data-testid="lab-script"]')).toMatch(/^\d+\.\d% momentum with these cards:$/);
+    expect(await page.locator('[data-testid="lab-script"] + ul li').allTextContents()).toEqual(
+      Array.from({ length: 10 }, (_, k) => expect.stringMatching(new RegExp(`^Turn ${k + 1}: `))),
+    );
     await page.waitForFunction(() => document.getElementById('live')?.textContent?.includes('Balance report ready'));
     await page.screenshot({ path: join(SHOTS, 'lab-report.png'), fullPage: true });
 

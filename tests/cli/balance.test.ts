@@ -18,6 +18,7 @@ import {
   type Outcomes,
 } from '../../src/bots/balance';
 import { policyByName } from '../../src/bots/policies';
+import { SCRIPT_SEARCH } from '../../src/bots/script-search';
 import { balanceVerdict } from '../../src/lab/verdict';
 import { playGame } from '../../src/bots/run';
 import { actionDef, actionIndex, CATALOGUE, REGIMES, type Scenario } from '../../src/engine';
@@ -120,6 +121,11 @@ describe('sim balance --json', () => {
       expect(s.momentum).toBeGreaterThanOrEqual(0);
       expect(s.momentum).toBeLessThanOrEqual(1);
     }
+    expect(Object.keys(r.script)).toEqual(['plan', 'momentum']);
+    expect(r.script.plan).toHaveLength(tiny.turns);
+    for (const cards of r.script.plan) for (const id of cards) expect(tiny.actions).toContain(id);
+    expect(r.script.momentum).toBeGreaterThanOrEqual(0);
+    expect(r.script.momentum).toBeLessThanOrEqual(1);
     expect(r.expertLeadershipByTurn.length).toBeGreaterThan(0);
     expect(r.expertLeadershipByTurn.length).toBeLessThanOrEqual(tiny.turns);
     for (const p of r.expertLeadershipByTurn) {
@@ -211,7 +217,21 @@ describe('sim balance as text', () => {
     for (const n of SHARES) expect(text).toMatch(new RegExp(`^ +${n}% +\\d+\\.\\d%$`, 'm'));
     // The lab's verdict on the same report closes the text, one finding a line.
     const json = await sim('balance', '--scenario', tinyFile, '--runs', String(runs), '--seeds', 'x', '--json');
-    const verdict = balanceVerdict(JSON.parse(json.out.join('')) as BalanceReport).map((f) => `  - ${f.text}`);
+    const report = JSON.parse(json.out.join('')) as BalanceReport;
+    const verdict = balanceVerdict(report).map((f) => `  - ${f.text}`);
+    // The best open-loop script: how it was searched, its momentum, one line a turn and the plan to save.
+    expect(text).toContain(
+      `${SCRIPT_SEARCH.climbs} hill-climbs of ${SCRIPT_SEARCH.evaluations} changes each on seeds "x1" to "x${SCRIPT_SEARCH.seeds}", the best played on all ${runs} seeds`,
+    );
+    const lines = text.split('\n');
+    const at = lines.findIndex((l) => l.startsWith('Best open-loop script'));
+    expect(lines[at + 1]).toBe(`  momentum ${(100 * report.script.momentum).toFixed(1)}%`);
+    expect(lines.slice(at + 3, at + 3 + tiny.turns)).toEqual(
+      report.script.plan.map(
+        (cards, k) => `  ${String(k + 1).padStart(4)}  ${cards.length ? cards.join(' + ') : '(end the turn at once)'}`,
+      ),
+    );
+    expect(lines[at + 3 + tiny.turns]).toBe(`  plan ${JSON.stringify(report.script.plan)}`);
     expect(text.slice(text.lastIndexOf('\nVerdict\n') + 1).split('\n')).toEqual(['Verdict', ...verdict]);
   });
 });

@@ -50,6 +50,9 @@ export function ruleEvent(over: Partial<SetupEvent> & { id: string }): SetupEven
     effects: [],
     cushion: null,
     member: null,
+    pressure: [],
+    growth: 0,
+    settledBy: [],
     ...over,
   };
 }

@@ -162,17 +162,19 @@ export function reportView(
         `hill-climbs of ${details.scriptEvaluations} changes each on the first ${details.scriptSeeds} seeds, ` +
         `played on all ${runs}.`,
     ),
-    h('p', { 'data-testid': 'lab-script' }, `${pct(report.script.momentum)} momentum, turn by turn:`),
+    h('p', { 'data-testid': 'lab-script' }, `${pct(report.script.momentum)} momentum with these cards:`),
     h(
-      'ol',
+      'ul',
       { class: 'lab-bundles' },
       ...report.script.plan.map((cards, k) =>
-        h(
-          'li',
-          { 'aria-label': `Turn ${k + 1}` },
-          cards.length === 0 ? 'End the turn at once' : cards.map(title).join(' + '),
-        ),
+        h('li', {}, `Turn ${k + 1}: ${cards.length === 0 ? 'end the turn at once' : cards.map(title).join(' + ')}`),
       ),
+    ),
+    h(
+      'details',
+      { class: 'lab-table-wrap' },
+      h('summary', {}, 'The script as a plan file, for sim play or sim batch --policy plan:FILE'),
+      h('pre', {}, JSON.stringify(report.script.plan)),
     ),
     h('h3', {}, 'Momentum by share of time spent leading'),
     lineChart(

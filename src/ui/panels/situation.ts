@@ -26,7 +26,7 @@ export function situationPanel(scenario: Scenario, records: readonly TurnRecord[
 function shiftItem(x: ShiftEntry, fresh: boolean): HTMLElement {
   return h(
     'li',
-    { 'data-testid': `shift-${x.id}`, class: fresh ? 'fresh' : undefined },
+    { 'data-testid': `${x.kind}-${x.id}`, class: fresh ? 'fresh' : undefined },
     fresh ? h('span', { class: 'new-badge' }, 'New') : null,
     fresh ? ' ' : null,
     h('strong', {}, x.title),
@@ -43,6 +43,8 @@ function shiftItem(x: ShiftEntry, fresh: boolean): HTMLElement {
 
 function statusWords(x: ShiftEntry): string {
   if (x.answered) return `Answered by ${x.answered.action} on turn ${x.answered.turn}.`;
-  if (x.answers.length) return `Not answered yet: ${x.answers.join(' or ')} would answer it.`;
+  const whom = x.aimedAt ? `, aimed at ${x.aimedAt},` : '';
+  const grows = x.grows ? '; its pull grows each turn it waits' : '';
+  if (x.answers.length) return `Not answered yet: ${x.answers.join(' or ')}${whom} would answer it${grows}.`;
   return 'Nothing answers it: the team has to live with it.';
 }

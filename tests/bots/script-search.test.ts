@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { computeBalance, executeHere } from '../../src/bots/balance';
+import { planPolicy, type Plan } from '../../src/bots/plan';
+import { playGame } from '../../src/bots/run';
+import { runScriptJob, scriptStarts, startScript, type ScriptJob } from '../../src/bots/script-search';
+import { balanceParallel } from '../../src/cli/parallel';
+import type { Scenario } from '../../src/engine';
+import { inProcessExecutor, runBalance } from '../../src/lab/balance-run';
+import { loadAllScenarios } from '../../src/scenarios/files';
+
+/**
+ * The first team with eight of its actions, so a few hundred bundles fit a turn and a whole
+ * balance report of a few seeds, search included, takes a second or two.
+ */
+const firstTeam = loadAllScenarios().find((s) => s.scenario.id === 'first-team')!.scenario;
+const ACTIONS = [
+  'share-vision',
+  'tell-the-why',
+  'coach',
+  'set-goals',
+  'make-plan',
+  'schedule-work',
+  'delegate',
+  'monitor',
+];
+const small: Scenario = { ...firstTeam, id: 'small-team', actions: ACTIONS };
+
+const PREFIX = 'search-';
+const SEEDS = 8;
+
+/** A short climb on the small team: enough changes to move, few enough to stay quick. */
+const job = (climb: number, evaluations = 120): ScriptJob => ({
+  kind: 'script',
+  scenario: small,
+  prefix: PREFIX,
+  seeds: SEEDS,
+  starts: scriptStarts(['share-vision', 'set-goals']),
+  climb,
+  evaluations,
+});
+
+/** Momentum and the sum of scores of a plan played by the plan:FILE policy on the seeds. */
+function played(plan: Plan, seeds = SEEDS): { momentum: number; score: number } {
+  let momentum = 0;
+  let score = 0;
+  for (let i = 1; i <= seeds; i++) {
+    const { state } = playGame(small, `${PREFIX}${i}`, planPolicy(plan));
+    if (state.regime === 'momentum') momentum++;
+    score += state.score;
+  }
+  return { momentum, score };
+}
+
+describe('the script search', () => {
+  it('finds the same script for the same job, and one the plan policy replays to its figures', () => {
+    const part = runScriptJob(job(0));
+    expect(runScriptJob(job(0))).toEqual(part);
+    const { momentum, score } = played(part.plan);
+    expect(momentum).toBe(part.momentum);
+    expect(score).toBe(part.score);
+  });
+
+  it('climbs from the best start and never ends below it', () => {
+    const starts = job(0).starts.map((s) => played(startScript(small, PREFIX, SEEDS, s)));
+    const best = starts.reduce((a, b) =>
+      b.momentum > a.momentum || (b.momentum === a.momentum && b.score > a.score) ? b : a,
+    );
+    const part = runScriptJob(job(0));
+    expect(part.momentum > best.momentum || (part.momentum === best.momentum && part.score >= best.score)).toBe(true);
+    // A search of no changes gives its start, which the climb improved on or matched.
+    const still = runScriptJob(job(0, 0));
+    expect({ momentum: still.momentum, score: still.score }).toEqual(best);
+  });
+
+  it('gives one list of distinct offered ids per turn, each card played in some game', () => {
+    for (const climb of [0, 1]) {
+      const { plan } = runScriptJob(job(climb));
+      expect(plan).toHaveLength(small.turns);
+      plan.forEach((cards, k) => {
+        expect(new Set(cards).size).toBe(cards.length);
+        for (const id of cards) expect(ACTIONS).toContain(id);
+        // Each card was chosen on turn k + 1 of at least one seed's game.
+        for (const id of cards) {
+          const chosen = Array.from({ length: SEEDS }, (_, i) =>
+            playGame(small, `${PREFIX}${i + 1}`, planPolicy(plan)).turns[k]?.some(
+              (a) => a.type === 'choose' && a.action === id,
+            ),
+          );
+          expect(chosen).toContain(true);
+        }
+      });
+    }
+  });
+
+  it(
+    'gives the same report on one thread, on worker threads and on the lab executors',
+    { timeout: 60_000 },
+    async () => {
+      const options = { runs: 6, prefix: 'w' };
+      const single = await computeBalance(small, options, executeHere());
+      const threads = await balanceParallel(small, options);
+      expect(threads).toEqual(single);
+      const lab = await runBalance(small, { ...options, executors: [inProcessExecutor(), inProcessExecutor()] });
+      expect(lab.ok && lab.report).toEqual(single.report);
+      // The best script, played by the plan policy, reaches the momentum the report gives it.
+      let wins = 0;
+      for (let i = 1; i <= options.runs; i++) {
+        const { state } = playGame(small, `w${i}`, planPolicy(single.report.script.plan));
+        if (state.regime === 'momentum') wins++;
+      }
+      expect(wins / options.runs).toBe(single.report.script.momentum);
+    },
+  );
+});

@@ -23,7 +23,15 @@ import {
 export { bundlesOf };
 
 /** The standard players whose outcomes the report counts. */
-export const BALANCE_POLICIES = ['lead-only', 'manage-only', 'balanced', 'random', 'coast', 'expert'] as const;
+export const BALANCE_POLICIES = [
+  'lead-only',
+  'manage-only',
+  'balanced',
+  'random',
+  'coast',
+  'expert',
+  'reader',
+] as const;
 /** Leadership shares, in percent, played as `share:N`. */
 export const SHARES: readonly number[] = [0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100];
 export const DEFAULT_RUNS = 500;

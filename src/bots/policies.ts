@@ -21,6 +21,7 @@ import {
 } from '../engine';
 // A cycle (expert.ts builds on policyByName); neither module uses the other until a game is played.
 import { expertPolicy } from './expert';
+import { readerPolicy } from './reader';
 
 /** A bot: given the state, the next action. Bots keep their own seeded generator. */
 export type Policy = (state: GameState) => Action;
@@ -33,6 +34,7 @@ export const POLICY_NAMES = [
   'random',
   'coast',
   'expert',
+  'reader',
   'spam:ACTION_ID',
   'fixed:ACTION_ID+ACTION_ID+…',
   'share:N',
@@ -372,6 +374,7 @@ export function policyByName(name: string): PolicyFactory | null {
   if (name === 'random') return randomPolicy;
   if (name === 'coast') return () => coast();
   if (name === 'expert') return expertPolicy;
+  if (name === 'reader') return readerPolicy;
   if (name.startsWith('spam:')) {
     const id = name.slice(5);
     return actionDef(id) ? () => spam(id) : null;

@@ -186,6 +186,7 @@ describe('sim balance --json', () => {
 });
 
 describe('balance across worker threads', () => {
+  // Two whole reports, the script search included: minutes on a busy two-core machine.
   it('gives exactly the single-threaded report, screening included', async () => {
     // More runs than the screening plays, so the best bundles are played again on every seed.
     const options = { runs: SCREEN_RUNS + 3, prefix: 'w' };
@@ -198,7 +199,7 @@ describe('balance across worker threads', () => {
     expect(parallel.details.screenRuns).toBe(SCREEN_RUNS);
     expect(parallel.details.kept).toBe(SCREEN_KEEP);
     expect(ticked).toBe(balanceGames(tiny, options.runs));
-  });
+  }, 240_000);
 });
 
 describe('sim balance as text', () => {
@@ -233,7 +234,7 @@ describe('sim balance as text', () => {
     );
     expect(lines[at + 3 + tiny.turns]).toBe(`  plan ${JSON.stringify(report.script.plan)}`);
     expect(text.slice(text.lastIndexOf('\nVerdict\n') + 1).split('\n')).toEqual(['Verdict', ...verdict]);
-  });
+  }, 240_000);
 });
 
 describe('sim balance mistakes', () => {

@@ -36,6 +36,7 @@ function balanced(runs = RUNS): BalanceReport {
     random: 0.05,
     coast: 0.1,
     expert: 0.95,
+    reader: 0.8,
   };
   return {
     scenario: 'night-shift',

@@ -1,4 +1,5 @@
 import type { Ledger } from './causes';
+import { present } from './members';
 import { pressureAmount } from './shifts';
 import type { Call, MemberState, SetupEvent } from './state-types';
 import type { Vars } from './variables';
@@ -58,11 +59,6 @@ export function answers(
     return i;
   }
   return -1;
-}
-
-function present(members: readonly MemberState[], id: string): boolean {
-  for (const m of members) if (m.id === id) return m.status !== 'gone';
-  return false;
 }
 
 // Every call still waiting for its answer, with its event and the member an aimed answer must go to.

@@ -76,6 +76,12 @@ export function reactionTable(
   return table;
 }
 
+// Whether the member with this id is still on the team: an aimed answer needs them there.
+export function present(members: readonly MemberState[], id: string): boolean {
+  for (const m of members) if (m.id === id) return m.status !== 'gone';
+  return false;
+}
+
 // The traits member `i` plays in this game: the seed may have dealt them another's.
 export function traitsOf(state: GameState, i: number): readonly Trait[] {
   return state.setup.traits[state.cast[i] ?? i] ?? [];

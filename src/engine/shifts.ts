@@ -3,6 +3,7 @@ import { allHold, type Situation } from './conditions';
 import { touchMember } from './events';
 import type { MutableMember } from './members';
 import type { Rng } from './rng';
+import { present } from './members';
 import type { DealtShift, MemberState, SetupShift } from './state-types';
 import { pct, type Vars } from './variables';
 
@@ -96,11 +97,6 @@ export function settles(
     return x;
   }
   return null;
-}
-
-function present(members: readonly MemberState[], id: string): boolean {
-  for (const m of members) if (m.id === id) return m.status !== 'gone';
-  return false;
 }
 
 // A shift that has struck and waits for an answer: what the screen shows and a reading player acts on.

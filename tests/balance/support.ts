@@ -145,6 +145,23 @@ export function bestScript(scenario: Scenario): { plan: Plan; momentum: number }
   return { plan: best!.plan, momentum: wins / SEEDS };
 }
 
+/**
+ * The share of the variance of winning (1 or 0 per game) that the seed explains, over a table of
+ * policies × seeds: the seeds' sum of squares about the grand mean, over the total.
+ */
+export function seedShare(wins: readonly (readonly number[])[]): number {
+  const all = wins.flat();
+  const grand = all.reduce((a, b) => a + b, 0) / all.length;
+  const total = all.reduce((a, b) => a + (b - grand) ** 2, 0);
+  if (total === 0) return 0;
+  let seeds = 0;
+  for (let i = 0; i < wins[0]!.length; i++) {
+    const mean = wins.reduce((a, row) => a + row[i]!, 0) / wins.length;
+    seeds += wins.length * (mean - grand) ** 2;
+  }
+  return seeds / total;
+}
+
 /** Momentum range the heuristic `balanced` bot must land in, by difficulty. */
 export const BALANCED_RANGE: Record<Difficulty, readonly [number, number]> = {
   easy: [0.85, 1],
@@ -215,6 +232,12 @@ export function balanceSuite(id: string): void {
         const best = shares.reduce((a, b) => (b.before > a.before ? b : a));
         expect(best.before).toBeGreaterThanOrEqual(0.05);
         expect(best.after, `share ${best.share}`).toBeLessThanOrEqual(best.before / 2);
+      });
+    }
+    if (id !== 'first-team') {
+      it('the seed explains at least 15% of the variance of winning for balanced, reader and expert', () => {
+        const wins = ['balanced', 'reader', 'expert'].map((p) => runsOf(scenario, p).map((g) => (momentum(g) ? 1 : 0)));
+        expect(seedShare(wins)).toBeGreaterThanOrEqual(0.15);
       });
     }
     if (scenario.difficulty === 'hard') {

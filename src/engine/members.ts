@@ -42,7 +42,7 @@ export function traitReaction(traits: readonly Trait[], actionId: string): numbe
   return sum;
 }
 
-/** Who reacts to an action, by their place in the team, and by how much. */
+// Who reacts to an action, by their place in the team, and by how much.
 export interface Reaction {
   readonly member: number;
   readonly amount: number;

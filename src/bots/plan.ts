@@ -90,6 +90,16 @@ export function planProblemText(p: PlanProblem): string {
 const actionOf = (card: PlanCard): string => (typeof card === 'string' ? card : card.action);
 const memberOf = (card: PlanCard): string | undefined => (typeof card === 'string' ? undefined : card.member);
 
+/** A card as a reader sees it: its action, and in brackets whom it aims at, each as the caller names them. */
+export function planCardText(
+  card: PlanCard,
+  action: (id: string) => string = (id) => id,
+  member: (id: string) => string = (id) => id,
+): string {
+  const who = memberOf(card);
+  return who === undefined ? action(actionOf(card)) : `${action(actionOf(card))} (${member(who)})`;
+}
+
 /** The present member with the lowest morale, first in the team's order on a tie: where `fixed:` aims. */
 function lowestMorale(state: GameState): string | undefined {
   let low: GameState['members'][number] | undefined;

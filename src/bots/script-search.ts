@@ -1,7 +1,7 @@
 import alea from 'seedrandom/lib/alea.js';
 import { actionDef, advance, createGame, type Action, type GameState, type Scenario } from '../engine';
 import { bundlesOf, offeredActions } from './bundles';
-import { nextPlanCard, type Plan } from './plan';
+import { nextPlanCard, type Plan, type PlanCard } from './plan';
 import { policyByName } from './policies';
 import { playGame } from './run';
 
@@ -24,8 +24,11 @@ import { playGame } from './run';
  */
 export const SCRIPT_SEARCH = { seeds: 40, climbs: 4, evaluations: 400 } as const;
 
-/** A script as the search handles it: the action ids of each turn, targeted ones aimed as `fixed:` aims. */
-export type Script = string[][];
+/**
+ * A script as the search handles it: the cards of each turn, a targeted card always with the
+ * member it aims at, since a script decided before the game cannot look for the unhappiest person.
+ */
+export type Script = PlanCard[][];
 
 /** Where a climb starts: a bundle every turn, the most common turns of a bot's games, or one bot game read off. */
 export type ScriptStart =
@@ -75,33 +78,41 @@ interface Totals {
 const better = (a: Totals, b: Totals): boolean =>
   a.momentum > b.momentum || (a.momentum === b.momentum && a.score > b.score);
 
-/** The action ids of every choice of a turn. */
-const idsOf = (turn: readonly Action[]): string[] => turn.flatMap((a) => (a.type === 'choose' ? [a.action] : []));
+/** The cards of every choice of a turn, targeted ones with the member they aimed at. */
+const cardsOfTurn = (turn: readonly Action[]): PlanCard[] =>
+  turn.flatMap((a): PlanCard[] => {
+    if (a.type !== 'choose') return [];
+    return a.target === undefined ? [a.action] : [{ action: a.action, member: a.target }];
+  });
+
+/** A card's action id. */
+const actionOf = (card: PlanCard): string => (typeof card === 'string' ? card : card.action);
 
 /** The start of a climb as a script of the scenario's length. */
 export function startScript(scenario: Scenario, prefix: string, seeds: number, start: ScriptStart): Script {
   const turns = scenario.turns;
-  if (start.from === 'bundle') return Array.from({ length: turns }, () => [...start.actions]);
+  if (start.from === 'bundle')
+    return Array.from({ length: turns }, () => start.actions.map((id) => aimed(id, scenario, 0)));
   const policy = policyByName(start.policy);
   if (!policy) throw new Error(`unknown policy ${start.policy}`);
   if (start.from === 'game') {
     const run = playGame(scenario, `${prefix}${start.seed}`, policy);
-    return Array.from({ length: turns }, (_, k) => idsOf(run.turns[k] ?? []));
+    return Array.from({ length: turns }, (_, k) => cardsOfTurn(run.turns[k] ?? []));
   }
   // Each turn's most common cards over the seeds' games that reached it; the earlier seed's on a tie.
   const counts = Array.from({ length: turns }, () => new Map<string, number>());
   for (let i = 1; i <= seeds; i++) {
     playGame(scenario, `${prefix}${i}`, policy).turns.forEach((turn, k) => {
-      const key = JSON.stringify(idsOf(turn));
+      const key = JSON.stringify(cardsOfTurn(turn));
       counts[k]?.set(key, (counts[k]!.get(key) ?? 0) + 1);
     });
   }
   return counts.map((c) => {
-    let best: string[] = [];
+    let best: PlanCard[] = [];
     let most = 0;
     for (const [key, n] of c) {
       if (n > most) {
-        best = JSON.parse(key) as string[];
+        best = JSON.parse(key) as PlanCard[];
         most = n;
       }
     }
@@ -221,11 +232,12 @@ function sum(games: readonly Game[]): Totals {
 /** The dice of a climb: a whole number below n. */
 type Dice = (n: number) => number;
 
-/** What a change may draw from: the offered cards with their costs, every bundle, the most time a turn can have. */
+/** What a change may draw from: the offered cards with their costs, every bundle, the members, the most time a turn can have. */
 interface Cards {
   readonly offered: readonly string[];
   readonly cost: ReadonlyMap<string, number>;
   readonly bundles: readonly (readonly string[])[];
+  readonly members: readonly string[];
   readonly budget: number;
 }
 
@@ -237,31 +249,49 @@ function cardsOf(scenario: Scenario): Cards {
     offered,
     cost: new Map(offered.map((id) => [id, actionDef(id)!.cost])),
     bundles: bundlesOf(scenario).bundles,
+    members: scenario.members.map((m) => m.id),
     budget,
   };
+}
+
+/** Action `id` as a card: a targeted one aimed at the scenario's member number `which`. */
+function aimed(id: string, scenario: Scenario, which: number): PlanCard {
+  if (!actionDef(id)?.targeted) return id;
+  const member = scenario.members[which % Math.max(1, scenario.members.length)]?.id;
+  return member === undefined ? id : { action: id, member };
 }
 
 /**
  * One change to turn k of a script, in place: the turn replaced by a bundle (a set of distinct
  * offered cards that fits a turn), one card replaced by another that fits, one added that fits or
- * one dropped, two swapped, or a neighbouring turn's cards copied. False when the dice drew a
+ * one dropped, two swapped, a targeted card aimed at someone else, or a neighbouring turn's cards
+ * copied. A targeted card drawn anew aims at a member the dice draw. False when the dice drew a
  * change that leaves the turn as it was.
  */
 function mutate(plan: Script, k: number, dice: Dice, c: Cards): boolean {
   const cards = plan[k]!;
   const before = JSON.stringify(cards);
-  const spent = cards.reduce((t, id) => t + (c.cost.get(id) ?? 0), 0);
-  const fits = (left: number): string[] => c.offered.filter((id) => !cards.includes(id) && c.cost.get(id)! <= left);
+  const card = (id: string): PlanCard =>
+    actionDef(id)?.targeted && c.members.length > 0 ? { action: id, member: c.members[dice(c.members.length)]! } : id;
+  const spent = cards.reduce((t, x) => t + (c.cost.get(actionOf(x)) ?? 0), 0);
+  const fits = (left: number): string[] =>
+    c.offered.filter((id) => !cards.some((x) => actionOf(x) === id) && c.cost.get(id)! <= left);
   const roll = dice(100);
   if (roll < 25 && c.bundles.length > 0) {
-    plan[k] = [...c.bundles[dice(c.bundles.length)]!];
-  } else if (roll < 50 && cards.length > 0) {
+    plan[k] = c.bundles[dice(c.bundles.length)]!.map(card);
+  } else if (roll < 45 && cards.length > 0) {
     const i = dice(cards.length);
-    const choices = fits(c.budget - spent + c.cost.get(cards[i]!)!);
-    if (choices.length > 0) cards[i] = choices[dice(choices.length)]!;
-  } else if (roll < 65) {
+    const choices = fits(c.budget - spent + c.cost.get(actionOf(cards[i]!))!);
+    if (choices.length > 0) cards[i] = card(choices[dice(choices.length)]!);
+  } else if (roll < 55) {
+    const targeted = cards.flatMap((x, i) => (typeof x === 'string' ? [] : [i]));
+    if (targeted.length > 0) {
+      const i = targeted[dice(targeted.length)]!;
+      cards[i] = card(actionOf(cards[i]!));
+    }
+  } else if (roll < 67) {
     const choices = fits(c.budget - spent);
-    if (choices.length > 0) cards.splice(dice(cards.length + 1), 0, choices[dice(choices.length)]!);
+    if (choices.length > 0) cards.splice(dice(cards.length + 1), 0, card(choices[dice(choices.length)]!));
   } else if (roll < 80) {
     if (cards.length > 0) cards.splice(dice(cards.length), 1);
   } else if (roll < 90) {
@@ -308,7 +338,7 @@ export function runScriptJob(job: ScriptJob): ScriptPart {
   // Once every seed ends in momentum, changes can only trade score: the climb has what it came for.
   for (let e = 0; e < job.evaluations && games.current.momentum < seeds; e++) {
     const k = dice(games.reach + 1);
-    const next = plan.map((turn) => [...turn]);
+    const next: Script = plan.map((turn) => [...turn]);
     if (!mutate(next, k, dice, cards)) continue;
     const trial = games.trial(next, k);
     if (trial !== null && !better(games.current, trial.totals)) {

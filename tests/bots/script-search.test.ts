@@ -4,7 +4,7 @@ import { planPolicy, type Plan } from '../../src/bots/plan';
 import { playGame } from '../../src/bots/run';
 import { runScriptJob, scriptStarts, startScript, type ScriptJob } from '../../src/bots/script-search';
 import { balanceParallel } from '../../src/cli/parallel';
-import type { Scenario } from '../../src/engine';
+import { actionDef, type Scenario } from '../../src/engine';
 import { inProcessExecutor, runBalance } from '../../src/lab/balance-run';
 import { loadAllScenarios } from '../../src/scenarios/files';
 
@@ -72,18 +72,28 @@ describe('the script search', () => {
     expect({ momentum: still.momentum, score: still.score }).toEqual(best);
   });
 
-  it('gives one list of distinct offered ids per turn, each card played in some game', () => {
+  it('gives one list of distinct offered cards per turn, targeted ones aimed at a named member, each played in some game', () => {
+    const members = small.members.map((m) => m.id);
     for (const climb of [0, 1]) {
       const { plan } = runScriptJob(job(climb));
       expect(plan).toHaveLength(small.turns);
       plan.forEach((cards, k) => {
-        expect(new Set(cards).size).toBe(cards.length);
-        for (const id of cards) expect(ACTIONS).toContain(id);
-        // Each card was chosen on turn k + 1 of at least one seed's game.
-        for (const id of cards) {
+        const ids = cards.map((c) => (typeof c === 'string' ? c : c.action));
+        expect(new Set(ids).size).toBe(ids.length);
+        for (const id of ids) expect(ACTIONS).toContain(id);
+        // Open loop: a targeted card names its member, since the script cannot look for one.
+        for (const c of cards) {
+          const id = typeof c === 'string' ? c : c.action;
+          if (actionDef(id)!.targeted) expect(members).toContain(typeof c === 'string' ? undefined : c.member);
+          else expect(typeof c).toBe('string');
+        }
+        // Each card was chosen on turn k + 1 of at least one seed's game, aimed where it says.
+        for (const c of cards) {
           const chosen = Array.from({ length: SEEDS }, (_, i) =>
             playGame(small, `${PREFIX}${i + 1}`, planPolicy(plan)).turns[k]?.some(
-              (a) => a.type === 'choose' && a.action === id,
+              (a) =>
+                a.type === 'choose' &&
+                (typeof c === 'string' ? a.action === c : a.action === c.action && a.target === c.member),
             ),
           );
           expect(chosen).toContain(true);

@@ -123,7 +123,16 @@ describe('sim balance --json', () => {
     }
     expect(Object.keys(r.script)).toEqual(['plan', 'momentum']);
     expect(r.script.plan).toHaveLength(tiny.turns);
-    for (const cards of r.script.plan) for (const id of cards) expect(tiny.actions).toContain(id);
+    for (const cards of r.script.plan) {
+      for (const card of cards as (string | { action: string; member: string })[]) {
+        // A targeted card names the member it aims at: a script decided in advance cannot look for one.
+        if (typeof card === 'string') expect(tiny.actions).toContain(card);
+        else {
+          expect(tiny.actions).toContain(card.action);
+          expect(tiny.members.map((m) => m.id)).toContain(card.member);
+        }
+      }
+    }
     expect(r.script.momentum).toBeGreaterThanOrEqual(0);
     expect(r.script.momentum).toBeLessThanOrEqual(1);
     expect(r.expertLeadershipByTurn.length).toBeGreaterThan(0);
@@ -229,7 +238,12 @@ describe('sim balance as text', () => {
     expect(lines[at + 1]).toBe(`  momentum ${(100 * report.script.momentum).toFixed(1)}%`);
     expect(lines.slice(at + 3, at + 3 + tiny.turns)).toEqual(
       report.script.plan.map(
-        (cards, k) => `  ${String(k + 1).padStart(4)}  ${cards.length ? cards.join(' + ') : '(end the turn at once)'}`,
+        (cards, k) =>
+          `  ${String(k + 1).padStart(4)}  ${
+            cards.length
+              ? cards.map((c) => (typeof c === 'string' ? c : `${c.action} (${c.member})`)).join(' + ')
+              : '(end the turn at once)'
+          }`,
       ),
     );
     expect(lines[at + 3 + tiny.turns]).toBe(`  plan ${JSON.stringify(report.script.plan)}`);

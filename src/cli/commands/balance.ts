@@ -1,5 +1,6 @@
 import { Presets, SingleBar } from 'cli-progress';
 import { balanceGames, DEFAULT_RUNS, type Outcomes } from '../../bots/balance';
+import { planCardText } from '../../bots/plan';
 import { REGIMES } from '../../engine';
 import { balanceVerdict } from '../../lab/verdict';
 import { acceptedSeed, findScenarioOrFile } from '../context';
@@ -80,7 +81,9 @@ export async function balanceCommand(args: string[], out: (s: string) => void): 
   out(`  momentum ${pct(report.script.momentum)}`);
   out(`  ${'turn'.padStart(4)}  cards`);
   report.script.plan.forEach((cards, k) => {
-    out(`  ${String(k + 1).padStart(4)}  ${cards.length === 0 ? '(end the turn at once)' : cards.join(' + ')}`);
+    out(
+      `  ${String(k + 1).padStart(4)}  ${cards.length === 0 ? '(end the turn at once)' : cards.map((c) => planCardText(c)).join(' + ')}`,
+    );
   });
   out(`  plan ${JSON.stringify(report.script.plan)}`);
 

@@ -343,7 +343,14 @@ export async function labScreen(ctx: AppContext, hash: string): Promise<void> {
     const findings = balanceVerdict(result.report);
     mount(
       reportBox,
-      reportView(result.report, result.details, findings, seconds, (id) => actionDef(id)?.title ?? id),
+      reportView(
+        result.report,
+        result.details,
+        findings,
+        seconds,
+        (id) => actionDef(id)?.title ?? id,
+        (id) => r.scenario.members.find((m) => m.id === id)?.name ?? id,
+      ),
     );
     reportBox.dataset.seconds = seconds.toFixed(2);
     actionStatus.textContent = `The balance report is ready (${seconds.toFixed(1)} s).`;

@@ -1,4 +1,5 @@
 import type { BalanceDetails, BalanceReport } from '../../bots/balance';
+import { planCardText } from '../../bots/plan';
 import { REGIMES } from '../../engine';
 import type { Finding } from '../../lab/verdict';
 import { h, svg } from '../dom';
@@ -110,6 +111,7 @@ export function reportView(
   findings: readonly Finding[],
   seconds: number,
   title: (id: string) => string,
+  member: (id: string) => string = (id) => id,
 ): HTMLElement {
   const { runs } = report;
   const policies = Object.entries(report.policies);
@@ -167,7 +169,11 @@ export function reportView(
       'ul',
       { class: 'lab-bundles' },
       ...report.script.plan.map((cards, k) =>
-        h('li', {}, `Turn ${k + 1}: ${cards.length === 0 ? 'end the turn at once' : cards.map(title).join(' + ')}`),
+        h(
+          'li',
+          {},
+          `Turn ${k + 1}: ${cards.length === 0 ? 'end the turn at once' : cards.map((c) => planCardText(c, title, member)).join(' + ')}`,
+        ),
       ),
     ),
     h(

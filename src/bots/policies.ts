@@ -390,3 +390,6 @@ export function policyByName(name: string): PolicyFactory | null {
   }
   return null;
 }
+
+/** The heuristic of one side or both that answers open shifts and calls at once: a reader leans on it. */
+export const answeringSides = (sides: readonly Side[]): Policy => heuristic(sides, true);

@@ -9,7 +9,7 @@ import {
   type Action,
   type GameState,
 } from '../engine';
-import { answeringBalanced, type PolicyFactory } from './policies';
+import { answeringBalanced, answeringSides, type Policy, type PolicyFactory } from './policies';
 
 /**
  * A player who reads the screen and nothing else: the meters, the regime, L and M with their
@@ -19,11 +19,20 @@ import { answeringBalanced, type PolicyFactory } from './policies';
  * than from the state's heat.
  *
  * Each choice, in order: answer what waits for an answer (aimed at the person it names); coach a
- * disengaged member, lowest morale first; then the card the team needs most per hour, leaning to
- * the weaker of L and M, as the balanced heuristic weighs it.
+ * disengaged member, lowest morale first; then the card the team needs most per hour, as the
+ * balanced heuristic weighs it: in chaos only from the management cards and in stagnation only
+ * from the leadership ones while any fits (the regime on screen says which side is missing, and
+ * the collapse countdown says it cannot wait), otherwise from both, leaning to the weaker of L and M.
  */
 export const readerPolicy: PolicyFactory = (seed) => {
-  const needs = answeringBalanced(seed);
+  const both = answeringBalanced(seed);
+  const manage = answeringSides(['manage']);
+  const lead = answeringSides(['lead']);
+  const needs: Policy = (state) => {
+    const missing = state.regime === 'chaos' ? manage : state.regime === 'stagnation' ? lead : null;
+    const pick = missing?.(state);
+    return pick?.type === 'choose' ? pick : both(state);
+  };
   // The reader's own memory of how recently it played each card, cooled each turn as the rules say.
   const heat = CATALOGUE.map(() => 0);
   let turn = 0;

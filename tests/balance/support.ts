@@ -6,13 +6,12 @@ import {
   runBalanceJob,
   SCREEN_KEEP,
   SCREEN_RUNS,
-  SHARES,
 } from '../../src/bots/balance';
 import { planPolicy, type Plan } from '../../src/bots/plan';
 import { policyByName } from '../../src/bots/policies';
 import { runScriptJob, SCRIPT_SEARCH, scriptStarts, type ScriptPart } from '../../src/bots/script-search';
 import { playGame, type GameRun } from '../../src/bots/run';
-import { CATALOGUE, createGame, endingText, step, type Difficulty, type Scenario } from '../../src/engine';
+import { CATALOGUE, endingText, type Difficulty, type Scenario } from '../../src/engine';
 import { allHold } from '../../src/engine/conditions';
 import { loadAllScenarios } from '../../src/scenarios/files';
 import { falseClaims } from '../replay/claims';
@@ -87,44 +86,14 @@ export function strongestBundle(scenario: Scenario): { actions: readonly string[
 }
 
 /**
- * For a player who spends `share`% of every turn leading: the fraction of games in momentum when
- * the scenario's first shift strikes, and the fraction that end in momentum.
- */
-export function aroundShift(scenario: Scenario, share: number): { before: number; after: number } {
-  const factory = policyByName(`share:${share}`)!;
-  let before = 0;
-  let after = 0;
-  for (let i = 1; i <= SEEDS; i++) {
-    const policy = factory(String(i));
-    let s = createGame(scenario, String(i));
-    let counted = false;
-    while (!s.over) {
-      const action = policy(s);
-      const r = step(s, action);
-      if (!r.ok) throw new Error(r.error.message);
-      if (!counted && r.state.shifted.length > 0) {
-        counted = true;
-        if (s.regime === 'momentum') before++;
-      }
-      s = r.state;
-    }
-    if (s.regime === 'momentum') after++;
-  }
-  return { before: before / SEEDS, after: after / SEEDS };
-}
-
-/**
- * Scenarios whose situations the seed deals from a deck, so that what a game asks changes with the
- * seed: for them an open-loop script is the test of flexing, where a fixed share of leadership
- * was before (a share still reads the state every turn; a script reads nothing).
- */
-export const DEALT_DECKS: readonly string[] = ['build-the-house', 'idea-factory'];
-
-/**
  * The best open-loop script the balance report's search finds (its climbs on the first seeds,
  * from its own starts), and its momentum rate on every seed.
  */
+const scripts = new Map<string, { plan: Plan; momentum: number }>();
+
 export function bestScript(scenario: Scenario): { plan: Plan; momentum: number } {
+  const kept = scripts.get(scenario.id);
+  if (kept) return kept;
   let best: ScriptPart | null = null;
   const starts = scriptStarts(null);
   for (let climb = 0; climb < SCRIPT_SEARCH.climbs; climb++) {
@@ -142,7 +111,9 @@ export function bestScript(scenario: Scenario): { plan: Plan; momentum: number }
   const policy = planPolicy(best!.plan);
   let wins = 0;
   for (let i = 1; i <= SEEDS; i++) if (playGame(scenario, String(i), policy).state.regime === 'momentum') wins++;
-  return { plan: best!.plan, momentum: wins / SEEDS };
+  const found = { plan: best!.plan, momentum: wins / SEEDS };
+  scripts.set(scenario.id, found);
+  return found;
 }
 
 /**
@@ -221,19 +192,27 @@ export function balanceSuite(id: string): void {
         });
       }
     });
-    if (DEALT_DECKS.includes(id)) {
-      it('no open-loop script the search finds reaches momentum in more than 60% of games', () => {
-        const best = bestScript(scenario);
-        expect(best.momentum, JSON.stringify(best.plan)).toBeLessThanOrEqual(0.6);
-      });
-    } else if (id !== 'first-team') {
-      it('the leadership share that wins most before the shift loses most of that after it', () => {
-        const shares = SHARES.map((share) => ({ share, ...aroundShift(scenario, share) }));
-        const best = shares.reduce((a, b) => (b.before > a.before ? b : a));
-        expect(best.before).toBeGreaterThanOrEqual(0.05);
-        expect(best.after, `share ${best.share}`).toBeLessThanOrEqual(best.before / 2);
+    const scriptCap = id === 'first-team' ? 0.85 : 0.6;
+    it(`no open-loop script the search finds reaches momentum in more than ${scriptCap * 100}% of games`, () => {
+      const best = bestScript(scenario);
+      expect(best.momentum, JSON.stringify(best.plan)).toBeLessThanOrEqual(scriptCap);
+    });
+    if (id !== 'first-team') {
+      it('switching events off changes how the best script ends in at least 25% of games', () => {
+        // Calls come by chance and want an answer aimed at whoever they struck: a script cannot know.
+        const policy = planPolicy(bestScript(scenario).plan);
+        const quiet = { ...scenario, events: [] };
+        let differ = 0;
+        for (let i = 1; i <= SEEDS; i++) {
+          const loud = playGame(scenario, String(i), policy).state.regime;
+          if (loud !== playGame(quiet, String(i), policy).state.regime) differ++;
+        }
+        expect(differ / SEEDS).toBeGreaterThanOrEqual(0.25);
       });
     }
+    it('a reader of the screen reaches momentum in at least 70% of games', () => {
+      expect(rate(runsOf(scenario, 'reader'), momentum)).toBeGreaterThanOrEqual(0.7);
+    });
     if (id !== 'first-team') {
       it('the seed explains at least 15% of the variance of winning for balanced, reader and expert', () => {
         const wins = ['balanced', 'reader', 'expert'].map((p) => runsOf(scenario, p).map((g) => (momentum(g) ? 1 : 0)));

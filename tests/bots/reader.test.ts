@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { policyByName } from '../../src/bots/policies';
 import { readerPolicy } from '../../src/bots/reader';
 import { playGame } from '../../src/bots/run';
-import { createGame, step, type GameState, type ShiftDef } from '../../src/engine';
+import { actionDef, createGame, step, waiting, type GameState, type ShiftDef } from '../../src/engine';
 import { END, makeScenario, ok, SCENARIOS } from '../engine/helpers';
 
 /** A quiet team with one shift on turn 2 that hits the most skilled member and is answered by coaching them. */
@@ -60,6 +60,28 @@ describe('the reader', () => {
       ),
     };
     expect(readerPolicy('r')(low)).toEqual({ type: 'choose', action: 'coach', target: 'cy' });
+  });
+
+  it('in chaos plays only management cards and in stagnation only leadership ones, the side the regime lacks', () => {
+    for (const id of ['idea-factory', 'stagnant-giant', 'build-the-house']) {
+      const sc = SCENARIOS.find((x) => x.id === id)!;
+      for (let seed = 1; seed <= 20; seed++) {
+        const choose = readerPolicy(String(seed));
+        let s = createGame(sc, String(seed));
+        while (!s.over) {
+          const action = choose(s);
+          const def = action.type === 'choose' ? actionDef(action.action) : undefined;
+          const answer = waiting(s).some((w) => def !== undefined && w.settledBy.includes(def.id));
+          const disengaged = s.members.some((m) => m.status === 'disengaged');
+          // What waits for an answer, and a disengaged person to coach, come before the lean.
+          if (def && !answer && !(def.id === 'coach' && disengaged)) {
+            if (s.regime === 'chaos') expect(def.side, `${id} ${seed} turn ${s.turn}`).toBe('manage');
+            if (s.regime === 'stagnation') expect(def.side, `${id} ${seed} turn ${s.turn}`).toBe('lead');
+          }
+          s = ok(s, action).state;
+        }
+      }
+    }
   });
 
   it('does not read the hidden heat of the state: the same screen gives the same choice', () => {

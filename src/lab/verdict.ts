@@ -14,6 +14,7 @@ export type FindingKind =
   | 'lead-alone'
   | 'manage-alone'
   | 'careful-player-fails'
+  | 'reader-fails'
   | 'balance-not-rewarded'
   | 'luck-wins'
   | 'momentum-banked'
@@ -35,6 +36,8 @@ export const MEMORISED_SCRIPT_WINS = 0.6;
 export const ONE_SIDED_WINS = 0.2;
 /** A careful player should win most games, or the room concludes that nothing works. */
 export const CAREFUL_PLAYER_WINS = 0.6;
+/** A player who reads only the page should win most games: otherwise winning needs what the screen does not show. */
+export const READER_WINS = 0.7;
 /** Picking cards at random should rarely win; the shipped scenarios allow at most three games in ten. */
 export const LUCK_WINS = 0.3;
 /** A team that stops acting once in momentum should mostly lose it; at most three games in ten keep it. */
@@ -104,6 +107,17 @@ export function balanceVerdict(report: BalanceReport): Finding[] {
       text:
         `Even a careful player reaches momentum in only ${percent(expert)} of games: ` +
         'the room may conclude that nothing works, so soften the events or shifts.',
+    });
+  }
+
+  const reader = rate('reader');
+  if (reader !== null && reader < READER_WINS && (expert === null || expert >= CAREFUL_PLAYER_WINS)) {
+    findings.push({
+      kind: 'reader-fails',
+      text:
+        `A player who reads only the screen (answers what waits, turns to the side the regime lacks) reaches momentum in ` +
+        `only ${percent(reader)} of games: winning takes more than the page shows, so name the answers of what strikes, ` +
+        'warn of it earlier, or leave more turns after it.',
     });
   }
 

@@ -8,6 +8,7 @@ import {
   LUCK_WINS,
   MEMORISED_SCRIPT_WINS,
   ONE_SIDED_WINS,
+  READER_WINS,
   ROTE_RECIPE_WINS,
   TRUSTED_RUNS,
   type FindingKind,
@@ -147,6 +148,26 @@ describe('the balance verdict', () => {
       r.policies.expert = outcomes(CAREFUL_PLAYER_WINS);
     });
     expect(kinds(justEnough)).toEqual(['looks-balanced']);
+  });
+
+  it('says when a player who reads only the screen wins less than the threshold, unless even a careful player fails', () => {
+    const unread = report((r) => {
+      r.policies.reader = outcomes(0.52, 'chaos');
+    });
+    const text = only(unread, 'reader-fails');
+    expect(text).toMatch(/^A player who reads only the screen \(.*\) reaches momentum in only 52% of games: /);
+    expect(text).toMatch(/^[A-Z][^\n]*\.$/);
+    expect(text).not.toMatch(/reader|expert|policy/);
+    const justEnough = report((r) => {
+      r.policies.reader = outcomes(READER_WINS);
+    });
+    expect(kinds(justEnough)).toEqual(['looks-balanced']);
+    // When even the careful player fails, that is the finding; a second one would only repeat it.
+    const hard = report((r) => {
+      r.policies.reader = outcomes(0.2);
+      r.policies.expert = outcomes(0.3);
+    });
+    expect(kinds(hard)).toEqual(['careful-player-fails']);
   });
 
   it('says when momentum does not rise toward a balanced share of leadership', () => {

@@ -44,7 +44,7 @@ export interface TurnSummary {
   readonly meters: readonly MeterLine[];
   /** Events, people leaving or disengaging, in words. */
   readonly events: readonly string[];
-  /** Shifts in the situation and their answers, in words. */
+  /** Calls for an answer, shifts in the situation and their answers, in words. */
   readonly shifts: readonly string[];
 }
 
@@ -66,11 +66,22 @@ export function turnSummary(scenario: Scenario, r: TurnRecord): TurnSummary {
     };
   });
   const told = happenings(r.facts);
-  const events = [...told.events, ...told.people]
+  // An event that calls for an answer is told with the shifts, flagged, with what would answer it.
+  const isCall = (id: string): boolean => (scenario.events.find((e) => e.id === id)?.settledBy ?? []).length > 0;
+  const calls = told.events.filter((e) => isCall(e.event));
+  const events = [...told.events.filter((e) => !isCall(e.event)), ...told.people]
     .map((e) => factWords(e, scenario))
     .filter((x): x is string => x !== null);
-  const shifts = shiftSentences(scenario, r).map(shiftLine);
+  const shifts = [
+    ...calls.map((e) => `A call for an answer: ${factWords(e, scenario) ?? e.event}. ${callText(scenario, e.event)}`),
+    ...shiftSentences(scenario, r).map(shiftLine),
+  ];
   return { turn: r.turn, regime: r.regime, meters, events, shifts };
+}
+
+/** A call's own words, which name its answers. */
+function callText(scenario: Scenario, id: string): string {
+  return scenario.events.find((e) => e.id === id)?.text ?? '';
 }
 
 export interface CollapseWarning {

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createGame } from '../../src/engine';
+import { advance, createGame } from '../../src/engine';
 import { encodeCode } from '../../src/replay/code';
 import { loadAllScenarios } from '../../src/scenarios/files';
 import { playRecorded } from '../replay/support';
@@ -133,6 +133,56 @@ describe('the world', () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await page.screenshot({ path: join(SHOTS, 'phone.png') });
+    await context.close();
+  });
+});
+
+describe('a call for an answer', () => {
+  const scenario = loadAllScenarios().find((s) => s.scenario.id === 'first-team')!.scenario;
+  const call = scenario.events.find((e) => (e.settledBy ?? []).includes('coach') && e.member)!;
+  /** The cards of the keyboard plan `balanced` (play-helpers), turn by turn, as the engine takes them. */
+  const CARDS = [
+    ['share-vision', 'set-goals', 'lead-by-example', 'standardise'],
+    ['tell-the-why', 'schedule-work', 'make-plan', 'monitor'],
+  ];
+
+  /** The first seed on which the call comes by turn 4 of that plan: its seed, turn and the person it struck. */
+  function seedWithCall(): { seed: string; turn: number; member: string } {
+    for (let i = 1; i <= 500; i++) {
+      let s = createGame(scenario, `call-${i}`);
+      while (!s.over && s.turn <= 4) {
+        for (const action of CARDS[(s.turn - 1) % 2]!) s = advance(s, { type: 'choose', action }) ?? s;
+        s = advance(s, { type: 'end-turn' })!;
+        const open = s.calls.find((c) => c.event === call.id && c.open);
+        if (open && !s.over) return { seed: `call-${i}`, turn: open.turn, member: open.member! };
+      }
+    }
+    throw new Error('no seed brings the call early');
+  }
+
+  it('names, in the coach picker, the person the call struck, and coaching them answers it', async () => {
+    const { seed, turn, member } = seedWithCall();
+    const name = scenario.members.find((m) => m.id === member)!.name;
+    const { context, page } = await open(`./?scenario=first-team&seed=${seed}`);
+    for (let t = 0; t < turn; t++) expect(await playTurn(page, 'balanced', t)).toBe(true);
+    const listed = page.locator(`[data-testid="call-${call.id}"]`);
+    expect(await listed.textContent()).toContain(`aimed at ${name}`);
+
+    await page.click('[data-testid="action-coach"]');
+    const waits = page.locator('dialog[open] [data-testid^="waits-"]');
+    await expect(waits.count()).resolves.toBe(1);
+    expect(await waits.getAttribute('data-testid')).toBe(`waits-${member}`);
+    expect(await waits.textContent()).toContain(`Waiting for this: ${call.title}`);
+    // The line is part of the button, so a screen reader hears it with the name.
+    expect(await page.locator(`[data-testid="target-${member}"]`).textContent()).toContain(call.title);
+    await page.screenshot({ path: join(SHOTS, 'member-picker-call.png') });
+    await page.click(`[data-testid="target-${member}"]`);
+    await page.click('[data-testid="end-turn"]');
+    await page.waitForFunction(
+      (n) => document.querySelector('.turn-count')?.textContent?.startsWith(n),
+      `Turn ${turn + 2} `,
+    );
+    expect(await listed.textContent()).toMatch(new RegExp(`Answered by .+ on turn ${turn + 1}\\.`));
     await context.close();
   });
 });

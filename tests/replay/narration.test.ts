@@ -29,12 +29,15 @@ describe('narration', () => {
             told += h.all.length;
             // Every telling names every happening it is about.
             const csv = String(turnCells(scenario, r).at(-1));
-            const summary = turnSummary(scenario, r).events.join(' ');
+            const short = turnSummary(scenario, r);
+            // A call for an answer is told with the shifts; every other happening with the events.
+            const summary = [...short.events, ...short.shifts].join(' ');
             for (const f of h.all) {
               const words = factWords(f, scenario)!;
               expect(csv).toContain(words);
               expect(points).toContain(words);
-              if (f.type !== 'shift-occurred' && f.type !== 'shift-settled') expect(summary).toContain(words);
+              if (f.type !== 'shift-occurred' && f.type !== 'shift-settled' && f.type !== 'call-answered')
+                expect(summary).toContain(words);
             }
           }
         }

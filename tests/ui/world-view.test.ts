@@ -6,10 +6,10 @@ import { timeline } from '../../src/replay/timeline';
 import { happeningsOf, worldViewOf } from '../../src/ui/world-view';
 import { choicesOf, entry } from '../replay/support';
 
-const MARKED = new Set(['event-occurred', 'member-quit', 'shift-occurred', 'shift-settled']);
+const MARKED = new Set(['event-occurred', 'member-quit', 'shift-occurred', 'shift-settled', 'call-answered']);
 
 describe('the world view of a turn', () => {
-  it('marks every event, leaver, shift and answer of a turn, in order, three banners at most', () => {
+  it('marks every event, leaver, shift and answer (to a shift or a call) of a turn, in order, three banners at most', () => {
     let seen = 0;
     let crowded = 0;
     for (const id of ['first-team', 'stagnant-giant', 'idea-factory', 'build-the-house', 'producers-to-leaders']) {

@@ -1,4 +1,4 @@
-import { traitsOf, type ActionDef, type Scenario, type GameState } from '../../engine';
+import { traitsOf, waiting, type ActionDef, type Scenario, type GameState } from '../../engine';
 import { h } from '../dom';
 import { TRAIT_WORDS } from '../labels';
 
@@ -15,8 +15,16 @@ export function openMemberPicker(
   onChoose: (memberId: string) => void,
   onClose: () => void,
 ): HTMLDialogElement {
+  // What waits for this very action aimed at this person: the situation panel's open shifts and calls.
+  const open = waiting(state);
+  const titleOf = (kind: 'shift' | 'call', id: string): string =>
+    (kind === 'shift' ? scenario.shifts.find((x) => x.id === id) : scenario.events.find((x) => x.id === id))?.title ??
+    id;
+  function waitsFor(member: string): string[] {
+    return open.filter((w) => w.member === member && w.settledBy.includes(def.id)).map((w) => titleOf(w.kind, w.id));
+  }
   const present = scenario.members
-    .map((m, i) => ({ def: m, state: state.members[i]!, traits: traitsOf(state, i) }))
+    .map((m, i) => ({ def: m, state: state.members[i]!, traits: traitsOf(state, i), waits: waitsFor(m.id) }))
     .filter((m) => m.state.status !== 'gone');
   let done = false;
   /** Closes and removes the picker once, at once: the close event alone can come too late. */
@@ -55,6 +63,14 @@ export function openMemberPicker(
               `morale ${m.state.morale} · skill ${m.state.skill} · ${STATUS[m.state.status]}`,
             ),
             h('span', { class: 'member-traits' }, m.traits.join(', ')),
+            ...m.waits.map((title) =>
+              h(
+                'span',
+                { class: 'member-waits', 'data-testid': `waits-${m.def.id}` },
+                h('span', { 'aria-hidden': 'true' }, '⚑ '),
+                `Waiting for this: ${title}`,
+              ),
+            ),
           ),
           m.traits.length
             ? h(

@@ -167,6 +167,14 @@ describe('a call for an answer', () => {
     for (let t = 0; t < turn; t++) expect(await playTurn(page, 'balanced', t)).toBe(true);
     const listed = page.locator(`[data-testid="call-${call.id}"]`);
     expect(await listed.textContent()).toContain(`aimed at ${name}`);
+    // The turn's summary flags it with its own words, which name the answer.
+    const flagged = page.locator('.summary-shift', { hasText: `A call for an answer: ${call.title} (${name})` });
+    await expect(flagged.count()).resolves.toBe(1);
+    expect(await flagged.textContent()).toContain(call.text);
+    expect(await page.locator('.summary-events').first().textContent()).toMatch(
+      /^(No other events this turn\.|Other events: )/,
+    );
+    await page.screenshot({ path: join(SHOTS, 'call-summary.png') });
 
     await page.click('[data-testid="action-coach"]');
     const waits = page.locator('dialog[open] [data-testid^="waits-"]');

@@ -65,7 +65,11 @@ export function turnSummaryPanel(
     h(
       'p',
       { class: 'summary-events' },
-      sum.events.length ? `Events: ${sum.events.join('; ')}.` : 'No events this turn.',
+      sum.events.length
+        ? `${sum.calls > 0 ? 'Other events' : 'Events'}: ${sum.events.join('; ')}.`
+        : sum.calls > 0
+          ? 'No other events this turn.'
+          : 'No events this turn.',
     ),
     h(
       'button',

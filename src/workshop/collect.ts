@@ -1,6 +1,7 @@
 import { quoted, type GameState, type Regime, type Scenario } from '../engine';
 import { decodeCode } from '../replay/code';
 import type { ReplayDocument } from '../replay/document';
+import { nameChange, shownName } from '../replay/names';
 import { timeline, type TurnRecord } from '../replay/timeline';
 import { verifyReplay, type ScenarioEntry, type VerifyResult } from '../replay/verify';
 import type { Submission } from './extract';
@@ -81,6 +82,8 @@ export function collectRoom(
   const groups = new Map<string, Accepted[]>();
   // The same text pasted twice (a quoted message, a second paste) is re-simulated once.
   const verified = new Map<string, VerifyResult>();
+  // Names shown other than as written, and why: each gets a note, once.
+  const changed = new Map<string, string>();
   submissions.forEach((s, index) => {
     let r = verified.get(s.text);
     if (!r) verified.set(s.text, (r = verifyReplay(s.text, entries)));
@@ -89,6 +92,9 @@ export function collectRoom(
       return;
     }
     const name = nameOf(r.document.meta);
+    const raw = rawNameOf(r.document.meta);
+    const change = raw === null ? null : nameChange(raw);
+    if (change !== null && name !== null) changed.set(name, change);
     const mismatch = mismatchOf(r.document, expect, entries);
     if (mismatch) {
       refused.push({ source: s.source, team: name, reason: mismatch });
@@ -135,6 +141,7 @@ export function collectRoom(
       );
     }
   }
+  for (const [name, why] of changed) notes.push(`A run's name ${why}; it is shown as “${name}”.`);
   if (unnamed > 0) {
     notes.push(
       unnamed === 1
@@ -215,7 +222,13 @@ function turnsWords(a: Accepted): string {
 }
 
 /** The name a run goes by: its team's, else its player's; null when it carries neither. */
+/** The name a run is shown by: its team's, else its player's, by the one display rule (src/replay/names.ts). */
 function nameOf(meta: ReplayDocument['meta']): string | null {
+  const raw = rawNameOf(meta);
+  return raw === null ? null : shownName(raw);
+}
+
+function rawNameOf(meta: ReplayDocument['meta']): string | null {
   const team = meta?.team?.trim();
   if (team) return team;
   const player = meta?.player?.trim();

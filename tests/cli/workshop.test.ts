@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { input } from '../../src/cli/commands/workshop';
+import { shownName } from '../../src/replay/names';
 import { entry, handIn, tampered } from '../workshop/support';
 import { onlyJson, sim } from './run-sim';
 
@@ -76,7 +77,8 @@ describe('sim workshop', () => {
     const j = JSON.parse(r.out[0]!) as WorkshopJson;
     expect(j.room).toEqual({ scenario: 'first-team', seed: '42', from: 'first valid run' });
     expect(j.teams.map((t) => [t.team, t.verified])).toEqual([
-      ['Team \u001b[2JGreen', true],
+      // A name is shown by the one display rule: the escape character as a visible escape.
+      ['Team \\u001b[2JGreen', true],
       ['Team Blue', true],
       ['Team Red', true],
       ['Team Teal', true],
@@ -86,7 +88,7 @@ describe('sim workshop', () => {
       for (const t of j.teams) expect(t).toHaveProperty(key);
     }
     for (const t of j.teams.filter((x) => x.verified)) {
-      const code = [blue, red, green].find((h) => h.doc.meta?.team === t.team)?.code ?? replayFile;
+      const code = [blue, red, green].find((h) => shownName(h.doc.meta!.team!) === t.team)?.code ?? replayFile;
       const v = onlyJson<{ fingerprint: string; turns: number; outcome: string }>(await sim('verify', code, '--json'));
       expect(t.fingerprint).toBe(v.fingerprint);
       expect(t.turns).toBe(v.turns);
@@ -101,7 +103,10 @@ describe('sim workshop', () => {
       [`${chat}, line 4`, 'Team Gold'],
       [`${chat}, line 5`, null],
     ]);
-    expect(j.notes).toEqual(['Team Blue handed in twice; the later, further run is kept (8 turns, finished).']);
+    expect(j.notes).toEqual([
+      'Team Blue handed in twice; the later, further run is kept (8 turns, finished).',
+      "A run's name holds invisible characters, shown as \\u escapes; it is shown as “Team \\u001b[2JGreen”.",
+    ]);
     expect(j.firstDivergence).toBe(1);
     expect(j.prompts.length).toBeGreaterThan(4);
     expect(j.prompts.some((p) => p.includes('architect'))).toBe(true);
@@ -132,6 +137,36 @@ describe('sim workshop', () => {
     expect(text).toContain(`Refused:\n  ${chat}, line 4 (Team Gold): This run is of seed "7"`);
     expect(text).toContain('Notes:\n  Team Blue handed in twice');
     expect(text).toMatch(/Debrief:\n {2}1\. /);
+  });
+
+  it('cannot be forged through names: a line feed prints no row of its own, a look-alike is told apart, a long name is cut', async () => {
+    const forger = handIn('lead-only', { team: `Zed\nTeam Blue  yes  8/8  momentum` });
+    const honest = handIn('balanced', { team: 'Team Blue' });
+    const red = handIn('manage-only', { team: 'Red' });
+    const lookAlike = handIn('random', { team: 'Red\u200b' });
+    // A code cannot carry a name that long; a replay file, which anyone can write, can.
+    const long = handIn('lead-only', { team: 'Long' }, { turns: 2 }).doc;
+    const longFile = join(dir, 'long.replay.json');
+    writeFileSync(longFile, JSON.stringify({ ...long, meta: { ...long.meta, team: 'L'.repeat(30_000) } }));
+    const file = join(dir, 'forged.txt');
+    writeFileSync(file, [forger, honest, red, lookAlike].map((h) => h.code).join('\n'));
+    const r = await sim('workshop', file, longFile);
+    expect(r.err).toEqual([]);
+    // The table: the lines after its header, to the first blank line.
+    const header = r.out.findIndex((l) => l.startsWith('team '));
+    const rows = r.out.slice(header + 1, r.out.indexOf('', header));
+    // Exactly one row per team: five hand-ins, five teams, and one of them is Team Blue.
+    expect(rows).toHaveLength(5);
+    expect(rows.filter((l) => l.startsWith('Team Blue '))).toHaveLength(1);
+    expect(rows.some((l) => l.startsWith('Zed\\u000aTeam Blue'))).toBe(true);
+    expect(rows.some((l) => l.startsWith('Red\\u200b'))).toBe(true);
+    expect(rows.some((l) => /^Red +yes/.test(l))).toBe(true);
+    for (const line of r.out) expect(line).not.toMatch(/[\n\u200b]/);
+    // Every line the output prints is short: the 30,000-character name is cut, and a note says so.
+    expect(Math.max(...r.out.map((l) => l.length))).toBeLessThan(1000);
+    expect(r.out.join('\n')).toContain(
+      `A run's name is 30000 characters long, cut to 60; it is shown as “${'L'.repeat(59)}…”.`,
+    );
   });
 
   it('--csv: one row per team per turn that parses back', async () => {

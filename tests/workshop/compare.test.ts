@@ -206,15 +206,15 @@ describe('roomCsv', () => {
     }
   });
 
-  it('keeps awkward team names intact and defuses ones a spreadsheet would run', () => {
+  it('keeps quotes and commas in team names, shows a line feed as an escape, and defuses a formula', () => {
     const odd = handIn('balanced', { team: 'Team "A", the\nbest' }, { turns: 2 });
     const formula = handIn('lead-only', { team: '=HYPERLINK("http://x","y")' }, { turns: 1 });
     const r = roomOf(odd, formula);
     const rows = Papa.parse<string[]>(roomCsv(r, scenario).slice(0, -2), { newline: '\r\n' }).data.slice(1);
     expect(rows.map((x) => x[0])).toEqual([
       `'=HYPERLINK("http://x","y")`,
-      'Team "A", the\nbest',
-      'Team "A", the\nbest',
+      'Team "A", the\\u000abest',
+      'Team "A", the\\u000abest',
     ]);
   });
 });

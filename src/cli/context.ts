@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import type { BrokenScenario, LoadedScenario } from '../scenarios/files';
 import { loadScenarioFile, readScenarioDir, SCENARIO_DIR, ScenarioError } from '../scenarios/files';
 import { planPolicy, planProblem, planProblemText, type Plan } from '../bots/plan';
@@ -7,6 +7,7 @@ import { CATALOGUE } from '../engine';
 import { scenarioHash } from '../replay/scenario-hash';
 import { seedProblem } from '../replay/seed';
 import type { ScenarioEntry } from '../replay/verify';
+import { MAX_REPLAY_BYTES, readFileBounded } from './bounded-read';
 import { UsageError } from './usage';
 
 let cache: { dir: string; scenarios: LoadedScenario[]; broken: BrokenScenario[] } | null = null;
@@ -100,13 +101,7 @@ export function findPolicyAndPlan(
 function readPlan(command: string, file: string): Plan {
   if (file === '') throw new UsageError(`${command}: plan: takes a file: --policy plan:FILE`);
   const where = `${command}: plan file ${JSON.stringify(file)}`;
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UsageError(`${where} cannot be read${code === 'ENOENT' ? ': no such file' : code ? ` (${code})` : ''}`);
-  }
+  const text = readFileBounded(`${command}: plan file`, file, MAX_REPLAY_BYTES, 'a plan file');
   let data: unknown;
   try {
     data = JSON.parse(text);

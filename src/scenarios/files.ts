@@ -25,6 +25,9 @@ export interface CheckedScenarioFile {
   readonly result: LintResult;
 }
 
+/** Far more than any scenario needs: the shipped ones are under 40 KB. */
+export const MAX_SCENARIO_FILE_BYTES = 10 * 1024 * 1024;
+
 /**
  * Reads one file and checks it as loading does, keeping every problem with its place. A file
  * that is missing, a folder or otherwise unreadable is one problem, never an exception.
@@ -34,10 +37,18 @@ export function checkScenarioFile(path: string): CheckedScenarioFile {
   let text: string;
   try {
     // Only a regular file: reading a pipe or a device could wait forever.
-    if (!statSync(path).isFile()) return { file, text: null, result: unreadableScenario(file) };
+    const st = statSync(path);
+    if (st.isDirectory()) return { file, text: null, result: unreadableScenario(file, 'is a folder, not a file') };
+    if (!st.isFile()) return { file, text: null, result: unreadableScenario(file, 'is not a regular file') };
+    if (st.size > MAX_SCENARIO_FILE_BYTES) {
+      const why = `is larger than ${MAX_SCENARIO_FILE_BYTES / 1024 / 1024} MB, the most a scenario file may be`;
+      return { file, text: null, result: unreadableScenario(file, why) };
+    }
     text = readFileSync(path, 'utf8');
-  } catch {
-    return { file, text: null, result: unreadableScenario(file) };
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' || code === 'ENOTDIR' ? 'no such file' : 'cannot be read';
+    return { file, text: null, result: unreadableScenario(file, why) };
   }
   return { file, text, result: lintScenarioText(file, text, { expectedId: basename(path, '.json') }) };
 }

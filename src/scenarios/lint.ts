@@ -30,13 +30,13 @@ export function lintScenarioText(
 }
 
 /** The result for a file whose text cannot be had: missing, a folder, or refused by the system. */
-export function unreadableScenario(file: string): LintResult {
+export function unreadableScenario(file: string, why = 'cannot be read'): LintResult {
   const problem: ScenarioProblem = {
     path: null,
     line: null,
     column: null,
-    message: 'cannot be read',
-    text: `${file}: cannot be read`,
+    message: why,
+    text: `${file}: ${why}`,
   };
   return { ok: false, problems: [problem] };
 }

@@ -29,7 +29,10 @@ const LOOKS_LIKE_DOCUMENT = /^\{\s*"format"\s*:\s*"momentum-replay"/;
  * that document. Reads at most MAX_CANDIDATES and says so in `note`, which also says when nothing
  * was found. One pass with one regular expression: 10 MB take a few tens of milliseconds.
  */
-export function extractSubmissions(text: string, source: string): { found: Submission[]; note: string | null } {
+export function extractSubmissions(
+  text: string,
+  source: string,
+): { found: Submission[]; note: string | null; unread: number } {
   const documents = documentsIn(text, source);
   if (documents) return documents;
   const found: Submission[] = [];
@@ -37,16 +40,17 @@ export function extractSubmissions(text: string, source: string): { found: Submi
   const manyLines = text.includes('\n');
   let line = 1;
   let counted = 0;
-  let capped = false;
+  // Past the cap the rest are only counted, so the note can say how many went unread.
+  let unread = 0;
   CANDIDATE.lastIndex = 0;
   for (let m = CANDIDATE.exec(text); m !== null; m = CANDIDATE.exec(text)) {
     const candidate = m[1] ?? linkedCode(m[2]!);
     if (seen.has(candidate)) continue;
-    if (found.length === MAX_CANDIDATES) {
-      capped = true;
-      break;
-    }
     seen.add(candidate);
+    if (found.length === MAX_CANDIDATES) {
+      unread++;
+      continue;
+    }
     if (manyLines) {
       for (let i = counted; i < m.index; i++) if (text.charCodeAt(i) === 10) line++;
       counted = m.index;
@@ -54,13 +58,18 @@ export function extractSubmissions(text: string, source: string): { found: Submi
     found.push({ source: manyLines ? `${source}, line ${line}` : source, text: candidate });
   }
   CANDIDATE.lastIndex = 0;
-  if (capped) {
+  if (unread > 0) {
     return {
       found,
-      note: `${source} holds more than ${CAP_WORDS} replay codes or links; only the first ${CAP_WORDS} are read.`,
+      note: `${source} holds ${(MAX_CANDIDATES + unread).toLocaleString('en')} different replay codes or links; only the first ${CAP_WORDS} are read, and ${unread.toLocaleString('en')} are left unread.`,
+      unread,
     };
   }
-  return { found, note: found.length === 0 ? `No replay code, link or replay file was found in ${source}.` : null };
+  return {
+    found,
+    note: found.length === 0 ? `No replay code, link or replay file was found in ${source}.` : null,
+    unread: 0,
+  };
 }
 
 /**
@@ -68,7 +77,10 @@ export function extractSubmissions(text: string, source: string): { found: Submi
  * which is then searched for codes. A file that starts like a replay document but does not parse
  * is handed in whole, so its refusal says it is damaged rather than that nothing was found.
  */
-function documentsIn(text: string, source: string): { found: Submission[]; note: string | null } | null {
+function documentsIn(
+  text: string,
+  source: string,
+): { found: Submission[]; note: string | null; unread: number } | null {
   const trimmed = text.trim();
   const first = trimmed[0];
   if (first !== '{' && first !== '[') return null;
@@ -76,17 +88,20 @@ function documentsIn(text: string, source: string): { found: Submission[]; note:
   try {
     data = JSON.parse(trimmed);
   } catch {
-    return LOOKS_LIKE_DOCUMENT.test(trimmed.slice(0, 200)) ? { found: [{ source, text: trimmed }], note: null } : null;
+    return LOOKS_LIKE_DOCUMENT.test(trimmed.slice(0, 200))
+      ? { found: [{ source, text: trimmed }], note: null, unread: 0 }
+      : null;
   }
-  if (isReplay(data)) return { found: [{ source, text: trimmed }], note: null };
+  if (isReplay(data)) return { found: [{ source, text: trimmed }], note: null, unread: 0 };
   if (!Array.isArray(data) || data.length === 0 || !data.every(isReplay)) return null;
   const docs = data.slice(0, MAX_CANDIDATES);
   return {
     found: docs.map((d, i) => ({ source: `${source}, run ${i + 1}`, text: JSON.stringify(d) })),
     note:
       data.length > MAX_CANDIDATES
-        ? `${source} holds ${data.length} replay documents; only the first ${CAP_WORDS} are read.`
+        ? `${source} holds ${data.length.toLocaleString('en')} replay documents; only the first ${CAP_WORDS} are read, and ${(data.length - MAX_CANDIDATES).toLocaleString('en')} are left unread.`
         : null,
+    unread: Math.max(0, data.length - MAX_CANDIDATES),
   };
 }
 

@@ -266,7 +266,7 @@ describe('sim balance mistakes', () => {
     const missing = join(dir, 'missing.json');
     const r = await sim('balance', '--scenario', missing, '--runs', '2');
     expect(r.code).toBe(1);
-    expect(r.err).toEqual([`${relative(process.cwd(), missing)}: cannot be read`]);
+    expect(r.err).toEqual([`${relative(process.cwd(), missing)}: no such file`]);
   });
 
   it('exits 2 naming the valid scenarios for an unknown id, and refuses a bad --runs', async () => {

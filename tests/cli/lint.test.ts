@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ACTION_IDS } from '../../src/engine/catalogue';
-import { loadScenarioFile, SCENARIO_DIR, ScenarioError } from '../../src/scenarios/files';
+import { loadScenarioFile, MAX_SCENARIO_FILE_BYTES, SCENARIO_DIR, ScenarioError } from '../../src/scenarios/files';
 import { idFromFileName, lintScenarioText } from '../../src/scenarios/lint';
 import { MAX_NESTING, parseScenario } from '../../src/scenarios/parse';
 import { onlyJson, sim } from './run-sim';
@@ -185,7 +185,7 @@ describe('sim lint: broken files', () => {
         {
           file: shown(missing),
           ok: false,
-          problems: [{ path: null, line: null, column: null, message: 'cannot be read' }],
+          problems: [{ path: null, line: null, column: null, message: 'no such file' }],
         },
         {
           file: shown(notJson),
@@ -216,8 +216,8 @@ describe('sim lint: broken files', () => {
     const r = await sim('lint', missing, folder, empty, scenarioFile('night-shift'));
     expect(r.code).toBe(1);
     expect(r.out).toEqual([
-      `${shown(missing)}: cannot be read`,
-      `${shown(folder)}: cannot be read`,
+      `${shown(missing)}: no such file`,
+      `${shown(folder)}: is a folder, not a file`,
       `${shown(empty)}: invalid JSON: the file is empty`,
       `${shown(join(dir, 'night-shift.json'))}: ok, scenario "night-shift"`,
       '3 problems in 3 of 4 files checked',
@@ -320,6 +320,18 @@ describe('sim lint: broken files', () => {
     expect(json.files[0]!.problems.find((p) => p.path === '$.difficulty')!.message).toContain(
       '"<img src=x onerror=alert(1)>"',
     );
+  });
+
+  it('refuses a scenario file past 10 MB without reading it, in one line', async () => {
+    const huge = scenarioFile('huge', (d) => {
+      d.briefing = 'x'.repeat(MAX_SCENARIO_FILE_BYTES);
+    });
+    const r = await sim('lint', huge);
+    expect(r.code).toBe(1);
+    expect(r.out).toEqual([
+      `${shown(huge)}: is larger than 10 MB, the most a scenario file may be`,
+      '1 problem in 1 of 1 file checked',
+    ]);
   });
 
   it('checks a 5 MB file and a file of 10,000 events without failing', { timeout: 60_000 }, async () => {
@@ -516,7 +528,7 @@ describe('--scenario FILE', () => {
     }
     const missing = await sim('verify', code, '--scenario', join(dir, 'absent.json'));
     expect(missing.code).toBe(1);
-    expect(missing.err).toEqual([`${shown(join(dir, 'absent.json'))}: cannot be read`]);
+    expect(missing.err).toEqual([`${shown(join(dir, 'absent.json'))}: no such file`]);
   });
 });
 

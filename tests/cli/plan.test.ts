@@ -73,7 +73,7 @@ describe('--policy plan:FILE', () => {
     expect(r.lineage.atTurn).toBe(1);
   });
 
-  it('refuses a missing, unreadable or non-JSON file in one line, exit 2', async () => {
+  it('refuses a missing file, a folder or a non-JSON file in one line each, exit 2', async () => {
     const missing = join(dir, 'missing.json');
     for (const command of ['play', 'batch', 'branch']) {
       const args =
@@ -82,12 +82,11 @@ describe('--policy plan:FILE', () => {
           : command === 'batch'
             ? ['batch', '--scenario', 'first-team', '--runs', '3', '--policy', `plan:${missing}`]
             : ['branch', 'M1.x', '--at', '1', '--then', `plan:${missing}`];
-      expectRefused(await sim(...args), `${command}: plan file`, missing, 'cannot be read');
+      expectRefused(await sim(...args), `${command}: plan file`, `${missing}: no such file`);
     }
     expectRefused(
       await sim('play', '--scenario', 'first-team', '--seed', '1', '--policy', `plan:${dir}`),
-      dir,
-      'cannot be read',
+      `${dir} is a folder, not a file`,
     );
     const broken = planFile('broken.json', '[["share-vision",');
     expectRefused(

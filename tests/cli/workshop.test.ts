@@ -224,8 +224,8 @@ describe('sim workshop', () => {
       [[clean, '--json', '--csv'], /^workshop: choose one format/],
       [[clean, '--scenario', 'first-team'], /^workshop: give --scenario and --seed together/],
       [[clean, '--scenario', 'nope', '--seed', '1'], /^workshop: unknown scenario "nope"; valid scenarios: /],
-      [[join(dir, 'missing.txt')], /^workshop: cannot read .*missing\.txt: ENOENT$/],
-      [[dir], /^workshop: .* is not a file$/],
+      [[join(dir, 'missing.txt')], /^workshop: .*missing\.txt: no such file$/],
+      [[dir], /^workshop: .* is a folder, not a file$/],
       [[clean, '--bogus'], /^workshop: unknown option "--bogus"/],
     ];
     for (const [args, message] of cases) {

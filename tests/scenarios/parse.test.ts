@@ -715,7 +715,8 @@ describe('scenario files on disk', () => {
   });
 
   it('names a file that cannot be read', () => {
-    expect(() => loadScenarioFile(join(tmp, 'no-such-file.json'))).toThrow(/no-such-file\.json: cannot be read/);
+    expect(() => loadScenarioFile(join(tmp, 'no-such-file.json'))).toThrow(/no-such-file\.json: no such file$/);
+    expect(() => loadScenarioFile(tmp)).toThrow(/: is a folder, not a file$/);
   });
 
   it('loadAllScenarios names the one broken file among good ones', () => {

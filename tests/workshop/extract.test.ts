@@ -73,6 +73,7 @@ describe('extractSubmissions', () => {
     expect(extractSubmissions(`\uFEFF${text}\n`, 'blue.replay.json')).toEqual({
       found: [{ source: 'blue.replay.json', text }],
       note: null,
+      unread: 0,
     });
     const list = extractSubmissions(JSON.stringify([blue.doc, red.doc]), 'session.json').found;
     expect(list.map((f) => f.source)).toEqual(['session.json, run 1', 'session.json, run 2']);
@@ -94,12 +95,21 @@ describe('extractSubmissions', () => {
     expect(r.note).toBe('No replay code, link or replay file was found in notes.txt.');
   });
 
-  it('reads at most 1,000 candidates and says so', () => {
-    const text = Array.from({ length: 1500 }, (_, i) => `M1.${String(i).padStart(24, 'A')}`).join(' ');
-    const r = extractSubmissions(text, 'flood.txt');
+  it('reads at most 1,000 candidates and says how many more it left unread, repeats not counted', () => {
+    const codes = Array.from({ length: 1500 }, (_, i) => `M1.${String(i).padStart(24, 'A')}`);
+    const r = extractSubmissions([...codes, ...codes.slice(1200)].join(' '), 'flood.txt');
     expect(r.found).toHaveLength(MAX_CANDIDATES);
     expect(r.found[999]!.text).toBe(`M1.${String(999).padStart(24, 'A')}`);
-    expect(r.note).toBe('flood.txt holds more than 1,000 replay codes or links; only the first 1,000 are read.');
+    expect(r.unread).toBe(500);
+    expect(r.note).toBe(
+      'flood.txt holds 1,500 different replay codes or links; only the first 1,000 are read, and 500 are left unread.',
+    );
+    const fits = extractSubmissions(codes.slice(0, MAX_CANDIDATES).join(' '), 'fits.txt');
+    expect({ found: fits.found.length, unread: fits.unread, note: fits.note }).toEqual({
+      found: MAX_CANDIDATES,
+      unread: 0,
+      note: null,
+    });
   });
 
   it('reads 10 MB of text in time proportional to its length and finds the codes at its start, middle and end', () => {

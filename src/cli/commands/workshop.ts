@@ -1,4 +1,3 @@
-import { readFileSync, statSync } from 'node:fs';
 import type { Regime, Scenario } from '../../engine';
 import {
   collectRoom,
@@ -16,21 +15,22 @@ import {
   type TeamRow,
 } from '../../workshop';
 import { acceptedSeed, findScenario, scenarioEntries } from '../context';
+import { MAX_HAND_IN_BYTES, readFileBounded, readStdinBounded } from '../bounded-read';
 import { terminalText } from '../terminal';
 import { parseFlags, UsageError } from '../usage';
 
-/** Larger than any transcript or replay file a room produces: refused before reading. */
-const MAX_FILE_BYTES = 64 * 1024 * 1024;
+/** What a file given to `workshop` holds, for a refusal. */
+const HAND_INS = 'one input of hand-ins';
 
-/** Standard input's text; replaced in tests. */
-export const input = { stdin: (): string => readFileSync(0, 'utf8') };
+/** Standard input's text, read up to the same bound as a file; replaced in tests. */
+export const input = { stdin: (): string => readStdinBounded('workshop', MAX_HAND_IN_BYTES, HAND_INS) };
 
 const REGIME_LETTER: Record<Regime, string> = { momentum: 'M', chaos: 'C', stagnation: 'S', drift: 'D' };
 
 /**
  * Verifies and compares a room's hand-ins: codes, links and replay documents found in any files
  * (or standard input). Exit 0 when every hand-in found verified into the room, 1 when any was
- * refused or none verified, 2 for a usage mistake.
+ * refused, codes were left unread past the cap, or none verified, 2 for a usage mistake.
  */
 export function workshopCommand(args: string[], out: (s: string) => void): number {
   const { values, positionals } = parseFlags(
@@ -68,9 +68,11 @@ export function workshopCommand(args: string[], out: (s: string) => void): numbe
   const unread: Refusal[] = [];
   const readNotes: string[] = [];
   for (const file of readFiles(positionals)) {
-    const { found, note } = extractSubmissions(file.text, file.source);
+    const { found, note, unread: left } = extractSubmissions(file.text, file.source);
     submissions.push(...found);
-    if (note !== null && found.length === 0) unread.push({ source: file.source, team: null, reason: note });
+    // Nothing found, or codes past the cap left unread: listed with the refusals, so the exit is 1.
+    if (note !== null && (found.length === 0 || left > 0))
+      unread.push({ source: file.source, team: null, reason: note });
     else if (note !== null) readNotes.push(note);
   }
 
@@ -114,7 +116,7 @@ export function workshopCommand(args: string[], out: (s: string) => void): numbe
   return code;
 }
 
-/** Each file's text, or a usage error naming the file that cannot be read. */
+/** Each file's text, each read up to MAX_HAND_IN_BYTES (see bounded-read.ts). */
 function readFiles(paths: readonly string[]): { source: string; text: string }[] {
   let stdinRead = false;
   return paths.map((path) => {
@@ -123,25 +125,7 @@ function readFiles(paths: readonly string[]): { source: string; text: string }[]
       stdinRead = true;
       return { source: 'standard input', text: input.stdin() };
     }
-    let size: number;
-    try {
-      const st = statSync(path);
-      if (!st.isFile()) throw new UsageError(`workshop: ${path} is not a file`);
-      size = st.size;
-    } catch (e) {
-      if (e instanceof UsageError) throw e;
-      throw new UsageError(`workshop: cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? 'error'}`);
-    }
-    if (size > MAX_FILE_BYTES) {
-      throw new UsageError(
-        `workshop: ${path} is ${Math.round(size / 1024 / 1024)} MB; hand-ins are read from files of at most 64 MB`,
-      );
-    }
-    try {
-      return { source: path, text: readFileSync(path, 'utf8') };
-    } catch (e) {
-      throw new UsageError(`workshop: cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? 'error'}`);
-    }
+    return { source: path, text: readFileBounded('workshop', path, MAX_HAND_IN_BYTES, HAND_INS) };
   });
 }
 

@@ -58,9 +58,14 @@ function outcomePrompts(teams: readonly TeamRun[]): string[] {
   return lines;
 }
 
-const SLIDE_QUESTION: Record<'chaos' | 'stagnation', { verb: string; ask: string }> = {
-  chaos: { verb: 'slid into chaos', ask: 'what did they leave out?' },
-  stagnation: { verb: 'sank into stagnation', ask: 'the order was there, so what was missing?' },
+/** The verb as one team's past ("sank") and as several teams' "had …" ("had sunk"), and the question. */
+const SLIDE_QUESTION: Record<'chaos' | 'stagnation', { verb: string; had: string; ask: string }> = {
+  chaos: { verb: 'slid into chaos', had: 'slid into chaos', ask: 'what did they leave out?' },
+  stagnation: {
+    verb: 'sank into stagnation',
+    had: 'sunk into stagnation',
+    ask: 'the order was there, so what was missing?',
+  },
 };
 
 /** How many teams reached a losing regime, and by when the last of them had. */
@@ -69,7 +74,7 @@ function slidePrompts(teams: readonly TeamRun[], regime: 'chaos' | 'stagnation')
     .map((t) => ({ t, turn: firstTurnIn(t, regime) }))
     .filter((x): x is { t: TeamRun; turn: number } => x.turn !== null);
   if (hit.length === 0) return [];
-  const { verb, ask } = SLIDE_QUESTION[regime];
+  const { verb, had, ask } = SLIDE_QUESTION[regime];
   if (hit.length === 1) {
     const only = hit[0]!;
     const they = ask.replace('they', 'it');
@@ -78,7 +83,7 @@ function slidePrompts(teams: readonly TeamRun[], regime: 'chaos' | 'stagnation')
   }
   const by = Math.max(...hit.map((x) => x.turn));
   const who = hit.length === teams.length ? `All ${teams.length} teams` : `${hit.length} of ${teams.length} teams`;
-  return [`${who} had ${verb} by turn ${by}: ${ask}`];
+  return [`${who} had ${had} by turn ${by}: ${ask}`];
 }
 
 function momentumPrompts(teams: readonly TeamRun[], scenario: Scenario): string[] {

@@ -124,20 +124,22 @@ describe('debriefPrompts', () => {
 
   it('counts the teams that slid into chaos and stagnation, with the turn by which they had', () => {
     const prompts = debriefPrompts(room, scenario);
-    for (const [regime, verb] of [
-      ['chaos', 'slid into chaos'],
-      ['stagnation', 'sank into stagnation'],
+    // One team "sank"; several "had sunk": the past participle, never "had sank".
+    for (const [regime, verb, had] of [
+      ['chaos', 'slid into chaos', 'slid into chaos'],
+      ['stagnation', 'sank into stagnation', 'sunk into stagnation'],
     ] as const) {
       const hit = room.teams.filter((t) => firstIn(t, regime) > 0);
       expect(hit.length).toBeGreaterThan(0);
-      const line = prompts.find((p) => p.includes(verb))!;
+      const line = prompts.find((p) => p.includes(regime === 'chaos' ? verb : 'into stagnation'))!;
       if (hit.length === 1) {
         expect(line).toContain(`${hit[0]!.team} ${verb} on turn ${firstIn(hit[0]!, regime)}`);
       } else {
         const by = Math.max(...hit.map((t) => firstIn(t, regime)));
-        expect(line).toContain(`${hit.length} of 5 teams had ${verb} by turn ${by}`);
+        expect(line).toContain(`${hit.length} of 5 teams had ${had} by turn ${by}`);
       }
     }
+    expect(prompts.join(' ')).not.toContain('had sank');
   });
 
   it('names who reached momentum first and what they chose that turn, and how the room finished', () => {

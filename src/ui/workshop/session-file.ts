@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { WorkshopRecord } from '../../platform/workshops';
+import { nameProblem, seedProblem } from '../../replay/seed';
 
 const FORMAT = 'momentum-workshop';
 const VERSION = 1;
@@ -42,5 +43,14 @@ export function readSessionFile(text: string): { ok: true; record: WorkshopRecor
     return { ok: false, reason: `This workshop session file is damaged${where}.` };
   }
   const { format: _f, version: _v, ...record } = r.data;
+  // A room reached by a link: a blank one, or one a link trims, could never be opened again.
+  if (record.room.trim() === '' || record.room !== record.room.trim()) {
+    return {
+      ok: false,
+      reason: 'This workshop session’s room code is blank or starts or ends with a space, so no link could open it.',
+    };
+  }
+  const problem = nameProblem(record.room, 'room') ?? seedProblem(record.seed);
+  if (problem) return { ok: false, reason: `This workshop session cannot be imported. ${problem}` };
   return { ok: true, record };
 }

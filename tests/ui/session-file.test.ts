@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import type { WorkshopRecord } from '../../src/platform/workshops';
+import { readSessionFile, sessionFileText } from '../../src/ui/workshop/session-file';
+
+const record: WorkshopRecord = {
+  room: 'K7QX2M',
+  name: 'Workshop, 7 December',
+  scenario: 'first-team',
+  seed: 'morning-1',
+  teams: ['Team Blue'],
+  createdAt: 1_765_000_000_000,
+  submissions: [{ source: 'pasted text, line 1', text: 'M1.abc', at: 1_765_000_100_000 }],
+};
+
+const withFields = (change: Partial<WorkshopRecord>): string => sessionFileText({ ...record, ...change });
+
+describe('a workshop session file', () => {
+  it('reads back what it wrote', () => {
+    expect(readSessionFile(sessionFileText(record))).toEqual({ ok: true, record });
+  });
+
+  it('refuses a room code no link could open again: blank, or with a space at either end', () => {
+    for (const room of ['   ', ' K7QX2M', 'K7QX2M ']) {
+      const r = readSessionFile(withFields({ room }));
+      expect(r).toEqual({
+        ok: false,
+        reason: 'This workshop session’s room code is blank or starts or ends with a space, so no link could open it.',
+      });
+    }
+  });
+
+  it('refuses a seed or room code the game itself would refuse, with the game’s own reason', () => {
+    const seed = readSessionFile(withFields({ seed: 'bad\u0007seed' }));
+    expect(seed).toEqual({
+      ok: false,
+      reason:
+        'This workshop session cannot be imported. The seed holds an invisible control character (U+0007); please use letters, digits, spaces and punctuation only.',
+    });
+    const room = readSessionFile(withFields({ room: 'K7\u0000QX' }));
+    expect(room.ok).toBe(false);
+    expect(!room.ok && room.reason).toMatch(
+      /^This workshop session cannot be imported\. The room code holds an invisible control character/,
+    );
+    expect(readSessionFile(withFields({ seed: 'x'.repeat(150) })).ok).toBe(false);
+  });
+});

@@ -1,4 +1,5 @@
 import { openDB, type IDBPDatabase } from 'idb';
+import { mergeConflict, mergeRecords } from './session-merge';
 
 /** One hand-in as the facilitator gave it: a code or a replay file's text, and where it came from. */
 export interface StoredSubmission {
@@ -27,7 +28,24 @@ export interface WorkshopStore {
   list(): Promise<WorkshopRecord[]>;
   get(room: string): Promise<WorkshopRecord | null>;
   put(record: WorkshopRecord): Promise<void>;
+  /**
+   * Stores a copy of a room merged with what is stored for it (see session-merge.ts), in one
+   * step no other tab can come between, and gives back what is now stored. Rejects, storing
+   * nothing, when the stored room plays another scenario or seed.
+   */
+  merge(record: WorkshopRecord): Promise<WorkshopRecord>;
   remove(room: string): Promise<void>;
+}
+
+/** Two sessions with one room code that play different games: never merged, never replaced. */
+export class SessionConflict extends Error {}
+
+/** What is stored once `record` is merged into `stored` (or stored as it is, when nothing was). */
+function merged(stored: WorkshopRecord | null | undefined, record: WorkshopRecord): WorkshopRecord {
+  if (!stored) return record;
+  const conflict = mergeConflict(stored, record);
+  if (conflict) throw new SessionConflict(`These sessions cannot be one room: ${conflict}.`);
+  return mergeRecords(stored, record);
 }
 
 const DB = 'momentum-workshops';
@@ -78,6 +96,20 @@ export async function openWorkshopStore(): Promise<WorkshopStore> {
         throw failure(e);
       }
     },
+    async merge(record) {
+      let next: WorkshopRecord;
+      try {
+        const tx = db.transaction(STORE, 'readwrite');
+        const stored = (await tx.store.get(record.room)) as WorkshopRecord | undefined;
+        next = merged(stored, record);
+        await tx.store.put(next);
+        await tx.done;
+      } catch (e) {
+        if (e instanceof SessionConflict) throw e;
+        throw failure(e);
+      }
+      return next;
+    },
     async remove(room) {
       try {
         await db.delete(STORE, room);
@@ -96,6 +128,15 @@ export function memoryWorkshopStore(persistent = false): WorkshopStore {
     list: () => Promise.resolve([...m.values()]),
     get: (room) => Promise.resolve(m.get(room) ?? null),
     put: (r) => Promise.resolve(void m.set(r.room, structuredClone(r))),
+    merge: (r) => {
+      try {
+        const next = merged(m.get(r.room), r);
+        m.set(r.room, structuredClone(next));
+        return Promise.resolve(structuredClone(next));
+      } catch (e) {
+        return Promise.reject(e as Error);
+      }
+    },
     remove: (room) => Promise.resolve(void m.delete(room)),
   };
 }

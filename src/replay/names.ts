@@ -31,3 +31,25 @@ export function nameChange(name: string): string | null {
   if (long) return `is ${[...name].length} characters long, cut to ${MAX_NAME_LENGTH}`;
   return null;
 }
+
+/** Text order with runs of digits compared as numbers: "Team 2" before "Team 10". */
+export function naturalCompare(a: string, b: string): number {
+  const split = (s: string) => s.toLowerCase().match(/\d+|\D+/g) ?? [];
+  const x = split(a);
+  const y = split(b);
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const p = x[i]!;
+    const q = y[i]!;
+    if (p === q) continue;
+    if (/^\d/.test(p) && /^\d/.test(q)) {
+      const n = p.replace(/^0+/, '');
+      const o = q.replace(/^0+/, '');
+      if (n.length !== o.length) return n.length - o.length;
+      if (n !== o) return n < o ? -1 : 1;
+      continue;
+    }
+    return p < q ? -1 : 1;
+  }
+  if (x.length !== y.length) return x.length - y.length;
+  return a < b ? -1 : a > b ? 1 : 0;
+}

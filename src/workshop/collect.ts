@@ -1,7 +1,9 @@
 import { quoted, type GameState, type Regime, type Scenario } from '../engine';
 import { decodeCode } from '../replay/code';
 import type { ReplayDocument } from '../replay/document';
-import { nameChange, shownName } from '../replay/names';
+import { nameChange, naturalCompare, shownName } from '../replay/names';
+
+export { naturalCompare };
 import { timeline, type TurnRecord } from '../replay/timeline';
 import { verifyReplay, type ScenarioEntry, type VerifyResult } from '../replay/verify';
 import type { Submission } from './extract';
@@ -278,26 +280,4 @@ function mismatchOf(doc: ReplayDocument, expect: RoomExpectation, entries: reado
 function scenarioWords(id: string, entries: readonly ScenarioEntry[]): string {
   const s = entries.find((e) => e.scenario.id === id)?.scenario;
   return s ? `“${s.title}” (${s.id})` : `the scenario ${quoted(id)}`;
-}
-
-/** Text order with runs of digits compared as numbers: "Team 2" before "Team 10". */
-export function naturalCompare(a: string, b: string): number {
-  const split = (s: string) => s.toLowerCase().match(/\d+|\D+/g) ?? [];
-  const x = split(a);
-  const y = split(b);
-  for (let i = 0; i < Math.min(x.length, y.length); i++) {
-    const p = x[i]!;
-    const q = y[i]!;
-    if (p === q) continue;
-    if (/^\d/.test(p) && /^\d/.test(q)) {
-      const n = p.replace(/^0+/, '');
-      const o = q.replace(/^0+/, '');
-      if (n.length !== o.length) return n.length - o.length;
-      if (n !== o) return n < o ? -1 : 1;
-      continue;
-    }
-    return p < q ? -1 : 1;
-  }
-  if (x.length !== y.length) return x.length - y.length;
-  return a < b ? -1 : a > b ? 1 : 0;
 }

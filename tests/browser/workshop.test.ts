@@ -162,6 +162,82 @@ describe('a workshop', () => {
     await host.close();
   }, 240_000);
 
+  it('never replaces a room: an import merges, two tabs stay one room, and a code pasted twice is stored once', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
+    const tabA = await open(ctx, './');
+    const { room } = await setUp(tabA);
+    const codes = Array.from({ length: 17 }, (_, i) => {
+      const { doc, scenario } = playRecorded(
+        'first-team',
+        ['balanced', 'lead-only', 'random'][i % 3]!,
+        'workshop-seed',
+        {
+          team: `Team ${i + 1}`,
+          room,
+        },
+      );
+      return encodeCode(doc, scenario);
+    });
+    const stored = (page: Page): Promise<number> =>
+      page.evaluate(async (r) => {
+        const db = await new Promise<IDBDatabase>((ok) => {
+          const q = indexedDB.open('momentum-workshops');
+          q.onsuccess = () => ok(q.result);
+        });
+        const rec = await new Promise<{ submissions: unknown[] }>((ok) => {
+          const q = db.transaction('sessions').objectStore('sessions').get(r);
+          q.onsuccess = () => ok(q.result as { submissions: unknown[] });
+        });
+        db.close();
+        return rec.submissions.length;
+      }, room);
+    const paste = async (page: Page, text: string): Promise<void> => {
+      await page.fill('[data-testid="workshop-paste"]', text);
+      await page.click('[data-testid="workshop-add"]');
+      await page.waitForFunction(() => document.querySelector('[data-testid="collect-status"]')?.textContent !== '');
+    };
+
+    // An empty export of the room, taken before any run came in.
+    const emptyDownload = tabA.waitForEvent('download');
+    await tabA.click('[data-testid="export-session"]');
+    const emptyFile = (await (await emptyDownload).path())!;
+
+    // Two dashboards on one room, as on a projector and a laptop: A adds 3 runs, B adds 2.
+    const tabB = await open(ctx, `./?workshop=${room}`);
+    await paste(tabA, codes.slice(0, 3).join('\n'));
+    await paste(tabB, codes.slice(3, 5).join('\n'));
+    // Each sees the other's within a second, and a fresh tab shows all five.
+    await tabA.waitForFunction(() => document.querySelectorAll('[data-testid="workshop-row"]').length === 5, null, {
+      timeout: 1000,
+    });
+    const fresh = await open(ctx, `./?workshop=${room}`);
+    await fresh.waitForFunction(() => document.querySelectorAll('[data-testid="workshop-row"]').length === 5);
+    await fresh.close();
+    await tabB.close();
+
+    // Twelve more, then the same seventeen pasted again: stored once each.
+    await paste(tabA, codes.slice(5).join('\n'));
+    await paste(tabA, codes.join('\n'));
+    expect(await stored(tabA)).toBe(17);
+    expect(await tabA.textContent('[data-testid="collect-status"]')).toContain('0 new or updated team runs');
+
+    // The empty export imported into the room with 17 runs: merged, nothing lost, and it says so.
+    const setup = await open(ctx, './?workshop');
+    await setup.setInputFiles('[data-testid="import-session"]', emptyFile);
+    await setup.waitForFunction(() => document.querySelectorAll('[data-testid="workshop-row"]').length === 17);
+    expect(await setup.textContent('body')).toContain(
+      `Room ${room} was already in this browser: the file's hand-ins were merged into it (0 new, 0 already here). Nothing was removed.`,
+    );
+    expect(await stored(setup)).toBe(17);
+    // Replacing is a choice of its own, and it can be undone.
+    await setup.getByRole('button', { name: 'Replace the room with the file instead' }).click();
+    await setup.waitForFunction(() => document.querySelectorAll('[data-testid="workshop-row"]').length === 0);
+    await setup.getByRole('button', { name: 'Undo' }).click();
+    await setup.waitForFunction(() => document.querySelectorAll('[data-testid="workshop-row"]').length === 17);
+    expect(await stored(setup)).toBe(17);
+    await ctx.close();
+  }, 120_000);
+
   it('verifies 40 teams and draws the dashboard within budget', async () => {
     const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
     const page = await open(ctx, './');

@@ -1,4 +1,5 @@
 import { linkTo } from '../../platform/links';
+import { mergeConflict, mergeRecords } from '../../platform/session-merge';
 import type { StoredSubmission, WorkshopRecord, WorkshopStore } from '../../platform/workshops';
 import { tryEncodeCode } from '../../replay/code';
 import { recordReplay } from '../../replay/document';
@@ -23,6 +24,9 @@ const STEPS = [
   'When your facilitator asks, use “Hand in progress” in the game to show how far you are.',
   'At the end, show your result’s QR code to the facilitator or paste its code into the room’s chat.',
 ];
+
+/** The channel dashboard tabs of this site tell each other on that they stored a room's hand-ins. */
+const TABS_CHANNEL = 'momentum-workshop-rooms';
 
 /** The facilitator's dashboard of one session: the teams' link, collecting hand-ins, the comparison and the debrief. */
 export async function workshopScreen(ctx: AppContext, roomCode: string): Promise<void> {
@@ -52,6 +56,7 @@ export async function workshopScreen(ctx: AppContext, roomCode: string): Promise
   let ranked = false;
   let meter: SeriesKey = 'morale';
   let turn = 1;
+  let tabs: BroadcastChannel | null = null;
 
   const status = h('p', { class: 'collect-status', role: 'status', 'data-testid': 'collect-status' });
   const results = h('div', { class: 'room-results' });
@@ -66,7 +71,8 @@ export async function workshopScreen(ctx: AppContext, roomCode: string): Promise
     const before = new Set(room.teams.map((t) => `${t.team}|${t.fingerprint}`));
     const at = Date.now();
     const fresh: StoredSubmission[] = subs.map((s) => ({ source: s.source, text: s.text, at }));
-    record = { ...record, submissions: [...record.submissions, ...fresh] };
+    // Each hand-in is stored once: a code pasted again adds nothing.
+    record = mergeRecords(record, { ...record, submissions: fresh });
     // Marks for the speed budget (40 teams verified and drawn in 500 ms): tests read them.
     performance.mark('workshop-collect-start');
     room = collect(ctx, record);
@@ -88,8 +94,15 @@ export async function workshopScreen(ctx: AppContext, roomCode: string): Promise
   };
   const persist = async (s: WorkshopStore): Promise<void> => {
     try {
-      await s.put(record);
+      // Merged with what is stored, in one step: another tab's hand-ins are kept, and brought in here.
+      const stored = await s.merge(record);
       ctx.notices.close('workshop-save');
+      if (stored.submissions.length !== record.submissions.length) {
+        record = stored;
+        room = collect(ctx, record);
+        draw();
+      } else record = stored;
+      tabs?.postMessage({ room: record.room });
     } catch (err) {
       ctx.notices.show({
         id: 'workshop-save',
@@ -403,6 +416,27 @@ export async function workshopScreen(ctx: AppContext, roomCode: string): Promise
   );
   draw();
   warmVerifier(ctx, record, entry.hash);
+  // Other dashboard tabs on this room say when they stored hand-ins; this one brings them in.
+  tabs = typeof BroadcastChannel === 'function' ? new BroadcastChannel(TABS_CHANNEL) : null;
+  if (tabs) {
+    const channel = tabs;
+    channel.onmessage = (e: MessageEvent<{ room?: string }>) => {
+      if (e.data.room !== record.room) return;
+      void store.get(record.room).then((stored) => {
+        if (!stored || mergeConflict(record, stored)) return;
+        const next = mergeRecords(record, stored);
+        if (next.submissions.length === record.submissions.length) return;
+        const added = next.submissions.length - record.submissions.length;
+        record = next;
+        room = collect(ctx, record);
+        draw();
+        say(
+          `${added} hand-in${added === 1 ? '' : 's'} collected in another window of this room ${added === 1 ? 'was' : 'were'} brought in.`,
+        );
+      });
+    };
+    ctx.onLeave(() => channel.close());
+  }
   if (!store.persistent)
     ctx.notices.show({
       id: 'workshop-memory',

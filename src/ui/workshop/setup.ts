@@ -1,3 +1,4 @@
+import { mergeConflict } from '../../platform/session-merge';
 import { newRoomCode, type WorkshopRecord } from '../../platform/workshops';
 import { seedProblem } from '../../replay/seed';
 import type { AppContext } from '../context';
@@ -74,12 +75,53 @@ export function workshopSetupScreen(ctx: AppContext): void {
       return;
     }
     const store = await ctx.workshops();
+    const imported = r.record;
+    const before = await store.get(imported.room);
+    let room = imported.room;
     try {
-      await store.put(r.record);
+      if (before && mergeConflict(before, imported)) {
+        // Another game under the same room code: kept apart under a new code, never merged or replaced.
+        room = newRoomCode();
+        await store.put({ ...imported, room });
+        ctx.notices.show({
+          id: 'workshop-import',
+          text: `This browser already has a room ${imported.room} playing another scenario or seed, so the file was imported as room ${room}. Runs handed in with the old room code are flagged in it.`,
+        });
+      } else {
+        const after = await store.merge(imported);
+        if (before) {
+          const added = after.submissions.length - before.submissions.length;
+          ctx.notices.show({
+            id: 'workshop-import',
+            text: `Room ${room} was already in this browser: the file's hand-ins were merged into it (${added} new, ${imported.submissions.length - added} already here). Nothing was removed.`,
+            actions: [{ label: 'Replace the room with the file instead', run: () => void replace(before, imported) }],
+          });
+        }
+      }
     } catch (err) {
       ctx.notices.show({ id: 'workshop-save', text: (err as Error).message });
     }
-    ctx.go({ kind: 'workshop', room: r.record.room });
+    ctx.go({ kind: 'workshop', room });
+  };
+  /** The explicit, undoable choice to let a file's session stand for a room instead of merging it. */
+  const replace = async (before: WorkshopRecord, file: WorkshopRecord): Promise<void> => {
+    const store = await ctx.workshops();
+    await store.put(file);
+    ctx.notices.show({
+      id: 'workshop-import',
+      text: `Room ${file.room} now holds only the file's ${file.submissions.length} hand-ins.`,
+      actions: [
+        {
+          label: 'Undo',
+          run: () =>
+            void store.put(before).then(() => {
+              ctx.notices.close('workshop-import');
+              ctx.go({ kind: 'workshop', room: before.room });
+            }),
+        },
+      ],
+    });
+    ctx.go({ kind: 'workshop', room: file.room });
   };
   const importInput = h('input', {
     id: 'ws-import',

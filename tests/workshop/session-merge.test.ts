@@ -1,0 +1,102 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { mergeConflict, mergeRecords, mergeSubmissions } from '../../src/platform/session-merge';
+import { memoryWorkshopStore, SessionConflict, type WorkshopRecord } from '../../src/platform/workshops';
+
+/** Sessions of one room, drawn from few codes, times and names so that they overlap often. */
+const submission = fc.record({
+  source: fc.constantFrom('pasted text, line 1', 'pasted text, line 2', 'blue.replay.json'),
+  text: fc.constantFrom('M1.aaa', 'M1.bbb', ' M1.aaa ', 'M1.ccc', 'M1.ddd'),
+  at: fc.integer({ min: 0, max: 5 }),
+});
+const session = fc.record({
+  room: fc.constant('K7QX2M'),
+  name: fc.constantFrom('Morning', 'Afternoon'),
+  scenario: fc.constant('first-team'),
+  seed: fc.constant('42'),
+  teams: fc.uniqueArray(fc.constantFrom('Team 1', 'Team 2', 'Team 10', 'Blue'), { maxLength: 4 }),
+  createdAt: fc.integer({ min: 0, max: 3 }),
+  submissions: fc.array(submission, { maxLength: 8 }),
+});
+
+describe('merging two copies of one room', () => {
+  it('gives the same room whichever comes first, and merging again changes nothing (property)', () => {
+    fc.assert(
+      fc.property(session, session, session, (s, a, b) => {
+        const ab = mergeRecords(a, b);
+        expect(ab).toEqual(mergeRecords(b, a));
+        expect(mergeRecords(ab, a)).toEqual(ab);
+        expect(mergeRecords(ab, ab)).toEqual(ab);
+        // Importing A then B into a room equals importing B then A.
+        expect(mergeRecords(mergeRecords(s, a), b)).toEqual(mergeRecords(mergeRecords(s, b), a));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('loses no hand-in and keeps each once, at its earliest (property)', () => {
+    fc.assert(
+      fc.property(session, session, (a, b) => {
+        const m = mergeRecords(a, b).submissions;
+        const all = [...a.submissions, ...b.submissions];
+        const texts = new Set(all.map((s) => s.text.trim()));
+        expect(m.map((s) => s.text.trim()).sort()).toEqual([...texts].sort());
+        for (const s of m) {
+          const earliest = Math.min(...all.filter((x) => x.text.trim() === s.text.trim()).map((x) => x.at));
+          expect(s.at).toBe(earliest);
+        }
+        for (let i = 1; i < m.length; i++) expect(m[i]!.at).toBeGreaterThanOrEqual(m[i - 1]!.at);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('keeps a code pasted twice once', () => {
+    const codes = Array.from({ length: 1000 }, (_, i) => ({ source: `line ${i + 1}`, text: `M1.${i}`, at: 1 }));
+    const again = codes.map((c) => ({ ...c, at: 2 }));
+    expect(mergeSubmissions(codes, again)).toEqual(codes);
+  });
+
+  it('never makes one room of two games', () => {
+    const a: WorkshopRecord = {
+      room: 'K7QX2M',
+      name: 'A',
+      scenario: 'first-team',
+      seed: '42',
+      teams: [],
+      createdAt: 1,
+      submissions: [],
+    };
+    expect(mergeConflict(a, { ...a, seed: '7' })).toBe(
+      'room K7QX2M here plays “first-team” with seed “42”, the file “first-team” with seed “7”',
+    );
+    expect(mergeConflict(a, { ...a, name: 'B' })).toBeNull();
+  });
+});
+
+describe('a store that merges', () => {
+  it('merges what two tabs save, whichever saves last, and refuses a room of another game', async () => {
+    const store = memoryWorkshopStore();
+    const base: WorkshopRecord = {
+      room: 'SAME01',
+      name: 'Morning',
+      scenario: 'first-team',
+      seed: '42',
+      teams: [],
+      createdAt: 1,
+      submissions: [],
+    };
+    await store.put(base);
+    const tabA = { ...base, submissions: ['a1', 'a2', 'a3'].map((text) => ({ source: 'tab A', text, at: 2 })) };
+    const tabB = { ...base, submissions: ['b1', 'b2'].map((text) => ({ source: 'tab B', text, at: 3 })) };
+    await store.merge(tabA);
+    const after = await store.merge(tabB);
+    expect(after.submissions.map((s) => s.text)).toEqual(['a1', 'a2', 'a3', 'b1', 'b2']);
+    expect((await store.get('SAME01'))!.submissions).toHaveLength(5);
+    // An empty export of the same room imported later takes nothing away.
+    await store.merge(base);
+    expect((await store.get('SAME01'))!.submissions).toHaveLength(5);
+    await expect(store.merge({ ...base, seed: '7' })).rejects.toBeInstanceOf(SessionConflict);
+    expect((await store.get('SAME01'))!.seed).toBe('42');
+  });
+});

@@ -56,8 +56,8 @@ function failure(e: unknown): Error {
   const name = e instanceof DOMException ? e.name : '';
   return new Error(
     name === 'QuotaExceededError'
-      ? 'The browser’s storage is full, so this session could not be saved: export it as a file to keep it.'
-      : 'The browser refused to save this session: export it as a file to keep it.',
+      ? 'The browser’s storage is full, so this session is kept only while this page is open: export it as a file to keep it.'
+      : 'The browser refused to store this session, so it is kept only while this page is open: export it as a file to keep it.',
   );
 }
 
@@ -73,7 +73,7 @@ export async function openWorkshopStore(): Promise<WorkshopStore> {
   } catch {
     return memoryWorkshopStore(false);
   }
-  return {
+  return withMemoryFallback({
     persistent: true,
     async list() {
       try {
@@ -116,6 +116,66 @@ export async function openWorkshopStore(): Promise<WorkshopStore> {
       } catch (e) {
         throw failure(e);
       }
+    },
+  });
+}
+
+/**
+ * A store that keeps working when the browser's storage is full or refuses a write: a session it
+ * could not store stays in this page's memory, where the dashboard reads, collects and exports it
+ * as if it were stored, and the write still rejects with a sentence saying so. What the page holds
+ * is merged over what the browser holds, so nothing already stored is hidden.
+ */
+export function withMemoryFallback(store: WorkshopStore): WorkshopStore {
+  const held = memoryWorkshopStore(false);
+  const combined = async (room: string): Promise<WorkshopRecord | null> => {
+    const [mine, kept] = await Promise.all([held.get(room), store.get(room)]);
+    if (mine && kept && !mergeConflict(kept, mine)) return mergeRecords(kept, mine);
+    return mine ?? kept;
+  };
+  const hold = async (record: WorkshopRecord, e: unknown): Promise<never> => {
+    if (e instanceof SessionConflict) throw e;
+    const now = await combined(record.room);
+    await held.put(now && !mergeConflict(now, record) ? mergeRecords(now, record) : record);
+    throw e instanceof Error && !(e instanceof DOMException) ? e : failure(e);
+  };
+  return {
+    persistent: store.persistent,
+    async list() {
+      const rooms = new Set([...(await store.list()), ...(await held.list())].map((r) => r.room));
+      const all = await Promise.all([...rooms].map((room) => combined(room)));
+      return all.filter((r): r is WorkshopRecord => r !== null);
+    },
+    get: combined,
+    async put(record) {
+      try {
+        await store.put(record);
+        await held.remove(record.room);
+      } catch (e) {
+        await hold(record, e);
+      }
+    },
+    async merge(record) {
+      let stored: WorkshopRecord;
+      try {
+        stored = await store.merge(record);
+      } catch (e) {
+        return hold(record, e);
+      }
+      // Storage takes writes again: what this page held goes in too.
+      const mine = await held.get(record.room);
+      if (!mine || mergeConflict(stored, mine)) return stored;
+      try {
+        const all = await store.merge(mine);
+        await held.remove(record.room);
+        return all;
+      } catch {
+        return mergeRecords(stored, mine);
+      }
+    },
+    async remove(room) {
+      await held.remove(room);
+      await store.remove(room);
     },
   };
 }

@@ -238,6 +238,36 @@ describe('a workshop', () => {
     await ctx.close();
   }, 120_000);
 
+  it('with the browser’s storage full, still creates a session, collects runs and exports them, and says so', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
+    // IndexedDB opens, but every write fails as on a disk with no room left.
+    await ctx.addInitScript(() => {
+      const full = (): never => {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      };
+      IDBObjectStore.prototype.put = full;
+      IDBObjectStore.prototype.add = full;
+    });
+    const page = await open(ctx, './');
+    const { room } = await setUp(page);
+    expect(await page.textContent('body')).toContain(
+      'The browser’s storage is full, so this session is kept only while this page is open: export it as a file to keep it.',
+    );
+    const codes = ['balanced', 'lead-only'].map((policy, i) => {
+      const { doc, scenario } = playRecorded('first-team', policy, 'workshop-seed', { team: `Team ${i + 1}`, room });
+      return encodeCode(doc, scenario);
+    });
+    await page.fill('[data-testid="workshop-paste"]', codes.join('\n'));
+    await page.click('[data-testid="workshop-add"]');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="workshop-row"]').length === 2);
+    const download = page.waitForEvent('download');
+    await page.click('[data-testid="export-session"]');
+    const file = JSON.parse(readFileSync((await (await download).path())!, 'utf8')) as { submissions: unknown[] };
+    expect(file.submissions).toHaveLength(2);
+    await page.screenshot({ path: join(SHOTS, 'storage-full.png') });
+    await ctx.close();
+  }, 120_000);
+
   it('verifies 40 teams and draws the dashboard within budget', async () => {
     const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
     const page = await open(ctx, './');

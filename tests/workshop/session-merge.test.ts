@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { mergeConflict, mergeRecords, mergeSubmissions } from '../../src/platform/session-merge';
-import { memoryWorkshopStore, SessionConflict, type WorkshopRecord } from '../../src/platform/workshops';
+import {
+  memoryWorkshopStore,
+  SessionConflict,
+  withMemoryFallback,
+  type WorkshopRecord,
+  type WorkshopStore,
+} from '../../src/platform/workshops';
 
 /** Sessions of one room, drawn from few codes, times and names so that they overlap often. */
 const submission = fc.record({
@@ -98,5 +104,46 @@ describe('a store that merges', () => {
     expect((await store.get('SAME01'))!.submissions).toHaveLength(5);
     await expect(store.merge({ ...base, seed: '7' })).rejects.toBeInstanceOf(SessionConflict);
     expect((await store.get('SAME01'))!.seed).toBe('42');
+  });
+});
+
+describe('a store whose storage is full', () => {
+  /** A store that refuses every write while `full` is set, as a browser with no room left does. */
+  function fullStore(): { store: WorkshopStore; setFull: (on: boolean) => void } {
+    const inner = memoryWorkshopStore(true);
+    let full = true;
+    const quota = (): Promise<never> => Promise.reject(new DOMException('no room', 'QuotaExceededError'));
+    return {
+      store: withMemoryFallback({
+        ...inner,
+        put: (r) => (full ? quota() : inner.put(r)),
+        merge: (r) => (full ? quota() : inner.merge(r)),
+      }),
+      setFull: (on) => (full = on),
+    };
+  }
+  const room: WorkshopRecord = {
+    room: 'FULL01',
+    name: 'Morning',
+    scenario: 'first-team',
+    seed: '42',
+    teams: [],
+    createdAt: 1,
+    submissions: [],
+  };
+
+  it('still creates, collects and lists a session, in the page, saying so; and stores it all once there is room', async () => {
+    const { store, setFull } = fullStore();
+    await expect(store.put(room)).rejects.toThrow(
+      'The browser’s storage is full, so this session is kept only while this page is open: export it as a file to keep it.',
+    );
+    expect(await store.get('FULL01')).toEqual(room);
+    const runs = { ...room, submissions: [{ source: 'pasted text, line 1', text: 'M1.a', at: 2 }] };
+    await expect(store.merge(runs)).rejects.toThrow(/kept only while this page is open/);
+    expect((await store.get('FULL01'))!.submissions).toHaveLength(1);
+    expect((await store.list()).map((r) => r.room)).toEqual(['FULL01']);
+    setFull(false);
+    const more = { ...room, submissions: [{ source: 'pasted text, line 1', text: 'M1.b', at: 3 }] };
+    expect((await store.merge(more)).submissions.map((s) => s.text)).toEqual(['M1.a', 'M1.b']);
   });
 });

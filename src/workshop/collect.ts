@@ -57,6 +57,20 @@ export interface Room {
   readonly notes: readonly string[];
 }
 
+/**
+ * What collecting a room has already worked out, kept by a dashboard between pastes so that a
+ * paste re-simulates only the hand-ins that are new: each text's verification, and each verified
+ * run's turn-by-turn record. Only ever grows with what was handed in.
+ */
+export interface RoomCache {
+  readonly verified: Map<string, VerifyResult>;
+  readonly records: WeakMap<ReplayDocument, readonly TurnRecord[]>;
+}
+
+export function newRoomCache(): RoomCache {
+  return { verified: new Map(), records: new WeakMap() };
+}
+
 interface Accepted {
   readonly index: number;
   readonly source: string;
@@ -79,11 +93,12 @@ export function collectRoom(
   entries: readonly ScenarioEntry[],
   expect: RoomExpectation,
   submissions: readonly Submission[],
+  cache: RoomCache = newRoomCache(),
 ): Room {
   const refused: Refusal[] = [];
   const groups = new Map<string, Accepted[]>();
   // The same text pasted twice (a quoted message, a second paste) is re-simulated once.
-  const verified = new Map<string, VerifyResult>();
+  const verified = cache.verified;
   // Names shown other than as written, and why: each gets a note, once.
   const changed = new Map<string, string>();
   submissions.forEach((s, index) => {
@@ -130,7 +145,7 @@ export function collectRoom(
         while (taken.has(foldName(team)));
       }
       if (group.length > 1) notes.push(handInNote(team, group, best));
-      return teamRun(team, best.name !== null, best, group.length);
+      return teamRun(team, best.name !== null, best, group.length, cache);
     })
     .sort((a, b) => naturalCompare(a.team, b.team));
   if (expect.room !== undefined) {
@@ -176,8 +191,9 @@ export function firstRunExpectation(
   return null;
 }
 
-function teamRun(team: string, named: boolean, a: Accepted, handIns: number): TeamRun {
-  const records = timeline(a.scenario, a.doc.seed, a.doc.turns);
+function teamRun(team: string, named: boolean, a: Accepted, handIns: number, cache: RoomCache): TeamRun {
+  let records = cache.records.get(a.doc);
+  if (!records) cache.records.set(a.doc, (records = timeline(a.scenario, a.doc.seed, a.doc.turns)));
   const finished = a.state.over;
   return {
     team,

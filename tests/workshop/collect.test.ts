@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { decodeCode } from '../../src/replay/code';
 import { verifyReplay } from '../../src/replay/verify';
-import { collectRoom, firstRunExpectation, teamRows, type Submission } from '../../src/workshop';
+import { collectRoom, firstRunExpectation, newRoomCache, teamRows, type Submission } from '../../src/workshop';
 import { encodeRaw, expectCleanReason } from '../replay/support';
 import { asSubmission, ENTRIES, entry, handIn, ROOM, SCENARIO, tampered } from './support';
 
@@ -258,5 +258,19 @@ describe('collectRoom', () => {
     expect(verifications.count).toBe(40);
     // A figure, not a test of this machine's speed (the budget is 60 ms on a quiet machine).
     console.log(`collecting a room: 40 teams, each pasted twice, in ${ms.toFixed(1)} ms`);
+  });
+
+  it('with a cache kept between pastes, verifies only the new hand-ins and gives the same room', () => {
+    const subs = Array.from({ length: 30 }, (_, i) =>
+      asSubmission(handIn(['balanced', 'lead-only', 'random'][i % 3]!, { team: `Team ${i + 1}` })),
+    );
+    const cache = newRoomCache();
+    verifications.count = 0;
+    collectRoom(ENTRIES, ROOM, subs.slice(0, 25), cache);
+    expect(verifications.count).toBe(25);
+    // Five more pasted, with everything before them still in the room: five verifications.
+    const room = collectRoom(ENTRIES, ROOM, subs, cache);
+    expect(verifications.count).toBe(30);
+    expect(room).toEqual(collectRoom(ENTRIES, ROOM, subs));
   });
 });

@@ -3,7 +3,16 @@ import { mergeConflict, mergeRecords } from '../../platform/session-merge';
 import type { StoredSubmission, WorkshopRecord, WorkshopStore } from '../../platform/workshops';
 import { tryEncodeCode } from '../../replay/code';
 import { recordReplay } from '../../replay/document';
-import { collectRoom, extractSubmissions, roomCsv, SERIES_KEYS, type Room, type SeriesKey } from '../../workshop';
+import {
+  collectRoom,
+  extractSubmissions,
+  newRoomCache,
+  roomCsv,
+  SERIES_KEYS,
+  type Room,
+  type RoomCache,
+  type SeriesKey,
+} from '../../workshop';
 import type { AppContext } from '../context';
 import { h, mount } from '../dom';
 import { onPresenterChange, presenterToggle, presenting } from '../presenter';
@@ -51,7 +60,9 @@ export async function workshopScreen(ctx: AppContext, roomCode: string): Promise
   const scenario = entry.scenario;
   ctx.setQuery({ workshop: record.room });
   const link = linkTo({ scenario: scenario.id, seed: record.seed, room: record.room });
-  let room = collect(ctx, record);
+  // What was verified stays verified: a paste re-simulates only what is new.
+  const verified = newRoomCache();
+  let room = collect(ctx, record, verified);
   let view: View | 'All' = presenting() ? 'Table' : 'All';
   let ranked = false;
   let meter: SeriesKey = 'morale';
@@ -75,7 +86,7 @@ export async function workshopScreen(ctx: AppContext, roomCode: string): Promise
     record = mergeRecords(record, { ...record, submissions: fresh });
     // Marks for the speed budget (40 teams verified and drawn in 500 ms): tests read them.
     performance.mark('workshop-collect-start');
-    room = collect(ctx, record);
+    room = collect(ctx, record, verified);
     performance.measure('workshop-collect', 'workshop-collect-start');
     const added = room.teams.filter((t) => !before.has(`${t.team}|${t.fingerprint}`)).length;
     const refusedNow = room.refused.filter((r) => fresh.some((f) => f.source === r.source)).length;
@@ -99,7 +110,7 @@ export async function workshopScreen(ctx: AppContext, roomCode: string): Promise
       ctx.notices.close('workshop-save');
       if (stored.submissions.length !== record.submissions.length) {
         record = stored;
-        room = collect(ctx, record);
+        room = collect(ctx, record, verified);
         draw();
       } else record = stored;
       tabs?.postMessage({ room: record.room });
@@ -428,7 +439,7 @@ export async function workshopScreen(ctx: AppContext, roomCode: string): Promise
         if (next.submissions.length === record.submissions.length) return;
         const added = next.submissions.length - record.submissions.length;
         record = next;
-        room = collect(ctx, record);
+        room = collect(ctx, record, verified);
         draw();
         say(
           `${added} hand-in${added === 1 ? '' : 's'} collected in another window of this room ${added === 1 ? 'was' : 'were'} brought in.`,
@@ -462,12 +473,16 @@ function warmVerifier(ctx: AppContext, record: WorkshopRecord, hash: string): vo
   }, 50);
 }
 
-/** Verifies every hand-in of the session against its scenario, seed and room. */
-function collect(ctx: AppContext, record: WorkshopRecord): Room {
+/**
+ * Verifies every hand-in of the session against its scenario, seed and room; with the dashboard's
+ * cache, only those not verified before.
+ */
+function collect(ctx: AppContext, record: WorkshopRecord, cache?: RoomCache): Room {
   return collectRoom(
     ctx.entries,
     { scenario: record.scenario, seed: record.seed, room: record.room },
     record.submissions,
+    cache,
   );
 }
 

@@ -235,6 +235,15 @@ describe('a workshop', () => {
     await setup.getByRole('button', { name: 'Undo' }).click();
     await setup.waitForFunction(() => document.querySelectorAll('[data-testid="workshop-row"]').length === 17);
     expect(await stored(setup)).toBe(17);
+
+    // A session can be deleted from the list, and the deletion undone.
+    const list = await open(ctx, './?workshop');
+    await list.click(`[data-testid="delete-session-${room}"]`);
+    await list.waitForSelector(`[data-testid="delete-session-${room}"]`, { state: 'detached' });
+    expect(await list.textContent('body')).toContain(`(room ${room}, 17 hand-ins) was deleted from this browser.`);
+    await list.getByRole('button', { name: 'Undo' }).click();
+    await list.waitForSelector(`[data-testid="delete-session-${room}"]`);
+    expect(await stored(list)).toBe(17);
     await ctx.close();
   }, 120_000);
 

@@ -1,5 +1,5 @@
 import { mergeConflict } from '../../platform/session-merge';
-import { newRoomCode, type WorkshopRecord } from '../../platform/workshops';
+import { newRoomCode, type WorkshopRecord, type WorkshopStore } from '../../platform/workshops';
 import { seedProblem } from '../../replay/seed';
 import type { AppContext } from '../context';
 import { h, mount } from '../dom';
@@ -183,7 +183,40 @@ export function workshopSetupScreen(ctx: AppContext): void {
   ctx.onKey(null);
   name.focus();
 
-  void ctx.workshops().then(async (store) => {
+  void ctx.workshops().then((store) => drawPast(store));
+
+  /** Deletes a session from this browser, with an undo that puts it back as it was. */
+  const remove = async (store: WorkshopStore, r: WorkshopRecord): Promise<void> => {
+    try {
+      await store.remove(r.room);
+    } catch (err) {
+      ctx.notices.show({ id: 'workshop-save', text: (err as Error).message });
+      return;
+    }
+    const words = `The session “${r.name}” (room ${r.room}, ${r.submissions.length} hand-ins) was deleted from this browser.`;
+    ctx.announce(words);
+    ctx.notices.show({
+      id: 'workshop-deleted',
+      text: words,
+      actions: [
+        {
+          label: 'Undo',
+          run: () =>
+            void store
+              .merge(r)
+              .catch((err: Error) => ctx.notices.show({ id: 'workshop-save', text: err.message }))
+              .then(() => {
+                ctx.notices.close('workshop-deleted');
+                ctx.announce(`The session “${r.name}” is back.`);
+                return drawPast(store);
+              }),
+        },
+      ],
+    });
+    await drawPast(store);
+  };
+
+  async function drawPast(store: WorkshopStore): Promise<void> {
     const list = (await store.list()).sort((a, b) => b.createdAt - a.createdAt);
     if (!past.isConnected) return;
     mount(
@@ -220,9 +253,20 @@ export function workshopSetupScreen(ctx: AppContext): void {
                   },
                   'Open',
                 ),
+                h(
+                  'button',
+                  {
+                    type: 'button',
+                    class: 'secondary small',
+                    'data-testid': `delete-session-${r.room}`,
+                    'aria-label': `Delete ${r.name}, room ${r.room}, from this browser`,
+                    onclick: () => void remove(store, r),
+                  },
+                  'Delete',
+                ),
               ),
             ),
           ),
     );
-  });
+  }
 }

@@ -9,6 +9,11 @@ export interface StoredSubmission {
   readonly at: number;
 }
 
+/** The most hand-ins one session keeps: far more than a room of forty hands in, and what its file carries. */
+export const MAX_SESSION_HAND_INS = 20_000;
+/** The longest hand-in a session keeps, in characters: a replay file of a full game is a few kilobytes. */
+export const MAX_HAND_IN_CHARS = 1_000_000;
+
 /** A workshop session: what the room plays, and every hand-in collected so far. */
 export interface WorkshopRecord {
   readonly room: string;

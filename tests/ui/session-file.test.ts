@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { WorkshopRecord } from '../../src/platform/workshops';
+import { MAX_HAND_IN_CHARS, MAX_SESSION_HAND_INS, type WorkshopRecord } from '../../src/platform/workshops';
 import { readSessionFile, sessionFileText } from '../../src/ui/workshop/session-file';
 
 const record: WorkshopRecord = {
@@ -17,6 +17,25 @@ const withFields = (change: Partial<WorkshopRecord>): string => sessionFileText(
 describe('a workshop session file', () => {
   it('reads back what it wrote', () => {
     expect(readSessionFile(sessionFileText(record))).toEqual({ ok: true, record });
+  });
+
+  it('reads back any session a dashboard keeps, up to its most hand-ins, and refuses one past it', () => {
+    const many = (n: number): WorkshopRecord => ({
+      ...record,
+      submissions: Array.from({ length: n }, (_, i) => ({
+        source: `pasted text, line ${i + 1}`,
+        text: `M1.${i}`,
+        at: i,
+      })),
+    });
+    for (const n of [6_000, MAX_SESSION_HAND_INS])
+      expect(readSessionFile(sessionFileText(many(n)))).toEqual({ ok: true, record: many(n) });
+    const long = { ...record, submissions: [{ source: 'a.replay.json', text: 'x'.repeat(MAX_HAND_IN_CHARS), at: 1 }] };
+    expect(readSessionFile(sessionFileText(long)).ok).toBe(true);
+    expect(readSessionFile(sessionFileText(many(MAX_SESSION_HAND_INS + 1)))).toEqual({
+      ok: false,
+      reason: 'This workshop session file is damaged at submissions.',
+    });
   });
 
   it('refuses a room code no link could open again: blank, or with a space at either end', () => {

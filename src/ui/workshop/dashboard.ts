@@ -1,6 +1,12 @@
 import { linkTo } from '../../platform/links';
 import { mergeConflict, mergeRecords } from '../../platform/session-merge';
-import type { StoredSubmission, WorkshopRecord, WorkshopStore } from '../../platform/workshops';
+import {
+  MAX_HAND_IN_CHARS,
+  MAX_SESSION_HAND_INS,
+  type StoredSubmission,
+  type WorkshopRecord,
+  type WorkshopStore,
+} from '../../platform/workshops';
 import { tryEncodeCode } from '../../replay/code';
 import { recordReplay } from '../../replay/document';
 import {
@@ -81,9 +87,19 @@ export async function workshopScreen(ctx: AppContext, roomCode: string): Promise
     }
     const before = new Set(room.teams.map((t) => `${t.team}|${t.fingerprint}`));
     const at = Date.now();
-    const fresh: StoredSubmission[] = subs.map((s) => ({ source: s.source, text: s.text, at }));
+    // What a session file carries is what the room keeps, so any session exports and imports back.
+    const fits = subs.filter((s) => s.text.length <= MAX_HAND_IN_CHARS);
+    const tooLong = subs.length - fits.length;
+    const fresh: StoredSubmission[] = fits.map((s) => ({ source: s.source, text: s.text, at }));
     // Each hand-in is stored once: a code pasted again adds nothing.
-    record = mergeRecords(record, { ...record, submissions: fresh });
+    const next = mergeRecords(record, { ...record, submissions: fresh });
+    if (next.submissions.length > MAX_SESSION_HAND_INS) {
+      say(
+        `${source}: this room already keeps ${record.submissions.length.toLocaleString('en')} hand-ins, and a session keeps at most ${MAX_SESSION_HAND_INS.toLocaleString('en')}: nothing was added. Export the session and start another for more.`,
+      );
+      return;
+    }
+    record = next;
     // Marks for the speed budget (40 teams verified and drawn in 500 ms): tests read them.
     performance.mark('workshop-collect-start');
     room = collect(ctx, record, verified);
@@ -91,7 +107,7 @@ export async function workshopScreen(ctx: AppContext, roomCode: string): Promise
     const added = room.teams.filter((t) => !before.has(`${t.team}|${t.fingerprint}`)).length;
     const refusedNow = room.refused.filter((r) => fresh.some((f) => f.source === r.source)).length;
     say(
-      `${source}: ${subs.length} hand-in${subs.length === 1 ? '' : 's'} found; ${added} new or updated team run${added === 1 ? '' : 's'} verified${refusedNow ? `, ${refusedNow} refused (see below)` : ''}.${note ? ` ${note}` : ''}`,
+      `${source}: ${subs.length} hand-in${subs.length === 1 ? '' : 's'} found; ${added} new or updated team run${added === 1 ? '' : 's'} verified${refusedNow ? `, ${refusedNow} refused (see below)` : ''}.${tooLong ? ` ${tooLong} longer than ${MAX_HAND_IN_CHARS.toLocaleString('en')} characters ${tooLong === 1 ? 'was' : 'were'} left out: no run's file is that long.` : ''}${note ? ` ${note}` : ''}`,
     );
     // Drawn first: the room sees the result at once, while the browser stores it.
     performance.mark('workshop-draw-start');

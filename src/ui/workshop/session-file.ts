@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { WorkshopRecord } from '../../platform/workshops';
+import { MAX_HAND_IN_CHARS, MAX_SESSION_HAND_INS, type WorkshopRecord } from '../../platform/workshops';
 import { nameProblem, seedProblem } from '../../replay/seed';
 
 const FORMAT = 'momentum-workshop';
@@ -15,8 +15,8 @@ const fileSchema = z.strictObject({
   teams: z.array(z.string().max(200)).max(500),
   createdAt: z.number().nonnegative(),
   submissions: z
-    .array(z.strictObject({ source: z.string().max(500), text: z.string().max(1_000_000), at: z.number() }))
-    .max(5000),
+    .array(z.strictObject({ source: z.string().max(500), text: z.string().max(MAX_HAND_IN_CHARS), at: z.number() }))
+    .max(MAX_SESSION_HAND_INS),
 });
 
 /** A session as one JSON file another laptop imports to the same dashboard. */

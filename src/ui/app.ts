@@ -16,6 +16,7 @@ import { titleScreen } from './screens/title';
 import { workshopScreen } from './workshop/dashboard';
 import { workshopSetupScreen } from './workshop/setup';
 import { Notices } from './notices';
+import { watchForUpdates, type WorkerEvents } from './updates';
 import { browserServices, type BrowserServices } from './share';
 import { initPresenter } from './presenter';
 import { nameProblem, seedProblem } from '../replay/seed';
@@ -29,6 +30,8 @@ export interface Platform {
   readonly history: History;
   readonly workshops: () => Promise<WorkshopStore>;
   readonly services?: BrowserServices;
+  /** The page's service workers, for news of a new version; the browser's own when left out, none when null. */
+  readonly workers?: WorkerEvents | null;
 }
 
 /** Builds the app into `root` and opens the screen the address asks for. */
@@ -48,6 +51,11 @@ export function startApp(
   // Notices stand above every screen; screens are drawn into their own element below them.
   const screenRoot = h('div', { class: 'screen-root' });
   root.replaceChildren(notices.element, screenRoot);
+  watchForUpdates(
+    platform.workers === undefined ? navigator.serviceWorker : (platform.workers ?? undefined),
+    notices,
+    () => platform.location.reload(),
+  );
   // Custom scenarios from the lab join the shipped ones for this visit (main.ts adds kept ones at startup).
   const liveEntries = [...entries];
   const ctx: AppContext = {
@@ -161,8 +169,13 @@ export function startApp(
             h(
               'p',
               { class: 'notice', role: 'alert' },
-              'The scenario lab could not be loaded: it is downloaded on first use, so connect to the network once and try again.',
+              navigator.onLine
+                ? 'The scenario lab could not be loaded: the site has been updated since this page was opened. Reload to get the new version (saved games, drafts and workshop sessions are kept).'
+                : 'The scenario lab could not be loaded: it is downloaded on first use, so connect to the network once and try again.',
             ),
+            navigator.onLine
+              ? h('button', { type: 'button', class: 'primary', onclick: () => platform.location.reload() }, 'Reload')
+              : null,
             h(
               'button',
               { type: 'button', class: 'secondary', onclick: () => go({ kind: 'title' }) },

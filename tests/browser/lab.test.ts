@@ -62,6 +62,26 @@ afterAll(async () => {
   expect(consoleErrors).toEqual([]);
 });
 
+describe('the scenario lab after a site update', () => {
+  it('says to reload, with a button, when its code cannot be fetched while online', async () => {
+    // Its own page, outside the console-error check: the refused fetch is the point of this test.
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
+    const page = await context.newPage();
+    // A tab opened before an update asks for the lab's old file names, which the server no longer has.
+    await page.route(/\/assets\/lab-[^/]*\.js$/, (route) => route.fulfill({ status: 404, body: 'gone' }));
+    await page.goto(new URL('./?lab', url).href);
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toBe(
+      'The scenario lab could not be loaded: the site has been updated since this page was opened. Reload to get the new version (saved games, drafts and workshop sessions are kept).',
+    );
+    await page.unroute(/\/assets\/lab-[^/]*\.js$/);
+    await page.getByRole('button', { name: 'Reload' }).click();
+    await labReady(page);
+    await context.close();
+  });
+});
+
 describe('scenario lab', () => {
   let shareLink = '';
   let code = '';

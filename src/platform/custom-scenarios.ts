@@ -8,19 +8,34 @@ import type { Store } from './storage';
  * text (one key per id) so a reload resumes their games and their replay codes verify.
  */
 export const CUSTOM_PREFIX = 'momentum.scenario.';
+/** Earlier versions of a kept scenario, replaced under its id, one key per content hash. */
+export const VERSION_PREFIX = 'momentum.scenario-version.';
 
-/** Every kept custom scenario that still validates, skipping any whose id a shipped one holds. */
+/**
+ * Every kept custom scenario that still validates, skipping any whose id a shipped one holds; then
+ * every earlier version of one, marked archived, so its games and codes still verify.
+ */
 export function customEntries(store: Store, shipped: readonly ScenarioEntry[]): ScenarioEntry[] {
-  const out: ScenarioEntry[] = [];
+  const current: ScenarioEntry[] = [];
+  const earlier: ScenarioEntry[] = [];
   for (const key of store.keys().sort()) {
-    if (!key.startsWith(CUSTOM_PREFIX)) continue;
+    const archived = key.startsWith(VERSION_PREFIX);
+    if (!archived && !key.startsWith(CUSTOM_PREFIX)) continue;
     const text = store.get(key);
     if (text === null) continue;
     const r = lintScenarioText('scenario.json', text, { expectedId: null });
     if (!r.ok || shipped.some((e) => e.scenario.id === r.scenario.id)) continue;
-    out.push({ scenario: r.scenario, hash: scenarioHash(text) });
+    const entry = { scenario: r.scenario, hash: scenarioHash(text) };
+    if (archived) earlier.push({ ...entry, archived: true });
+    else current.push(entry);
   }
-  return out;
+  return [...current, ...earlier.filter((e) => !current.some((c) => c.hash === e.hash))];
+}
+
+/** The text kept under a scenario's id when it differs from `text`, else null. */
+export function keptOtherwise(store: Store, id: string, text: string): string | null {
+  const kept = store.get(`${CUSTOM_PREFIX}${id}`);
+  return kept !== null && kept !== text ? kept : null;
 }
 
 export type KeepResult =
@@ -44,6 +59,15 @@ export function keepCustomScenario(store: Store, text: string, shipped: readonly
     return {
       ok: false,
       reason: `“${id}” is the id of a scenario that ships with the game: give yours an id of its own (change "id") to play it.`,
+    };
+  }
+  // The version it replaces stays, by its content hash: games and codes made with it still verify.
+  const before = keptOtherwise(store, id, text);
+  if (before !== null && !store.set(`${VERSION_PREFIX}${scenarioHash(before)}`, before)) {
+    return {
+      ok: false,
+      reason:
+        'The browser refused to keep the earlier version of this scenario (storage full?), so it was not replaced.',
     };
   }
   if (!store.set(`${CUSTOM_PREFIX}${id}`, text)) {

@@ -17,6 +17,25 @@ export interface ScenarioEntry {
   readonly scenario: Scenario;
   /** Content hash of the scenario file as shipped now. */
   readonly hash: string;
+  /**
+   * An earlier version of a custom scenario, replaced since under the same id: kept so that games
+   * and codes made with it still open and verify, and never listed for a new game.
+   */
+  readonly archived?: boolean;
+}
+
+/**
+ * The entry a run of scenario `id` was made with: of several with that id (a custom scenario and
+ * its earlier versions), the one whose content hash the run names, else the current one.
+ */
+export function entryFor(scenarios: readonly ScenarioEntry[], id: string, hash: string): ScenarioEntry | undefined {
+  let first: ScenarioEntry | undefined;
+  for (const s of scenarios) {
+    if (s.scenario.id !== id) continue;
+    if (hash !== '' && s.hash.startsWith(hash)) return s;
+    if (first === undefined && !s.archived) first = s;
+  }
+  return first ?? scenarios.find((s) => s.scenario.id === id);
 }
 
 export type RefusalKind =
@@ -116,7 +135,7 @@ function verifyDocument(
     );
   }
   const doc = parsed.data as ReplayDocument;
-  const entry = checkHeader(doc.rules, doc.scenario.id, scenarios);
+  const entry = checkHeader(doc.rules, doc.scenario.id, scenarios, doc.scenario.hash);
   if ('valid' in entry) return entry;
   if (entry.hash !== doc.scenario.hash) return scenarioChanged(doc.scenario.id);
   const turnsInOrder = doc.turns.every((t, i) => t.turn === i + 1);
@@ -171,7 +190,7 @@ function verifyCode(text: string, scenarios: readonly ScenarioEntry[], records: 
     return refuse(kind, decoded.reason);
   }
   const raw = decoded.raw;
-  const entry = checkHeader(raw.rules, raw.scenarioId, scenarios);
+  const entry = checkHeader(raw.rules, raw.scenarioId, scenarios, raw.hashPrefix);
   if ('valid' in entry) return entry;
   if (!entry.hash.startsWith(raw.hashPrefix)) return scenarioChanged(raw.scenarioId);
   const turns = toTurns(raw, entry.scenario);
@@ -222,6 +241,7 @@ function checkHeader(
   rules: number,
   scenarioId: string,
   scenarios: readonly ScenarioEntry[],
+  hash: string,
 ): ScenarioEntry | VerifyResult {
   if (rules !== RULES_VERSION) {
     return refuse(
@@ -229,7 +249,7 @@ function checkHeader(
       `This run was played under rules version ${rules}; this game runs rules version ${RULES_VERSION}, so it cannot be re-checked here.`,
     );
   }
-  const entry = scenarios.find((s) => s.scenario.id === scenarioId);
+  const entry = entryFor(scenarios, scenarioId, hash);
   if (!entry) {
     return refuse(
       'unknown-scenario',

@@ -63,9 +63,13 @@ export function startApp(
     store: platform.store,
     entries: liveEntries,
     addEntry(entry) {
-      const at = liveEntries.findIndex((e) => e.scenario.id === entry.scenario.id);
-      if (at >= 0) liveEntries[at] = entry;
+      const at = liveEntries.findIndex((e) => e.scenario.id === entry.scenario.id && !e.archived);
+      const before = at >= 0 ? liveEntries[at]! : null;
+      if (before) liveEntries[at] = entry;
       else liveEntries.push(entry);
+      // The version it replaces stays for the games and codes made with it.
+      if (before && before.hash !== entry.hash && !liveEntries.some((e) => e.hash === before.hash))
+        liveEntries.push({ ...before, archived: true });
     },
     workshops: platform.workshops,
     services: platform.services ?? browserServices,

@@ -14,7 +14,7 @@ import { tryEncodeCode } from '../replay/code';
 import type { BranchPoint } from '../replay/branch';
 import { documentOf, type Lineage, type ReplayChoice, type ReplayDocument, type ReplayTurn } from '../replay/document';
 import { recordOf, timeline, type TurnRecord } from '../replay/timeline';
-import type { ScenarioEntry } from '../replay/verify';
+import { entryFor, type ScenarioEntry } from '../replay/verify';
 
 /** A game in progress in the browser: the run so far, and each resolved turn for telling. */
 export interface Session {
@@ -255,7 +255,7 @@ export function resume(text: string, scenarios: readonly ScenarioEntry[], key: s
     playedAt: save.playedAt ?? 0,
     ...(save.lineage ? { branchedAt: save.lineage.atTurn } : {}),
   };
-  const entry = scenarios.find((s) => s.scenario.id === save.scenario.id);
+  const entry = entryFor(scenarios, save.scenario.id, save.scenario.hash);
   if (!entry)
     return {
       ok: false,

@@ -82,6 +82,56 @@ describe('the scenario lab after a site update', () => {
   });
 });
 
+describe('a shared lab link', () => {
+  it('never replaces a kept scenario of the same id, nor the draft being edited, without a choice', async () => {
+    const { context, page } = await open('./');
+    const other = TEXT.replace('A tired help desk', 'A worn-out help desk');
+    const linkTo = async (text: string): Promise<string> => {
+      const r = await shareFragment(text);
+      if (!r.ok) throw new Error(r.reason);
+      // Opened as a new visit (a link from a chat), not a jump within the open page.
+      await page.goto('about:blank');
+      return new URL(`./?lab${r.fragment}`, url).href;
+    };
+    const kept = (id: string): Promise<string | null> =>
+      page.evaluate((k) => localStorage.getItem(k), `momentum.scenario.${id}`);
+    // The first link: a scenario new to this browser is kept for play, as before.
+    await page.goto(await linkTo(TEXT));
+    await labReady(page);
+    await page.waitForFunction(() => localStorage.getItem('momentum.scenario.support-desk') !== null);
+    expect(await kept('support-desk')).toBe(TEXT);
+
+    // A second link with other content under the same id: nothing kept changes, the draft is put aside.
+    await page.goto(await linkTo(other));
+    await labReady(page);
+    await page.waitForSelector('[data-testid="lab-keep-choice"]');
+    await page.waitForSelector('[data-testid="lab-aside"]');
+    expect(await kept('support-desk')).toBe(TEXT);
+    await page.screenshot({ path: join(SHOTS, 'lab-link-choice.png') });
+
+    // Keep both: the link's scenario is kept under a free id, and the first one stays as it was.
+    await page.click('[data-testid="lab-keep-both"]');
+    await page.waitForFunction(() => localStorage.getItem('momentum.scenario.support-desk-2') !== null);
+    expect(JSON.parse((await kept('support-desk-2'))!).tagline).toContain('worn-out');
+    expect(await kept('support-desk')).toBe(TEXT);
+
+    // Back to the draft the link put aside.
+    await page.click('[data-testid="lab-aside-back"]');
+    await page.waitForFunction(() => document.querySelector('.cm-content')?.textContent?.includes('A tired help desk'));
+
+    // Replace, chosen: the link's scenario is kept, and the one it replaces stays by its content hash.
+    await page.goto(await linkTo(other));
+    await labReady(page);
+    await page.click('[data-testid="lab-keep-replace"]');
+    await page.waitForFunction(() => localStorage.getItem('momentum.scenario.support-desk')?.includes('worn-out'));
+    const versions = await page.evaluate(() =>
+      Object.keys(localStorage).filter((k) => k.startsWith('momentum.scenario-version.')),
+    );
+    expect(versions).toHaveLength(1);
+    await context.close();
+  });
+});
+
 describe('scenario lab', () => {
   let shareLink = '';
   let code = '';

@@ -11,7 +11,7 @@ import { workerExecutors, type BalanceWorkerPort } from '../../lab/balance-run';
 import { runBalance } from '../../lab/balance-run';
 import { MAX_SCENARIO_BYTES, readShareFragment, shareFragment } from '../../lab/share-link';
 import { balanceVerdict } from '../../lab/verdict';
-import { keepCustomScenario } from '../../platform/custom-scenarios';
+import { CUSTOM_PREFIX, keepCustomScenario, keptOtherwise } from '../../platform/custom-scenarios';
 import { openDraftStore, type DraftStore } from '../../platform/lab-drafts';
 import { bundledScenarios } from '../../scenarios/bundled';
 import { lintScenarioText, type ScenarioProblem } from '../../scenarios/lint';
@@ -21,6 +21,7 @@ import { h, mount } from '../dom';
 import { randomSeed } from '../screens/picker';
 import { newSession } from '../session';
 import { schemaCompletion } from './completion';
+import { asideNotice, freeId, keepChoice, withId } from './link-guard';
 import { scenarioChecker, WORKER_CHARS } from './lint-check';
 import { reportView } from './report';
 import type { SchemaNode } from './schema-path';
@@ -70,6 +71,10 @@ export async function labScreen(ctx: AppContext, hash: string): Promise<void> {
   const heading = h('h1', { tabindex: -1 }, 'Scenario lab');
   const sourceLine = h('p', { class: 'muted small', 'data-testid': 'lab-source' });
   const storageNote = h('p', { class: 'muted small' });
+  // A link's scenario that meets a kept one of the same id, and a draft a link put aside.
+  const choiceBox = h('div', {});
+  const asideBox = h('div', {});
+  const guardBox = h('div', { class: 'lab-guard' }, choiceBox, asideBox);
   const summary = h('p', { class: 'lab-summary', 'data-testid': 'lab-summary', role: 'status' });
   const problemList = h('ul', { class: 'lab-problems', 'data-testid': 'lab-problems' });
   const moreProblems = h('p', { class: 'muted small' });
@@ -178,8 +183,13 @@ export async function labScreen(ctx: AppContext, hash: string): Promise<void> {
     }),
   });
 
-  /** Puts a text in the editor (undo can take it back) and checks it at once. */
-  const load = async (text: string, from: string): Promise<void> => {
+  /**
+   * Puts a text in the editor (undo can take it back) and checks it at once. A valid scenario is
+   * kept for play, except a link's whose id this browser keeps with other content: that waits for
+   * the author's choice.
+   */
+  const load = async (text: string, from: string, fromLink = false): Promise<void> => {
+    mount(choiceBox);
     source = from;
     linkProblem = null;
     sourceLine.textContent = `Editing ${from}.`;
@@ -191,9 +201,34 @@ export async function labScreen(ctx: AppContext, hash: string): Promise<void> {
     await check(text);
     // A valid custom scenario opened here is supplied to the game: its replay codes now verify.
     if (problems.length === 0 && text.length < WORKER_CHARS) {
-      const kept = keepCustomScenario(ctx.store, text, shippedIds);
-      if (kept.ok) ctx.addEntry?.(kept.entry);
+      const id = (JSON.parse(text) as { id: string }).id;
+      if (fromLink && keptOtherwise(ctx.store, id, text) !== null) {
+        const taken = (x: string): boolean => shippedIds.includes(x) || ctx.store.get(`${CUSTOM_PREFIX}${x}`) !== null;
+        const renamed = freeId(id, taken);
+        mount(
+          choiceBox,
+          keepChoice(
+            id,
+            renamed,
+            () => {
+              mount(choiceBox);
+              void load(withId(view.state.doc.toString(), id, renamed), `a shared link, kept as “${renamed}”`);
+            },
+            () => {
+              mount(choiceBox);
+              keep(view.state.doc.toString());
+            },
+          ),
+        );
+        return;
+      }
+      keep(text);
     }
+  };
+  const keep = (text: string): void => {
+    const kept = keepCustomScenario(ctx.store, text, shippedIds);
+    if (kept.ok) ctx.addEntry?.(kept.entry);
+    else actionStatus.textContent = kept.reason;
   };
 
   const openFile = async (file: File): Promise<void> => {
@@ -479,6 +514,7 @@ export async function labScreen(ctx: AppContext, hash: string): Promise<void> {
     ),
     sourceLine,
     storageNote,
+    guardBox,
     editorHost,
     h('h2', {}, 'Problems'),
     summary,
@@ -542,7 +578,23 @@ export async function labScreen(ctx: AppContext, hash: string): Promise<void> {
   const shared = await readShareFragment(hash);
   if (left) return;
   if (shared?.ok) {
-    await load(shared.text, 'a shared link');
+    // The draft being edited is put aside, never overwritten, with the way back to it.
+    const previous = await drafts.get();
+    if (previous && previous.text !== shared.text && (await drafts.putAside(previous))) {
+      mount(
+        asideBox,
+        asideNotice(previous.source, () => {
+          void (async () => {
+            const aside = await drafts?.getAside();
+            if (!aside) return;
+            await drafts?.putAside({ text: view.state.doc.toString(), source, savedAt: Date.now() });
+            mount(asideBox);
+            await load(aside.text, aside.source);
+          })();
+        }),
+      );
+    }
+    await load(shared.text, 'a shared link', true);
     // The draft now holds the link's scenario: the address no longer needs to carry it.
     window.history.replaceState(null, '', `${location.pathname}?lab`);
     return;

@@ -60,25 +60,28 @@ export function pickerScreen(ctx: AppContext, selected?: string, seed?: string):
     else seedInput.removeAttribute('aria-invalid');
   };
   seedInput.addEventListener('input', () => showSeedError(null));
-  const options = ctx.entries.map(({ scenario: s }) =>
-    h(
-      'label',
-      { class: 'scenario-option' },
-      h('input', { type: 'radio', name: 'scenario', value: s.id, checked: s.id === first }),
+  // Earlier versions of a custom scenario stay for their old games, never for a new one.
+  const options = ctx.entries
+    .filter((e) => !e.archived)
+    .map(({ scenario: s }) =>
       h(
-        'span',
-        { class: 'scenario-text' },
-        h('span', { class: 'scenario-title' }, s.title),
+        'label',
+        { class: 'scenario-option' },
+        h('input', { type: 'radio', name: 'scenario', value: s.id, checked: s.id === first }),
         h(
           'span',
-          { class: 'scenario-meta' },
-          `${DIFFICULTY_LABEL[s.difficulty]} · ${s.turns} turns · ${s.timeBudget} h a turn`,
+          { class: 'scenario-text' },
+          h('span', { class: 'scenario-title' }, s.title),
+          h(
+            'span',
+            { class: 'scenario-meta' },
+            `${DIFFICULTY_LABEL[s.difficulty]} · ${s.turns} turns · ${s.timeBudget} h a turn`,
+          ),
+          h('span', { class: 'scenario-tagline' }, s.tagline),
+          h('span', { class: 'scenario-briefing' }, s.briefing),
         ),
-        h('span', { class: 'scenario-tagline' }, s.tagline),
-        h('span', { class: 'scenario-briefing' }, s.briefing),
       ),
-    ),
-  );
+    );
   const start = (e: Event): void => {
     e.preventDefault();
     const form = e.currentTarget as HTMLFormElement;

@@ -32,9 +32,11 @@ export function workshopSetupScreen(ctx: AppContext): void {
   const scenarios = h(
     'select',
     { id: 'ws-scenario' },
-    ...ctx.entries.map(({ scenario: s }) =>
-      h('option', { value: s.id }, `${s.title} (${DIFFICULTY_LABEL[s.difficulty]}, ${s.turns} turns)`),
-    ),
+    ...ctx.entries
+      .filter((e) => !e.archived)
+      .map(({ scenario: s }) =>
+        h('option', { value: s.id }, `${s.title} (${DIFFICULTY_LABEL[s.difficulty]}, ${s.turns} turns)`),
+      ),
   );
   const past = h('section', { class: 'saved-list' });
   const importStatus = h('p', { class: 'field-error', role: 'status' });

@@ -78,3 +78,65 @@ export function keepCustomScenario(store: Store, text: string, shipped: readonly
   }
   return { ok: true, entry: { scenario: r.scenario, hash: scenarioHash(text) } };
 }
+
+/** A kept scenario as the lab lists it: its id, title, and the characters it and its earlier versions take. */
+export interface KeptScenario {
+  readonly id: string;
+  readonly title: string;
+  readonly chars: number;
+}
+
+/** Every scenario kept under an id in this browser, by id. */
+export function keptScenarios(store: Store): KeptScenario[] {
+  const out: KeptScenario[] = [];
+  const versions = store.keys().filter((k) => k.startsWith(VERSION_PREFIX));
+  for (const key of store.keys().sort()) {
+    if (!key.startsWith(CUSTOM_PREFIX)) continue;
+    const text = store.get(key) ?? '';
+    const id = key.slice(CUSTOM_PREFIX.length);
+    let title = id;
+    try {
+      const t = (JSON.parse(text) as { title?: unknown }).title;
+      if (typeof t === 'string') title = t;
+    } catch {
+      // Listed by its id: it can still be deleted.
+    }
+    const older = versionsOf(store, versions, id);
+    out.push({ id, title, chars: text.length + older.reduce((n, k) => n + (store.get(k)?.length ?? 0), 0) });
+  }
+  return out;
+}
+
+/** The version keys that hold earlier texts of the scenario `id`. */
+function versionsOf(store: Store, keys: readonly string[], id: string): string[] {
+  return keys.filter((k) => {
+    try {
+      return (JSON.parse(store.get(k) ?? '') as { id?: unknown }).id === id;
+    } catch {
+      return false;
+    }
+  });
+}
+
+/**
+ * Deletes a kept scenario and its earlier versions from this browser; gives back what it removed,
+ * key by key, so an undo can put it all back as it was.
+ */
+export function forgetScenario(store: Store, id: string): [string, string][] {
+  const keys = [
+    `${CUSTOM_PREFIX}${id}`,
+    ...versionsOf(
+      store,
+      store.keys().filter((k) => k.startsWith(VERSION_PREFIX)),
+      id,
+    ),
+  ];
+  const removed: [string, string][] = [];
+  for (const key of keys) {
+    const text = store.get(key);
+    if (text === null) continue;
+    removed.push([key, text]);
+    store.remove(key);
+  }
+  return removed;
+}

@@ -128,6 +128,23 @@ describe('a shared lab link', () => {
       Object.keys(localStorage).filter((k) => k.startsWith('momentum.scenario-version.')),
     );
     expect(versions).toHaveLength(1);
+
+    // Kept scenarios are listed with the room they take, and can be deleted, with an undo.
+    const keys = (): Promise<string[]> =>
+      page.evaluate(() =>
+        Object.keys(localStorage)
+          .filter((k) => k.startsWith('momentum.scenario'))
+          .sort(),
+      );
+    const before = await keys();
+    expect(before).toHaveLength(3);
+    await page.click('[data-testid="lab-kept"] summary');
+    expect(await page.textContent('[data-testid="lab-kept"] summary')).toBe('Scenarios kept in this browser (2)');
+    await page.click('[data-testid="lab-kept-delete-support-desk"]');
+    expect(await keys()).toEqual(['momentum.scenario.support-desk-2']);
+    expect(await page.textContent('[data-testid="lab-kept"] summary')).toBe('Scenarios kept in this browser (1)');
+    await page.getByRole('button', { name: 'Undo' }).click();
+    expect(await keys()).toEqual(before);
     await context.close();
   });
 });

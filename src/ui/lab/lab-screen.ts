@@ -21,6 +21,7 @@ import { h, mount } from '../dom';
 import { randomSeed } from '../screens/picker';
 import { newSession } from '../session';
 import { schemaCompletion } from './completion';
+import { keptList } from './kept-list';
 import { asideNotice, freeId, keepChoice, withId } from './link-guard';
 import { scenarioChecker, WORKER_CHARS } from './lint-check';
 import { reportView } from './report';
@@ -75,6 +76,7 @@ export async function labScreen(ctx: AppContext, hash: string): Promise<void> {
   const choiceBox = h('div', {});
   const asideBox = h('div', {});
   const guardBox = h('div', { class: 'lab-guard' }, choiceBox, asideBox);
+  const kept = keptList(ctx.store, ctx.notices, ctx.announce);
   const summary = h('p', { class: 'lab-summary', 'data-testid': 'lab-summary', role: 'status' });
   const problemList = h('ul', { class: 'lab-problems', 'data-testid': 'lab-problems' });
   const moreProblems = h('p', { class: 'muted small' });
@@ -226,9 +228,10 @@ export async function labScreen(ctx: AppContext, hash: string): Promise<void> {
     }
   };
   const keep = (text: string): void => {
-    const kept = keepCustomScenario(ctx.store, text, shippedIds);
-    if (kept.ok) ctx.addEntry?.(kept.entry);
-    else actionStatus.textContent = kept.reason;
+    const r = keepCustomScenario(ctx.store, text, shippedIds);
+    if (r.ok) ctx.addEntry?.(r.entry);
+    else actionStatus.textContent = r.reason;
+    kept.refresh();
   };
 
   const openFile = async (file: File): Promise<void> => {
@@ -399,18 +402,19 @@ export async function labScreen(ctx: AppContext, hash: string): Promise<void> {
 
   const play = (): void => {
     const text = view.state.doc.toString();
-    const kept = keepCustomScenario(ctx.store, text, shippedIds);
-    if (!kept.ok) {
-      actionStatus.textContent = kept.reason;
-      ctx.announce(kept.reason);
+    const made = keepCustomScenario(ctx.store, text, shippedIds);
+    kept.refresh();
+    if (!made.ok) {
+      actionStatus.textContent = made.reason;
+      ctx.announce(made.reason);
       return;
     }
     if (!ctx.addEntry) {
       actionStatus.textContent = 'This page cannot add a scenario to the game.';
       return;
     }
-    ctx.addEntry(kept.entry);
-    ctx.go({ kind: 'briefing', session: newSession(kept.entry, seedInput.value.trim() || randomSeed()) });
+    ctx.addEntry(made.entry);
+    ctx.go({ kind: 'briefing', session: newSession(made.entry, seedInput.value.trim() || randomSeed()) });
   };
 
   const download = (): void => {
@@ -514,6 +518,7 @@ export async function labScreen(ctx: AppContext, hash: string): Promise<void> {
     ),
     sourceLine,
     storageNote,
+    kept.element,
     guardBox,
     editorHost,
     h('h2', {}, 'Problems'),

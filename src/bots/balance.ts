@@ -1,7 +1,7 @@
 import { actionDef, REGIMES, type Regime, type Scenario } from '../engine';
 import { bundlesOf } from './bundles';
 import { planPolicy, type Plan } from './plan';
-import { policyByName, type PolicyFactory } from './policies';
+import { PLAIN_POLICIES, policyByName, type PolicyFactory } from './policies';
 import { playGame } from './run';
 import {
   runScriptJob,
@@ -23,15 +23,7 @@ import {
 export { bundlesOf };
 
 /** The standard players whose outcomes the report counts. */
-export const BALANCE_POLICIES = [
-  'lead-only',
-  'manage-only',
-  'balanced',
-  'random',
-  'coast',
-  'expert',
-  'reader',
-] as const;
+export const BALANCE_POLICIES = PLAIN_POLICIES;
 /** Leadership shares, in percent, played as `share:N`. */
 export const SHARES: readonly number[] = [0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100];
 export const DEFAULT_RUNS = 500;

@@ -27,14 +27,11 @@ import { readerPolicy } from './reader';
 export type Policy = (state: GameState) => Action;
 export type PolicyFactory = (seed: string) => Policy;
 
+/** The players named by a word alone: the ones a balance report counts. */
+export const PLAIN_POLICIES = ['lead-only', 'manage-only', 'balanced', 'random', 'coast', 'expert', 'reader'] as const;
+
 export const POLICY_NAMES = [
-  'lead-only',
-  'manage-only',
-  'balanced',
-  'random',
-  'coast',
-  'expert',
-  'reader',
+  ...PLAIN_POLICIES,
   'spam:ACTION_ID',
   'fixed:ACTION_ID+ACTION_ID+…',
   'share:N',

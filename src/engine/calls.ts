@@ -1,6 +1,6 @@
 import type { Ledger } from './causes';
 import { present } from './members';
-import { pressureAmount } from './shifts';
+import { applyPull } from './shifts';
 import type { Call, MemberState, SetupEvent } from './state-types';
 import type { Vars } from './variables';
 
@@ -35,9 +35,7 @@ export function applyCallPressure(
   for (const c of open) {
     if (!c.open || c.turn >= turn) continue;
     const e = eventOf(events, c.event);
-    if (e === undefined) continue;
-    for (const x of e.pressure)
-      ledger.bump(vars, x.var, pressureAmount(x.amount, e.growth, turn - c.turn), 'event', e.id);
+    if (e !== undefined) applyPull(e, c.turn, turn, 'event', vars, ledger);
   }
 }
 

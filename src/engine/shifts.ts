@@ -60,6 +60,19 @@ export function pressureAmount(amount: number, growth: number, open: number): nu
   return amount + pct(amount, growth * (open - 1));
 }
 
+// The pull of something that waits for an answer (a shift or a call) that came on turn `since`:
+// each of its pressures, grown for the turns it has waited, booked to its cause.
+export function applyPull(
+  x: { readonly id: string; readonly pressure: SetupShift['pressure']; readonly growth: number },
+  since: number,
+  turn: number,
+  cause: 'shift' | 'event',
+  vars: Vars,
+  ledger: Ledger,
+): void {
+  for (const e of x.pressure) ledger.bump(vars, e.var, pressureAmount(e.amount, x.growth, turn - since), cause, x.id);
+}
+
 // The continuing pull of every shift that struck on an earlier turn and is not yet settled.
 export function applyShiftPressure(
   shifts: readonly SetupShift[],
@@ -72,9 +85,7 @@ export function applyShiftPressure(
 ): void {
   for (const d of dealt) {
     if (!shifted.includes(d.shift) || settled.includes(d.shift) || d.turn >= turn) continue;
-    const x = shiftOf(shifts, d.shift);
-    for (const e of x.pressure)
-      ledger.bump(vars, e.var, pressureAmount(e.amount, x.growth, turn - d.turn), 'shift', x.id);
+    applyPull(shiftOf(shifts, d.shift), d.turn, turn, 'shift', vars, ledger);
   }
 }
 

@@ -89,7 +89,7 @@ export interface KeptScenario {
 /** Every scenario kept under an id in this browser, by id. */
 export function keptScenarios(store: Store): KeptScenario[] {
   const out: KeptScenario[] = [];
-  const versions = store.keys().filter((k) => k.startsWith(VERSION_PREFIX));
+  const versions = versionIds(store);
   for (const key of store.keys().sort()) {
     if (!key.startsWith(CUSTOM_PREFIX)) continue;
     const text = store.get(key) ?? '';
@@ -101,21 +101,28 @@ export function keptScenarios(store: Store): KeptScenario[] {
     } catch {
       // Listed by its id: it can still be deleted.
     }
-    const older = versionsOf(store, versions, id);
-    out.push({ id, title, chars: text.length + older.reduce((n, k) => n + (store.get(k)?.length ?? 0), 0) });
+    const older = versions.filter((v) => v.id === id);
+    out.push({ id, title, chars: text.length + older.reduce((n, v) => n + v.chars, 0) });
   }
   return out;
 }
 
-/** The version keys that hold earlier texts of the scenario `id`. */
-function versionsOf(store: Store, keys: readonly string[], id: string): string[] {
-  return keys.filter((k) => {
-    try {
-      return (JSON.parse(store.get(k) ?? '') as { id?: unknown }).id === id;
-    } catch {
-      return false;
-    }
-  });
+/** Every earlier version kept: its key, the id its text gives, and its length; each text read once. */
+function versionIds(store: Store): { key: string; id: string | null; chars: number }[] {
+  return store
+    .keys()
+    .filter((k) => k.startsWith(VERSION_PREFIX))
+    .map((key) => {
+      const text = store.get(key) ?? '';
+      let id: string | null = null;
+      try {
+        const v = (JSON.parse(text) as { id?: unknown }).id;
+        if (typeof v === 'string') id = v;
+      } catch {
+        // A damaged version belongs to no scenario.
+      }
+      return { key, id, chars: text.length };
+    });
 }
 
 /**
@@ -123,14 +130,7 @@ function versionsOf(store: Store, keys: readonly string[], id: string): string[]
  * key by key, so an undo can put it all back as it was.
  */
 export function forgetScenario(store: Store, id: string): [string, string][] {
-  const keys = [
-    `${CUSTOM_PREFIX}${id}`,
-    ...versionsOf(
-      store,
-      store.keys().filter((k) => k.startsWith(VERSION_PREFIX)),
-      id,
-    ),
-  ];
+  const keys = [`${CUSTOM_PREFIX}${id}`, ...versionIds(store).flatMap((v) => (v.id === id ? [v.key] : []))];
   const removed: [string, string][] = [];
   for (const key of keys) {
     const text = store.get(key);

@@ -13,6 +13,9 @@ import { MAX_NAME_LENGTH } from './seed';
 const HIDDEN =
   /[\u0000-\u001F\u007F-\u009F\u00AD\u061C\u115F\u1160\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\u3164\uFEFF\uFFA0]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+/** The same characters, for a yes-or-no test (a global expression keeps a position between tests). */
+const HAS_HIDDEN = new RegExp(HIDDEN.source);
+
 /** A name as it is shown: hidden characters escaped visibly, then cut to MAX_NAME_LENGTH characters with "…". */
 export function shownName(name: string): string {
   const visible = name.replace(HIDDEN, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
@@ -22,9 +25,7 @@ export function shownName(name: string): string {
 
 /** Why a name is shown other than as written, in a few words, or null when it is shown as written. */
 export function nameChange(name: string): string | null {
-  HIDDEN.lastIndex = 0;
-  const hidden = HIDDEN.test(name);
-  HIDDEN.lastIndex = 0;
+  const hidden = HAS_HIDDEN.test(name);
   const long = [...name].length > MAX_NAME_LENGTH;
   if (hidden && long) return `holds invisible characters and is ${[...name].length} characters long`;
   if (hidden) return 'holds invisible characters, shown as \\u escapes';

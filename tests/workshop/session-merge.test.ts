@@ -25,6 +25,11 @@ const session = fc.record({
   submissions: fc.array(submission, { maxLength: 8 }),
 });
 
+/** A room of first-team, seed 42, with no hand-ins yet. */
+function emptyRoom(room: string, name = 'Morning'): WorkshopRecord {
+  return { room, name, scenario: 'first-team', seed: '42', teams: [], createdAt: 1, submissions: [] };
+}
+
 describe('merging two copies of one room', () => {
   it('gives the same room whichever comes first, and merging again changes nothing (property)', () => {
     fc.assert(
@@ -64,15 +69,7 @@ describe('merging two copies of one room', () => {
   });
 
   it('never makes one room of two games', () => {
-    const a: WorkshopRecord = {
-      room: 'K7QX2M',
-      name: 'A',
-      scenario: 'first-team',
-      seed: '42',
-      teams: [],
-      createdAt: 1,
-      submissions: [],
-    };
+    const a: WorkshopRecord = emptyRoom('K7QX2M', 'A');
     expect(mergeConflict(a, { ...a, seed: '7' })).toBe(
       'room K7QX2M here plays “first-team” with seed “42”, the file “first-team” with seed “7”',
     );
@@ -83,15 +80,7 @@ describe('merging two copies of one room', () => {
 describe('a store that merges', () => {
   it('merges what two tabs save, whichever saves last, and refuses a room of another game', async () => {
     const store = memoryWorkshopStore();
-    const base: WorkshopRecord = {
-      room: 'SAME01',
-      name: 'Morning',
-      scenario: 'first-team',
-      seed: '42',
-      teams: [],
-      createdAt: 1,
-      submissions: [],
-    };
+    const base: WorkshopRecord = emptyRoom('SAME01');
     await store.put(base);
     const tabA = { ...base, submissions: ['a1', 'a2', 'a3'].map((text) => ({ source: 'tab A', text, at: 2 })) };
     const tabB = { ...base, submissions: ['b1', 'b2'].map((text) => ({ source: 'tab B', text, at: 3 })) };
@@ -122,15 +111,7 @@ describe('a store whose storage is full', () => {
       setFull: (on) => (full = on),
     };
   }
-  const room: WorkshopRecord = {
-    room: 'FULL01',
-    name: 'Morning',
-    scenario: 'first-team',
-    seed: '42',
-    teams: [],
-    createdAt: 1,
-    submissions: [],
-  };
+  const room: WorkshopRecord = emptyRoom('FULL01');
 
   it('still creates, collects and lists a session, in the page, saying so; and stores it all once there is room', async () => {
     const { store, setFull } = fullStore();

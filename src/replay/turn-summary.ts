@@ -46,8 +46,6 @@ export interface TurnSummary {
   readonly events: readonly string[];
   /** Calls for an answer, shifts in the situation and their answers, in words. */
   readonly shifts: readonly string[];
-  /** How many of the turn's events called for an answer (told with the shifts, not the events). */
-  readonly calls: number;
 }
 
 /** A turn in a few lines: regime, each headline meter with its biggest cause, events and shifts. */
@@ -78,7 +76,7 @@ export function turnSummary(scenario: Scenario, r: TurnRecord): TurnSummary {
     ...calls.map((e) => `A call for an answer: ${factWords(e, scenario) ?? e.event}. ${callText(scenario, e.event)}`),
     ...shiftSentences(scenario, r).map(shiftLine),
   ];
-  return { turn: r.turn, regime: r.regime, meters, events, shifts, calls: calls.length };
+  return { turn: r.turn, regime: r.regime, meters, events, shifts };
 }
 
 /** A call's own words, which name its answers. */

@@ -66,8 +66,8 @@ export function turnSummaryPanel(
       'p',
       { class: 'summary-events' },
       sum.events.length
-        ? `${sum.calls > 0 ? 'Other events' : 'Events'}: ${sum.events.join('; ')}.`
-        : sum.calls > 0
+        ? `${sum.shifts.length > 0 ? 'Other events' : 'Events'}: ${sum.events.join('; ')}.`
+        : sum.shifts.length > 0
           ? 'No other events this turn.'
           : 'No events this turn.',
     ),

@@ -1,5 +1,6 @@
+import { hash64 } from '../engine';
 import { naturalCompare } from '../replay/names';
-import type { StoredSubmission, WorkshopRecord } from './workshops';
+import type { Removal, StoredSubmission, WorkshopRecord } from './workshops';
 
 /**
  * Two copies of one room's session made one, never one replacing the other: an imported file and
@@ -19,6 +20,9 @@ const order = (x: StoredSubmission, y: StoredSubmission): number =>
 
 /** A hand-in's identity: its text without the spaces around it (a code pasted twice is one hand-in). */
 const keyOf = (s: StoredSubmission): string => s.text.trim();
+
+/** The short key a removal names a hand-in by: a hash of its identity, so a removal of a long file stays small. */
+export const removalKey = (text: string): string => hash64(text.trim());
 
 /** Every hand-in of both lists once: of two with the same text, the earlier is kept. */
 export function mergeSubmissions(
@@ -60,5 +64,57 @@ export function mergeRecords(a: WorkshopRecord, b: WorkshopRecord): WorkshopReco
     ),
     createdAt: first.createdAt,
     submissions: mergeSubmissions(a.submissions, b.submissions),
+    removals: mergeRemovals(a.removals ?? [], b.removals ?? []),
   };
+}
+
+/**
+ * Every hand-in's latest removal or restoring, whichever copy made it: the later wins, and of two
+ * made at one instant the removal, so two tabs agree whatever order they merge in, and a hand-in
+ * removed in one tab is not brought back by another tab that still holds it.
+ */
+export function mergeRemovals(a: readonly Removal[], b: readonly Removal[] = []): Removal[] {
+  const latest = new Map<string, Removal>();
+  for (const r of [...a, ...b]) {
+    const old = latest.get(r.key);
+    if (old === undefined || r.at > old.at || (r.at === old.at && r.removed && !old.removed)) latest.set(r.key, r);
+  }
+  return [...latest.values()].sort((x, y) => compare(x.key, y.key));
+}
+
+/** The hand-ins a room counts: those not removed. */
+export function keptSubmissions(record: WorkshopRecord): readonly StoredSubmission[] {
+  const removed = new Set((record.removals ?? []).filter((r) => r.removed).map((r) => r.key));
+  if (removed.size === 0) return record.submissions;
+  return record.submissions.filter((s) => !removed.has(removalKey(s.text)));
+}
+
+/**
+ * The room with these hand-ins removed (or, with `removed` false, brought back), marked later than
+ * any earlier mark on them so the change wins every merge.
+ */
+export function markHandIns(
+  record: WorkshopRecord,
+  texts: readonly string[],
+  removed: boolean,
+  now: number,
+): WorkshopRecord {
+  const before = new Map((record.removals ?? []).map((r) => [r.key, r]));
+  const marks = [...new Set(texts.map(removalKey))].map((key) => ({
+    key,
+    at: Math.max(now, (before.get(key)?.at ?? -1) + 1),
+    removed,
+  }));
+  return { ...record, removals: mergeRemovals(record.removals ?? [], marks) };
+}
+
+/** Whether two copies of a room hold the same hand-ins and removals (then nothing need be redrawn). */
+export function sameHandIns(a: WorkshopRecord, b: WorkshopRecord): boolean {
+  const ra = a.removals ?? [];
+  const rb = b.removals ?? [];
+  return (
+    a.submissions.length === b.submissions.length &&
+    ra.length === rb.length &&
+    ra.every((r, i) => r.key === rb[i]!.key && r.at === rb[i]!.at && r.removed === rb[i]!.removed)
+  );
 }

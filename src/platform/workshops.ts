@@ -9,6 +9,18 @@ export interface StoredSubmission {
   readonly at: number;
 }
 
+/**
+ * A hand-in the facilitator removed (or brought back): kept with the session, so a merge with a
+ * tab or file that still holds the hand-in does not bring it back.
+ */
+export interface Removal {
+  /** The hand-in's key (see removalKey). */
+  readonly key: string;
+  /** Milliseconds since 1970, when it was removed or brought back. */
+  readonly at: number;
+  readonly removed: boolean;
+}
+
 /** The most hand-ins one session keeps: far more than a room of forty hands in, and what its file carries. */
 export const MAX_SESSION_HAND_INS = 20_000;
 /** The longest hand-in a session keeps, in characters: a replay file of a full game is a few kilobytes. */
@@ -24,6 +36,8 @@ export interface WorkshopRecord {
   readonly teams: readonly string[];
   readonly createdAt: number;
   readonly submissions: readonly StoredSubmission[];
+  /** Hand-ins removed from the room, and brought back; absent in sessions stored before removal existed. */
+  readonly removals?: readonly Removal[];
 }
 
 /** Where workshop sessions are kept; every method says what went wrong by rejecting with a sentence. */

@@ -190,6 +190,12 @@ export function startApp(
       });
   }
 
+  // A lab link opened in a tab already at the lab's address changes only the fragment, so the
+  // page is not loaded again: the lab opens it all the same (putting aside the draft, as ever).
+  window.addEventListener('hashchange', () => {
+    if (platform.location.hash.startsWith('#lab=')) go({ kind: 'lab' });
+  });
+
   // The skip link goes to the turn's cards when a game is on, otherwise to the screen's heading.
   document.querySelector<HTMLAnchorElement>('a.skip')?.addEventListener('click', (e) => {
     e.preventDefault();

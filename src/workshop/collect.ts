@@ -38,6 +38,8 @@ export interface TeamRun {
   readonly fingerprint: string;
   /** How many hand-ins of this team were seen. */
   readonly handIns: number;
+  /** The texts of those hand-ins, the kept one last: what removing the team removes. */
+  readonly texts: readonly string[];
   /** The state before turn 1 and after the last turn played. */
   readonly start: GameState;
   readonly state: GameState;
@@ -49,6 +51,8 @@ export interface Refusal {
   /** The name the hand-in carries, when it could be read: the player's own words. */
   readonly team: string | null;
   readonly reason: string;
+  /** The hand-in as given: what removing it removes. */
+  readonly text: string;
 }
 
 export interface Room {
@@ -73,12 +77,35 @@ export function newRoomCache(): RoomCache {
 
 interface Accepted {
   readonly index: number;
+  readonly text: string;
   readonly source: string;
   readonly name: string | null;
   readonly doc: ReplayDocument;
   readonly state: GameState;
   readonly scenario: Scenario;
   readonly fingerprint: string;
+}
+
+/**
+ * Verifies, one per step, the submissions the cache has not seen, and yields how many it has
+ * verified so far: a page drives it a few at a time between frames, so a room of thousands of
+ * hand-ins never holds the page still, and collectRoom then finds every one verified.
+ */
+export function* verifyAhead(
+  entries: readonly ScenarioEntry[],
+  submissions: readonly Submission[],
+  cache: RoomCache,
+): Generator<number, number> {
+  let done = 0;
+  for (const s of submissions) {
+    if (cache.verified.has(s.text)) continue;
+    const r = verifyReplay(s.text, entries);
+    cache.verified.set(s.text, r);
+    // The turn-by-turn record too, the other half of what collecting a run costs.
+    if (r.valid) cache.records.set(r.document, timeline(r.scenario, r.document.seed, r.document.turns));
+    yield ++done;
+  }
+  return done;
 }
 
 /**
@@ -105,7 +132,7 @@ export function collectRoom(
     let r = verified.get(s.text);
     if (!r) verified.set(s.text, (r = verifyReplay(s.text, entries)));
     if (!r.valid) {
-      refused.push({ source: s.source, team: nameOfUnverified(s.text), reason: r.reason });
+      refused.push({ source: s.source, team: nameOfUnverified(s.text), reason: r.reason, text: s.text });
       return;
     }
     const name = nameOf(r.document.meta);
@@ -114,12 +141,13 @@ export function collectRoom(
     if (change !== null && name !== null) changed.set(name, change);
     const mismatch = mismatchOf(r.document, expect, entries);
     if (mismatch) {
-      refused.push({ source: s.source, team: name, reason: mismatch });
+      refused.push({ source: s.source, team: name, reason: mismatch, text: s.text });
       return;
     }
     const key = name === null ? `run ${r.fingerprint}` : `team ${foldName(name)}`;
     const accepted: Accepted = {
       index,
+      text: s.text,
       source: s.source,
       name,
       doc: r.document,
@@ -145,7 +173,7 @@ export function collectRoom(
         while (taken.has(foldName(team)));
       }
       if (group.length > 1) notes.push(handInNote(team, group, best));
-      return teamRun(team, best.name !== null, best, group.length, cache);
+      return teamRun(team, best.name !== null, best, group, cache);
     })
     .sort((a, b) => naturalCompare(a.team, b.team));
   if (expect.room !== undefined) {
@@ -191,7 +219,7 @@ export function firstRunExpectation(
   return null;
 }
 
-function teamRun(team: string, named: boolean, a: Accepted, handIns: number, cache: RoomCache): TeamRun {
+function teamRun(team: string, named: boolean, a: Accepted, group: readonly Accepted[], cache: RoomCache): TeamRun {
   let records = cache.records.get(a.doc);
   if (!records) cache.records.set(a.doc, (records = timeline(a.scenario, a.doc.seed, a.doc.turns)));
   const finished = a.state.over;
@@ -208,7 +236,8 @@ function teamRun(team: string, named: boolean, a: Accepted, handIns: number, cac
     score: finished ? a.state.score : null,
     regime: a.state.regime,
     fingerprint: a.fingerprint,
-    handIns,
+    handIns: group.length,
+    texts: [...group.filter((g) => g !== a).map((g) => g.text), a.text],
     start: records[0]?.before ?? a.state,
     state: a.state,
   };

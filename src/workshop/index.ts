@@ -4,6 +4,7 @@
 export { extractSubmissions, MAX_CANDIDATES, type Submission } from './extract';
 export {
   collectRoom,
+  verifyAhead,
   firstRunExpectation,
   naturalCompare,
   newRoomCache,

@@ -145,6 +145,16 @@ describe('a shared lab link', () => {
     expect(await page.textContent('[data-testid="lab-kept"] summary')).toBe('Scenarios kept in this browser (1)');
     await page.getByRole('button', { name: 'Undo' }).click();
     expect(await keys()).toEqual(before);
+
+    // A link opened in this very tab, already at the lab: only the fragment changes, and it opens.
+    const third = TEXT.replace('A tired help desk', 'A third help desk');
+    const r = await shareFragment(third);
+    if (!r.ok) throw new Error(r.reason);
+    expect(new URL(page.url()).search).toBe('?lab');
+    await page.goto(new URL(`./?lab${r.fragment}`, url).href);
+    await page.waitForFunction(() => document.querySelector('.cm-content')?.textContent?.includes('A third help desk'));
+    await page.waitForSelector('[data-testid="lab-keep-choice"]');
+    expect(await keys()).toEqual(before);
     await context.close();
   });
 });

@@ -247,6 +247,95 @@ describe('a workshop', () => {
     await ctx.close();
   }, 120_000);
 
+  it('removes a team, a refused hand-in and a kept hand-in, each with undo, and a removal holds in every tab and file', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
+    const tabA = await open(ctx, './');
+    const { room } = await setUp(tabA);
+    const code = (team: string, policy: string, seed = 'workshop-seed'): string => {
+      const { doc, scenario } = playRecorded('first-team', policy, seed, { team, room });
+      return encodeCode(doc, scenario);
+    };
+    // Team 2 hands in twice (the later run is kept); one code plays another seed and is refused.
+    const team2first = code('Team 2', 'lead-only');
+    const handIns = [code('Team 1', 'balanced'), team2first, code('Team 2', 'random'), code('Team 3', 'manage-only')];
+    const stray = code('Team 9', 'balanced', 'another-seed');
+    await tabA.fill('[data-testid="workshop-paste"]', [...handIns, stray].join('\n'));
+    await tabA.click('[data-testid="workshop-add"]');
+    // Three teams and the refused one's row.
+    await tabA.waitForFunction(() => document.querySelectorAll('[data-testid="workshop-row"]').length === 4);
+    const tabB = await open(ctx, `./?workshop=${room}`);
+    await tabB.waitForFunction(() => document.querySelectorAll('[data-testid="workshop-row"]').length === 4);
+    const teams = async (page: Page): Promise<string[]> => (await rows(page)).map((r) => r.team);
+    const rowCount = (page: Page, n: number) =>
+      page.waitForFunction((k) => document.querySelectorAll('[data-testid="workshop-row"]').length === k, n, {
+        timeout: 5000,
+      });
+
+    // Remove team 1, by keyboard: it leaves every view, and Undo brings it back.
+    await tabA.click('[data-testid="workshop-manage"] summary');
+    await tabA.focus('[data-testid="manage-team"][data-team="Team 1"] [data-testid="remove-team"]');
+    await tabA.keyboard.press('Enter');
+    await rowCount(tabA, 3);
+    expect(await teams(tabA)).toEqual(['Team 2', 'Team 3', 'Team 9']);
+    expect(await tabA.textContent('[data-testid="collect-status"]')).toBe('“Team 1” removed from this room.');
+    expect(await tabA.evaluate(() => document.activeElement?.textContent)).toBe('Remove a team or a hand-in');
+    // The other window follows within a second, and says why its table changed.
+    await rowCount(tabB, 3);
+    expect(await tabB.textContent('[data-testid="collect-status"]')).toBe(
+      '1 hand-in removed in another window of this room is removed here too.',
+    );
+    await tabA.screenshot({ path: join(SHOTS, 'workshop-removed.png') });
+    await tabA.getByRole('button', { name: 'Undo' }).click();
+    await rowCount(tabA, 4);
+    await rowCount(tabB, 4);
+    await tabA.click('[data-testid="manage-team"][data-team="Team 1"] [data-testid="remove-team"]');
+    await rowCount(tabB, 3);
+
+    // Team 2's kept hand-in removed: its earlier run counts again.
+    const before = (await rows(tabA)).find((r) => r.team === 'Team 2')!.fingerprint;
+    await tabA.click('[data-testid="manage-team"][data-team="Team 2"] [data-testid="remove-kept"]');
+    await tabA.waitForFunction(
+      (f) =>
+        document.querySelector('[data-testid="workshop-row"][data-team="Team 2"]')?.getAttribute('data-fingerprint') !==
+        f,
+      before,
+    );
+    expect(await tabA.textContent('[data-testid="manage-team"][data-team="Team 2"]')).toContain('Team 2: 1 hand-in');
+
+    // The refused code is removed from the list of refusals.
+    expect(await tabA.textContent('.refused summary')).toBe('1 hand-in refused');
+    await tabA.getByRole('button', { name: 'Remove the refused hand-in from pasted text, line 5' }).click();
+    await tabA.waitForSelector('.refused', { state: 'detached' });
+    expect(await teams(tabA)).toEqual(['Team 2', 'Team 3']);
+
+    // A fresh tab, and the session's own file imported in another browser, hold the removals.
+    const fresh = await open(ctx, `./?workshop=${room}`);
+    await fresh.waitForFunction(() => document.querySelectorAll('[data-testid="workshop-row"]').length === 2);
+    expect(await fresh.$('.refused')).toBeNull();
+    const download = fresh.waitForEvent('download');
+    await fresh.click('[data-testid="export-session"]');
+    const file = (await (await download).path())!;
+    const other = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
+    const elsewhere = await open(other, './?workshop');
+    await elsewhere.setInputFiles('[data-testid="import-session"]', file);
+    await elsewhere.waitForFunction(() => document.querySelectorAll('[data-testid="workshop-row"]').length === 2);
+    expect((await rows(elsewhere)).find((r) => r.team === 'Team 2')!.fingerprint).not.toBe(before);
+    const again = elsewhere.waitForEvent('download');
+    await elsewhere.click('[data-testid="export-session"]');
+    expect(JSON.parse(readFileSync((await (await again).path())!, 'utf8'))).toEqual(
+      JSON.parse(readFileSync(file, 'utf8')),
+    );
+
+    // Pasting a removed code again is asking for it back.
+    await tabA.fill('[data-testid="workshop-paste"]', handIns[0]!);
+    await tabA.click('[data-testid="workshop-add"]');
+    await rowCount(tabA, 3);
+    await rowCount(tabB, 3);
+    expect(await teams(tabB)).toEqual(['Team 1', 'Team 2', 'Team 3']);
+    await other.close();
+    await ctx.close();
+  }, 120_000);
+
   it('with the browser’s storage full, still creates a session, collects runs and exports them, and says so', async () => {
     const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
     // IndexedDB opens, but every write fails as on a disk with no room left.
@@ -301,13 +390,16 @@ describe('a workshop', () => {
     const junk = 'lorem ipsum dolor sit amet, consectetur adipiscing elit\n'.repeat(180_000);
     const text = `${code('Team A', 'balanced')}\n${junk}${code('Team B', 'lead-only')}\n${junk.slice(0, 100)}\n${code('Team C', 'random')}`;
     expect(text.length).toBeGreaterThan(10_000_000);
-    await page.evaluate((t) => {
-      const box = document.querySelector<HTMLTextAreaElement>('[data-testid="workshop-paste"]')!;
-      box.value = t;
-    }, text);
+    // Pasted as a facilitator pastes it: collected at once, never laid out in the box.
     const t0 = Date.now();
-    await page.click('[data-testid="workshop-add"]');
+    await page.evaluate((t) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', t);
+      const box = document.querySelector<HTMLTextAreaElement>('[data-testid="workshop-paste"]')!;
+      box.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, text);
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="workshop-row"]').length === 3);
+    expect(await page.inputValue('[data-testid="workshop-paste"]')).toBe('');
     const afterPaste = await longest();
     const pasteMs = Date.now() - t0;
 

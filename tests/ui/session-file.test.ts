@@ -38,6 +38,22 @@ describe('a workshop session file', () => {
     });
   });
 
+  it('reads back removed hand-ins, reads a file of the first version, and refuses a damaged removal', () => {
+    const removed: WorkshopRecord = { ...record, removals: [{ key: '0123456789abcdef', at: 5, removed: true }] };
+    expect(readSessionFile(sessionFileText(removed))).toEqual({ ok: true, record: removed });
+    const first = JSON.parse(sessionFileText(record)) as Record<string, unknown>;
+    expect(readSessionFile(JSON.stringify({ ...first, version: 1 }))).toEqual({ ok: true, record });
+    const bad = { ...removed, removals: [{ key: 'M1.abc', at: 5, removed: true }] };
+    expect(readSessionFile(sessionFileText(bad))).toEqual({
+      ok: false,
+      reason: 'This workshop session file is damaged at removals.0.key.',
+    });
+    expect(readSessionFile(JSON.stringify({ ...first, version: 3 }))).toEqual({
+      ok: false,
+      reason: 'This workshop session was exported by another version of the game.',
+    });
+  });
+
   it('refuses a room code no link could open again: blank, or with a space at either end', () => {
     for (const room of ['   ', ' K7QX2M', 'K7QX2M ']) {
       const r = readSessionFile(withFields({ room }));

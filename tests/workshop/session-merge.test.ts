@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mergeConflict, mergeRecords, mergeSubmissions } from '../../src/platform/session-merge';
+import {
+  keptSubmissions,
+  markHandIns,
+  mergeConflict,
+  mergeRecords,
+  mergeSubmissions,
+  removalKey,
+} from '../../src/platform/session-merge';
 import {
   memoryWorkshopStore,
   SessionConflict,
@@ -23,6 +30,14 @@ const session = fc.record({
   teams: fc.uniqueArray(fc.constantFrom('Team 1', 'Team 2', 'Team 10', 'Blue'), { maxLength: 4 }),
   createdAt: fc.integer({ min: 0, max: 3 }),
   submissions: fc.array(submission, { maxLength: 8 }),
+  removals: fc.array(
+    fc.record({
+      key: fc.constantFrom('M1.aaa', 'M1.bbb', 'M1.ccc').map(removalKey),
+      at: fc.integer({ min: 0, max: 5 }),
+      removed: fc.boolean(),
+    }),
+    { maxLength: 4 },
+  ),
 });
 
 /** A room of first-team, seed 42, with no hand-ins yet. */
@@ -60,6 +75,44 @@ describe('merging two copies of one room', () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('keeps a removal against every merge, whichever copy still holds the hand-in (property)', () => {
+    fc.assert(
+      // Removed after anything either copy did to these hand-ins (the clock moves on).
+      fc.property(session, session, fc.integer({ min: 6, max: 10 }), (a, b, now) => {
+        const texts = a.submissions.map((s) => s.text);
+        const removedInA = markHandIns(a, texts, true, now);
+        // Tab B never saw the removal and still holds the hand-ins: merging brings none back.
+        const both = mergeRecords(b, removedInA);
+        const left = new Set(keptSubmissions(both).map((s) => s.text.trim()));
+        for (const t of texts) expect(left.has(t.trim())).toBe(false);
+        // Undone later in B after the merge: every one is back, in every order of merging.
+        const undone = markHandIns(both, texts, false, now);
+        for (const m of [mergeRecords(undone, removedInA), mergeRecords(removedInA, undone)]) {
+          const back = new Set(keptSubmissions(m).map((s) => s.text.trim()));
+          for (const t of texts) expect(back.has(t.trim())).toBe(true);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('counts a removed hand-in nowhere but keeps it, so an undo brings it back as it was', () => {
+    const room: WorkshopRecord = {
+      ...emptyRoom('K7QX2M'),
+      submissions: [
+        { source: 'line 1', text: 'M1.red', at: 1 },
+        { source: 'line 2', text: 'M1.blue', at: 1 },
+      ],
+    };
+    const removed = markHandIns(room, [' M1.red '], true, 9);
+    expect(keptSubmissions(removed).map((s) => s.text)).toEqual(['M1.blue']);
+    expect(removed.submissions).toEqual(room.submissions);
+    // Undone at a clock that went backwards: still later than the removal, so it wins.
+    const back = markHandIns(removed, ['M1.red'], false, 3);
+    expect(keptSubmissions(back)).toEqual(room.submissions);
+    expect(back.removals).toEqual([{ key: removalKey('M1.red'), at: 10, removed: false }]);
   });
 
   it('keeps a code pasted twice once', () => {

@@ -72,7 +72,7 @@ export function workshopCommand(args: string[], out: (s: string) => void): numbe
     submissions.push(...found);
     // Nothing found, or codes past the cap left unread: listed with the refusals, so the exit is 1.
     if (note !== null && (found.length === 0 || left > 0))
-      unread.push({ source: file.source, team: null, reason: note });
+      unread.push({ source: file.source, team: null, reason: note, text: '' });
     else if (note !== null) readNotes.push(note);
   }
 
@@ -104,7 +104,7 @@ export function workshopCommand(args: string[], out: (s: string) => void): numbe
       JSON.stringify({
         room: expectation && { ...expectation, from: given ? 'options' : 'first valid run' },
         teams: rows.map((r) => ({ ...r, regimes: regimesOf(room, r) })),
-        refused: room.refused,
+        refused: room.refused.map(({ source, team, reason }) => ({ source, team, reason })),
         notes: room.notes,
         firstDivergence: divergence,
         prompts,

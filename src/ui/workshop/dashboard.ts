@@ -1,5 +1,12 @@
 import { linkTo } from '../../platform/links';
-import { mergeConflict, mergeRecords } from '../../platform/session-merge';
+import {
+  keptSubmissions,
+  markHandIns,
+  mergeConflict,
+  mergeRecords,
+  removalKey,
+  sameHandIns,
+} from '../../platform/session-merge';
 import {
   MAX_HAND_IN_CHARS,
   MAX_SESSION_HAND_INS,
@@ -15,6 +22,7 @@ import {
   newRoomCache,
   roomCsv,
   SERIES_KEYS,
+  verifyAhead,
   type Room,
   type RoomCache,
   type SeriesKey,
@@ -30,6 +38,15 @@ import { decisions, profiles, prompts, regimeGrid, roomChart, roomTable } from '
 
 const VIEWS = ['Table', 'Chart', 'Regimes', 'Decisions', 'Profiles', 'Debrief'] as const;
 type View = (typeof VIEWS)[number];
+
+/** The longest stretch, in milliseconds, verifying holds the page before letting it draw and answer. */
+const SLICE_MS = 40;
+
+/** The most teams one view draws: a room is a few dozen, and a page of thousands would stall. */
+const SHOWN_TEAMS = 100;
+
+/** Pasted text this long (in characters) is collected at once instead of shown in the box. */
+const BIG_PASTE = 200_000;
 
 /** The steps a team follows, on the handout and beside the link. */
 const STEPS = [
@@ -68,7 +85,9 @@ export async function workshopScreen(ctx: AppContext, roomCode: string): Promise
   const link = linkTo({ scenario: scenario.id, seed: record.seed, room: record.room });
   // What was verified stays verified: a paste re-simulates only what is new.
   const verified = newRoomCache();
-  let room = collect(ctx, record, verified);
+  let room: Room = { teams: [], refused: [], notes: [] };
+  // True until the room's hand-ins have all been verified once on this page.
+  let loading = true;
   let view: View | 'All' = presenting() ? 'Table' : 'All';
   let ranked = false;
   let meter: SeriesKey = 'morale';
@@ -76,6 +95,22 @@ export async function workshopScreen(ctx: AppContext, roomCode: string): Promise
   let tabs: BroadcastChannel | null = null;
 
   const status = h('p', { class: 'collect-status', role: 'status', 'data-testid': 'collect-status' });
+  // Progress is shown, not read out: a live region updated every slice would talk over itself.
+  const progress = h('p', { class: 'collect-progress muted', 'data-testid': 'collect-progress', hidden: true });
+  // The list of teams to remove is drawn only while open: a room may hold thousands of hand-ins.
+  const manageSummary = h('summary', {}, 'Remove a team or a hand-in');
+  const manageList = h('ul', { class: 'manage-list' });
+  const manage = h(
+    'details',
+    { class: 'manage', 'data-testid': 'workshop-manage', ontoggle: () => drawManage() },
+    manageSummary,
+    h(
+      'p',
+      { class: 'muted small' },
+      'A removed hand-in no longer counts in any view; it stays in the session, so Undo, or pasting it again, brings it back.',
+    ),
+    manageList,
+  );
   const results = h('div', { class: 'room-results' });
   const refusedHost = h('div', {});
 
@@ -91,8 +126,12 @@ export async function workshopScreen(ctx: AppContext, roomCode: string): Promise
     const fits = subs.filter((s) => s.text.length <= MAX_HAND_IN_CHARS);
     const tooLong = subs.length - fits.length;
     const fresh: StoredSubmission[] = fits.map((s) => ({ source: s.source, text: s.text, at }));
-    // Each hand-in is stored once: a code pasted again adds nothing.
-    const next = mergeRecords(record, { ...record, submissions: fresh });
+    // Each hand-in is stored once: a code pasted again adds nothing, unless it had been removed,
+    // when pasting it again is asking for it back.
+    const removed = new Set((record.removals ?? []).filter((r) => r.removed).map((r) => r.key));
+    const back = fresh.filter((f) => removed.has(removalKey(f.text))).map((f) => f.text);
+    let next = mergeRecords(record, { ...record, submissions: fresh });
+    if (back.length > 0) next = markHandIns(next, back, false, at);
     if (next.submissions.length > MAX_SESSION_HAND_INS) {
       say(
         `${source}: this room already keeps ${record.submissions.length.toLocaleString('en')} hand-ins, and a session keeps at most ${MAX_SESSION_HAND_INS.toLocaleString('en')}: nothing was added. Export the session and start another for more.`,
@@ -102,7 +141,7 @@ export async function workshopScreen(ctx: AppContext, roomCode: string): Promise
     record = next;
     // Marks for the speed budget (40 teams verified and drawn in 500 ms): tests read them.
     performance.mark('workshop-collect-start');
-    room = collect(ctx, record, verified);
+    await refresh();
     performance.measure('workshop-collect', 'workshop-collect-start');
     const added = room.teams.filter((t) => !before.has(`${t.team}|${t.fingerprint}`)).length;
     const refusedNow = room.refused.filter((r) => fresh.some((f) => f.source === r.source)).length;
@@ -113,7 +152,28 @@ export async function workshopScreen(ctx: AppContext, roomCode: string): Promise
     performance.mark('workshop-draw-start');
     draw();
     performance.measure('workshop-draw', 'workshop-draw-start');
+    performance.mark('workshop-store-start');
     await persist(store);
+    performance.measure('workshop-store', 'workshop-store-start');
+  };
+  /**
+   * Verifies the hand-ins not verified yet a slice at a time, letting the page draw and answer
+   * between slices, then collects the room. A room verified before takes no slice at all, so
+   * this finishes at once, without waiting for the next task.
+   */
+  const refresh = async (): Promise<void> => {
+    const subs = keptSubmissions(record);
+    const pending = subs.filter((x) => !verified.verified.has(x.text)).length;
+    let sliceStart = performance.now();
+    for (const done of verifyAhead(ctx.entries, subs, verified)) {
+      if (performance.now() - sliceStart < SLICE_MS) continue;
+      progress.hidden = false;
+      progress.textContent = `Verifying hand-ins: ${done.toLocaleString('en')} of ${pending.toLocaleString('en')}…`;
+      await new Promise((next) => setTimeout(next, 0));
+      sliceStart = performance.now();
+    }
+    progress.hidden = true;
+    room = collect(ctx, record, verified);
   };
   const say = (text: string): void => {
     status.textContent = text;
@@ -124,11 +184,14 @@ export async function workshopScreen(ctx: AppContext, roomCode: string): Promise
       // Merged with what is stored, in one step: another tab's hand-ins are kept, and brought in here.
       const stored = await s.merge(record);
       ctx.notices.close('workshop-save');
-      if (stored.submissions.length !== record.submissions.length) {
-        record = stored;
-        room = collect(ctx, record, verified);
+      // Merged, not taken as it is: this page may have changed the room while the store worked.
+      const next = mergeRecords(record, stored);
+      const changed = !sameHandIns(next, record);
+      record = next;
+      if (changed) {
+        await refresh();
         draw();
-      } else record = stored;
+      }
       tabs?.postMessage({ room: record.room });
     } catch (err) {
       ctx.notices.show({
@@ -138,6 +201,31 @@ export async function workshopScreen(ctx: AppContext, roomCode: string): Promise
       });
     }
   };
+  /** Takes hand-ins out of the room, with an undo; they stay in the session, marked removed. */
+  const removeHandIns = async (texts: readonly string[], what: string, from: 'teams' | 'refused'): Promise<void> => {
+    record = markHandIns(record, texts, true, Date.now());
+    room = collect(ctx, record, verified);
+    draw();
+    // The pressed button is gone: focus stays in the list it was in, or moves to the paste field.
+    const lists = [refusedHost.querySelector('summary'), manage.hidden ? null : manageSummary];
+    const near = from === 'refused' ? lists : lists.reverse();
+    (near.find((e) => e?.isConnected) ?? paste).focus();
+    say(`${what} removed from this room.`);
+    ctx.notices.show({
+      id: 'workshop-removed',
+      text: `${what} removed from this room.`,
+      actions: [{ label: 'Undo', run: () => void restoreHandIns(texts, what) }],
+    });
+    await persist(store);
+  };
+  const restoreHandIns = async (texts: readonly string[], what: string): Promise<void> => {
+    record = markHandIns(record, texts, false, Date.now());
+    room = collect(ctx, record, verified);
+    draw();
+    ctx.notices.close('workshop-removed');
+    say(`${what} is back in this room.`);
+    await persist(store);
+  };
   const exportSession = (): void =>
     ctx.services.download(`momentum-workshop-${record.room}.json`, 'application/json', sessionFileText(record));
 
@@ -146,6 +234,14 @@ export async function workshopScreen(ctx: AppContext, roomCode: string): Promise
     rows: '4',
     'data-testid': 'workshop-paste',
     placeholder: 'Paste codes, links or a whole chat transcript',
+  });
+  // A whole chat transcript is collected as it is pasted, never put in the box: laying out
+  // megabytes of text in a text box holds the page for seconds before any code runs.
+  paste.addEventListener('paste', (e) => {
+    const text = e.clipboardData?.getData('text/plain') ?? '';
+    if (text.length < BIG_PASTE) return;
+    e.preventDefault();
+    void addSubmissions(text, 'pasted text');
   });
   const fileInput = h('input', {
     id: 'ws-files',
@@ -205,7 +301,51 @@ export async function workshopScreen(ctx: AppContext, roomCode: string): Promise
     return h('section', { class: `room-view room-view-${name.toLowerCase()}` }, h('h2', {}, title), ...body);
   }
 
+  function drawManage(): void {
+    if (!manage.open) return;
+    manage.hidden = room.teams.length === 0;
+    mount(
+      manageList,
+      ...room.teams.map((t) => {
+        const many = t.handIns > 1;
+        const teamWords = `“${t.team}”${many ? ` (${t.handIns} hand-ins)` : ''}`;
+        return h(
+          'li',
+          { 'data-testid': 'manage-team', 'data-team': t.team },
+          h('span', {}, `${t.team}: ${t.handIns} hand-in${many ? 's' : ''} `),
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'secondary small',
+              'data-testid': 'remove-team',
+              'aria-label': `Remove team ${t.team}`,
+              onclick: () => void removeHandIns(t.texts, teamWords, 'teams'),
+            },
+            'Remove team',
+          ),
+          many
+            ? h(
+                'button',
+                {
+                  type: 'button',
+                  class: 'secondary small',
+                  'data-testid': 'remove-kept',
+                  'aria-label': `Remove the hand-in kept for ${t.team}`,
+                  onclick: () =>
+                    void removeHandIns([t.texts[t.texts.length - 1]!], `The hand-in kept for “${t.team}”`, 'teams'),
+                },
+                'Remove the kept hand-in',
+              )
+            : null,
+        );
+      }),
+    );
+  }
+
   function draw(): void {
+    manage.hidden = room.teams.length === 0;
+    drawManage();
     for (const b of viewPicker.querySelectorAll('button'))
       b.setAttribute('aria-pressed', String(b.textContent === view));
     mount(
@@ -218,9 +358,25 @@ export async function workshopScreen(ctx: AppContext, roomCode: string): Promise
             h(
               'ul',
               {},
-              ...room.refused
-                .slice(0, 200)
-                .map((r) => h('li', {}, `${r.team ? `${r.team} (${r.source})` : r.source}: ${r.reason}`)),
+              ...room.refused.slice(0, 200).map((r) => {
+                const what = `The refused hand-in from ${r.source}`;
+                return h(
+                  'li',
+                  {},
+                  `${r.team ? `${r.team} (${r.source})` : r.source}: ${r.reason} `,
+                  h(
+                    'button',
+                    {
+                      type: 'button',
+                      class: 'secondary small',
+                      'data-testid': 'remove-refused',
+                      'aria-label': `Remove the refused hand-in from ${r.source}`,
+                      onclick: () => void removeHandIns([r.text], what, 'refused'),
+                    },
+                    'Remove',
+                  ),
+                );
+              }),
             ),
           )
         : null,
@@ -256,10 +412,25 @@ export async function workshopScreen(ctx: AppContext, roomCode: string): Promise
         ),
       ),
     );
+    // A room of thousands (a stress test, a merged archive) shows its first teams, never all at once.
+    const shown = room.teams.length > SHOWN_TEAMS ? { ...room, teams: room.teams.slice(0, SHOWN_TEAMS) } : room;
     mount(
       results,
+      shown !== room
+        ? h(
+            'p',
+            { class: 'notice small', 'data-testid': 'teams-cut' },
+            `This room has ${room.teams.length.toLocaleString('en')} teams: each view shows the first ${SHOWN_TEAMS} (by name, or by score when ranked). The CSV export holds them all.`,
+          )
+        : null,
       room.teams.length === 0 && room.refused.length === 0
-        ? h('p', { class: 'muted' }, 'No team has handed in yet.')
+        ? h(
+            'p',
+            { class: 'muted' },
+            loading && record.submissions.length > 0
+              ? `Verifying the room’s ${record.submissions.length.toLocaleString('en')} hand-ins…`
+              : 'No team has handed in yet.',
+          )
         : null,
       section(
         'Table',
@@ -277,24 +448,24 @@ export async function workshopScreen(ctx: AppContext, roomCode: string): Promise
           }),
           'Rank by score',
         ),
-        roomTable(room, scenario, ranked),
+        roomTable(room, scenario, ranked, SHOWN_TEAMS),
       ),
       section(
         'Chart',
         'One meter, every team',
         h('label', { for: 'ws-meter' }, 'Meter '),
         meterSelect,
-        roomChart(room, scenario, meter),
+        roomChart(shown, scenario, meter),
       ),
-      section('Regimes', 'Regimes, turn by turn', regimeGrid(room, scenario)),
+      section('Regimes', 'Regimes, turn by turn', regimeGrid(shown, scenario)),
       section(
         'Decisions',
         'Decisions',
         h('label', { for: 'ws-turn' }, 'At '),
         turnSelect,
-        decisions(room, scenario, turn),
+        decisions(shown, scenario, turn),
       ),
-      section('Profiles', 'Where the time went: leading : managing hours by aspect', profiles(room)),
+      section('Profiles', 'Where the time went: leading : managing hours by aspect', profiles(shown)),
       section('Debrief', 'Questions for the debrief', prompts(room, scenario)),
     );
   }
@@ -426,7 +597,9 @@ export async function workshopScreen(ctx: AppContext, roomCode: string): Promise
         ),
         drop,
         status,
+        progress,
         refusedHost,
+        manage,
       ),
       h('div', { class: 'no-print' }, viewPicker),
       results,
@@ -442,6 +615,10 @@ export async function workshopScreen(ctx: AppContext, roomCode: string): Promise
     }),
   );
   draw();
+  void refresh().then(() => {
+    loading = false;
+    draw();
+  });
   warmVerifier(ctx, record, entry.hash);
   // Other dashboard tabs on this room say when they stored hand-ins; this one brings them in.
   tabs = typeof BroadcastChannel === 'function' ? new BroadcastChannel(TABS_CHANNEL) : null;
@@ -449,16 +626,21 @@ export async function workshopScreen(ctx: AppContext, roomCode: string): Promise
     const channel = tabs;
     channel.onmessage = (e: MessageEvent<{ room?: string }>) => {
       if (e.data.room !== record.room) return;
-      void store.get(record.room).then((stored) => {
+      void store.get(record.room).then(async (stored) => {
         if (!stored || mergeConflict(record, stored)) return;
         const next = mergeRecords(record, stored);
-        if (next.submissions.length === record.submissions.length) return;
-        const added = next.submissions.length - record.submissions.length;
+        if (sameHandIns(next, record)) return;
+        const change = keptSubmissions(next).length - keptSubmissions(record).length;
         record = next;
-        room = collect(ctx, record, verified);
+        await refresh();
         draw();
+        const n = Math.abs(change);
         say(
-          `${added} hand-in${added === 1 ? '' : 's'} collected in another window of this room ${added === 1 ? 'was' : 'were'} brought in.`,
+          change > 0
+            ? `${n} hand-in${n === 1 ? '' : 's'} collected in another window of this room ${n === 1 ? 'was' : 'were'} brought in.`
+            : change < 0
+              ? `${n} hand-in${n === 1 ? '' : 's'} removed in another window of this room ${n === 1 ? 'is' : 'are'} removed here too.`
+              : 'What another window of this room changed is shown here too.',
         );
       });
     };
@@ -497,7 +679,7 @@ function collect(ctx: AppContext, record: WorkshopRecord, cache?: RoomCache): Ro
   return collectRoom(
     ctx.entries,
     { scenario: record.scenario, seed: record.seed, room: record.room },
-    record.submissions,
+    keptSubmissions(record),
     cache,
   );
 }

@@ -3,11 +3,13 @@ import { MAX_HAND_IN_CHARS, MAX_SESSION_HAND_INS, type WorkshopRecord } from '..
 import { nameProblem, seedProblem } from '../../replay/seed';
 
 const FORMAT = 'momentum-workshop';
-const VERSION = 1;
+/** Version 2 adds the removed hand-ins; a file of version 1 has none and still reads. */
+const VERSION = 2;
+const READS = new Set<unknown>([1, VERSION]);
 
 const fileSchema = z.strictObject({
   format: z.literal(FORMAT),
-  version: z.literal(VERSION),
+  version: z.union([z.literal(1), z.literal(VERSION)]),
   room: z.string().min(1).max(60),
   name: z.string().max(200),
   scenario: z.string().min(1).max(200),
@@ -17,6 +19,10 @@ const fileSchema = z.strictObject({
   submissions: z
     .array(z.strictObject({ source: z.string().max(500), text: z.string().max(MAX_HAND_IN_CHARS), at: z.number() }))
     .max(MAX_SESSION_HAND_INS),
+  removals: z
+    .array(z.strictObject({ key: z.string().regex(/^[0-9a-f]{16}$/), at: z.number(), removed: z.boolean() }))
+    .max(MAX_SESSION_HAND_INS)
+    .optional(),
 });
 
 /** A session as one JSON file another laptop imports to the same dashboard. */
@@ -34,7 +40,7 @@ export function readSessionFile(text: string): { ok: true; record: WorkshopRecor
   }
   if (typeof data === 'object' && data !== null && (data as { format?: unknown }).format !== FORMAT)
     return { ok: false, reason: 'This file is not a workshop session exported by Momentum.' };
-  if (typeof data === 'object' && data !== null && (data as { version?: unknown }).version !== VERSION)
+  if (typeof data === 'object' && data !== null && !READS.has((data as { version?: unknown }).version))
     return { ok: false, reason: 'This workshop session was exported by another version of the game.' };
   const r = fileSchema.safeParse(data);
   if (!r.success) {

@@ -27,10 +27,15 @@ const SERIES_LABEL: Record<SeriesKey, string> = {
 const DASHES = ['none', '8 4', '2 4', '12 4 2 4', '6 6', '1 3', '14 6', '4 2 1 2'];
 const COLORS = ['#7ab8ff', '#ffb35c', '#7fe0a0', '#d49bff', '#ff8fa8', '#5fd8e8', '#f2dd6b', '#c9a27e'];
 
-/** The room's table: one row per team (verified or not), a score ranking only when asked. */
-export function roomTable(room: Room, scenario: Scenario, ranked: boolean): HTMLElement {
-  const rows = teamRows(room, scenario);
-  if (ranked) rows.sort((a, b) => (b.score ?? -1) - (a.score ?? -1));
+/**
+ * The room's table: one row per team (verified or not), a score ranking only when asked, and at
+ * most `limit` rows (the first by name, or the best when ranked).
+ */
+export function roomTable(room: Room, scenario: Scenario, ranked: boolean, limit = Infinity): HTMLElement {
+  const all = teamRows(room, scenario);
+  if (ranked) all.sort((a, b) => (b.score ?? -1) - (a.score ?? -1));
+  const rows = all.slice(0, limit);
+  const runs = new Map(room.teams.map((t) => [t.team, t]));
   const cell = (v: string | number | null): HTMLElement => h('td', {}, v === null ? '–' : String(v));
   return h(
     'div',
@@ -67,7 +72,7 @@ export function roomTable(room: Room, scenario: Scenario, ranked: boolean): HTML
         'tbody',
         {},
         ...rows.map((r, i) => {
-          const run = room.teams.find((t) => t.team === r.team);
+          const run = runs.get(r.team);
           const regime = r.outcome ?? r.regime;
           return h(
             'tr',

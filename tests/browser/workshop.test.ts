@@ -430,7 +430,7 @@ describe('a workshop', () => {
     await ctx.close();
   }, 120_000);
 
-  it('verifies 40 teams and draws the dashboard within budget', async () => {
+  it('verifies and draws 40 teams, reporting the time, and past 100 teams draws the first 100', async () => {
     const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
     const page = await open(ctx, './');
     const { room } = await setUp(page);
@@ -459,6 +459,27 @@ describe('a workshop', () => {
     );
     console.log(`workshop: 40 teams verified and drawn in ${ms.toFixed(0)} ms (${parts.join(', ')})`);
     expect((await rows(page)).every((r) => r.verified === 'true')).toBe(true);
+    expect(await page.$('[data-testid="teams-cut"]')).toBeNull();
+
+    // Past 100 teams each view draws the first 100 and says so; the CSV export holds them all.
+    const more = Array.from({ length: 61 }, (_, i) => {
+      const { doc, scenario } = playRecorded('first-team', policies[i % 4]!, 'workshop-seed', {
+        team: `Team ${i + 41}`,
+        room,
+      });
+      return encodeCode(doc, scenario);
+    });
+    await page.fill('[data-testid="workshop-paste"]', more.join('\n'));
+    await page.click('[data-testid="workshop-add"]');
+    await page.waitForSelector('[data-testid="teams-cut"]');
+    expect(await page.textContent('[data-testid="teams-cut"]')).toBe(
+      'This room has 101 teams: each view shows the first 100 (by name, or by score when ranked). The CSV export holds them all.',
+    );
+    expect((await rows(page)).map((r) => r.team)).toEqual(Array.from({ length: 100 }, (_, i) => `Team ${i + 1}`));
+    const csv = page.waitForEvent('download');
+    await page.click('[data-testid="export-csv"]');
+    const lines = Papa.parse<string[]>(readFileSync((await (await csv).path())!, 'utf8').trim()).data.slice(1);
+    expect(new Set(lines.map((l) => l[0])).size).toBe(101);
     await ctx.close();
   }, 120_000);
 

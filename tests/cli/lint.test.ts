@@ -3,7 +3,7 @@
  * every file, and `--scenario FILE` lets play, batch, balance, verify, replay and export use a
  * scenario that lives outside scenarios/.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -61,6 +61,7 @@ interface LintJson {
     ok: boolean;
     problems: { path: string | null; line: number | null; column: number | null; message: string }[];
   }[];
+  skipped?: string[];
 }
 
 /** `sim lint --json`'s one line of JSON, after checking that it is all that was printed. */
@@ -83,6 +84,22 @@ describe('sim lint: valid files', () => {
       `${shown(shipped)}: ok, scenario "idea-factory"`,
       '2 files checked: no problems',
     ]);
+  });
+
+  it('lints the shipped folder as the README shows it, `scenarios/*.json`, skipping the schema and saying so', async () => {
+    const files = readdirSync(SCENARIO_DIR)
+      .filter((f) => f.endsWith('.json'))
+      .sort()
+      .map((f) => join(SCENARIO_DIR, f));
+    const schema = join(SCENARIO_DIR, 'scenario.schema.json');
+    expect(files).toContain(schema);
+    const r = await sim('lint', ...files);
+    expect(r.code).toBe(0);
+    expect(r.out[0]).toBe(`${shown(schema)}: skipped, a JSON Schema of the scenario format, not a scenario`);
+    expect(r.out.at(-1)).toBe(`${files.length - 1} files checked: no problems (1 schema skipped)`);
+    const { json } = await lintJson(...files);
+    expect(json.skipped).toEqual([shown(schema)]);
+    expect(json.files.map((f) => f.ok)).toEqual(Array<boolean>(files.length - 1).fill(true));
   });
 
   it('prints ok and no problems for a valid file with --json', async () => {

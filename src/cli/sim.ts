@@ -1,3 +1,4 @@
+import { POLICY_NAMES } from '../bots/policies';
 import { ScenarioError } from '../scenarios/files';
 import { balanceCommand } from './commands/balance';
 import { batchCommand } from './commands/batch';
@@ -29,6 +30,25 @@ const COMMANDS: Record<string, Command> = {
   branch: branchCommand,
 };
 
+/** What `sim --help` prints: every command as it is called, the README's list. */
+const HELP = [
+  'Momentum simulation: npm run sim -- COMMAND …',
+  '  scenarios [--json]                                   the shipped scenarios',
+  '  lint FILE… [--json]                                  check scenario files',
+  '  play --scenario ID|FILE --seed S --policy P [--out FILE] [--json]',
+  '  batch --scenario ID|FILE --policy P --runs N [--seeds PREFIX] [--json]',
+  '  balance --scenario ID|FILE [--runs 500] [--seeds PREFIX] [--json]',
+  '  verify FILE|CODE [--scenario FILE] [--json]           re-simulate a replay',
+  '  replay FILE|CODE [--scenario FILE]                   a replay turn by turn, with causes',
+  '  export FILE|CODE --csv [--scenario FILE]             one line a turn',
+  '  workshop FILE… [--json|--csv] [--scenario ID --seed S]',
+  '  compare A B [--json]                                 two runs side by side',
+  '  branch A --at TURN --then POLICY [--json]            replay A to TURN, then play on',
+  `Policies: ${POLICY_NAMES.join(', ')}.`,
+  'Every command, flag and output is described in README.md ("The simulation CLI").',
+];
+const HELP_WORDS = new Set(['help', '--help', '-h']);
+
 /** Runs one command; returns the exit code. Errors become one clear line, never a stack trace. */
 export async function main(
   argv: string[],
@@ -43,11 +63,17 @@ export async function main(
 
 async function run(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
   const [name, ...rest] = argv;
+  if (name !== undefined && HELP_WORDS.has(name)) {
+    for (const line of HELP) out(line);
+    return 0;
+  }
   try {
     const command = name === undefined ? undefined : COMMANDS[name];
     if (!command) {
       const what = name === undefined ? 'missing command' : `unknown command "${name}"`;
-      throw new UsageError(`sim: ${what}; valid commands: ${Object.keys(COMMANDS).join(', ')}`);
+      throw new UsageError(
+        `sim: ${what}; valid commands: ${Object.keys(COMMANDS).join(', ')} (sim --help shows how each is called)`,
+      );
     }
     return await command(rest, out, err);
   } catch (e) {

@@ -314,6 +314,28 @@ describe('sim usage errors', () => {
     expectUsageError(await sim('--json'), 'scenarios', 'play', 'batch');
   });
 
+  it('prints how every command is called for --help, -h and help, exit 0', async () => {
+    for (const word of ['--help', '-h', 'help']) {
+      const r = await sim(word);
+      expect(r.code).toBe(0);
+      expect(r.err).toEqual([]);
+      for (const command of [
+        'scenarios',
+        'lint',
+        'play',
+        'batch',
+        'balance',
+        'verify',
+        'replay',
+        'export',
+        'workshop',
+        'compare',
+        'branch',
+      ])
+        expect(r.out.some((l) => l.startsWith(`  ${command} `))).toBe(true);
+    }
+  });
+
   it('rejects a stray positional argument', async () => {
     expectUsageError(await sim(...play4('first-team', 'balanced'), 'extra'), 'extra');
   });

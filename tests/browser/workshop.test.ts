@@ -277,7 +277,7 @@ describe('a workshop', () => {
     await tabA.keyboard.press('Enter');
     await rowCount(tabA, 3);
     expect(await teams(tabA)).toEqual(['Team 2', 'Team 3', 'Team 9']);
-    expect(await tabA.textContent('[data-testid="collect-status"]')).toBe('“Team 1” removed from this room.');
+    expect(await tabA.textContent('[data-testid="collect-status"]')).toBe('Removed from this room: “Team 1”.');
     expect(await tabA.evaluate(() => document.activeElement?.textContent)).toBe('Remove a team or a hand-in');
     // The other window follows within a second, and says why its table changed.
     await rowCount(tabB, 3);
@@ -285,8 +285,10 @@ describe('a workshop', () => {
       '1 hand-in removed in another window of this room is removed here too.',
     );
     await tabA.screenshot({ path: join(SHOTS, 'workshop-removed.png') });
-    await tabA.getByRole('button', { name: 'Undo' }).click();
+    // Undo sits beside the message, and focus returns to the list.
+    await tabA.click('[data-testid="collect-status-action"]:text-is("Undo")');
     await rowCount(tabA, 4);
+    expect(await tabA.evaluate(() => document.activeElement?.textContent)).toBe('Remove a team or a hand-in');
     await rowCount(tabB, 4);
     await tabA.click('[data-testid="manage-team"][data-team="Team 1"] [data-testid="remove-team"]');
     await rowCount(tabB, 3);
@@ -326,12 +328,21 @@ describe('a workshop', () => {
       JSON.parse(readFileSync(file, 'utf8')),
     );
 
-    // Pasting a removed code again is asking for it back.
-    await tabA.fill('[data-testid="workshop-paste"]', handIns[0]!);
+    // The whole chat pasted again (to pick up a late code) leaves removed hand-ins removed, saying
+    // so, with the way to bring them back.
+    await tabA.fill('[data-testid="workshop-paste"]', [...handIns, stray].join('\n'));
     await tabA.click('[data-testid="workshop-add"]');
-    await rowCount(tabA, 3);
-    await rowCount(tabB, 3);
-    expect(await teams(tabB)).toEqual(['Team 1', 'Team 2', 'Team 3']);
+    await tabA.waitForFunction(() =>
+      document.querySelector('[data-testid="collect-status"]')?.textContent?.includes('stay removed'),
+    );
+    expect(await tabA.textContent('[data-testid="collect-status"]')).toContain(
+      '3 of them had all been removed from this room and stay removed.',
+    );
+    expect(await teams(tabA)).toEqual(['Team 2', 'Team 3']);
+    await tabA.click('[data-testid="collect-status-action"]');
+    await rowCount(tabA, 4);
+    await rowCount(tabB, 4);
+    expect(await teams(tabB)).toEqual(['Team 1', 'Team 2', 'Team 3', 'Team 9']);
     await other.close();
     await ctx.close();
   }, 120_000);

@@ -94,7 +94,10 @@ export async function workshopScreen(ctx: AppContext, roomCode: string): Promise
   let turn = 1;
   let tabs: BroadcastChannel | null = null;
 
-  const status = h('p', { class: 'collect-status', role: 'status', 'data-testid': 'collect-status' });
+  // Read out through the page's live region (say), so not a live region itself: once is enough.
+  const status = h('p', { class: 'collect-status', 'data-testid': 'collect-status' });
+  // The one thing to do about what the status says (undo a removal, bring back what was pasted again).
+  const statusAction = h('span', { class: 'collect-status-action' });
   // Progress is shown, not read out: a live region updated every slice would talk over itself.
   const progress = h('p', { class: 'collect-progress muted', 'data-testid': 'collect-progress', hidden: true });
   // The list of teams to remove is drawn only while open: a room may hold thousands of hand-ins.
@@ -107,7 +110,7 @@ export async function workshopScreen(ctx: AppContext, roomCode: string): Promise
     h(
       'p',
       { class: 'muted small' },
-      'A removed hand-in no longer counts in any view; it stays in the session, so Undo, or pasting it again, brings it back.',
+      'A removed hand-in no longer counts in any view. It stays in the session, marked removed, so pasting the whole chat again does not bring it back; Undo, beside the message that confirms the removal, does.',
     ),
     manageList,
   );
@@ -126,12 +129,12 @@ export async function workshopScreen(ctx: AppContext, roomCode: string): Promise
     const fits = subs.filter((s) => s.text.length <= MAX_HAND_IN_CHARS);
     const tooLong = subs.length - fits.length;
     const fresh: StoredSubmission[] = fits.map((s) => ({ source: s.source, text: s.text, at }));
-    // Each hand-in is stored once: a code pasted again adds nothing, unless it had been removed,
-    // when pasting it again is asking for it back.
+    // Each hand-in is stored once: a code pasted again adds nothing. One the facilitator removed
+    // stays removed (the whole chat pasted again to pick up late codes must not bring back a
+    // team taken out), and the status offers to bring it back.
     const removed = new Set((record.removals ?? []).filter((r) => r.removed).map((r) => r.key));
-    const back = fresh.filter((f) => removed.has(removalKey(f.text))).map((f) => f.text);
-    let next = mergeRecords(record, { ...record, submissions: fresh });
-    if (back.length > 0) next = markHandIns(next, back, false, at);
+    const stillRemoved = [...new Set(fresh.filter((f) => removed.has(removalKey(f.text))).map((f) => f.text))];
+    const next = mergeRecords(record, { ...record, submissions: fresh });
     if (next.submissions.length > MAX_SESSION_HAND_INS) {
       say(
         `${source}: this room already keeps ${record.submissions.length.toLocaleString('en')} hand-ins, and a session keeps at most ${MAX_SESSION_HAND_INS.toLocaleString('en')}: nothing was added. Export the session and start another for more.`,
@@ -145,8 +148,15 @@ export async function workshopScreen(ctx: AppContext, roomCode: string): Promise
     performance.measure('workshop-collect', 'workshop-collect-start');
     const added = room.teams.filter((t) => !before.has(`${t.team}|${t.fingerprint}`)).length;
     const refusedNow = room.refused.filter((r) => fresh.some((f) => f.source === r.source)).length;
+    const n = stillRemoved.length;
     say(
-      `${source}: ${subs.length} hand-in${subs.length === 1 ? '' : 's'} found; ${added} new or updated team run${added === 1 ? '' : 's'} verified${refusedNow ? `, ${refusedNow} refused (see below)` : ''}.${tooLong ? ` ${tooLong} longer than ${MAX_HAND_IN_CHARS.toLocaleString('en')} characters ${tooLong === 1 ? 'was' : 'were'} left out: no run's file is that long.` : ''}${note ? ` ${note}` : ''}`,
+      `${source}: ${subs.length} hand-in${subs.length === 1 ? '' : 's'} found; ${added} new or updated team run${added === 1 ? '' : 's'} verified${refusedNow ? `, ${refusedNow} refused (see below)` : ''}.${tooLong ? ` ${tooLong} longer than ${MAX_HAND_IN_CHARS.toLocaleString('en')} characters ${tooLong === 1 ? 'was' : 'were'} left out: no run's file is that long.` : ''}${n ? ` ${n} of them ${n === 1 ? 'had' : 'had all'} been removed from this room and ${n === 1 ? 'stays' : 'stay'} removed.` : ''}${note ? ` ${note}` : ''}`,
+      n
+        ? {
+            label: n === 1 ? 'Bring it back' : `Bring the ${n} back`,
+            run: () => void restoreHandIns(stillRemoved, n === 1 ? 'The removed hand-in' : `The ${n} removed hand-ins`),
+          }
+        : undefined,
     );
     // Drawn first: the room sees the result at once, while the browser stores it.
     performance.mark('workshop-draw-start');
@@ -175,8 +185,18 @@ export async function workshopScreen(ctx: AppContext, roomCode: string): Promise
     progress.hidden = true;
     room = collect(ctx, record, verified);
   };
-  const say = (text: string): void => {
+  const say = (text: string, action?: { label: string; run: () => void }): void => {
     status.textContent = text;
+    mount(
+      statusAction,
+      action
+        ? h(
+            'button',
+            { type: 'button', class: 'secondary small', 'data-testid': 'collect-status-action', onclick: action.run },
+            action.label,
+          )
+        : null,
+    );
     ctx.announce(text);
   };
   const persist = async (s: WorkshopStore): Promise<void> => {
@@ -210,20 +230,15 @@ export async function workshopScreen(ctx: AppContext, roomCode: string): Promise
     const lists = [refusedHost.querySelector('summary'), manage.hidden ? null : manageSummary];
     const near = from === 'refused' ? lists : lists.reverse();
     (near.find((e) => e?.isConnected) ?? paste).focus();
-    say(`${what} removed from this room.`);
-    ctx.notices.show({
-      id: 'workshop-removed',
-      text: `${what} removed from this room.`,
-      actions: [{ label: 'Undo', run: () => void restoreHandIns(texts, what) }],
-    });
+    say(`Removed from this room: ${what}.`, { label: 'Undo', run: () => void restoreHandIns(texts, what) });
     await persist(store);
   };
   const restoreHandIns = async (texts: readonly string[], what: string): Promise<void> => {
     record = markHandIns(record, texts, false, Date.now());
     room = collect(ctx, record, verified);
     draw();
-    ctx.notices.close('workshop-removed');
-    say(`${what} is back in this room.`);
+    say(`Back in this room: ${what}.`);
+    (manage.hidden ? paste : manageSummary).focus();
     await persist(store);
   };
   const exportSession = (): void =>
@@ -309,6 +324,7 @@ export async function workshopScreen(ctx: AppContext, roomCode: string): Promise
       ...room.teams.map((t) => {
         const many = t.handIns > 1;
         const teamWords = `“${t.team}”${many ? ` (${t.handIns} hand-ins)` : ''}`;
+        const kept = `${t.turns} turn${t.turns === 1 ? '' : 's'}${t.finished ? ', finished' : ', in progress'}`;
         return h(
           'li',
           { 'data-testid': 'manage-team', 'data-team': t.team },
@@ -331,11 +347,15 @@ export async function workshopScreen(ctx: AppContext, roomCode: string): Promise
                   type: 'button',
                   class: 'secondary small',
                   'data-testid': 'remove-kept',
-                  'aria-label': `Remove the hand-in kept for ${t.team}`,
+                  'aria-label': `Remove the kept run (${kept}) of ${t.team}: an earlier hand-in counts instead`,
                   onclick: () =>
-                    void removeHandIns([t.texts[t.texts.length - 1]!], `The hand-in kept for “${t.team}”`, 'teams'),
+                    void removeHandIns(
+                      [t.texts[t.texts.length - 1]!],
+                      `the run kept for “${t.team}” (${kept})`,
+                      'teams',
+                    ),
                 },
-                'Remove the kept hand-in',
+                `Remove the kept run (${kept})`,
               )
             : null,
         );
@@ -359,7 +379,7 @@ export async function workshopScreen(ctx: AppContext, roomCode: string): Promise
               'ul',
               {},
               ...room.refused.slice(0, 200).map((r) => {
-                const what = `The refused hand-in from ${r.source}`;
+                const what = `the refused hand-in ${r.team ? `of “${r.team}” ` : ''}(${r.source})`;
                 return h(
                   'li',
                   {},
@@ -596,7 +616,7 @@ export async function workshopScreen(ctx: AppContext, roomCode: string): Promise
           scanButton(ctx, (text) => void addSubmissions(text, 'camera')),
         ),
         drop,
-        status,
+        h('div', { class: 'collect-status-line' }, status, statusAction),
         progress,
         refusedHost,
         manage,
@@ -637,7 +657,7 @@ export async function workshopScreen(ctx: AppContext, roomCode: string): Promise
         const n = Math.abs(change);
         say(
           change > 0
-            ? `${n} hand-in${n === 1 ? '' : 's'} collected in another window of this room ${n === 1 ? 'was' : 'were'} brought in.`
+            ? `${n} hand-in${n === 1 ? '' : 's'} added or brought back in another window of this room ${n === 1 ? 'is' : 'are'} shown here too.`
             : change < 0
               ? `${n} hand-in${n === 1 ? '' : 's'} removed in another window of this room ${n === 1 ? 'is' : 'are'} removed here too.`
               : 'What another window of this room changed is shown here too.',

@@ -574,8 +574,7 @@ describe('the world', () => {
       page.evaluate(() => (window as unknown as { momentumDebug: { animating(): boolean } }).momentumDebug.animating());
     const until = (on: boolean) =>
       page.waitForFunction(
-        (want) =>
-          (window as unknown as { momentumDebug: { animating(): boolean } }).momentumDebug.animating() === want,
+        (want) => (window as unknown as { momentumDebug: { animating(): boolean } }).momentumDebug.animating() === want,
         on,
         { timeout: 10_000 },
       );

@@ -54,7 +54,7 @@ export interface BalanceOptions {
 export type Outcomes = Record<Regime, number>;
 
 /** Plays `policy` on seeds PREFIXfrom … PREFIXto. */
-export interface PolicyJob {
+interface PolicyJob {
   readonly kind: 'policy';
   readonly scenario: Scenario;
   readonly policy: string;
@@ -64,7 +64,7 @@ export interface PolicyJob {
 }
 
 /** Plays each bundle as `fixed:` on seeds PREFIXfrom … PREFIXto. */
-export interface BundleJob {
+interface BundleJob {
   readonly kind: 'bundles';
   readonly scenario: Scenario;
   readonly bundles: readonly (readonly string[])[];
@@ -74,7 +74,7 @@ export interface BundleJob {
 }
 
 /** Plays a plan (the script search's best) on seeds PREFIXfrom … PREFIXto. */
-export interface PlanJob {
+interface PlanJob {
   readonly kind: 'plan';
   readonly scenario: Scenario;
   readonly plan: Plan;
@@ -85,7 +85,7 @@ export interface PlanJob {
 
 export type BalanceJob = PolicyJob | BundleJob | ScriptJob | PlanJob;
 
-export interface PolicyPart {
+interface PolicyPart {
   readonly kind: 'policy';
   readonly outcomes: Outcomes;
   /** Per turn (index 0 is turn 1): the sum over games of the percent of time spent leading… */
@@ -94,13 +94,13 @@ export interface PolicyPart {
   readonly shareGames: number[];
 }
 
-export interface BundlePart {
+interface BundlePart {
   readonly kind: 'bundles';
   /** Games ending in momentum, per bundle of the job. */
   readonly momentum: number[];
 }
 
-export interface PlanPart {
+interface PlanPart {
   readonly kind: 'plan';
   /** Games ending in momentum. */
   readonly momentum: number;

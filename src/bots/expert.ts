@@ -18,7 +18,7 @@ import { answeringBalanced, policyByName, type Policy, type PolicyFactory } from
  * are played with SAMPLES sets in all, and the best average wins. The dice are the bot's own: it
  * never reads the game's seeded future, like a player who knows the rules but not the dice.
  */
-export const EXPERT_BUDGET = { samples: 3, horizon: 2, keep: 3, keepShare: 3 } as const;
+const EXPERT_BUDGET = { samples: 3, horizon: 2, keep: 3, keepShare: 3 } as const;
 
 type Plan = readonly Action[];
 
@@ -52,7 +52,7 @@ function complete(state: GameState, start: Plan, policy: Policy): Candidate {
 }
 
 /** A state's worth to the expert: momentum kept, the goal, and the margins of both indices. */
-export function worth(s: GameState): number {
+function worth(s: GameState): number {
   let present = 0;
   for (const m of s.members) if (m.status !== 'gone') present++;
   const base = s.momentumTurns * 40 + s.vars.progress * 4 + present * 12 + (s.vars.energy >> 2);
@@ -133,7 +133,7 @@ function pickTarget(special: string | undefined, members: readonly MemberState[]
 }
 
 /** The plan with the best average worth over the samples (the same dice for every plan). */
-export function bestPlan(state: GameState, seed: string): Plan {
+function bestPlan(state: GameState, seed: string): Plan {
   const rollPolicy = answeringBalanced('');
   // The dice depend on the sample, not the plan: seeded once per decision.
   const dice = Array.from({ length: EXPERT_BUDGET.samples }, (_, k) => seedRng(`${seed}/expert/${state.turn}/${k}`));

@@ -21,7 +21,7 @@ function tooLarge(command: string, source: string, limit: number, what: string):
 }
 
 /** Why a path cannot be read, as a sentence after `command: `, or null when it is a regular file. */
-export function pathProblem(path: string): string | null {
+function pathProblem(path: string): string | null {
   try {
     const st = statSync(path);
     if (st.isDirectory()) return `${path} is a folder, not a file`;

@@ -35,7 +35,7 @@ function refuseBroken(id: string): void {
   if (broken) throw new ScenarioError(broken.problems);
 }
 
-export const scenarioChoices = (): string =>
+const scenarioChoices = (): string =>
   `valid scenarios: ${scenarios()
     .map((s) => s.scenario.id)
     .join(', ')}`;

@@ -2,13 +2,13 @@ import type { Aspect, Side } from './aspects';
 import type { VarName } from './variables';
 
 // A change to one variable, scaled by diminishing returns when it is a gain.
-export interface Effect {
+interface Effect {
   readonly var: VarName;
   readonly amount: number;
 }
 
 // Rules that need more than a list of effects; the step module implements each.
-export type Special = 'coach' | 'delegate' | 'risk' | 'guard' | 'recognise';
+type Special = 'coach' | 'delegate' | 'risk' | 'guard' | 'recognise';
 
 export interface ActionDef {
   readonly id: string;

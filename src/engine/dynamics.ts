@@ -43,7 +43,7 @@ export function applyExpectations(vars: Vars, streak: number, ledger: Ledger): v
 
 // Fading without upkeep, per turn: a flat part plus the level divided by the second number,
 // so the higher a support stands the more upkeep it needs.
-export const WEAR = {
+const WEAR = {
   clarity: [0, 15],
   structure: [0, 20],
   control: [1, 20],

@@ -1,7 +1,7 @@
 // Public surface of the rules. Nothing here touches a clock, a screen or global randomness.
 export { ASPECTS, ASPECT_INFO, type Aspect, type Side } from './aspects';
 export { CATALOGUE, ACTION_IDS, actionDef, actionIndex, type ActionDef } from './catalogue';
-export { causeTotal, type Cause, type CauseKind } from './causes';
+export { type Cause, type CauseKind } from './causes';
 export { endingText, scoreBreakdown, SCORE, type ScoreBreakdown } from './outcome';
 export { createGame, setupOf } from './create';
 export { seedRng } from './rng';
@@ -14,11 +14,8 @@ export * from './scenario-types';
 export * from './state-types';
 export * from './step-types';
 export { advance, step, legalActions, validate, quoted } from './step';
-export { riskOdds } from './turn';
 export { traitsOf } from './members';
-export { openCalls } from './calls';
-export { waiting, type Waiting } from './waiting';
-export { openShifts, pressureAmount, type OpenShift } from './shifts';
+export { waiting } from './waiting';
 export { RULES_VERSION } from './version';
 export * from './variables';
 export { summaryOf, type Summary } from './summary';

@@ -12,7 +12,7 @@ export type Difficulty = (typeof DIFFICULTIES)[number];
 export const STATS = ['members-lost', 'momentum-turns', 'leadership', 'management'] as const;
 export type Stat = (typeof STATS)[number];
 
-export interface MemberDef {
+interface MemberDef {
   readonly id: string;
   readonly name: string;
   readonly role: string;
@@ -29,7 +29,7 @@ export interface Condition {
   readonly atMost?: number;
 }
 
-export interface EventEffect {
+interface EventEffect {
   readonly var: VarName;
   readonly amount: number;
 }
@@ -86,7 +86,7 @@ export interface ShiftDef {
 
 // One way a game can end. The first ending whose outcome, collapse flag and conditions all match
 // the final state is shown, so every claim its text makes is a condition checked here.
-export interface EndingDef {
+interface EndingDef {
   readonly id: string;
   readonly outcome: Regime;
   // true: only when chaos or stagnation ended the game early; false: only at the last turn.

@@ -5,7 +5,7 @@ import { VARIABLES } from './variables';
 // A state's canonical text written from its known shape, without listing and sorting keys at
 // every object: a replay check fingerprints the state after every turn. Any value without the
 // expected shape is handed to the generic walk, so the text is the same for every value.
-export interface Sink {
+interface Sink {
   push(piece: string): void;
   // Takes the same text as push. The writer hands it the setup's text, identical in every state
   // of a game, so a hasher can pass through it by a shortcut that gives the same hash.

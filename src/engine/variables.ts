@@ -30,12 +30,8 @@ export type Vars = Record<VarName, number>;
 export const HEADLINE = ['morale', 'execution', 'innovation'] as const;
 export type Headline = (typeof HEADLINE)[number];
 
-export const VAR_MIN = 0;
+const VAR_MIN = 0;
 export const VAR_MAX = 100;
-
-export function isVarName(name: string): name is VarName {
-  return (VARIABLES as readonly string[]).includes(name);
-}
 
 export function clamp(value: number, min = VAR_MIN, max = VAR_MAX): number {
   return value < min ? min : value > max ? max : value;

@@ -45,7 +45,7 @@ export type BalanceRunResult =
   | { readonly ok: false; readonly cancelled: false; readonly reason: string };
 
 /** The most seeds a report plays, as `sim balance --runs` accepts. */
-export const MAX_RUNS = 1_000_000;
+const MAX_RUNS = 1_000_000;
 
 /** Why a job was not played: the report was cancelled. */
 export class Cancelled extends Error {
@@ -55,7 +55,7 @@ export class Cancelled extends Error {
 }
 
 /** Why these runs and prefix cannot make a report, in one sentence, or null. */
-export function balanceOptionsProblem(runs: number, prefix: string): string | null {
+function balanceOptionsProblem(runs: number, prefix: string): string | null {
   if (!Number.isInteger(runs) || runs < 1 || runs > MAX_RUNS) {
     return `The number of games must be a whole number from 1 to ${MAX_RUNS.toLocaleString('en-US')}.`;
   }
@@ -129,7 +129,7 @@ export async function runBalance(scenario: Scenario, options: BalanceRunOptions)
  * Lets the event loop run (a cancel message, a page repaint) before the next job. A message
  * channel, unlike a timer, is not slowed to 4 ms when called over and over.
  */
-export function nextTask(): Promise<void> {
+function nextTask(): Promise<void> {
   return new Promise((resolve) => {
     const { port1, port2 } = new MessageChannel();
     port1.onmessage = () => {
@@ -150,14 +150,14 @@ export function inProcessExecutor(): JobExecutor {
 }
 
 /** A scenario to report on: already validated, or a scenario file's text, checked here as the game loads it. */
-export type BalanceInput = Scenario | string;
+type BalanceInput = Scenario | string;
 
-export type CheckedInput =
+type CheckedInput =
   | { readonly ok: true; readonly scenario: Scenario }
   | { readonly ok: false; readonly reason: string; readonly problems: readonly ScenarioProblem[] };
 
 /** The scenario a report is asked for, or why it cannot be played. */
-export function scenarioOf(input: BalanceInput): CheckedInput {
+function scenarioOf(input: BalanceInput): CheckedInput {
   if (typeof input !== 'string') return { ok: true, scenario: input };
   const r = lintScenarioText('scenario.json', input, { expectedId: null });
   if (r.ok) return { ok: true, scenario: r.scenario };

@@ -43,10 +43,10 @@ export const LUCK_WINS = 0.3;
 /** A team that stops acting once in momentum should mostly lose it; at most three games in ten keep it. */
 export const COAST_KEEPS = 0.3;
 /** Leading about half the time should beat leaning to one side by at least this much (five games in a hundred). */
-export const BALANCE_MARGIN = 0.05;
+const BALANCE_MARGIN = 0.05;
 /** Shares of leadership, in percent, that count as balanced, and those that count as one-sided. */
-export const BALANCED_SHARES: readonly number[] = [30, 40, 50, 60, 70];
-export const ONE_SIDED_SHARES: readonly number[] = [0, 10, 90, 100];
+const BALANCED_SHARES: readonly number[] = [30, 40, 50, 60, 70];
+const ONE_SIDED_SHARES: readonly number[] = [0, 10, 90, 100];
 /** A careful player whose share of leadership never moves this many points between turns is not asked to flex. */
 export const FLEX_SPREAD = 15;
 /** Below this many games per player, a rate can be off by ten points or more (about ±7 at 200). */

@@ -4,7 +4,7 @@ import { openDB, type IDBPDatabase } from 'idb';
  * The scenario lab's draft: the editor's text, kept in IndexedDB after every edit so a reload or
  * a closed tab loses nothing. A browser that refuses IndexedDB keeps it in memory for the visit.
  */
-export interface LabDraft {
+interface LabDraft {
   readonly text: string;
   /** Where the text came from, shown above the editor ("support-desk.json", "a shared link"). */
   readonly source: string;
@@ -62,7 +62,7 @@ export async function openDraftStore(): Promise<DraftStore> {
   };
 }
 
-export function memoryDraftStore(): DraftStore {
+function memoryDraftStore(): DraftStore {
   let held: LabDraft | null = null;
   let aside: LabDraft | null = null;
   return {

@@ -73,7 +73,7 @@ export function mergeRecords(a: WorkshopRecord, b: WorkshopRecord): WorkshopReco
  * made at one instant the removal, so two tabs agree whatever order they merge in, and a hand-in
  * removed in one tab is not brought back by another tab that still holds it.
  */
-export function mergeRemovals(a: readonly Removal[], b: readonly Removal[] = []): Removal[] {
+function mergeRemovals(a: readonly Removal[], b: readonly Removal[] = []): Removal[] {
   const latest = new Map<string, Removal>();
   for (const r of [...a, ...b]) {
     const old = latest.get(r.key);

@@ -3,8 +3,6 @@ import { ByteReader, ByteWriter, fromBase64Url, toBase64Url, Truncated } from '.
 import type { Lineage, ReplayDocument } from './document';
 import { wellFormed } from './seed';
 
-export { wellFormed } from './seed';
-
 /**
  * Replay code: `M1.` then base64url of
  *   rules version · scenario id · first 4 bytes of the scenario hash · seed · number of turns ·
@@ -42,7 +40,7 @@ export interface RawCode {
 export type DecodeResult = { ok: true; raw: RawCode } | { ok: false; reason: string };
 
 /** The parts of a document a code carries. */
-export function rawCodeOf(doc: ReplayDocument, scenario: Scenario): RawCode {
+function rawCodeOf(doc: ReplayDocument, scenario: Scenario): RawCode {
   const meta = doc.meta ?? {};
   const flags = metaFlags(meta);
   const lineage = doc.lineage;

@@ -28,7 +28,7 @@ export interface ComparedTurn {
 }
 
 /** One run's push on a meter from one source in one turn. */
-export interface CauseSide {
+interface CauseSide {
   readonly source: string;
   readonly kind: CauseKind;
   readonly amount: number;
@@ -37,7 +37,7 @@ export interface CauseSide {
 }
 
 /** A source that moved a meter by different amounts in the two runs on the same turn. */
-export interface CauseGap {
+interface CauseGap {
   readonly turn: number;
   readonly meter: Headline;
   /** Null when the source did not move the meter in that run. */

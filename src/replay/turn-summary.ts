@@ -27,7 +27,7 @@ export function biggestCause(change: VarChange | undefined): Cause | null {
   return best;
 }
 
-export interface MeterLine {
+interface MeterLine {
   readonly var: Headline;
   readonly label: string;
   readonly from: number;

@@ -96,8 +96,6 @@ export const scenarioSchema = z.strictObject({
   endings: z.array(ending).min(4),
 });
 
-export type ScenarioFile = z.infer<typeof scenarioSchema>;
-
 export interface CrossProblem {
   readonly path: (string | number)[];
   readonly message: string;

@@ -1,6 +1,6 @@
 import { h } from './dom';
 
-export interface NoticeAction {
+interface NoticeAction {
   readonly label: string;
   readonly run: () => void;
 }

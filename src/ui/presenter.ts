@@ -1,7 +1,7 @@
 import { h } from './dom';
 
 /** Session storage key of the presenter layout preference. */
-export const PRESENT_KEY = 'momentum.present';
+const PRESENT_KEY = 'momentum.present';
 
 /** How much larger the world's labels are in the presenter layout. */
 export const PRESENTER_TEXT_SCALE = 1.75;
@@ -27,7 +27,7 @@ function stored(): boolean {
 }
 
 /** Turns the presenter layout (big type, big world, every card on one 1920×1080 screen) on or off for this session. */
-export function setPresenter(on: boolean): void {
+function setPresenter(on: boolean): void {
   try {
     if (on) sessionStorage.setItem(PRESENT_KEY, '1');
     else sessionStorage.removeItem(PRESENT_KEY);

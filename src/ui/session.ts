@@ -35,7 +35,7 @@ export interface Session {
   readonly lineage?: BranchLineage;
 }
 
-export interface BranchLineage extends Lineage {
+interface BranchLineage extends Lineage {
   readonly parentCode?: string;
 }
 
@@ -109,7 +109,7 @@ export const GAME_PREFIX = 'momentum.game.';
 export const LEGACY_KEYS = ['momentum.save', 'momentum.save.set-aside'] as const;
 
 /** A fresh key: the time in base 36 and random letters, so two tabs never pick the same one. */
-export function newGameKey(): string {
+function newGameKey(): string {
   const bytes = new Uint8Array(6);
   crypto.getRandomValues(bytes);
   const random = Array.from(bytes, (b) => (b % 36).toString(36)).join('');

@@ -1,7 +1,7 @@
 import { h } from './dom';
 
 /** Offers `text` as a file download named `name`; nothing leaves the page. */
-export function download(name: string, type: string, text: string): void {
+function download(name: string, type: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const a = h('a', { href: url, download: name });
   document.body.append(a);
@@ -11,7 +11,7 @@ export function download(name: string, type: string, text: string): void {
 }
 
 /** Copies text to the clipboard; false when the browser refused (the caller then shows it to copy by hand). */
-export async function copyText(text: string): Promise<boolean> {
+async function copyText(text: string): Promise<boolean> {
   try {
     await navigator.clipboard.writeText(text);
     return true;

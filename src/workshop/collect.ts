@@ -3,7 +3,6 @@ import { decodeCode } from '../replay/code';
 import type { ReplayDocument } from '../replay/document';
 import { nameChange, naturalCompare, shownName } from '../replay/names';
 
-export { naturalCompare };
 import { timeline, type TurnRecord } from '../replay/timeline';
 import { verifyReplay, type ScenarioEntry, type VerifyResult } from '../replay/verify';
 import type { Submission } from './extract';

@@ -6,7 +6,6 @@ export {
   collectRoom,
   verifyAhead,
   firstRunExpectation,
-  naturalCompare,
   newRoomCache,
   type Refusal,
   type RoomCache,
@@ -22,10 +21,8 @@ export {
   regimeTimeline,
   SERIES_KEYS,
   teamRows,
-  type RoomProfiles,
   type SeriesKey,
   type TeamRow,
 } from './compare';
 export { debriefPrompts, STANDING_PROMPTS } from './prompts';
 export { ROOM_CSV_HEADER, roomCsv } from './csv';
-export type { TimeProfile, AspectHours } from '../replay/profile';

@@ -206,7 +206,7 @@ function unfinishedPrompts(teams: readonly TeamRun[]): string[] {
 }
 
 /** The first turn (from 1) that ended in this regime, or null. */
-export function firstTurnIn(t: TeamRun, regime: Regime): number | null {
+function firstTurnIn(t: TeamRun, regime: Regime): number | null {
   const i = t.records.findIndex((r) => r.regime === regime);
   return i < 0 ? null : i + 1;
 }

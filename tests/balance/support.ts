@@ -20,9 +20,9 @@ import { falseClaims } from '../replay/claims';
 export const SWEEP_TIMEOUT = 900_000;
 
 /** Seeds "1" … "500", as `sim balance` plays them by default. */
-export const SEEDS = 500;
+const SEEDS = 500;
 
-export function scenarioById(id: string): Scenario {
+function scenarioById(id: string): Scenario {
   return loadAllScenarios().find((s) => s.scenario.id === id)!.scenario;
 }
 
@@ -67,7 +67,7 @@ function best<T>(items: readonly T[], wins: readonly number[], keep: number): { 
  * every bundle on the first seeds, the best of those on the rest of the screening seeds, the best
  * of those on every seed.
  */
-export function strongestBundle(scenario: Scenario): { actions: readonly string[]; momentum: number } {
+function strongestBundle(scenario: Scenario): { actions: readonly string[]; momentum: number } {
   const { bundles } = bundlesOf(scenario);
   const first = best(bundles, bundleWins(scenario, bundles, 1, FIRST_SCREEN_RUNS), FIRST_SCREEN_KEEP);
   const more = bundleWins(
@@ -91,7 +91,7 @@ export function strongestBundle(scenario: Scenario): { actions: readonly string[
  */
 const scripts = new Map<string, { plan: Plan; momentum: number }>();
 
-export function bestScript(scenario: Scenario): { plan: Plan; momentum: number } {
+function bestScript(scenario: Scenario): { plan: Plan; momentum: number } {
   const kept = scripts.get(scenario.id);
   if (kept) return kept;
   let best: ScriptPart | null = null;
@@ -120,7 +120,7 @@ export function bestScript(scenario: Scenario): { plan: Plan; momentum: number }
  * The share of the variance of winning (1 or 0 per game) that the seed explains, over a table of
  * policies × seeds: the seeds' sum of squares about the grand mean, over the total.
  */
-export function seedShare(wins: readonly (readonly number[])[]): number {
+function seedShare(wins: readonly (readonly number[])[]): number {
   const all = wins.flat();
   const grand = all.reduce((a, b) => a + b, 0) / all.length;
   const total = all.reduce((a, b) => a + (b - grand) ** 2, 0);

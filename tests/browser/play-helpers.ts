@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 
 /** Key presses that pick cards by catalogue position: 1–9, 0, then Shift+1… */
-export const KEY = {
+const KEY = {
   shareVision: 'Digit1',
   tellTheWhy: 'Digit2',
   leadChange: 'Digit3',
@@ -20,7 +20,7 @@ export const KEY = {
 } as const;
 
 /** Turn plans by keyboard: a targeted card is followed by 1 to pick the first person. */
-export const PLANS = {
+const PLANS = {
   // Rules version 2: with coaching in place of a plan this pair tipped first-team into chaos.
   balanced: [
     [KEY.shareVision, KEY.setGoals, KEY.leadByExample, KEY.standardise],

@@ -4,7 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { inject } from 'vitest';
 
 /** The site as `npm run build` makes it, built once per test run by tests/global-setup.ts. */
-export const OUT_DIR: string = inject('previewDir');
+const OUT_DIR: string = inject('previewDir');
 
 /**
  * The address of the built site, served on loopback by one preview server for the whole test run.

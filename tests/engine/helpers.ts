@@ -1,4 +1,3 @@
-import { expect } from 'vitest';
 import { ACTION_IDS } from '../../src/engine/catalogue';
 import type { Situation } from '../../src/engine/conditions';
 import { createGame } from '../../src/engine/create';
@@ -169,11 +168,4 @@ export function causeSum(
     sum += c.amount;
   }
   return sum;
-}
-
-/** Fails the test unless the value is defined; narrows the type. */
-export function defined<T>(value: T | undefined | null, what = 'value'): T {
-  expect(value, what).toBeDefined();
-  expect(value, what).not.toBeNull();
-  return value as T;
 }

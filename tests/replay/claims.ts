@@ -6,7 +6,7 @@ import type { GameState, Scenario } from '../../src/engine';
 import { membersLost } from '../../src/engine/conditions';
 
 /** A phrase an ending may use, and what must hold in the final state for it to be true. */
-export interface Claim {
+interface Claim {
   readonly words: RegExp;
   readonly means: string;
   readonly holds: (s: GameState) => boolean;
@@ -18,7 +18,7 @@ const progress = (s: GameState) => s.vars.progress;
  * Every phrase that names a measurable state. A scenario's endings may use others, but a phrase
  * listed here is checked wherever it appears.
  */
-export const CLAIMS: readonly Claim[] = [
+const CLAIMS: readonly Claim[] = [
   { words: /more than half/i, means: 'progress above 50', holds: (s) => progress(s) > 50 },
   { words: /mostly mud/i, means: 'progress below 25', holds: (s) => progress(s) < 25 },
   { words: /\bno product\b/i, means: 'progress at most 15', holds: (s) => progress(s) <= 15 },
@@ -72,7 +72,7 @@ export function falseClaims(text: string, s: GameState): string[] {
  * The role nouns of a scenario's team: each role's last word ("Principal engineer" gives
  * "engineer"), without "lead", which texts use as a verb.
  */
-export function roleNouns(scenario: Scenario): string[] {
+function roleNouns(scenario: Scenario): string[] {
   const nouns = scenario.members.map((m) => m.role.toLowerCase().split(/\s+/).at(-1)!);
   return [...new Set(nouns)].filter((n) => n !== 'lead');
 }

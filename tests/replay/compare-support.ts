@@ -13,7 +13,7 @@ import { verifyReplay, type ScenarioEntry } from '../../src/replay/verify';
 
 export const ENTRIES: readonly ScenarioEntry[] = scenarioEntries();
 
-export function entry(id: string): ScenarioEntry {
+function entry(id: string): ScenarioEntry {
   const e = ENTRIES.find((x) => x.scenario.id === id);
   if (!e) throw new Error(`no shipped scenario ${id}`);
   return e;

@@ -90,7 +90,7 @@ export interface Mutable {
  * The code checksum as documented in code.ts: the first 4 bytes of hash64 over the body read as
  * one UTF-16 code unit per byte. Written independently so hand-made codes do not trust the encoder.
  */
-export function checksumHex(body: Uint8Array): string {
+function checksumHex(body: Uint8Array): string {
   let text = '';
   for (const b of body) text += String.fromCharCode(b);
   return hash64(text).slice(0, 8);

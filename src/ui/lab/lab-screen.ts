@@ -40,7 +40,7 @@ const DEFAULT_RUNS = 500;
 const MAX_SHOWN = 500;
 
 /** A problem's place in the editor's text: its line and column (from 1), clamped to the text. */
-export function offsetOf(doc: Text, problem: Pick<ScenarioProblem, 'line' | 'column'>): number {
+function offsetOf(doc: Text, problem: Pick<ScenarioProblem, 'line' | 'column'>): number {
   if (problem.line === null) return 0;
   const line = doc.line(Math.min(Math.max(1, problem.line), doc.lines));
   return Math.min(line.to, line.from + Math.max(0, (problem.column ?? 1) - 1));

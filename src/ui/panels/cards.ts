@@ -3,7 +3,7 @@ import { h } from '../dom';
 import { hours, SIDE_INFO } from '../labels';
 
 /** Keys that pick cards: 1–9 and 0, then the same with Shift. */
-export function keyLabel(index: number): string {
+function keyLabel(index: number): string {
   const digit = String((index % 10) + 1).replace('10', '0');
   return index < 10 ? digit : `⇧${digit}`;
 }

@@ -11,7 +11,7 @@ import { pairChart, pairLegend } from '../panels/compare-chart';
 import { savedCodes } from '../saves';
 
 /** Codes in a compare link are joined by this: it is never part of a code. */
-export const COMPARE_JOIN = '~';
+const COMPARE_JOIN = '~';
 
 /** A pasted code, or the code inside a pasted replay link. */
 function codeFrom(text: string): string {

@@ -13,7 +13,7 @@ export interface Spot {
   y: number;
 }
 
-export interface Circle {
+interface Circle {
   x: number;
   y: number;
   r: number;

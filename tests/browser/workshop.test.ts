@@ -271,6 +271,11 @@ describe('a workshop', () => {
         timeout: 5000,
       });
 
+    // The room as exported before anything was removed, for another laptop below.
+    const early = tabA.waitForEvent('download');
+    await tabA.click('[data-testid="export-session"]');
+    const earlyFile = (await (await early).path())!;
+
     // Remove team 1, by keyboard: it leaves every view, and Undo brings it back.
     await tabA.click('[data-testid="workshop-manage"] summary');
     await tabA.focus('[data-testid="manage-team"][data-team="Team 1"] [data-testid="remove-team"]');
@@ -319,8 +324,18 @@ describe('a workshop', () => {
     const file = (await (await download).path())!;
     const other = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
     const elsewhere = await open(other, './?workshop');
+    // That laptop has the room from before the removals; the later file brings them.
+    await elsewhere.setInputFiles('[data-testid="import-session"]', earlyFile);
+    await elsewhere.waitForFunction(() => document.querySelectorAll('[data-testid="workshop-row"]').length === 4);
+    expect(await elsewhere.textContent('[data-testid="notices"]')).toContain(
+      `Imported “Leadership day” as room ${room}, with 5 hand-ins.`,
+    );
+    await elsewhere.click('[data-testid="all-sessions"], button:text-is("All sessions")');
     await elsewhere.setInputFiles('[data-testid="import-session"]', file);
     await elsewhere.waitForFunction(() => document.querySelectorAll('[data-testid="workshop-row"]').length === 2);
+    expect(await elsewhere.textContent('[data-testid="notices"]')).toContain(
+      '3 hand-ins the file marks as removed are removed here too.',
+    );
     expect((await rows(elsewhere)).find((r) => r.team === 'Team 2')!.fingerprint).not.toBe(before);
     const again = elsewhere.waitForEvent('download');
     await elsewhere.click('[data-testid="export-session"]');

@@ -1,4 +1,4 @@
-import { mergeConflict } from '../../platform/session-merge';
+import { keptSubmissions, mergeConflict } from '../../platform/session-merge';
 import { newRoomCode, type WorkshopRecord, type WorkshopStore } from '../../platform/workshops';
 import { seedProblem } from '../../replay/seed';
 import type { AppContext } from '../context';
@@ -93,10 +93,19 @@ export function workshopSetupScreen(ctx: AppContext): void {
         const after = await store.merge(imported);
         if (before) {
           const added = after.submissions.length - before.submissions.length;
+          // Hand-ins removed in the file's copy of the room are removed here too, and said so.
+          const still = new Set(keptSubmissions(after).map((k) => k.text));
+          const dropped = keptSubmissions(before).filter((s) => !still.has(s.text)).length;
           ctx.notices.show({
             id: 'workshop-import',
-            text: `Room ${room} was already in this browser: the file's hand-ins were merged into it (${added} new, ${imported.submissions.length - added} already here). Nothing was removed.`,
+            text: `Room ${room} was already in this browser: the file's hand-ins were merged into it (${added} new, ${imported.submissions.length - added} already here). ${dropped === 0 ? 'Nothing was removed.' : `${dropped} hand-in${dropped === 1 ? ' the file marks' : 's the file marks'} as removed ${dropped === 1 ? 'is' : 'are'} removed here too.`}`,
             actions: [{ label: 'Replace the room with the file instead', run: () => void replace(before, imported) }],
+          });
+        } else {
+          const kept = keptSubmissions(after).length;
+          ctx.notices.show({
+            id: 'workshop-import',
+            text: `Imported “${imported.name}” as room ${room}, with ${kept} hand-in${kept === 1 ? '' : 's'}.`,
           });
         }
       }

@@ -8,7 +8,6 @@ export {
   firstRunExpectation,
   newRoomCache,
   type Refusal,
-  type RoomCache,
   type Room,
   type RoomExpectation,
   type TeamRun,

@@ -1,3 +1,4 @@
+import { acceptDrops } from '../drop-zone';
 import { autocompletion, closeBrackets, closeBracketsKeymap, completionKeymap } from '@codemirror/autocomplete';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import { json } from '@codemirror/lang-json';
@@ -553,15 +554,8 @@ export async function labScreen(ctx: AppContext, hash: string): Promise<void> {
   heading.focus();
 
   // Dropping a file anywhere on the lab opens it.
-  screen.addEventListener('dragover', (e) => {
-    e.preventDefault();
-    screen.classList.add('dragging');
-  });
-  screen.addEventListener('dragleave', () => screen.classList.remove('dragging'));
-  screen.addEventListener('drop', (e) => {
-    e.preventDefault();
-    screen.classList.remove('dragging');
-    const file = e.dataTransfer?.files[0];
+  acceptDrops(screen, (files) => {
+    const file = files[0];
     if (file) void openFile(file);
   });
 

@@ -1,0 +1,104 @@
+import type { Scenario } from '../../engine';
+import { linkTo } from '../../platform/links';
+import type { WorkshopRecord } from '../../platform/workshops';
+import { h } from '../dom';
+import { presenterToggle } from '../presenter';
+import { qrCode } from '../qr';
+
+/** The steps a team follows, on the handout and beside the link. */
+const STEPS = [
+  'Open the link on one device per team (or scan the QR code).',
+  'Type your team’s name, read the briefing, and play: choose actions each turn, then end the turn.',
+  'Talk before you choose: what does the team need now, direction or means?',
+  'When your facilitator asks, use “Hand in progress” in the game to show how far you are.',
+  'At the end, show your result’s QR code to the facilitator or paste its code into the room’s chat.',
+];
+
+/** What the dashboard's header buttons do. */
+export interface HeaderActions {
+  readonly exportSession: () => void;
+  readonly exportCsv: () => void;
+  readonly allSessions: () => void;
+}
+
+const small = (label: string, run: () => void, testid?: string): HTMLElement =>
+  h('button', { type: 'button', class: 'secondary small', 'data-testid': testid, onclick: run }, label);
+
+/** The session's name, room and game, with presenting, printing and exporting. */
+export function dashboardHeader(record: WorkshopRecord, scenario: Scenario, act: HeaderActions): HTMLElement {
+  return h(
+    'header',
+    { class: 'workshop-header' },
+    h('h1', {}, record.name),
+    h('p', { class: 'room-code', 'data-testid': 'room-code' }, h('span', { class: 'muted' }, 'Room '), record.room),
+    h('p', {}, `${scenario.title} · seed “${record.seed}”`),
+    h(
+      'div',
+      { class: 'inline no-print' },
+      presenterToggle(),
+      small('Print the handout', () => printAs('handout')),
+      small('Print the debrief report', () => printAs('report')),
+      small('Export the session', act.exportSession, 'export-session'),
+      small('Export CSV', act.exportCsv, 'export-csv'),
+      small('All sessions', act.allSessions),
+    ),
+  );
+}
+
+/**
+ * The teams' link, to copy, scan or print: the QR code, the room code in large type, the steps,
+ * and one link per listed team.
+ */
+export function handout(record: WorkshopRecord, scenario: Scenario, copy: (link: string) => void): HTMLElement {
+  const link = linkTo({ scenario: scenario.id, seed: record.seed, room: record.room });
+  return h(
+    'section',
+    { class: 'handout', 'aria-labelledby': 'handout-title' },
+    h('h2', { id: 'handout-title' }, 'The teams’ link'),
+    h('p', { class: 'print-only handout-name' }, `${record.name} · ${scenario.title}`),
+    h('label', { for: 'team-link' }, 'Link for every team'),
+    h(
+      'div',
+      { class: 'inline' },
+      h('input', { id: 'team-link', type: 'text', readonly: true, value: link, 'data-testid': 'team-link' }),
+      h('button', { type: 'button', class: 'secondary no-print', onclick: () => copy(link) }, 'Copy'),
+    ),
+    h(
+      'div',
+      { class: 'handout-body' },
+      qrCode(link, 'QR code of the teams’ link'),
+      h(
+        'div',
+        {},
+        h('p', { class: 'room-code big' }, record.room),
+        h('ol', { class: 'steps' }, ...STEPS.map((s) => h('li', {}, s))),
+      ),
+    ),
+    record.teams.length
+      ? h(
+          'details',
+          { class: 'no-print' },
+          h('summary', {}, 'One link per team'),
+          h(
+            'ul',
+            {},
+            ...record.teams.map((t) => {
+              const own = linkTo({ scenario: scenario.id, seed: record.seed, room: record.room, team: t });
+              return h('li', {}, h('strong', {}, t), ': ', h('code', { class: 'team-own-link' }, own));
+            }),
+          ),
+        )
+      : null,
+  );
+}
+
+/** Prints only the handout, or only the debrief report, through the print stylesheet. */
+function printAs(what: 'handout' | 'report'): void {
+  document.body.dataset.print = what;
+  const done = (): void => {
+    delete document.body.dataset.print;
+    window.removeEventListener('afterprint', done);
+  };
+  window.addEventListener('afterprint', done);
+  window.print();
+}

@@ -1,0 +1,154 @@
+import type { Scenario } from '../../engine';
+import { SERIES_KEYS, type Room, type SeriesKey } from '../../workshop';
+import { h, mount } from '../dom';
+import { decisions, profiles, prompts, regimeGrid, roomChart, roomTable } from './views';
+
+const VIEWS = ['Table', 'Chart', 'Regimes', 'Decisions', 'Profiles', 'Debrief'] as const;
+type View = (typeof VIEWS)[number];
+
+/** The most teams one view draws: a room is a few dozen, and a page of thousands would stall. */
+const SHOWN_TEAMS = 100;
+
+/** What the views show of a room while its hand-ins are still being verified. */
+export interface RoomShown {
+  readonly room: Room;
+  readonly loading: boolean;
+  readonly handIns: number;
+}
+
+/**
+ * The room compared: a picker of views (all at once on a laptop, one at a time on a projector),
+ * and the table, chart, regimes, decisions, profiles and debrief questions it picks.
+ */
+export function roomViews(
+  scenario: Scenario,
+  presenting: boolean,
+): {
+  readonly picker: HTMLElement;
+  readonly results: HTMLElement;
+  draw(shown: RoomShown): void;
+  present(on: boolean): void;
+} {
+  let view: View | 'All' = presenting ? 'Table' : 'All';
+  let ranked = false;
+  let meter: SeriesKey = 'morale';
+  let turn = 1;
+  let last: RoomShown = { room: { teams: [], refused: [], notes: [] }, loading: true, handIns: 0 };
+  const results = h('div', { class: 'room-results' });
+  const again = (): void => draw(last);
+  const picker = h(
+    'div',
+    { class: 'inline view-picker', role: 'group', 'aria-label': 'Show' },
+    ...(['All', ...VIEWS] as const).map((v) =>
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'secondary small',
+          'aria-pressed': String(view === v),
+          onclick: () => {
+            view = v;
+            again();
+          },
+        },
+        v,
+      ),
+    ),
+  );
+
+  function section(name: View, title: string, ...body: (HTMLElement | null)[]): HTMLElement | null {
+    if (view !== 'All' && view !== name) return null;
+    return h('section', { class: `room-view room-view-${name.toLowerCase()}` }, h('h2', {}, title), ...body);
+  }
+
+  function draw(shownRoom: RoomShown): void {
+    last = shownRoom;
+    const { room } = shownRoom;
+    for (const b of picker.querySelectorAll('button')) b.setAttribute('aria-pressed', String(b.textContent === view));
+    const turnSelect = h(
+      'select',
+      { id: 'ws-turn', onchange: (e: Event) => ((turn = Number((e.target as HTMLSelectElement).value)), again()) },
+      ...Array.from({ length: scenario.turns }, (_, i) =>
+        h('option', { value: String(i + 1), selected: i + 1 === turn }, `Turn ${i + 1}`),
+      ),
+    );
+    const meterSelect = h(
+      'select',
+      {
+        id: 'ws-meter',
+        onchange: (e: Event) => ((meter = (e.target as HTMLSelectElement).value as SeriesKey), again()),
+      },
+      ...SERIES_KEYS.map((k) =>
+        h(
+          'option',
+          { value: k, selected: k === meter },
+          k === 'l' ? 'L' : k === 'm' ? 'M' : k[0]!.toUpperCase() + k.slice(1),
+        ),
+      ),
+    );
+    // A room of thousands (a stress test, a merged archive) shows its first teams, never all at once.
+    const shown = room.teams.length > SHOWN_TEAMS ? { ...room, teams: room.teams.slice(0, SHOWN_TEAMS) } : room;
+    mount(
+      results,
+      shown !== room
+        ? h(
+            'p',
+            { class: 'notice small', 'data-testid': 'teams-cut' },
+            `This room has ${room.teams.length.toLocaleString('en')} teams: each view shows the first ${SHOWN_TEAMS} (by name, or by score when ranked). The CSV export holds them all.`,
+          )
+        : null,
+      room.teams.length === 0 && room.refused.length === 0
+        ? h(
+            'p',
+            { class: 'muted' },
+            shownRoom.loading && shownRoom.handIns > 0
+              ? `Verifying the room’s ${shownRoom.handIns.toLocaleString('en')} hand-ins…`
+              : 'No team has handed in yet.',
+          )
+        : null,
+      section(
+        'Table',
+        `Teams (${room.teams.length} verified)`,
+        h(
+          'label',
+          { class: 'inline' },
+          h('input', {
+            type: 'checkbox',
+            checked: ranked,
+            onchange: (e: Event) => ((ranked = (e.target as HTMLInputElement).checked), again()),
+          }),
+          'Rank by score',
+        ),
+        roomTable(room, scenario, ranked, SHOWN_TEAMS),
+      ),
+      section(
+        'Chart',
+        'One meter, every team',
+        h('label', { for: 'ws-meter' }, 'Meter '),
+        meterSelect,
+        roomChart(shown, scenario, meter),
+      ),
+      section('Regimes', 'Regimes, turn by turn', regimeGrid(shown, scenario)),
+      section(
+        'Decisions',
+        'Decisions',
+        h('label', { for: 'ws-turn' }, 'At '),
+        turnSelect,
+        decisions(shown, scenario, turn),
+      ),
+      section('Profiles', 'Where the time went: leading : managing hours by aspect', profiles(shown)),
+      section('Debrief', 'Questions for the debrief', prompts(room, scenario)),
+    );
+  }
+
+  return {
+    picker,
+    results,
+    draw,
+    // On a projector the dashboard shows one view at a time, in large type.
+    present(on) {
+      view = on ? (view === 'All' ? 'Table' : view) : 'All';
+      again();
+    },
+  };
+}

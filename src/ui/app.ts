@@ -21,7 +21,8 @@ import { browserServices, type BrowserServices } from './share';
 import { initPresenter } from './presenter';
 import { nameProblem, seedProblem } from '../replay/seed';
 import { gameFor, savedGames, type SavedGame } from './saves';
-import { clip, newSession } from './session';
+import { clip } from './clip';
+import { newSession } from './session';
 import { WorldHost } from './world-host';
 
 export interface Platform {

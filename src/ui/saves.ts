@@ -1,17 +1,8 @@
 import type { Store } from '../platform/storage';
 import type { ScenarioEntry } from '../replay/verify';
 import type { Lineage } from '../replay/document';
-import {
-  clip,
-  GAME_PREFIX,
-  LEGACY_KEYS,
-  replayOf,
-  resume,
-  revOf,
-  saveText,
-  type SaveHeader,
-  type Session,
-} from './session';
+import { clip } from './clip';
+import { GAME_PREFIX, LEGACY_KEYS, replayOf, resume, revOf, saveText, type SaveHeader, type Session } from './session';
 
 /** Finished games kept as results; beyond this the oldest are dropped. */
 export const MAX_RESULTS = 20;

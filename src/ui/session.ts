@@ -1,3 +1,4 @@
+import { clip } from './clip';
 import { castDraft, produce } from 'immer';
 import { z } from 'zod';
 import {
@@ -315,10 +316,4 @@ function versionProblem(data: unknown): string | null {
   if (d.version < SAVE_VERSION || d.rules < RULES_VERSION)
     return 'The saved game was made by an older version of the game and its rules have changed since.';
   return null;
-}
-
-/** Long names are shortened in messages so a notice stays readable. */
-export function clip(text: string, max = 60): string {
-  const chars = [...text];
-  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text;
 }

@@ -101,6 +101,7 @@ export class WorldHost {
       renderer: () => w.renderer(),
       frames: () => w.frames(),
       animating: () => w.animating(),
+      settled: () => w.settled(),
       banners: () => w.banners(),
       labelPx: () => w.labelPx(),
       nameBoxes: () => w.nameBoxes(),

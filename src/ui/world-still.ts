@@ -1,3 +1,4 @@
+import { clip } from './clip';
 import { svg } from './dom';
 import { REGIME_INFO } from './labels';
 import { HAIRS, METER_COLORS, REGIME_COLORS, ROOM, SHIRTS, SKINS } from './world/palette';
@@ -23,7 +24,7 @@ function figure(x: number, y: number, i: number, m: WorldView['members'][number]
   const shirt = gone ? 'none' : down ? '#7d8391' : hex(SHIRTS[i % SHIRTS.length]!);
   const stroke = gone ? '#5b6070' : hex(ROOM.ink);
   const tilt = down ? 10 : 0;
-  const name = m.name.length > 10 ? `${m.name.slice(0, 9)}…` : m.name;
+  const name = clip(m.name, 10);
   const g = svg(
     'g',
     { transform: `translate(${x} ${y}) rotate(${tilt} 0 40)`, class: `still-member still-${m.status}` },

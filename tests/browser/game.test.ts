@@ -32,8 +32,12 @@ function open(
 
 async function worldReady(page: Page): Promise<void> {
   await page.waitForSelector('body[data-world="ready"]', { timeout: 30_000 });
-  // Regime changes cross-fade for about a second; let them settle before a screenshot.
-  await page.waitForTimeout(1600);
+  // A change of regime cross-fades for about a second: a screenshot waits until it is done.
+  await page.waitForFunction(
+    () => (window as unknown as { momentumDebug: { settled(): boolean } }).momentumDebug.settled(),
+    null,
+    { timeout: 10_000 },
+  );
 }
 
 beforeAll(async () => {

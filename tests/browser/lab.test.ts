@@ -194,12 +194,25 @@ describe('scenario lab', () => {
       document.querySelector('[data-testid="lab-summary"]')?.textContent?.includes('1 problem'),
     );
     expect((await problems(page))[0]).toMatch(/\$\.turns \(line 8, column 12\)/);
+    const fixedAt = await page.evaluate(() => Date.now());
     await page.keyboard.press('Control+z');
     await page.waitForSelector('[data-testid="lab-summary"][data-ok="true"]');
     await page.screenshot({ path: join(SHOTS, 'lab-desktop.png'), fullPage: true });
 
-    // The draft is kept in IndexedDB: a reload reopens the lab on the fixed file.
-    await page.waitForTimeout(600);
+    // The draft is kept in IndexedDB: once it is saved after the fix, a reload reopens the lab on it.
+    await page.waitForFunction(async (after) => {
+      const db = await new Promise<IDBDatabase>((ok, no) => {
+        const q = indexedDB.open('momentum-lab-drafts');
+        q.onsuccess = () => ok(q.result);
+        q.onerror = () => no(q.error);
+      });
+      const draft = await new Promise<{ savedAt: number } | undefined>((ok) => {
+        const q = db.transaction('drafts').objectStore('drafts').get('current');
+        q.onsuccess = () => ok(q.result as { savedAt: number } | undefined);
+      });
+      db.close();
+      return (draft?.savedAt ?? 0) >= after;
+    }, fixedAt);
     await page.reload();
     await labReady(page);
     expect(await page.textContent('[data-testid="lab-source"]')).toContain('support-desk.json');

@@ -103,7 +103,8 @@ describe('the turn summary', () => {
       const cardsTop = await page.evaluate(() => document.querySelector('#cards')!.getBoundingClientRect().top);
       expect(box.top).toBeLessThan(cardsTop);
     }
-    await page.waitForTimeout(300);
+    // Two frames for the page to paint what it scrolled to.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     await page.screenshot({ path: join(SHOTS, `turn-summary-${size.width}x${size.height}.png`) });
     // The full explanation is one step away.
     await page.click('[data-testid="summary-why"]');

@@ -4,7 +4,8 @@ import { h, mount } from '../dom';
 import { presenterToggle } from '../presenter';
 import { REGIME_INFO } from '../labels';
 import { MAX_RESULTS, savedGames } from '../saves';
-import { clip, type Session } from '../session';
+import { clip } from '../clip';
+import type { Session } from '../session';
 
 /** When a game was last played, in the player's own locale; saves from before this was kept say "earlier". */
 function playedWhen(ms: number): string {

@@ -5,6 +5,7 @@ import { collectRoom, roomCsv } from '../../workshop';
 import type { AppContext } from '../context';
 import { h, mount } from '../dom';
 import { onPresenterChange, presenting } from '../presenter';
+import { clip } from '../clip';
 import { collectPanel } from './collect-panel';
 import { dashboardHeader, handout } from './handout';
 import { RoomKeeper } from './room-keeper';
@@ -26,7 +27,7 @@ export async function workshopScreen(ctx: AppContext, roomCode: string): Promise
   if (!found) {
     ctx.notices.show({
       id: 'workshop-missing',
-      text: `There is no workshop session “${roomCode.slice(0, 40)}” in this browser. Create one, or import its file.`,
+      text: `There is no workshop session “${clip(roomCode, 40)}” in this browser. Create one, or import its file.`,
     });
     return ctx.go({ kind: 'workshop-setup' });
   }
@@ -34,7 +35,7 @@ export async function workshopScreen(ctx: AppContext, roomCode: string): Promise
   if (!entry) {
     ctx.notices.show({
       id: 'workshop-missing',
-      text: `The session “${found.name}” plays a scenario this version does not have (“${found.scenario.slice(0, 40)}”).`,
+      text: `The session “${found.name}” plays a scenario this version does not have (“${clip(found.scenario, 40)}”).`,
     });
     return ctx.go({ kind: 'workshop-setup' });
   }

@@ -12,6 +12,7 @@ import {
   type SeriesKey,
 } from '../../workshop';
 import { linkTo } from '../../platform/links';
+import { clip } from '../clip';
 import { h, svg } from '../dom';
 import { REGIME_INFO } from '../labels';
 
@@ -172,7 +173,7 @@ export function roomChart(room: Room, scenario: Scenario, key: SeriesKey): HTMLE
           svg(
             'text',
             { x: x(last) + 6, y: y(s.values[last] ?? 0) + 4, class: 'line-label', fill: COLORS[k % COLORS.length]! },
-            s.team.length > 16 ? `${s.team.slice(0, 15)}…` : s.team,
+            clip(s.team, 16),
           ),
         );
       }),

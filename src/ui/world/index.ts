@@ -154,6 +154,9 @@ export async function createWorld(parent: HTMLElement, options: WorldOptions): P
     animating(): boolean {
       return game.loop.running;
     },
+    settled(): boolean {
+      return scene.settled();
+    },
     renderer(): string {
       return game.renderer.type === Phaser.WEBGL ? 'webgl' : 'canvas';
     },

@@ -145,6 +145,11 @@ export class RegimeBlend {
     this.blend();
   }
 
+  /** Whether the cross-fade has reached the regime it was set to. */
+  settled(): boolean {
+    return REGIMES.every((r, i) => this.ramps[i] === (r === this.target ? 1 : 0));
+  }
+
   /** Returns true while the blend is still moving. */
   update(dt: number): boolean {
     let moving = false;

@@ -56,6 +56,8 @@ export interface World {
   setTextScale(scale: number): void;
   /** 'webgl' or 'canvas': tests assert WebGL. */
   renderer(): string;
+  /** Whether a change of regime has finished its cross-fade. */
+  settled(): boolean;
   /** Whether the loop is drawing frames now (false while it rests). */
   animating(): boolean;
   /** Frames rendered so far, for measuring the frame rate. */

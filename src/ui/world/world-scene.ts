@@ -139,6 +139,11 @@ export class WorldScene extends Phaser.Scene {
   }
 
   /** The happening banners on screen now, for tests. */
+  /** Whether a change of regime has finished its cross-fade (browser tests wait for it). */
+  settled(): boolean {
+    return this.blend.settled();
+  }
+
   banners(): string[] {
     return this.ready ? this.happenings.shown() : [];
   }

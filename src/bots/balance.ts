@@ -1,7 +1,8 @@
 import { actionDef, REGIMES, type Regime, type Scenario } from '../engine';
 import { bundlesOf } from './bundles';
 import { planPolicy, type Plan } from './plan';
-import { PLAIN_POLICIES, policyByName, type PolicyFactory } from './policies';
+import { type PolicyFactory } from './policies';
+import { PLAIN_POLICIES, policyByName } from './by-name';
 import { playGame } from './run';
 import {
   runScriptJob,

@@ -9,7 +9,7 @@ import {
   type GameState,
   type MemberState,
 } from '../engine';
-import { answeringBalanced, policyByName, type Policy, type PolicyFactory } from './policies';
+import { answeringBalanced, heuristic, type Policy, type PolicyFactory } from './policies';
 
 /**
  * The expert's search budget per turn: every legal first action completed by the balanced
@@ -21,8 +21,6 @@ import { answeringBalanced, policyByName, type Policy, type PolicyFactory } from
 const EXPERT_BUDGET = { samples: 3, horizon: 2, keep: 3, keepShare: 3 } as const;
 
 type Plan = readonly Action[];
-
-const fill = (name: string): Policy => policyByName(name)!('');
 
 /** A plan and the state it leads to. Choosing draws no dice, so that state serves every sample. */
 interface Candidate {
@@ -85,8 +83,8 @@ function rollout(after: GameState, dice: GameState['rng'], rollPolicy: Policy): 
  * and whole turns leaning to one side or the other. */
 function candidates(state: GameState): Candidate[] {
   const balanced = answeringBalanced('');
-  const lead = fill('lead-only');
-  const manage = fill('manage-only');
+  const lead = heuristic(['lead']);
+  const manage = heuristic(['manage']);
   const plans: Candidate[] = [
     { plan: [], after: state },
     complete(state, [], balanced),

@@ -19,24 +19,10 @@ import {
   type VarName,
   type Vars,
 } from '../engine';
-// A cycle (expert.ts builds on policyByName); neither module uses the other until a game is played.
-import { expertPolicy } from './expert';
-import { readerPolicy } from './reader';
 
 /** A bot: given the state, the next action. Bots keep their own seeded generator. */
 export type Policy = (state: GameState) => Action;
 export type PolicyFactory = (seed: string) => Policy;
-
-/** The players named by a word alone: the ones a balance report counts. */
-export const PLAIN_POLICIES = ['lead-only', 'manage-only', 'balanced', 'random', 'coast', 'expert', 'reader'] as const;
-
-export const POLICY_NAMES = [
-  ...PLAIN_POLICIES,
-  'spam:ACTION_ID',
-  'fixed:ACTION_ID+ACTION_ID+…',
-  'share:N',
-  'plan:FILE',
-] as const;
 
 /**
  * The heuristic player tends whichever index is weaker: leadership is built from clarity, trust,
@@ -253,7 +239,7 @@ function chooseFor(def: ActionDef, state: GameState, answering = false): Action 
  * The heuristic player: spends the turn on whatever the state needs most, per unit of time. With
  * `answering`, a shift's named answer comes first while the shift is open.
  */
-function heuristic(sides: readonly Side[], answering = false): Policy {
+export function heuristic(sides: readonly Side[], answering = false): Policy {
   const lead = sides.includes('lead');
   const manage = sides.includes('manage');
   // One scratch list of needs and one of projected variables per player: a decision allocates nothing.
@@ -267,7 +253,7 @@ function heuristic(sides: readonly Side[], answering = false): Policy {
 }
 
 /** Plays `balanced` until a turn ends in momentum, then ends every turn without acting. */
-function coast(): Policy {
+export function coast(): Policy {
   const balanced = heuristic(['lead', 'manage']);
   return (state) => (state.momentumTurns > 0 ? { type: 'end-turn' } : balanced(state));
 }
@@ -276,7 +262,7 @@ function coast(): Policy {
  * The same actions every turn, in the given order, each when it is legal (skipped when not
  * offered or not affordable); targeted ones aim at the present member with the lowest morale.
  */
-function fixed(ids: readonly string[]): Policy {
+export function fixed(ids: readonly string[]): Policy {
   return (state) => {
     // The plan so far is the list with the skipped ids left out: walk both to find the next id.
     let done = 0;
@@ -312,7 +298,7 @@ function lowestMoraleMember(state: GameState): string | undefined {
  * turn's time, of the other side when that one has none left, and never of a side whose quota is
  * zero. It ends the turn when neither side has anything affordable left.
  */
-function share(percent: number): Policy {
+export function share(percent: number): Policy {
   const sides: readonly Side[] = ['lead', 'manage'];
   const needList = new Int32Array(VARIABLES.length);
   const scratch = Object.fromEntries(VARIABLES.map((x) => [x, 0])) as Vars;
@@ -340,7 +326,7 @@ function share(percent: number): Policy {
   };
 }
 
-function randomPolicy(seed: string): Policy {
+export function randomPolicy(seed: string): Policy {
   const prng = alea(`${seed}/random-policy`, { state: true });
   return (state) => {
     const options = legalActions(state).filter((a) => a.type !== 'undo');
@@ -348,7 +334,7 @@ function randomPolicy(seed: string): Policy {
   };
 }
 
-function spam(actionId: string): Policy {
+export function spam(actionId: string): Policy {
   const def = actionDef(actionId);
   return (state) => {
     const legal = legalActions(state).find((a) => a.type === 'choose' && a.action === actionId);
@@ -359,34 +345,6 @@ function spam(actionId: string): Policy {
 
 /** The balanced heuristic that also answers open shifts and calls at once: the expert's rollouts play it. */
 export const answeringBalanced: PolicyFactory = () => heuristic(['lead', 'manage'], true);
-
-/**
- * The policy for a name, or null when the name is not one of POLICY_NAMES. `plan:FILE` names a
- * file, which only the command line reads: it gives the plan to planPolicy (src/bots/plan.ts).
- */
-export function policyByName(name: string): PolicyFactory | null {
-  if (name === 'lead-only') return () => heuristic(['lead']);
-  if (name === 'manage-only') return () => heuristic(['manage']);
-  if (name === 'balanced') return () => heuristic(['lead', 'manage']);
-  if (name === 'random') return randomPolicy;
-  if (name === 'coast') return () => coast();
-  if (name === 'expert') return expertPolicy;
-  if (name === 'reader') return readerPolicy;
-  if (name.startsWith('spam:')) {
-    const id = name.slice(5);
-    return actionDef(id) ? () => spam(id) : null;
-  }
-  if (name.startsWith('fixed:')) {
-    const ids = name.slice(6).split('+');
-    return ids.every((id) => actionDef(id)) ? () => fixed(ids) : null;
-  }
-  if (name.startsWith('share:')) {
-    const text = name.slice(6);
-    const percent = Number(text);
-    return /^\d{1,3}$/.test(text) && percent <= 100 ? () => share(percent) : null;
-  }
-  return null;
-}
 
 /** The heuristic of one side or both that answers open shifts and calls at once: a reader leans on it. */
 export const answeringSides = (sides: readonly Side[]): Policy => heuristic(sides, true);

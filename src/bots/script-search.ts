@@ -2,7 +2,7 @@ import alea from 'seedrandom/lib/alea.js';
 import { actionDef, advance, createGame, type Action, type GameState, type Scenario } from '../engine';
 import { bundlesOf, offeredActions } from './bundles';
 import { nextPlanCard, type Plan, type PlanCard } from './plan';
-import { policyByName } from './policies';
+import { policyByName } from './by-name';
 import { playGame } from './run';
 
 /**

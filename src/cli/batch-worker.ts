@@ -1,6 +1,6 @@
 import { runBalanceJob, type BalanceJob, type BalancePart } from '../bots/balance';
 import { planPolicy, type Plan } from '../bots/plan';
-import { policyByName } from '../bots/policies';
+import { policyByName } from '../bots/by-name';
 import { tallySeeds, type Tally } from '../bots/tally';
 import type { Scenario } from '../engine';
 

@@ -1,5 +1,5 @@
 import { availableParallelism, cpus } from 'node:os';
-import { policyByName } from '../bots/policies';
+import { policyByName } from '../bots/by-name';
 import { playGame } from '../bots/run';
 import { createGame, step, type Action } from '../engine';
 import { loadAllScenarios } from '../scenarios/files';

@@ -1,4 +1,4 @@
-import { POLICY_NAMES } from '../bots/policies';
+import { POLICY_NAMES } from '../bots/by-name';
 import { ScenarioError } from '../scenarios/files';
 import { balanceCommand } from './commands/balance';
 import { batchCommand } from './commands/batch';

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { policyByName } from '../bots/policies';
+import { policyByName } from '../bots/by-name';
 import { playGame } from '../bots/run';
 import { recordReplay } from '../replay/document';
 import { scenarioHash } from '../replay/scenario-hash';

@@ -8,7 +8,7 @@ import {
   SCREEN_RUNS,
 } from '../../src/bots/balance';
 import { planPolicy, type Plan } from '../../src/bots/plan';
-import { policyByName } from '../../src/bots/policies';
+import { policyByName } from '../../src/bots/by-name';
 import { runScriptJob, SCRIPT_SEARCH, scriptStarts, type ScriptPart } from '../../src/bots/script-search';
 import { playGame, type GameRun } from '../../src/bots/run';
 import { CATALOGUE, endingText, type Difficulty, type Scenario } from '../../src/engine';

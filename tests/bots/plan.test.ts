@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { nextPlanAction, planPolicy, planProblem, planProblemText, type Plan } from '../../src/bots/plan';
-import { policyByName } from '../../src/bots/policies';
+import { policyByName } from '../../src/bots/by-name';
 import { playGame } from '../../src/bots/run';
 import { actionDef, createGame, step, type Action, type GameState, type Scenario } from '../../src/engine';
 import { loadAllScenarios } from '../../src/scenarios/files';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expertPolicy } from '../../src/bots/expert';
-import { POLICY_NAMES, policyByName } from '../../src/bots/policies';
+import { POLICY_NAMES, policyByName } from '../../src/bots/by-name';
 import { playGame } from '../../src/bots/run';
 import { actionDef, CATALOGUE, createGame, step, type Action, type GameState, type Scenario } from '../../src/engine';
 import { loadAllScenarios } from '../../src/scenarios/files';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { policyByName } from '../../src/bots/policies';
+import { policyByName } from '../../src/bots/by-name';
 import { readerPolicy } from '../../src/bots/reader';
 import { playGame } from '../../src/bots/run';
 import { actionDef, createGame, step, waiting, type GameState, type ShiftDef } from '../../src/engine';

@@ -8,7 +8,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { policyByName } from '../../src/bots/policies';
+import { policyByName } from '../../src/bots/by-name';
 import { playGame } from '../../src/bots/run';
 import { scenarioEntries } from '../../src/cli/context';
 import { encodeCode } from '../../src/replay/code';

@@ -17,7 +17,7 @@ import {
   type BalanceReport,
   type Outcomes,
 } from '../../src/bots/balance';
-import { policyByName } from '../../src/bots/policies';
+import { policyByName } from '../../src/bots/by-name';
 import { SCRIPT_SEARCH } from '../../src/bots/script-search';
 import { balanceVerdict } from '../../src/lab/verdict';
 import { playGame } from '../../src/bots/run';

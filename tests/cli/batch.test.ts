@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { policyByName } from '../../src/bots/policies';
+import { policyByName } from '../../src/bots/by-name';
 import { playGame } from '../../src/bots/run';
 import { REGIMES, type Regime } from '../../src/engine';
 import { loadAllScenarios } from '../../src/scenarios/files';

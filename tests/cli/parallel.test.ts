@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { policyByName } from '../../src/bots/policies';
+import { policyByName } from '../../src/bots/by-name';
 import { tallySeeds } from '../../src/bots/tally';
 import { PARALLEL_FROM, tallyParallel } from '../../src/cli/parallel';
 import { loadAllScenarios } from '../../src/scenarios/files';

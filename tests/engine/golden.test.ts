@@ -8,7 +8,7 @@
  * RULES_VERSION. A failure here with no intended rule change means determinism was broken.
  */
 import { describe, expect, it } from 'vitest';
-import { policyByName } from '../../src/bots/policies';
+import { policyByName } from '../../src/bots/by-name';
 import { playGame } from '../../src/bots/run';
 import { createGame } from '../../src/engine/create';
 import { fingerprint } from '../../src/engine/fingerprint';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { policyByName } from '../../src/bots/policies';
+import { policyByName } from '../../src/bots/by-name';
 import { playOn } from '../../src/bots/run';
 import { branchAt, lineageProblem } from '../../src/replay/branch';
 import { decodeCode, encodeCode } from '../../src/replay/code';

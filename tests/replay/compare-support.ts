@@ -3,7 +3,8 @@
  * codes. Kept apart from support.ts, whose sample runs take seconds to play at import.
  */
 import { expect } from 'vitest';
-import { policyByName, type PolicyFactory } from '../../src/bots/policies';
+import { type PolicyFactory } from '../../src/bots/policies';
+import { policyByName } from '../../src/bots/by-name';
 import { playGame, type GameRun } from '../../src/bots/run';
 import { scenarioEntries } from '../../src/cli/context';
 import type { VerifiedRun } from '../../src/replay/compare';

@@ -5,7 +5,7 @@
  */
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { policyByName } from '../../src/bots/policies';
+import { policyByName } from '../../src/bots/by-name';
 import { playGame } from '../../src/bots/run';
 import { actionDef } from '../../src/engine/catalogue';
 import type { Scenario } from '../../src/engine/scenario-types';

@@ -1,6 +1,6 @@
 /** Shared fixtures for the replay tests: shipped scenarios, bot runs, sample documents and hand-made codes. */
 import { expect } from 'vitest';
-import { policyByName } from '../../src/bots/policies';
+import { policyByName } from '../../src/bots/by-name';
 import { playGame, type GameRun } from '../../src/bots/run';
 import { scenarioEntries } from '../../src/cli/context';
 import { GOLDEN_RUNS, goldenFile } from '../../src/cli/write-goldens';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { policyByName } from '../../src/bots/policies';
+import { policyByName } from '../../src/bots/by-name';
 import { fingerprint } from '../../src/engine';
 import { readLaunch, linkTo } from '../../src/platform/links';
 import { memoryStore, type Store } from '../../src/platform/storage';

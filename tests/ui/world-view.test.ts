@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Fact } from '../../src/engine';
-import { policyByName } from '../../src/bots/policies';
+import { policyByName } from '../../src/bots/by-name';
 import { playGame } from '../../src/bots/run';
 import { timeline } from '../../src/replay/timeline';
 import { happeningsOf, worldViewOf } from '../../src/ui/world-view';

@@ -4,6 +4,7 @@
  * the score is the sum of its parts, and the game-ended fact carries it.
  */
 import fc from 'fast-check';
+import { gameArb } from '../arbitraries';
 import { describe, expect, it } from 'vitest';
 import { allHold, membersLost } from '../../src/engine/conditions';
 import { createGame } from '../../src/engine/create';
@@ -31,11 +32,7 @@ function play(scenarioIndex: number, seed: string, picks: readonly number[]): { 
   return { state: s, facts: last };
 }
 
-const playArb = fc.tuple(
-  fc.integer({ min: 0, max: SHIPPED.length - 1 }),
-  fc.string(),
-  fc.array(fc.nat(), { maxLength: 200 }),
-);
+const playArb = gameArb(SHIPPED.length, 200);
 
 const partsSum = (b: ScoreBreakdown) => b.outcome + b.meters + b.progress + b.momentum + b.collapse + b.departures;
 

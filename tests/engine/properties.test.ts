@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { picksArb, scenarioIndexArb, seedArb } from '../arbitraries';
 import { freeze } from 'immer';
 import { describe, expect, it } from 'vitest';
 import { causeTotal, type Cause } from '../../src/engine/causes';
@@ -22,11 +23,8 @@ interface Transition {
   readonly causes: readonly Cause[];
 }
 
-/** Seeds of every kind: ASCII, full unicode graphemes, and raw UTF-16 including lone surrogates. */
-const seedArb = fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' }));
-const scenarioArb = fc.integer({ min: 0, max: SCENARIOS.length - 1 });
-/** Each number picks one of the legal actions at that point, modulo how many there are. */
-const picksArb = fc.array(fc.nat(), { maxLength: 250 });
+const scenarioArb = scenarioIndexArb(SCENARIOS.length);
+const pickLists = picksArb(250);
 
 /**
  * Plays the picks from a new game, then ends turns until the game is over. Every input state
@@ -77,7 +75,7 @@ function check(prop: fc.IPropertyWithHooks<[number, string, number[]]>) {
 describe('properties over random legal play', () => {
   it('every variable and member morale and skill stays an integer in [0, 100]', () => {
     check(
-      fc.property(scenarioArb, seedArb, picksArb, (sc, seed, picks) => {
+      fc.property(scenarioArb, seedArb, pickLists, (sc, seed, picks) => {
         play(sc, seed, picks, ({ after }) => {
           const inRange = (x: number) => Number.isInteger(x) && x >= 0 && x <= 100;
           const bad: string[] = [];
@@ -95,7 +93,7 @@ describe('properties over random legal play', () => {
 
   it('every number anywhere in the state, events and causes is an integer', () => {
     check(
-      fc.property(scenarioArb, seedArb, picksArb, (sc, seed, picks) => {
+      fc.property(scenarioArb, seedArb, pickLists, (sc, seed, picks) => {
         const seenRules = new Set<unknown>();
         play(sc, seed, picks, ({ after, facts, causes }) => {
           // The rules never change in a game: walk them once, everything else at every step.
@@ -113,7 +111,7 @@ describe('properties over random legal play', () => {
 
   it('the state survives a JSON round trip unchanged', () => {
     check(
-      fc.property(scenarioArb, seedArb, picksArb, (sc, seed, picks) => {
+      fc.property(scenarioArb, seedArb, pickLists, (sc, seed, picks) => {
         play(sc, seed, picks, ({ after }) => {
           const copy = JSON.parse(JSON.stringify(after)) as GameState;
           expect(copy).toStrictEqual(after);
@@ -125,7 +123,7 @@ describe('properties over random legal play', () => {
 
   it('the input state is never mutated', () => {
     check(
-      fc.property(scenarioArb, seedArb, picksArb, (sc, seed, picks) => {
+      fc.property(scenarioArb, seedArb, pickLists, (sc, seed, picks) => {
         play(sc, seed, picks, ({ before, beforeJson, after }) => {
           // play() deep-froze `before`, so any write to it would have thrown; the snapshot taken
           // before the step also catches a change made some other way.
@@ -139,7 +137,7 @@ describe('properties over random legal play', () => {
 
   it('the same inputs give the same fingerprint', () => {
     check(
-      fc.property(scenarioArb, seedArb, picksArb, (sc, seed, picks) => {
+      fc.property(scenarioArb, seedArb, pickLists, (sc, seed, picks) => {
         const prints: string[] = [];
         const a = play(sc, seed, picks, ({ after }) => prints.push(fingerprint(after)));
         const again: string[] = [];
@@ -153,7 +151,7 @@ describe('properties over random legal play', () => {
 
   it('on every end-turn, each variable changes by exactly the sum of its causes', () => {
     check(
-      fc.property(scenarioArb, seedArb, picksArb, (sc, seed, picks) => {
+      fc.property(scenarioArb, seedArb, pickLists, (sc, seed, picks) => {
         play(sc, seed, picks, ({ before, action, after, causes }) => {
           if (action.type !== 'end-turn') {
             expect(causes).toEqual([]);
@@ -176,7 +174,7 @@ describe('properties over random legal play', () => {
 
   it('a member quits only after a turn spent disengaged, and a member who left never comes back', () => {
     check(
-      fc.property(scenarioArb, seedArb, picksArb, (sc, seed, picks) => {
+      fc.property(scenarioArb, seedArb, pickLists, (sc, seed, picks) => {
         play(sc, seed, picks, ({ before, after, facts }) => {
           for (const f of facts) {
             if (f.type !== 'member-quit') continue;
@@ -193,7 +191,7 @@ describe('properties over random legal play', () => {
 
   it('shifts and heat stay consistent: each shift happens once, settles once, and heat is never negative', () => {
     check(
-      fc.property(scenarioArb, seedArb, picksArb, (sc, seed, picks) => {
+      fc.property(scenarioArb, seedArb, pickLists, (sc, seed, picks) => {
         play(sc, seed, picks, ({ before, after, facts }) => {
           expect(new Set(after.shifted).size).toBe(after.shifted.length);
           expect(new Set(after.settled).size).toBe(after.settled.length);
@@ -212,7 +210,7 @@ describe('properties over random legal play', () => {
 
   it('time is never negative nor above the budget', () => {
     check(
-      fc.property(scenarioArb, seedArb, picksArb, (sc, seed, picks) => {
+      fc.property(scenarioArb, seedArb, pickLists, (sc, seed, picks) => {
         play(sc, seed, picks, ({ after }) => {
           expect(after.time).toBeGreaterThanOrEqual(0);
           // The budget is the scenario's until a shift changes it.
@@ -234,7 +232,7 @@ describe('properties over random legal play', () => {
       { type: 'choose', action: 'make-plan', target: 'nobody' },
     ];
     check(
-      fc.property(scenarioArb, seedArb, picksArb, (sc, seed, picks) => {
+      fc.property(scenarioArb, seedArb, pickLists, (sc, seed, picks) => {
         const last = play(sc, seed, picks, ({ before, action, after }) => {
           expect(advanceQuietly(before, action)).toStrictEqual(after);
           for (const a of [...legalActions(before), ...odd]) {
@@ -251,7 +249,7 @@ describe('properties over random legal play', () => {
 
   it('the game always ends within the scenario’s turns', () => {
     check(
-      fc.property(scenarioArb, seedArb, picksArb, (sc, seed, picks) => {
+      fc.property(scenarioArb, seedArb, pickLists, (sc, seed, picks) => {
         const turns = SCENARIOS[sc]!.turns;
         let endTurns = 0;
         let endedEvents = 0;

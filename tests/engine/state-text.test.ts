@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { gameArb } from '../arbitraries';
 import { freeze } from 'immer';
 import { describe, expect, it } from 'vitest';
 import { canonical } from '../../src/engine/canonical';
@@ -30,11 +31,7 @@ function states(scenarioIndex: number, seed: string, picks: readonly number[]): 
   return out;
 }
 
-const gameArb = fc.tuple(
-  fc.integer({ min: 0, max: SCENARIOS.length - 1 }),
-  fc.oneof(fc.string(), fc.string({ unit: 'binary' })),
-  fc.array(fc.nat(), { maxLength: 120 }),
-);
+const games = gameArb(SCENARIOS.length, 120);
 
 /** The same text and fingerprint as the generic walk gives. */
 function expectSame(value: unknown): void {
@@ -72,7 +69,7 @@ function edited(state: GameState, path: readonly number[], edit: number): unknow
 describe('state text', () => {
   it('matches the generic canonical text and hash at every step of random games', () => {
     fc.assert(
-      fc.property(gameArb, ([sc, seed, picks]) => {
+      fc.property(games, ([sc, seed, picks]) => {
         for (const s of states(sc, seed, picks)) {
           expectSame(s);
           expectSame(JSON.parse(JSON.stringify(s)));
@@ -84,7 +81,7 @@ describe('state text', () => {
 
   it('matches it for frozen states and states with keys in another order', () => {
     fc.assert(
-      fc.property(gameArb, ([sc, seed, picks]) => {
+      fc.property(games, ([sc, seed, picks]) => {
         const all = states(sc, seed, picks);
         const last = all.at(-1)!;
         const reversed = Object.fromEntries(Object.entries(last).reverse());
@@ -97,7 +94,7 @@ describe('state text', () => {
 
   it('falls back to the generic walk for anything off the state shape', () => {
     fc.assert(
-      fc.property(gameArb, fc.array(fc.nat(), { maxLength: 4 }), fc.nat(), ([sc, seed, picks], path, edit) => {
+      fc.property(games, fc.array(fc.nat(), { maxLength: 4 }), fc.nat(), ([sc, seed, picks], path, edit) => {
         for (const s of states(sc, seed, picks).slice(-3)) expectSame(edited(s, path, edit));
       }),
       { numRuns: 300 },

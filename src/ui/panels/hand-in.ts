@@ -1,4 +1,5 @@
 import type { AppContext } from '../context';
+import { showModal } from '../modal';
 import { h } from '../dom';
 import { qrCode } from '../qr';
 import { replayOf, type Session } from '../session';
@@ -69,31 +70,15 @@ export function handInPanel(ctx: AppContext, session: Session, partial: boolean)
 
 /** The in-game "Hand in progress" dialog; Esc or its button closes it. */
 export function openHandIn(ctx: AppContext, session: Session, onClose: () => void): HTMLDialogElement {
-  let done = false;
-  const finish = (): void => {
-    if (done) return;
-    done = true;
-    if (dialog.open) dialog.close();
-    dialog.remove();
-    onClose();
-  };
+  const back = h('button', { type: 'button', class: 'primary' }, 'Back to the game');
   const dialog = h(
     'dialog',
     { class: 'hand-in-dialog', 'aria-labelledby': 'hand-in-progress-code-title' },
     handInPanel(ctx, session, true),
-    h(
-      'div',
-      { class: 'actions' },
-      h('button', { type: 'button', class: 'primary', onclick: finish }, 'Back to the game'),
-    ),
+    h('div', { class: 'actions' }, back),
   );
-  dialog.addEventListener('close', finish);
-  dialog.addEventListener('cancel', (e) => {
-    e.preventDefault();
-    finish();
-  });
-  document.body.append(dialog);
-  dialog.showModal();
-  dialog.querySelector<HTMLElement>('button.primary')?.focus();
+  const finish = showModal(dialog, onClose);
+  back.addEventListener('click', finish);
+  back.focus();
   return dialog;
 }

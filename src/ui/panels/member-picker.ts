@@ -1,4 +1,5 @@
 import { traitsOf, waiting, type ActionDef, type Scenario, type GameState } from '../../engine';
+import { showModal } from '../modal';
 import { h } from '../dom';
 import { TRAIT_WORDS } from '../labels';
 
@@ -26,15 +27,8 @@ export function openMemberPicker(
   const present = scenario.members
     .map((m, i) => ({ def: m, state: state.members[i]!, traits: traitsOf(state, i), waits: waitsFor(m.id) }))
     .filter((m) => m.state.status !== 'gone');
-  let done = false;
-  /** Closes and removes the picker once, at once: the close event alone can come too late. */
-  const finish = (): void => {
-    if (done) return;
-    done = true;
-    if (dialog.open) dialog.close();
-    dialog.remove();
-    onClose();
-  };
+  // Set once the picker is shown; a choice closes it first.
+  let finish = (): void => undefined;
   const choose = (id: string): void => {
     finish();
     onChoose(id);
@@ -82,7 +76,7 @@ export function openMemberPicker(
         ),
       ),
     ),
-    h('button', { type: 'button', class: 'secondary', onclick: finish }, 'Cancel (Esc)'),
+    h('button', { type: 'button', class: 'secondary', onclick: () => finish() }, 'Cancel (Esc)'),
   );
   dialog.addEventListener('keydown', (e) => {
     if (e.key === 'Escape') {
@@ -97,13 +91,6 @@ export function openMemberPicker(
       choose(pick.def.id);
     }
   });
-  // Esc cancels; handled here too because the dialog's own close event can arrive late.
-  dialog.addEventListener('cancel', (e) => {
-    e.preventDefault();
-    finish();
-  });
-  dialog.addEventListener('close', finish);
-  document.body.append(dialog);
-  dialog.showModal();
+  finish = showModal(dialog, onClose);
   return dialog;
 }

@@ -3,6 +3,7 @@ import { toCsv } from '../../replay/csv';
 import { turningPoints } from '../../replay/turning-points';
 import { linkTo } from '../../platform/links';
 import type { AppContext } from '../context';
+import { compareWithParent } from '../compare-parent';
 import { h, mount } from '../dom';
 import { REGIME_INFO } from '../labels';
 import { historyChart } from '../panels/chart';
@@ -10,7 +11,6 @@ import { handInPanel } from '../panels/hand-in';
 import { turnExplanation } from '../panels/explain';
 import { profileTable } from '../panels/profile';
 import { scoreTable } from '../panels/score';
-import { parentCodeOf } from '../saves';
 import { gameQuery, newSession, replayOf, type Session } from '../session';
 import { fileStem } from '../share';
 import { worldViewOf } from '../world-view';
@@ -38,17 +38,12 @@ export function endScreen(ctx: AppContext, session: Session): void {
   const early = st.early;
   const file = fileStem(s.id, session.seed);
   const lineage = session.lineage;
-  const compareNote = h('p', { class: 'notice small', role: 'status', 'data-testid': 'compare-refused' });
-  compareNote.hidden = true;
+  const withParent = lineage ? compareWithParent(ctx, lineage) : null;
   /** A branch opens beside the run it came from; any other run opens the entry with this run as A. */
   const compare = (): void => {
     if (code === null) return;
-    if (!lineage) return ctx.go({ kind: 'compare', a: code });
-    const parent = parentCodeOf(lineage, ctx.store, ctx.entries);
-    if (parent) return ctx.go({ kind: 'compare', a: parent, b: code });
-    compareNote.textContent = `The run this branch came from (fingerprint ${lineage.parentFinal}) is not saved in this browser: paste its code beside this one to compare them.`;
-    compareNote.hidden = false;
-    ctx.announce(compareNote.textContent);
+    if (!withParent) return ctx.go({ kind: 'compare', a: code });
+    withParent.open(code);
   };
   mount(
     ctx.root,
@@ -131,7 +126,7 @@ export function endScreen(ctx: AppContext, session: Session): void {
                       lineage ? 'Compare with the run it came from' : 'Compare with another run',
                     ),
                   ),
-                  compareNote,
+                  withParent?.note ?? null,
                 ]
               : [
                   h(

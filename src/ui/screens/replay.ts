@@ -5,6 +5,7 @@ import { branchAt } from '../../replay/branch';
 import { timeline } from '../../replay/timeline';
 import { verifyReplay } from '../../replay/verify';
 import type { AppContext } from '../context';
+import { compareWithParent } from '../compare-parent';
 import { h, mount } from '../dom';
 import { REGIME_INFO } from '../labels';
 import { historyChart } from '../panels/chart';
@@ -12,7 +13,6 @@ import { turnExplanation } from '../panels/explain';
 import { regimeBadge } from '../panels/regime-badge';
 import { scoreTable } from '../panels/score';
 import { situationPanel } from '../panels/situation';
-import { parentCodeOf } from '../saves';
 import { branchSession } from '../session';
 import { worldViewOf } from '../world-view';
 
@@ -185,16 +185,10 @@ export function replayScreen(ctx: AppContext, code: string): void {
   });
   const named = namedByPlayer(doc.meta);
   const lineage = doc.lineage;
-  const compareNote = h('p', { class: 'notice small', role: 'status' });
-  compareNote.hidden = true;
-  const compareWithParent = (): void => {
-    if (!lineage) return;
+  const withParent = lineage ? compareWithParent(ctx, lineage) : null;
+  const openParent = (): void => {
     stop();
-    const parent = parentCodeOf(lineage, ctx.store, ctx.entries);
-    if (parent) return ctx.go({ kind: 'compare', a: parent, b: code.trim() });
-    compareNote.textContent = `The run this branch came from (fingerprint ${lineage.parentFinal}) is not saved in this browser: paste its code beside this one to compare them.`;
-    compareNote.hidden = false;
-    ctx.announce(compareNote.textContent);
+    withParent?.open(code.trim());
   };
   mount(
     ctx.root,
@@ -284,7 +278,7 @@ export function replayScreen(ctx: AppContext, code: string): void {
               lineage
                 ? h(
                     'button',
-                    { type: 'button', class: 'secondary small', onclick: compareWithParent },
+                    { type: 'button', class: 'secondary small', onclick: openParent },
                     'Compare with the run it came from',
                   )
                 : null,
@@ -301,7 +295,7 @@ export function replayScreen(ctx: AppContext, code: string): void {
                 'Title',
               ),
             ),
-            compareNote,
+            withParent?.note ?? null,
           ),
         ),
       ),

@@ -45,7 +45,7 @@ export interface TeamRun {
 }
 
 /** A hand-in left out, with one sentence saying why. */
-export interface Refusal {
+export interface RefusedHandIn {
   readonly source: string;
   /** The name the hand-in carries, when it could be read: the player's own words. */
   readonly team: string | null;
@@ -56,7 +56,7 @@ export interface Refusal {
 
 export interface Room {
   readonly teams: readonly TeamRun[];
-  readonly refused: readonly Refusal[];
+  readonly refused: readonly RefusedHandIn[];
   readonly notes: readonly string[];
 }
 
@@ -121,7 +121,7 @@ export function collectRoom(
   submissions: readonly Submission[],
   cache: RoomCache = newRoomCache(),
 ): Room {
-  const refused: Refusal[] = [];
+  const refused: RefusedHandIn[] = [];
   const groups = new Map<string, Accepted[]>();
   // The same text pasted twice (a quoted message, a second paste) is re-simulated once.
   const verified = cache.verified;

@@ -7,7 +7,7 @@ export {
   verifyAhead,
   firstRunExpectation,
   newRoomCache,
-  type Refusal,
+  type RefusedHandIn,
   type Room,
   type RoomExpectation,
   type TeamRun,

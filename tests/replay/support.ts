@@ -127,11 +127,11 @@ export function encodeRaw(raw: RawCode): string {
   return signCode(w.result());
 }
 
-export type Refusal = Extract<VerifyResult, { valid: false }>;
+export type VerifyRefusal = Extract<VerifyResult, { valid: false }>;
 export type Acceptance = Extract<VerifyResult, { valid: true }>;
 
 /** Asserts a refusal of the given kind with a reason fit to show a person; returns it narrowed. */
-export function expectRefused(result: VerifyResult, kind?: Refusal['kind']): Refusal {
+export function expectRefused(result: VerifyResult, kind?: VerifyRefusal['kind']): VerifyRefusal {
   if (result.valid) throw new Error(`expected a refusal${kind ? ` (${kind})` : ''}, but the replay was accepted`);
   if (kind !== undefined) expect(result.kind, result.reason).toBe(kind);
   expectCleanReason(result.reason);

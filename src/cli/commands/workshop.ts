@@ -8,7 +8,7 @@ import {
   regimeTimeline,
   roomCsv,
   teamRows,
-  type Refusal,
+  type RefusedHandIn,
   type Room,
   type RoomExpectation,
   type Submission,
@@ -65,7 +65,7 @@ export function workshopCommand(args: string[], out: (s: string) => void): numbe
         };
 
   const submissions: Submission[] = [];
-  const unread: Refusal[] = [];
+  const unread: RefusedHandIn[] = [];
   const readNotes: string[] = [];
   for (const file of readFiles(positionals)) {
     const { found, note, unread: left } = extractSubmissions(file.text, file.source);

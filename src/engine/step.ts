@@ -1,7 +1,7 @@
 import { actionDef } from './catalogue';
 import { offered, rulesOf } from './create';
 import { copyState } from './draft';
-import type { Action, StepError, StepErrorCode, StepResult } from './step-types';
+import type { Action, Fact, StepError, StepErrorCode, StepResult } from './step-types';
 import type { Choice, GameState } from './state-types';
 import { resolveTurn } from './turn';
 
@@ -24,47 +24,33 @@ function bad(code: StepErrorCode, message: string): StepError {
 export function step(state: GameState, action: Action): StepResult {
   const error = validate(state, action);
   if (error) return { ok: false, error };
-  switch (action.type) {
-    case 'choose': {
-      const def = actionDef(action.action)!;
-      return {
-        ok: true,
-        state: withPlan(state, state.time - def.cost, [...state.plan, choiceOf(def.id, action.target)]),
-        facts: [{ type: 'action-chosen', action: def.id, target: action.target ?? null }],
-        causes: [],
-      };
-    }
-    case 'undo': {
-      const last = state.plan[state.plan.length - 1]!;
-      const def = actionDef(last.action)!;
-      return {
-        ok: true,
-        state: withPlan(state, state.time + def.cost, state.plan.slice(0, -1)),
-        facts: [{ type: 'choice-undone', action: last.action, target: last.target ?? null }],
-        causes: [],
-      };
-    }
-    case 'end-turn':
-      return resolveTurn(state);
-  }
+  if (action.type === 'end-turn') return resolveTurn(state);
+  const { next, fact } = planned(state, action);
+  return { ok: true, state: next, facts: [fact], causes: [] };
 }
 
 // The state `step` gives, without the facts and causes it records, or null where `step` refuses
 // the action: for bots, whose searches visit thousands of states and read none of their story.
 export function advance(state: GameState, action: Action): GameState | null {
   if (validate(state, action)) return null;
-  switch (action.type) {
-    case 'choose': {
-      const def = actionDef(action.action)!;
-      return withPlan(state, state.time - def.cost, [...state.plan, choiceOf(def.id, action.target)]);
-    }
-    case 'undo': {
-      const last = state.plan[state.plan.length - 1]!;
-      return withPlan(state, state.time + actionDef(last.action)!.cost, state.plan.slice(0, -1));
-    }
-    case 'end-turn':
-      return resolveTurn(state, false).state;
+  return action.type === 'end-turn' ? resolveTurn(state, false).state : planned(state, action).next;
+}
+
+// Choosing or undoing, the one path `step` and `advance` share: the plan and time after it, and
+// the fact it records (which `advance` drops).
+function planned(state: GameState, action: Exclude<Action, { type: 'end-turn' }>): { next: GameState; fact: Fact } {
+  if (action.type === 'choose') {
+    const def = actionDef(action.action)!;
+    return {
+      next: withPlan(state, state.time - def.cost, [...state.plan, choiceOf(def.id, action.target)]),
+      fact: { type: 'action-chosen', action: def.id, target: action.target ?? null },
+    };
   }
+  const last = state.plan[state.plan.length - 1]!;
+  return {
+    next: withPlan(state, state.time + actionDef(last.action)!.cost, state.plan.slice(0, -1)),
+    fact: { type: 'choice-undone', action: last.action, target: last.target ?? null },
+  };
 }
 
 const choiceOf = (action: string, target: string | undefined): Choice =>

@@ -112,3 +112,20 @@ function pickMember(
   }
   return best;
 }
+
+/**
+ * Whether an event is a setback rather than good news: it takes something away (a variable, a
+ * person's morale or the person, or an ongoing pull). The world marks setbacks apart.
+ */
+export function isSetback(e: {
+  readonly effects: readonly { readonly amount: number }[];
+  readonly member?: { readonly quits?: boolean; readonly morale?: number } | null;
+  readonly pressure?: readonly { readonly amount: number }[];
+}): boolean {
+  return (
+    e.effects.some((x) => x.amount < 0) ||
+    (e.member?.quits ?? false) ||
+    (e.member?.morale ?? 0) < 0 ||
+    (e.pressure ?? []).some((x) => x.amount < 0)
+  );
+}

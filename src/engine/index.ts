@@ -19,3 +19,4 @@ export { waiting } from './waiting';
 export { RULES_VERSION } from './version';
 export * from './variables';
 export { summaryOf, type Summary } from './summary';
+export { isSetback } from './events';

@@ -1,4 +1,4 @@
-import type { Fact, GameState, Scenario } from '../engine';
+import { isSetback, type Fact, type GameState, type Scenario } from '../engine';
 import { happenings } from '../replay/narration';
 import { actionTitle, memberName } from '../replay/words';
 import type { WorldHappening, WorldView } from './world/view';
@@ -6,15 +6,10 @@ import type { WorldHappening, WorldView } from './world/view';
 /** Banners the world shows at most for one turn; the turn summary lists them all. */
 const MAX_HAPPENINGS = 3;
 
+/** Whether the event is a setback, as the engine judges it; an unknown one is taken as one. */
 function eventHurts(scenario: Scenario, id: string): boolean {
   const e = scenario.events.find((x) => x.id === id);
-  if (!e) return true;
-  return (
-    e.effects.some((x) => x.amount < 0) ||
-    (e.member?.quits ?? false) ||
-    (e.member?.morale ?? 0) < 0 ||
-    (e.pressure ?? []).some((x) => x.amount < 0)
-  );
+  return e ? isSetback(e) : true;
 }
 
 /** The turn's events, leavers and shifts as the world shows them, in the order they happened. */

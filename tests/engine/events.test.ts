@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Ledger } from '../../src/engine/causes';
 import { setupOf } from '../../src/engine/create';
-import { applyEvent, cushioned, drawEvent, eligible } from '../../src/engine/events';
+import { applyEvent, cushioned, drawEvent, eligible, isSetback } from '../../src/engine/events';
 import type { MutableMember } from '../../src/engine/members';
 import { restoreRng, seedRng } from '../../src/engine/rng';
 import type { SetupEvent } from '../../src/engine/state-types';
@@ -334,5 +334,20 @@ describe('events in the game', () => {
       expect(r.facts.filter((e) => e.type === 'event-occurred')).toHaveLength(1);
       st = r.state;
     }
+  });
+});
+
+describe('isSetback', () => {
+  it('calls an event a setback when it takes anything away, and good news only when it takes nothing', () => {
+    const gain = [{ var: 'morale' as const, amount: 5 }];
+    const person = (morale: number, quits = false) => ({ pick: 'random' as const, morale, quits });
+    const event = (over: Partial<SetupEvent>): SetupEvent => ruleEvent({ id: 'news', effects: gain, ...over });
+    expect(isSetback(event({}))).toBe(false);
+    expect(isSetback(event({ effects: [...gain, { var: 'budget', amount: -1 }] }))).toBe(true);
+    expect(isSetback(event({ member: person(-10) }))).toBe(true);
+    expect(isSetback(event({ member: person(5, true) }))).toBe(true);
+    expect(isSetback(event({ member: person(5) }))).toBe(false);
+    expect(isSetback(event({ pressure: [{ var: 'clarity', amount: -2 }] }))).toBe(true);
+    expect(isSetback(event({ pressure: [{ var: 'clarity', amount: 2 }] }))).toBe(false);
   });
 });

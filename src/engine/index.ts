@@ -13,7 +13,7 @@ export { ENTER, EXIT, leadershipIndex, managementIndex, regimeOf } from './regim
 export * from './scenario-types';
 export * from './state-types';
 export * from './step-types';
-export { advance, step, legalActions, validate, quoted } from './step';
+export { advance, affordable, legalActions, offeredCards, quoted, step, validate } from './step';
 export { traitsOf } from './members';
 export { waiting } from './waiting';
 export { RULES_VERSION } from './version';

@@ -1,4 +1,4 @@
-import { actionDef } from './catalogue';
+import { actionDef, type ActionDef } from './catalogue';
 import { offered, rulesOf } from './create';
 import { copyState } from './draft';
 import type { Action, Fact, StepError, StepErrorCode, StepResult } from './step-types';
@@ -103,7 +103,7 @@ export function legalActions(state: GameState): Action[] {
   const out: Action[] = [];
   for (const id of rulesOf(state.setup).actions) {
     const def = actionDef(id);
-    if (!def || def.cost > state.time) continue;
+    if (!def || !affordable(state, def)) continue;
     if (def.targeted) {
       for (const m of state.members) if (m.status !== 'gone') out.push({ type: 'choose', action: id, target: m.id });
     } else {
@@ -113,4 +113,19 @@ export function legalActions(state: GameState): Action[] {
   if (state.plan.length > 0) out.push({ type: 'undo' });
   out.push({ type: 'end-turn' });
   return out;
+}
+
+/** The cards this game offers, in the order its scenario lists them. */
+export function offeredCards(state: GameState): ActionDef[] {
+  return rulesOf(state.setup)
+    .actions.map((id) => actionDef(id))
+    .filter((d): d is ActionDef => d !== undefined);
+}
+
+/**
+ * Whether a card can be paid for now: the game is on and the turn has the hours left. The one
+ * test the cards, the keys and `legalActions` share.
+ */
+export function affordable(state: GameState, def: ActionDef): boolean {
+  return !state.over && def.cost <= state.time;
 }

@@ -3,7 +3,7 @@ import { actionDef } from '../../src/engine/catalogue';
 import { fingerprint } from '../../src/engine/fingerprint';
 import type { GameState } from '../../src/engine/state-types';
 import type { Action, StepErrorCode } from '../../src/engine/step-types';
-import { legalActions, step, validate } from '../../src/engine/step';
+import { affordable, legalActions, offeredCards, step, validate } from '../../src/engine/step';
 import { choose, END, game, ok, run, SCENARIOS, UNDO } from './helpers';
 import { createGame } from '../../src/engine/create';
 
@@ -234,5 +234,27 @@ describe('legalActions', () => {
     expect(chosen.length).toBeGreaterThan(0);
     for (const a of chosen) if (a.type === 'choose') expect(cost(a.action)).toBeLessThanOrEqual(2);
     expect(legalActions({ ...s, time: 0 })).toEqual([END]);
+  });
+});
+
+describe('offeredCards and affordable', () => {
+  it('offer the scenario’s cards in its order, and afford exactly those a choice may take now', () => {
+    for (const sc of SCENARIOS) {
+      let s = createGame(sc, 'cards');
+      expect(offeredCards(s).map((d) => d.id)).toEqual(sc.actions);
+      // Spend the turn card by card: what is affordable is what legalActions offers, every time.
+      for (let k = 0; k < 6; k++) {
+        const chosen = new Set(legalActions(s).flatMap((a) => (a.type === 'choose' ? [a.action] : [])));
+        const payable = offeredCards(s).filter((d) => affordable(s, d));
+        expect(payable.map((d) => d.id)).toEqual([...chosen]);
+        expect(payable.every((d) => d.cost <= s.time)).toBe(true);
+        const first = legalActions(s).find((a) => a.type === 'choose');
+        if (!first) break;
+        s = ok(s, first).state;
+      }
+      let over = createGame(sc, 'cards');
+      while (!over.over) over = ok(over, END).state;
+      expect(offeredCards(over).some((d) => affordable(over, d))).toBe(false);
+    }
   });
 });

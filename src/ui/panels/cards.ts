@@ -1,4 +1,4 @@
-import { ASPECT_INFO, actionDef, type ActionDef, type GameState } from '../../engine';
+import { ASPECT_INFO, affordable, offeredCards, type ActionDef, type GameState } from '../../engine';
 import { h } from '../dom';
 import { hours, SIDE_INFO } from '../labels';
 
@@ -17,10 +17,6 @@ export function cardIndexForKey(e: KeyboardEvent): number {
   return e.shiftKey ? base + 10 : base;
 }
 
-export function offeredActions(state: GameState): ActionDef[] {
-  return state.setup.actions.map((id) => actionDef(id)).filter((d): d is ActionDef => d !== undefined);
-}
-
 /** How many times a card was chosen this turn, in words for its accessible name. */
 export function usesWords(uses: number): string {
   return uses === 0 ? '' : uses === 1 ? 'chosen once' : uses === 2 ? 'chosen twice' : `chosen ${uses} times`;
@@ -32,7 +28,7 @@ export function usesWords(uses: number): string {
  * pressing it says why it is refused.
  */
 export function actionCards(state: GameState, onPick: (def: ActionDef) => void, disabledAll = false): HTMLElement {
-  const defs = offeredActions(state);
+  const defs = offeredCards(state);
   const groups = (['lead', 'manage'] as const).map((side) => {
     const cards = defs
       .map((def, i) => ({ def, i }))
@@ -61,11 +57,11 @@ function card(
   disabledAll: boolean,
 ): HTMLElement {
   const off = state.over || disabledAll;
-  const affordable = def.cost <= state.time && !off;
+  const payable = affordable(state, def) && !off;
   const uses = state.plan.filter((c) => c.action === def.id).length;
   const side = SIDE_INFO[def.side];
   const chosen = uses > 0 ? ` ${usesWords(uses)} this turn.` : '';
-  const refused = !affordable && !off ? ' Not enough time left this turn.' : '';
+  const refused = !payable && !off ? ' Not enough time left this turn.' : '';
   // The name holds the card's visible words in their order (cost, title, side, hint) so speech
   // input and axe's label-in-name check match it; the states and details follow.
   const label = `${hours(def.cost)} ${def.title}. ${side.label}, ${ASPECT_INFO[def.aspect].title}. ${def.hint}${chosen}${refused} Costs ${def.cost} hours.${def.targeted ? ' Choose a team member.' : ''}`;
@@ -77,7 +73,7 @@ function card(
       'data-testid': `action-${def.id}`,
       'data-key': keyLabel(index),
       disabled: off,
-      'aria-disabled': affordable ? undefined : 'true',
+      'aria-disabled': payable ? undefined : 'true',
       'aria-label': label,
       'aria-keyshortcuts': keyLabel(index).replace('⇧', 'Shift+'),
       onclick: () => onPick(def),

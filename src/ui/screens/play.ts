@@ -1,11 +1,11 @@
-import type { ActionDef, Action, GameState } from '../../engine';
+import { affordable, offeredCards, type ActionDef, type Action, type GameState } from '../../engine';
 import type { TurnRecord } from '../../replay/timeline';
 import type { AppContext } from '../context';
 import { h, mount } from '../dom';
 import { hours } from '../labels';
 import { choiceWords } from '../../replay/words';
 import { collapseWarning, collapseWarningText } from '../../replay/turn-summary';
-import { actionCards, cardIndexForKey, offeredActions, usesWords } from '../panels/cards';
+import { actionCards, cardIndexForKey, usesWords } from '../panels/cards';
 import { historyChart } from '../panels/chart';
 import { planWords, turnAnnouncement, turnExplanation } from '../panels/explain';
 import { openHandIn } from '../panels/hand-in';
@@ -198,7 +198,7 @@ export function playScreen(ctx: AppContext, initial: Session): void {
   };
 
   const pick = (def: ActionDef): void => {
-    if (def.cost > session.state.time) {
+    if (!affordable(session.state, def)) {
       ctx.announce(
         `Refused: ${def.title} costs ${hours(def.cost)} and only ${hours(session.state.time)} ${session.state.time === 1 ? 'is' : 'are'} left this turn.`,
       );
@@ -358,7 +358,7 @@ export function playScreen(ctx: AppContext, initial: Session): void {
     if (typing) return false;
     const i = cardIndexForKey(e);
     if (i >= 0) {
-      const def = offeredActions(session.state)[i];
+      const def = offeredCards(session.state)[i];
       if (def) pick(def);
       return true;
     }

@@ -20,3 +20,4 @@ export { RULES_VERSION } from './version';
 export * from './variables';
 export { summaryOf, type Summary } from './summary';
 export { isSetback } from './events';
+export { turnsToCollapse } from './turn';

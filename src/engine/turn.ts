@@ -13,7 +13,7 @@ import { draftOf, type Draft } from './draft';
 import { restoreRng, type Rng } from './rng';
 import { applyShift, applyShiftPressure, dueShift, settles, shiftOf } from './shifts';
 import type { Fact } from './step-types';
-import type { Choice, GameState, Setup } from './state-types';
+import type { Choice, GameState, Regime, Setup } from './state-types';
 import { clamp, div, pct, type Vars } from './variables';
 
 const RISK = { success: [9, 5, 3], failure: [-6, -6, -3], base: 25, cap: 85 } as const;
@@ -221,7 +221,7 @@ function finishTurn(ctx: Ctx): void {
   if (explain) facts.push({ type: 'turn-ended', turn: d.turn, l, m, regime });
   if (explain && regime !== before) facts.push({ type: 'regime-changed', from: before, to: regime });
 
-  const collapse = (regime === 'chaos' || regime === 'stagnation') && d.streak >= rules.collapseAfter;
+  const collapse = collapses(regime, d.streak, rules.collapseAfter);
   const last = d.turn >= rules.turns;
   d.turn += 1;
   d.plan = [];
@@ -234,4 +234,20 @@ function finishTurn(ctx: Ctx): void {
     d.score = scoreBreakdown(d, regime, early).total;
     if (explain) facts.push({ type: 'game-ended', outcome: regime, ending: d.ending, early, score: d.score });
   }
+}
+
+/** Whether a regime held this many turns running ends the game early: chaos or stagnation, long enough. */
+function collapses(regime: Regime, streak: number, after: number): boolean {
+  return (regime === 'chaos' || regime === 'stagnation') && streak >= after;
+}
+
+/**
+ * How many more turns of the chaos or stagnation under way end the game (at least 1: a game
+ * that starts in it has none behind it yet), or null when neither is under way or the game is over.
+ */
+export function turnsToCollapse(state: GameState): number | null {
+  if (state.over || (state.regime !== 'chaos' && state.regime !== 'stagnation')) return null;
+  let k = 1;
+  while (!collapses(state.regime, state.streak + k, rulesOf(state.setup).collapseAfter)) k++;
+  return k;
 }

@@ -7,6 +7,7 @@ import {
   type Headline,
   type Regime,
   type Scenario,
+  turnsToCollapse,
 } from '../engine';
 import { happenings } from './narration';
 import { shiftLine, shiftSentences } from './shift-log';
@@ -97,12 +98,12 @@ export interface CollapseWarning {
 /** Whether chaos or stagnation is under way, and how many more turns of it end the game. */
 export function collapseWarning(state: GameState): CollapseWarning | null {
   // A team can start in chaos or stagnation: that counts too, with no turns of it behind it yet.
-  if (state.over) return null;
-  if (state.regime !== 'chaos' && state.regime !== 'stagnation') return null;
+  const remaining = turnsToCollapse(state);
+  if (remaining === null || (state.regime !== 'chaos' && state.regime !== 'stagnation')) return null;
   return {
     regime: state.regime,
     streak: state.streak,
-    remaining: Math.max(1, state.setup.collapseAfter - state.streak),
+    remaining,
     missing: state.regime === 'chaos' ? 'management' : 'leadership',
   };
 }

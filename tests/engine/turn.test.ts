@@ -5,9 +5,24 @@ import type { GameState } from '../../src/engine/state-types';
 import type { Fact } from '../../src/engine/step-types';
 import { HEAT_PER_USE, strengthOf } from '../../src/engine/heat';
 import { scoreBreakdown } from '../../src/engine/outcome';
-import { riskOdds } from '../../src/engine/turn';
+import { riskOdds, turnsToCollapse } from '../../src/engine/turn';
+import { createGame } from '../../src/engine/create';
+import { step } from '../../src/engine/step';
 import { div, pct } from '../../src/engine/variables';
-import { causeSum, choose, END, game, mid, ok, ruleEvent, run, withEvents, withShifts, withVars } from './helpers';
+import {
+  causeSum,
+  choose,
+  END,
+  game,
+  mid,
+  ok,
+  ruleEvent,
+  run,
+  SCENARIOS,
+  withEvents,
+  withShifts,
+  withVars,
+} from './helpers';
 
 function def(id: string) {
   const d = actionDef(id);
@@ -298,5 +313,37 @@ describe('ending the game', () => {
     expect(r.state.regime).toBe('stagnation');
     expect(r.state.over).toBe(true);
     expect(r.state.early).toBe(false);
+  });
+});
+
+describe('turnsToCollapse', () => {
+  it('counts down to the early end the rules bring: when it says 1 and the regime holds, the game ends', () => {
+    let checked = 0;
+    for (const sc of SCENARIOS) {
+      for (const plan of [
+        ['share-vision', 'tell-the-why'],
+        ['standardise', 'monitor'],
+      ]) {
+        let s = createGame(sc, `collapse-${plan[0]}`);
+        while (!s.over) {
+          const left = turnsToCollapse(s);
+          const bad = s.regime === 'chaos' || s.regime === 'stagnation';
+          expect(left === null).toBe(!bad);
+          for (const id of plan) {
+            const r = step(s, { type: 'choose', action: id });
+            if (r.ok) s = r.state;
+          }
+          const before = s.regime;
+          const next = ok(s, END).state;
+          if (left === 1 && next.regime === before) {
+            expect(next.over).toBe(true);
+            checked++;
+          }
+          if (left !== null && left > 1) expect(next.over && next.early).toBe(false);
+          s = next;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(0);
   });
 });

@@ -114,6 +114,7 @@ export function sameHandIns(a: WorkshopRecord, b: WorkshopRecord): boolean {
   const rb = b.removals ?? [];
   return (
     a.submissions.length === b.submissions.length &&
+    a.submissions.every((s, i) => s.text === b.submissions[i]!.text) &&
     ra.length === rb.length &&
     ra.every((r, i) => r.key === rb[i]!.key && r.at === rb[i]!.at && r.removed === rb[i]!.removed)
   );

@@ -94,14 +94,17 @@ export function* verifyAhead(
   entries: readonly ScenarioEntry[],
   submissions: readonly Submission[],
   cache: RoomCache,
+  expect: RoomExpectation,
 ): Generator<number, number> {
   let done = 0;
   for (const s of submissions) {
     if (cache.verified.has(s.text)) continue;
     const r = verifyReplay(s.text, entries);
     cache.verified.set(s.text, r);
-    // The turn-by-turn record too, the other half of what collecting a run costs.
-    if (r.valid) cache.records.set(r.document, timeline(r.scenario, r.document.seed, r.document.turns));
+    // The turn-by-turn record too, the other half of what collecting a run costs: only for a run
+    // of this room, as one of another game is refused and never drawn.
+    if (r.valid && mismatchOf(r.document, expect, entries) === null)
+      cache.records.set(r.document, timeline(r.scenario, r.document.seed, r.document.turns));
     yield ++done;
   }
   return done;

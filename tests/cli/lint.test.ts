@@ -99,6 +99,12 @@ describe('sim lint: valid files', () => {
     expect(r.out.at(-1)).toBe(`${files.length - 1} files checked: no problems (1 schema skipped)`);
     const { json } = await lintJson(...files);
     expect(json.skipped).toEqual([shown(schema)]);
+    // The schema alone checks nothing, and a lint that checks nothing does not pass.
+    const alone = await sim('lint', schema);
+    expect(alone.code).toBe(2);
+    expect(alone.err).toEqual([
+      'lint: every file named is a JSON Schema, which is skipped, so no scenario was checked',
+    ]);
     expect(json.files.map((f) => f.ok)).toEqual(Array<boolean>(files.length - 1).fill(true));
   });
 

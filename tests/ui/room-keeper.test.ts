@@ -99,6 +99,17 @@ describe('the room keeper (the dashboard’s state, without a page)', () => {
     expect(teams(keeper)).toEqual(['Blue', 'Green', 'Red']);
   });
 
+  it('lets a paste during the first pass wait for it, so it counts only what is new', async () => {
+    const store = memoryWorkshopStore(true);
+    const { keeper } = keeperOn(store, { now: () => 0, pause: () => Promise.resolve() });
+    keeper.record = { ...empty, submissions: at(CODES.slice(0, 2)).map((s) => ({ ...s, at: 1 })) };
+    const first = keeper.refresh();
+    const added = await keeper.add(at(CODES), 5);
+    await first;
+    expect(added).toMatchObject({ ok: true, added: 1 });
+    expect(teams(keeper)).toEqual(['Blue', 'Green', 'Red']);
+  });
+
   it('keeps the room in the page and says so when the store refuses', async () => {
     const inner = memoryWorkshopStore(true);
     const full: WorkshopStore = { ...inner, merge: () => Promise.reject(new Error('The browser’s storage is full.')) };

@@ -21,6 +21,8 @@ export function lintCommand(args: string[], out: (s: string) => void): number {
     .filter((path) => path.endsWith(SCHEMA_SUFFIX))
     .map((path) => relative(process.cwd(), path) || basename(path));
   const checked = positionals.filter((path) => !path.endsWith(SCHEMA_SUFFIX)).map((path) => checkScenarioFile(path));
+  if (checked.length === 0)
+    throw new UsageError('lint: every file named is a JSON Schema, which is skipped, so no scenario was checked');
   const code = checked.every((c) => c.result.ok) ? 0 : 1;
   if (values.json) {
     out(

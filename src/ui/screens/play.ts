@@ -198,6 +198,7 @@ export function playScreen(ctx: AppContext, initial: Session): void {
   };
 
   const pick = (def: ActionDef): void => {
+    if (session.state.over) return;
     if (!affordable(session.state, def)) {
       ctx.announce(
         `Refused: ${def.title} costs ${hours(def.cost)} and only ${hours(session.state.time)} ${session.state.time === 1 ? 'is' : 'are'} left this turn.`,

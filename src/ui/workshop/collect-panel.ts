@@ -75,7 +75,8 @@ export function collectPanel(ctx: AppContext, keeper: RoomKeeper, redraw: () => 
       n
         ? {
             label: n === 1 ? 'Bring it back' : `Bring the ${n} back`,
-            run: () => void restore(r.stillRemoved, n === 1 ? 'the removed hand-in' : `the ${n} removed hand-ins`),
+            run: () =>
+              void restore(r.stillRemoved, n === 1 ? 'the removed hand-in' : `the ${n} removed hand-ins`, 'teams'),
           }
         : undefined,
     );
@@ -94,12 +95,13 @@ export function collectPanel(ctx: AppContext, keeper: RoomKeeper, redraw: () => 
     const lists = [refusedHost.querySelector('summary'), manage.box.hidden ? null : manage.summary];
     const near = from === 'refused' ? lists : lists.reverse();
     (near.find((e) => e?.isConnected) ?? paste).focus();
-    say(`Removed from this room: ${what}.`, { label: 'Undo', run: () => void restore(texts, what) });
+    say(`Removed from this room: ${what}.`, { label: 'Undo', run: () => void restore(texts, what, from) });
   };
-  const restore = async (texts: readonly string[], what: string): Promise<void> => {
+  const restore = async (texts: readonly string[], what: string, from: 'teams' | 'refused'): Promise<void> => {
     await keeper.restore(texts);
     say(`Back in this room: ${what}.`);
-    (manage.box.hidden ? paste : manage.summary).focus();
+    const back = from === 'refused' ? refusedHost.querySelector('summary') : manage.box.hidden ? null : manage.summary;
+    (back ?? paste).focus();
   };
 
   function drawManage(): void {

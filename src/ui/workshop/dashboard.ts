@@ -83,8 +83,13 @@ export async function workshopScreen(ctx: AppContext, roomCode: string): Promise
       { class: 'screen workshop-screen' },
       dashboardHeader(found, scenario, {
         exportSession,
+        // Once every hand-in is verified: an export during the first pass would miss teams.
         exportCsv: () =>
-          ctx.services.download(`momentum-workshop-${found.room}.csv`, 'text/csv', roomCsv(keeper.room, scenario)),
+          void keeper
+            .whole()
+            .then(() =>
+              ctx.services.download(`momentum-workshop-${found.room}.csv`, 'text/csv', roomCsv(keeper.room, scenario)),
+            ),
         allSessions: () => ctx.go({ kind: 'workshop-setup' }),
       }),
       handout(found, scenario, (link) => void copy(link)),
@@ -118,7 +123,11 @@ export async function workshopScreen(ctx: AppContext, roomCode: string): Promise
         );
       });
     };
-    ctx.onLeave(() => channel.close());
+    ctx.onLeave(() => {
+      // A save that ends after the dashboard is left has no tabs to tell.
+      tabs = null;
+      channel.close();
+    });
   }
   if (!store.persistent)
     ctx.notices.show({

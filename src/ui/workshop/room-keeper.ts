@@ -62,6 +62,7 @@ export class RoomKeeper {
   private readonly verified = newRoomCache();
   private readonly now: () => number;
   private readonly pause: () => Promise<void>;
+  private queue: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly entries: readonly ScenarioEntry[],
@@ -78,23 +79,31 @@ export class RoomKeeper {
    * between slices, then collects the room. A room verified before takes no slice at all, so
    * this finishes at once, without waiting for the next task.
    */
-  async refresh(): Promise<void> {
+  refresh(): Promise<void> {
+    // One pass at a time: a paste during the first pass waits for it, so the room it compares
+    // with is whole and its own codes are verified in slices too.
+    this.queue = this.queue.catch(() => undefined).then(() => this.verifyAndCollect());
+    return this.queue;
+  }
+
+  /** Resolves once every pass asked for so far is done: the room is whole (an export waits for it). */
+  whole(): Promise<void> {
+    return this.queue;
+  }
+
+  private async verifyAndCollect(): Promise<void> {
     const subs = keptSubmissions(this.record);
     const pending = subs.filter((x) => !this.verified.verified.has(x.text)).length;
     let sliceStart = this.now();
-    for (const done of verifyAhead(this.entries, subs, this.verified)) {
+    const expect = { scenario: this.record.scenario, seed: this.record.seed, room: this.record.room };
+    for (const done of verifyAhead(this.entries, subs, this.verified, expect)) {
       if (this.now() - sliceStart < SLICE_MS) continue;
       this.hooks.progress(done, pending);
       await this.pause();
       sliceStart = this.now();
     }
     this.hooks.progress(null, pending);
-    this.room = collectRoom(
-      this.entries,
-      { scenario: this.record.scenario, seed: this.record.seed, room: this.record.room },
-      keptSubmissions(this.record),
-      this.verified,
-    );
+    this.room = collectRoom(this.entries, expect, keptSubmissions(this.record), this.verified);
     this.loading = false;
   }
 
@@ -104,6 +113,7 @@ export class RoomKeeper {
    * must not bring back a team taken out).
    */
   async add(found: readonly Submission[], at: number): Promise<Added> {
+    await this.whole();
     const before = new Set(this.room.teams.map((t) => `${t.team}|${t.fingerprint}`));
     // What a session file carries is what the room keeps, so any session exports and imports back.
     const fits = found.filter((s) => s.text.length <= MAX_HAND_IN_CHARS);

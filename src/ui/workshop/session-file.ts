@@ -20,7 +20,18 @@ const fileSchema = z.strictObject({
     .array(z.strictObject({ source: z.string().max(500), text: z.string().max(MAX_HAND_IN_CHARS), at: z.number() }))
     .max(MAX_SESSION_HAND_INS),
   removals: z
-    .array(z.strictObject({ key: z.string().regex(/^[0-9a-f]{16}$/), at: z.number(), removed: z.boolean() }))
+    .array(
+      z.strictObject({
+        key: z.string().regex(/^[0-9a-f]{16}$/),
+        // A whole number of milliseconds a later mark can exceed by one (an Undo always wins).
+        at: z
+          .number()
+          .int()
+          .nonnegative()
+          .max(Number.MAX_SAFE_INTEGER - 1),
+        removed: z.boolean(),
+      }),
+    )
     .max(MAX_SESSION_HAND_INS)
     .optional(),
 });

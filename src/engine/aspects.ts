@@ -1,4 +1,4 @@
-// The eight aspects on which leadership and management differ; every action sits on one.
+/** The eight aspects on which leadership and management differ; every action sits on one. */
 export const ASPECTS = [
   'vision-goals',
   'vision-mission',
@@ -13,7 +13,7 @@ export const ASPECTS = [
 export type Aspect = (typeof ASPECTS)[number];
 export type Side = 'lead' | 'manage';
 
-// What each side of an aspect stands for, in the game's own words.
+/** What each side of an aspect stands for, in the game's own words. */
 export const ASPECT_INFO: Record<Aspect, { title: string; lead: string; manage: string }> = {
   'vision-goals': {
     title: 'Vision vs goals',

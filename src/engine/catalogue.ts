@@ -28,7 +28,7 @@ export interface ActionDef {
 
 const e = (v: VarName, amount: number): Effect => ({ var: v, amount });
 
-// Every action a scenario may offer. Order is fixed: replay codes index into it.
+/** Every action a scenario may offer. Order is fixed: replay codes index into it. */
 export const CATALOGUE: readonly ActionDef[] = [
   // Leadership
   {
@@ -225,7 +225,7 @@ export const ACTION_IDS: readonly string[] = CATALOGUE.map((a) => a.id);
 
 const byId = new Map(CATALOGUE.map((a, i) => [a.id, i] as const));
 
-// Index of an action in the catalogue, or -1.
+/** Index of an action in the catalogue, or -1. */
 export function actionIndex(id: string): number {
   return byId.get(id) ?? -1;
 }

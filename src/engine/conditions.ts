@@ -3,7 +3,7 @@ import type { Condition } from './scenario-types';
 import type { MemberState, SetupCondition } from './state-types';
 import type { Vars } from './variables';
 
-// What a condition can look at besides the variables.
+/** What a condition can look at besides the variables. */
 export interface Situation {
   readonly vars: Vars;
   readonly members: readonly MemberState[];
@@ -36,7 +36,7 @@ function valueOf(c: SetupCondition, s: Situation): number {
   }
 }
 
-// True when every condition holds; an empty list always holds.
+/** True when every condition holds; an empty list always holds. */
 export function allHold(conditions: readonly SetupCondition[], s: Situation): boolean {
   for (const c of conditions) {
     const v = valueOf(c, s);

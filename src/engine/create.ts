@@ -15,7 +15,7 @@ function memberEffect(m: EventMemberEffect | undefined): SetupMemberEffect | nul
 const effectsOf = (list: readonly { var: Setup['events'][number]['effects'][number]['var']; amount: number }[]) =>
   list.map((x) => ({ var: x.var, amount: x.amount }));
 
-// The prose-free part of a scenario that the rules read, in a fixed key order.
+/** The prose-free part of a scenario that the rules read, in a fixed key order. */
 export function setupOf(s: Scenario): Setup {
   return {
     scenario: s.id,
@@ -125,7 +125,7 @@ function deal(setup: Setup, rng: Rng): { cast: number[]; situations: DealtShift[
   return { cast, situations };
 }
 
-// A new game: the scenario's starting state with a generator seeded from any string.
+/** A new game: the scenario's starting state with a generator seeded from any string. */
 export function createGame(scenario: Scenario, seed: string): GameState {
   const vars = orderedVars(scenario.start);
   const setup = frozenSetup(scenario);

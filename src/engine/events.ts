@@ -19,7 +19,7 @@ export function eligible(e: SetupEvent, s: Situation, turn: number, fired: reado
   return allHold(e.when, s);
 }
 
-// Draws whether an event happens this turn and which one, weighted among the eligible.
+/** Draws whether an event happens this turn and which one, weighted among the eligible. */
 export function drawEvent(
   events: readonly SetupEvent[],
   chance: number,
@@ -41,13 +41,15 @@ export function drawEvent(
   return null;
 }
 
-// A loss softened by a cushion variable: at 100 it takes two thirds off.
+/** A loss softened by a cushion variable: at 100 it takes two thirds off. */
 export function cushioned(amount: number, cushion: number): number {
   return amount - pct(amount, div(cushion * 2, 3));
 }
 
-// Applies an event. Losses shrink with the event's cushion variable and are halved again when
-// risk mitigation left a guard in place; gains are never cushioned.
+/**
+ * Applies an event. Losses shrink with the event's cushion variable and are halved again when
+ * risk mitigation left a guard in place; gains are never cushioned.
+ */
 export function applyEvent(
   e: SetupEvent,
   vars: Vars,
@@ -69,9 +71,11 @@ export function applyEvent(
   return { fact: { type: 'event-occurred', event: e.id, member: who, cushioned: soft, guarded }, guardUsed: guarded };
 }
 
-// Applies an event's or a shift's effect on one member; returns who, or null. A cushion softens
-// a morale blow; a guarded resignation does not happen (the risk was seen and talked through),
-// though the member's morale still takes the knock.
+/**
+ * Applies an event's or a shift's effect on one member; returns who, or null. A cushion softens
+ * a morale blow; a guarded resignation does not happen (the risk was seen and talked through),
+ * though the member's morale still takes the knock.
+ */
 export function touchMember(
   effect: SetupMemberEffect | null,
   members: MutableMember[],

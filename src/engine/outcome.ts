@@ -2,8 +2,10 @@ import { allHold, membersLost, type Situation } from './conditions';
 import type { Scenario } from './scenario-types';
 import type { Regime, SetupEnding } from './state-types';
 
-// The first ending whose outcome, collapse flag and conditions all match; the scenario's
-// validator guarantees a catch-all per outcome, so this finds one for every valid scenario.
+/**
+ * The first ending whose outcome, collapse flag and conditions all match; the scenario's
+ * validator guarantees a catch-all per outcome, so this finds one for every valid scenario.
+ */
 export function endingOf(endings: readonly SetupEnding[], outcome: Regime, early: boolean, s: Situation): string {
   for (const e of endings) {
     if (e.outcome !== outcome) continue;
@@ -13,9 +15,11 @@ export function endingOf(endings: readonly SetupEnding[], outcome: Regime, early
   return early ? `${outcome}-collapse` : outcome;
 }
 
-// What the score is made of. The goal reached counts most, then the turns in momentum and the
-// state the team is left in; an early collapse and every person lost cost points. A score never
-// goes below 0: `floor` is what that gives back, so the parts always add up to the total.
+/**
+ * What the score is made of. The goal reached counts most, then the turns in momentum and the
+ * state the team is left in; an early collapse and every person lost cost points. A score never
+ * goes below 0: `floor` is what that gives back, so the parts always add up to the total.
+ */
 export interface ScoreBreakdown {
   readonly outcome: number;
   readonly meters: number;
@@ -49,7 +53,7 @@ export function scoreBreakdown(s: Situation, outcome: Regime, early: boolean): S
   return { outcome: finish, meters, progress, momentum, collapse, departures, floor, total: sum + floor };
 }
 
-// The words of the ending a game reached, by the id the state records.
+/** The words of the ending a game reached, by the id the state records. */
 export function endingText(scenario: Scenario, id: string | null): string {
   return scenario.endings.find((e) => e.id === id)?.text ?? '';
 }

@@ -1,14 +1,14 @@
 import type { Regime } from './state-types';
 import type { Vars, VarName } from './variables';
 
-// Traits change how one member reacts to particular actions (see members.ts).
+/** Traits change how one member reacts to particular actions (see members.ts). */
 export const TRAITS = ['ambitious', 'steady', 'creative', 'anxious', 'independent', 'social'] as const;
 export type Trait = (typeof TRAITS)[number];
 
 export const DIFFICULTIES = ['easy', 'medium', 'hard'] as const;
 export type Difficulty = (typeof DIFFICULTIES)[number];
 
-// Counts a condition may test besides the variables.
+/** Counts a condition may test besides the variables. */
 export const STATS = ['members-lost', 'momentum-turns', 'leadership', 'management'] as const;
 export type Stat = (typeof STATS)[number];
 
@@ -21,7 +21,7 @@ interface MemberDef {
   readonly morale: number;
 }
 
-// Holds while the variable (or the stat) is within [atLeast, atMost]; exactly one of var and stat.
+/** Holds while the variable (or the stat) is within [atLeast, atMost]; exactly one of var and stat. */
 export interface Condition {
   readonly var?: VarName;
   readonly stat?: Stat;
@@ -34,7 +34,7 @@ interface EventEffect {
   readonly amount: number;
 }
 
-// Who an event or a shift touches on the team, and how.
+/** Who an event or a shift touches on the team, and how. */
 export interface EventMemberEffect {
   readonly pick: 'lowest-morale' | 'highest-skill' | 'random';
   readonly morale?: number;
@@ -60,9 +60,11 @@ export interface EventDef {
   readonly settledBy?: readonly string[];
 }
 
-// A change in the situation that changes what the team needs. The seed deals which shifts a game
-// holds and, for each without conditions, the turn from `from` to `by` when it strikes; one with
-// conditions strikes from turn `from` as soon as every condition holds, on `by` at the latest.
+/**
+ * A change in the situation that changes what the team needs. The seed deals which shifts a game
+ * holds and, for each without conditions, the turn from `from` to `by` when it strikes; one with
+ * conditions strikes from turn `from` as soon as every condition holds, on `by` at the latest.
+ */
 export interface ShiftDef {
   readonly id: string;
   readonly title: string;

@@ -16,7 +16,7 @@ export interface MemberState {
   readonly low: number;
 }
 
-// A choice made this turn and not yet resolved; it can still be undone.
+/** A choice made this turn and not yet resolved; it can still be undone. */
 export interface Choice {
   readonly action: string;
   readonly target?: string;
@@ -29,7 +29,7 @@ export interface PendingEffect {
   readonly source: string;
 }
 
-// A condition in the form the rules test: a variable or a stat, with both bounds filled in.
+/** A condition in the form the rules test: a variable or a stat, with both bounds filled in. */
 export interface SetupCondition {
   readonly var: VarName | null;
   readonly stat: Stat | null;
@@ -77,7 +77,7 @@ export interface SetupEnding {
   readonly when: readonly SetupCondition[];
 }
 
-// The parts of a scenario the rules read, copied into the state so a step needs nothing else.
+/** The parts of a scenario the rules read, copied into the state so a step needs nothing else. */
 export interface Setup {
   readonly scenario: string;
   readonly turns: number;
@@ -96,7 +96,7 @@ export interface Setup {
   readonly endings: readonly SetupEnding[];
 }
 
-// The alea generator's state as integers: s0..s2 scaled by 2^32, c as is.
+/** The alea generator's state as integers: s0..s2 scaled by 2^32, c as is. */
 export interface RngState {
   readonly c: number;
   readonly s0: number;
@@ -104,16 +104,20 @@ export interface RngState {
   readonly s2: number;
 }
 
-// A shift the seed dealt into this game: the turn it strikes at the latest (turns + 1: only by its
-// conditions), replaced by the turn it struck, and the member it touched then.
+/**
+ * A shift the seed dealt into this game: the turn it strikes at the latest (turns + 1: only by its
+ * conditions), replaced by the turn it struck, and the member it touched then.
+ */
 export interface DealtShift {
   readonly shift: string;
   readonly turn: number;
   readonly member: string | null;
 }
 
-// An event that called for an answer: the turn it happened, whom it touched, and whether it is
-// still waiting for its answer.
+/**
+ * An event that called for an answer: the turn it happened, whom it touched, and whether it is
+ * still waiting for its answer.
+ */
 export interface Call {
   readonly event: string;
   readonly turn: number;

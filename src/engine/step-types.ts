@@ -5,13 +5,13 @@ import type { MemberFact } from './members';
 import type { ShiftFact } from './shifts';
 import type { GameState, Regime } from './state-types';
 
-// What the player can do: choose an action, take back the last choice, or end the turn.
+/** What the player can do: choose an action, take back the last choice, or end the turn. */
 export type Action =
   | { readonly type: 'choose'; readonly action: string; readonly target?: string }
   | { readonly type: 'undo' }
   | { readonly type: 'end-turn' };
 
-// Facts about what happened, in the order it happened; the UI animates and narrates them.
+/** Facts about what happened, in the order it happened; the UI animates and narrates them. */
 export type Fact =
   | { readonly type: 'action-chosen'; readonly action: string; readonly target: string | null }
   | { readonly type: 'choice-undone'; readonly action: string; readonly target: string | null }

@@ -10,8 +10,10 @@ export interface Summary {
   readonly fingerprint: string;
 }
 
-// The headline facts of a game, finished or not: the regime so far stands in for the outcome.
-// A caller that already fingerprinted the state passes the fingerprint along.
+/**
+ * The headline facts of a game, finished or not: the regime so far stands in for the outcome.
+ * A caller that already fingerprinted the state passes the fingerprint along.
+ */
 export function summaryOf(s: GameState, known?: string): Summary {
   return {
     outcome: s.regime,

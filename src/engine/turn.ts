@@ -18,7 +18,7 @@ import { clamp, div, pct, type Vars } from './variables';
 
 const RISK = { success: [9, 5, 3], failure: [-6, -6, -3], base: 25, cap: 85 } as const;
 
-// Percent chance a calculated risk pays off: predictability and structure make bets safer.
+/** Percent chance a calculated risk pays off: predictability and structure make bets safer. */
 export function riskOdds(v: Vars): number {
   return Math.min(RISK.cap, RISK.base + div(v.control, 2) + div(v.structure, 4));
 }
@@ -49,9 +49,11 @@ function gained(amount: number, strength: number): number {
   return amount > 0 ? pct(amount, strength) : amount;
 }
 
-// Resolves the turn: the chosen actions in order, delayed effects now due, at most one event,
-// the pull of open shifts, a new shift if one is due, the team's own dynamics, members, then the
-// regime and the end. Without `explain`, the same state comes with no facts and no causes.
+/**
+ * Resolves the turn: the chosen actions in order, delayed effects now due, at most one event,
+ * the pull of open shifts, a new shift if one is due, the team's own dynamics, members, then the
+ * regime and the end. Without `explain`, the same state comes with no facts and no causes.
+ */
 export function resolveTurn(
   state: GameState,
   explain = true,

@@ -10,7 +10,9 @@ export const ASPECTS = [
   'development-direction',
 ] as const;
 
+/** One of the eight aspects on which leading and managing differ (vision vs goals, …). */
 export type Aspect = (typeof ASPECTS)[number];
+/** Which side of an aspect a card stands on: leading or managing. */
 export type Side = 'lead' | 'manage';
 
 /** What each side of an aspect stands for, in the game's own words. */

@@ -8,6 +8,7 @@ import type { Vars } from './variables';
 // shift's, a call pulls at the end of every later turn until one of its answers is taken, harder
 // each turn it waits; unlike a shift, it comes by chance, so no script can answer it in advance.
 
+/** The fact that a card answered a call for an answer (an event that waits for one). */
 export interface CallAnswered {
   readonly type: 'call-answered';
   readonly event: string;

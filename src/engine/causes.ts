@@ -3,6 +3,7 @@ import { clamp, VARIABLES, type VarName, type Vars } from './variables';
 /** Where a change came from: the explanation panel groups and words causes by kind. */
 export type CauseKind = 'action' | 'delayed' | 'event' | 'shift' | 'pressure' | 'drift' | 'member';
 
+/** One change to one variable, and what made it: the ledger a turn is explained from. */
 export interface Cause {
   readonly var: VarName;
   readonly kind: CauseKind;

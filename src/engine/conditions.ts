@@ -10,10 +10,12 @@ export interface Situation {
   readonly momentumTurns: number;
 }
 
+/** A condition as written in a scenario, with its defaults filled in, as the rules test it. */
 export function normalCondition(c: Condition): SetupCondition {
   return { var: c.var ?? null, stat: c.stat ?? null, atLeast: c.atLeast ?? 0, atMost: c.atMost ?? 100 };
 }
 
+/** How many members have left the team. */
 export function membersLost(members: readonly MemberState[]): number {
   let n = 0;
   for (const m of members) if (m.status === 'gone') n++;

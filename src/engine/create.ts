@@ -82,6 +82,7 @@ function frozenSetup(scenario: Scenario): Setup {
 // here, which never changes because the setup it copies cannot. Any other setup is read as is.
 const plainCopies = new WeakMap<Setup, Setup>();
 
+/** The copy of a setup the rules read (a plain one when the setup is frozen): the same values. */
 export function rulesOf(setup: Setup): Setup {
   return plainCopies.get(setup) ?? setup;
 }
@@ -89,6 +90,7 @@ export function rulesOf(setup: Setup): Setup {
 // The actions a setup offers, as a set: every choice is checked against them.
 const offeredSets = new WeakMap<Setup, ReadonlySet<string>>();
 
+/** The cards a setup offers, as a set: every choice is checked against it. */
 export function offered(setup: Setup): ReadonlySet<string> {
   let set = offeredSets.get(setup);
   if (set === undefined) {

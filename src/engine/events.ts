@@ -5,6 +5,7 @@ import type { Rng } from './rng';
 import type { SetupEvent, SetupMemberEffect } from './state-types';
 import { clamp, div, pct, type VarName, type Vars } from './variables';
 
+/** The fact that an event happened this turn: to whom, and whether a cushion or a guard softened it. */
 export interface EventFact {
   readonly type: 'event-occurred';
   readonly event: string;
@@ -13,6 +14,7 @@ export interface EventFact {
   readonly guarded: boolean;
 }
 
+/** Whether an event may happen this turn: late enough, not spent if it happens once, and its conditions hold. */
 export function eligible(e: SetupEvent, s: Situation, turn: number, fired: readonly string[]): boolean {
   if (turn < e.minTurn) return false;
   if (e.once && fired.includes(e.id)) return false;

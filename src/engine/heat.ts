@@ -14,6 +14,7 @@ export function strengthOf(heat: number): number {
   return div(100 * 100, 100 + heat);
 }
 
+/** A card's heat after a turn without it: it loses a third, rounded up, so it cools to 0. */
 export function cool(heat: number): number {
   return heat - div(heat + 2, 3);
 }

@@ -17,12 +17,14 @@ export const TRAIT_REACTIONS: Record<Trait, Readonly<Record<string, number>>> = 
 
 /** Below DISENGAGE_BELOW a member disengages; it takes DISENGAGED_RECOVER to come back. */
 export const DISENGAGE_BELOW = 30;
+/** The morale a disengaged member must reach to engage again. */
 export const DISENGAGED_RECOVER = 40;
 /** A disengaged member below QUIT_BELOW may leave; each turn spent disengaged raises the odds. */
 export const QUIT_BELOW = 25;
 /** Disengagement feeds itself: left alone, a disengaged member loses this much morale a turn. */
 export const SPIRAL = 3;
 
+/** A member as the rules change it during a turn, before it is frozen into the state. */
 export interface MutableMember {
   id: string;
   morale: number;
@@ -31,11 +33,13 @@ export interface MutableMember {
   low: number;
 }
 
+/** The fact that a member disengaged, engaged again or left the team. */
 export interface MemberFact {
   readonly type: 'member-disengaged' | 'member-reengaged' | 'member-quit';
   readonly member: string;
 }
 
+/** How much a member with these traits likes (positive) or dislikes (negative) a card. */
 export function traitReaction(traits: readonly Trait[], actionId: string): number {
   let sum = 0;
   for (const t of traits) sum += TRAIT_REACTIONS[t][actionId] ?? 0;
@@ -53,6 +57,7 @@ export interface Reaction {
 // turn. Kept per profile list and per deal: a scenario has few distinct deals.
 const tables = new WeakMap<readonly (readonly Trait[])[], Map<string, readonly (readonly Reaction[])[]>>();
 
+/** Every member's reaction to every card, worked out once per game from the dealt cast. */
 export function reactionTable(
   profiles: readonly (readonly Trait[])[],
   cast: readonly number[],

@@ -31,6 +31,7 @@ export interface ScoreBreakdown {
   readonly total: number;
 }
 
+/** The score's weights: progress, momentum turns and a momentum finish count for it; an early collapse and each person lost against it. */
 export const SCORE = {
   perProgress: 10,
   perMomentumTurn: 25,
@@ -39,6 +40,7 @@ export const SCORE = {
   perDeparture: -30,
 } as const;
 
+/** The score in its parts, with the floor that keeps it at 0 or more; the parts always add up to the total. */
 export function scoreBreakdown(s: Situation, outcome: Regime, early: boolean): ScoreBreakdown {
   const v = s.vars;
   const finish = outcome === 'momentum' ? SCORE.momentumFinish : 0;

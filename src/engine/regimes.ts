@@ -3,6 +3,7 @@ import { div, type Vars } from './variables';
 
 /** An index must reach ENTER to count as high, and stays high until it drops below EXIT. */
 export const ENTER = 62;
+/** Below this a high index stops counting as high (see ENTER). */
 export const EXIT = 50;
 
 /** Leadership index: direction, trust, and the ideas and spirit they produce. */
@@ -20,6 +21,7 @@ export function isHigh(index: number, wasHigh: boolean): boolean {
   return wasHigh ? index >= EXIT : index >= ENTER;
 }
 
+/** The regime two indices make: both high is momentum, only L chaos, only M stagnation, neither drift. */
 export function regimeOf(lHigh: boolean, mHigh: boolean): Regime {
   if (lHigh && mHigh) return 'momentum';
   if (lHigh) return 'chaos';

@@ -3,13 +3,17 @@ import type { Vars, VarName } from './variables';
 
 /** Traits change how one member reacts to particular actions (see members.ts). */
 export const TRAITS = ['ambitious', 'steady', 'creative', 'anxious', 'independent', 'social'] as const;
+/** A member's trait, which makes them like some cards and dislike others. */
 export type Trait = (typeof TRAITS)[number];
 
+/** How hard a scenario is meant to be: the balance report's bands depend on it. */
 export const DIFFICULTIES = ['easy', 'medium', 'hard'] as const;
+/** One of DIFFICULTIES. */
 export type Difficulty = (typeof DIFFICULTIES)[number];
 
 /** Counts a condition may test besides the variables. */
 export const STATS = ['members-lost', 'momentum-turns', 'leadership', 'management'] as const;
+/** One of STATS: a count a condition may test. */
 export type Stat = (typeof STATS)[number];
 
 interface MemberDef {
@@ -41,6 +45,7 @@ export interface EventMemberEffect {
   readonly quits?: boolean;
 }
 
+/** An event as a scenario file writes it: when it may happen, what it changes, and what answers it if it waits for an answer. */
 export interface EventDef {
   readonly id: string;
   readonly title: string;
@@ -97,6 +102,7 @@ interface EndingDef {
   readonly text: string;
 }
 
+/** A whole scenario as loaded from its file: the team, the start, the cards offered, events, shifts and endings. */
 export interface Scenario {
   readonly id: string;
   readonly title: string;

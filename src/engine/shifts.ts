@@ -7,12 +7,14 @@ import { present } from './members';
 import type { DealtShift, MemberState, SetupShift } from './state-types';
 import { pct, type Vars } from './variables';
 
+/** The fact that a shift in the situation struck this turn. */
 export interface ShiftOccurred {
   readonly type: 'shift-occurred';
   readonly shift: string;
   readonly member: string | null;
 }
 
+/** The facts of a shift: it struck, or a card answered it. */
 export type ShiftFact =
   ShiftOccurred | { readonly type: 'shift-settled'; readonly shift: string; readonly action: string };
 

@@ -2,11 +2,15 @@ import type { Side } from './aspects';
 import type { Stat, Trait } from './scenario-types';
 import type { VarName, Vars } from './variables';
 
+/** The four regimes, in the order the game lists them. */
 export const REGIMES = ['momentum', 'chaos', 'stagnation', 'drift'] as const;
+/** Where the team stands: momentum, chaos, stagnation or drift. */
 export type Regime = (typeof REGIMES)[number];
 
+/** Whether a member is engaged, disengaged or gone. */
 export type MemberStatus = 'engaged' | 'disengaged' | 'gone';
 
+/** A member's state: morale, skill, status, and how long they have been disengaged. */
 export interface MemberState {
   readonly id: string;
   readonly morale: number;
@@ -22,6 +26,7 @@ export interface Choice {
   readonly target?: string;
 }
 
+/** An effect a card promised for a later turn (a delayed pay-off), with the turn it lands. */
 export interface PendingEffect {
   readonly due: number;
   readonly var: VarName;
@@ -37,12 +42,14 @@ export interface SetupCondition {
   readonly atMost: number;
 }
 
+/** What an event does to one member: whom it picks, the morale it moves, whether they quit. */
 export interface SetupMemberEffect {
   readonly pick: 'lowest-morale' | 'highest-skill' | 'random';
   readonly morale: number;
   readonly quits: boolean;
 }
 
+/** An event as the rules hold it, with every default filled in. */
 export interface SetupEvent {
   readonly id: string;
   readonly weight: number;
@@ -57,6 +64,7 @@ export interface SetupEvent {
   readonly settledBy: readonly string[];
 }
 
+/** A shift as the rules hold it: the turns it may strike, what it changes and what answers it. */
 export interface SetupShift {
   readonly id: string;
   readonly from: number;
@@ -70,6 +78,7 @@ export interface SetupShift {
   readonly member: SetupMemberEffect | null;
 }
 
+/** An ending as the rules hold it: the outcome and conditions it needs, and its words. */
 export interface SetupEnding {
   readonly id: string;
   readonly outcome: Regime;
@@ -125,6 +134,7 @@ export interface Call {
   readonly open: boolean;
 }
 
+/** Everything a game is at one moment, integers only, the generator included: the same state always plays on the same way. */
 export interface GameState {
   readonly setup: Setup;
   // 1-based number of the turn being played; turns + 1 once a full game is over.

@@ -45,6 +45,7 @@ export type Fact =
       readonly score: number;
     };
 
+/** Why step refused an action, as a code a program can test. */
 export type StepErrorCode =
   | 'malformed-action'
   | 'game-over'
@@ -56,11 +57,13 @@ export type StepErrorCode =
   | 'unknown-target'
   | 'nothing-to-undo';
 
+/** A refused action: its code and one sentence for a person. */
 export interface StepError {
   readonly code: StepErrorCode;
   readonly message: string;
 }
 
+/** What step gives: the next state with the facts and causes of the move, or the error. */
 export type StepResult =
   | {
       readonly ok: true;

@@ -1,6 +1,7 @@
 import { fingerprint } from './fingerprint';
 import type { GameState, Regime } from './state-types';
 
+/** A game in a few figures: outcome, ending, turns, score, the headline meters and its fingerprint. */
 export interface Summary {
   readonly outcome: Regime;
   readonly ending: string;

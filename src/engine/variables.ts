@@ -26,15 +26,21 @@ export const VARIABLES = [
   'budget',
 ] as const;
 
+/** One of the ten variables a game moves. */
 export type VarName = (typeof VARIABLES)[number];
+/** A value for every variable, each from 0 to 100. */
 export type Vars = Record<VarName, number>;
 
+/** The three meters the player reads first. */
 export const HEADLINE = ['morale', 'execution', 'innovation'] as const;
+/** One of the HEADLINE meters. */
 export type Headline = (typeof HEADLINE)[number];
 
 const VAR_MIN = 0;
+/** The highest a variable goes; the lowest is 0. */
 export const VAR_MAX = 100;
 
+/** A value kept within min and max (a variable's range unless told otherwise). */
 export function clamp(value: number, min = VAR_MIN, max = VAR_MAX): number {
   return value < min ? min : value > max ? max : value;
 }

@@ -1,4 +1,4 @@
-/** The eight aspects on which leadership and management differ; every action sits on one. */
+// The eight aspects on which leadership and management differ; every action sits on one.
 export const ASPECTS = [
   'vision-goals',
   'vision-mission',
@@ -10,12 +10,12 @@ export const ASPECTS = [
   'development-direction',
 ] as const;
 
-/** One of the eight aspects on which leading and managing differ (vision vs goals, …). */
+// One of the eight aspects on which leading and managing differ (vision vs goals, …).
 export type Aspect = (typeof ASPECTS)[number];
-/** Which side of an aspect a card stands on: leading or managing. */
+// Which side of an aspect a card stands on: leading or managing.
 export type Side = 'lead' | 'manage';
 
-/** What each side of an aspect stands for, in the game's own words. */
+// What each side of an aspect stands for, in the game's own words.
 export const ASPECT_INFO: Record<Aspect, { title: string; lead: string; manage: string }> = {
   'vision-goals': {
     title: 'Vision vs goals',

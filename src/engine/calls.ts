@@ -8,14 +8,14 @@ import type { Vars } from './variables';
 // shift's, a call pulls at the end of every later turn until one of its answers is taken, harder
 // each turn it waits; unlike a shift, it comes by chance, so no script can answer it in advance.
 
-/** The fact that a card answered a call for an answer (an event that waits for one). */
+// The fact that a card answered a call for an answer (an event that waits for one).
 export interface CallAnswered {
   readonly type: 'call-answered';
   readonly event: string;
   readonly action: string;
 }
 
-/** Whether an event calls for an answer once it has happened. */
+// Whether an event calls for an answer once it has happened.
 export function calls(e: SetupEvent): boolean {
   return e.pressure.length > 0 || e.settledBy.length > 0;
 }
@@ -25,7 +25,7 @@ function eventOf(events: readonly SetupEvent[], id: string): SetupEvent | undefi
   return undefined;
 }
 
-/** The pull of every open call that came on an earlier turn. */
+// The pull of every open call that came on an earlier turn.
 export function applyCallPressure(
   events: readonly SetupEvent[],
   open: readonly Call[],
@@ -40,10 +40,8 @@ export function applyCallPressure(
   }
 }
 
-/**
- * The place of the first open call this action answers, or -1: an aimed answer to a call that
- * touched someone still on the team must be aimed at them.
- */
+// The place of the first open call this action answers, or -1: an aimed answer to a call that
+// touched someone still on the team must be aimed at them.
 export function answers(
   events: readonly SetupEvent[],
   open: readonly Call[],
@@ -62,7 +60,7 @@ export function answers(
   return -1;
 }
 
-/** Every call still waiting for its answer, with its event and the member an aimed answer must go to. */
+// Every call still waiting for its answer, with its event and the member an aimed answer must go to.
 export function openCalls(state: {
   readonly setup: { readonly events: readonly SetupEvent[] };
   readonly calls: readonly Call[];

@@ -2,17 +2,15 @@
 // shared between states, frozen, and would otherwise be re-serialized at every fingerprint.
 const memo = new WeakMap<object, string>();
 
-/**
- * Canonical serialization: JSON with object keys sorted, so equal states give equal text
- * whatever order their keys were built in.
- */
+// Canonical serialization: JSON with object keys sorted, so equal states give equal text
+// whatever order their keys were built in.
 export function canonical(value: unknown): string {
   const out: string[] = [];
   walk(value, out);
   return out.join('');
 }
 
-/** The canonical text of a value that is not an object or array. */
+// The canonical text of a value that is not an object or array.
 export function scalarText(value: unknown): string {
   // As in JSON, undefined inside an array is written as null.
   return typeof value === 'number' ? String(value) : (JSON.stringify(value) ?? 'null');

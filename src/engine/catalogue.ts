@@ -10,7 +10,7 @@ interface Effect {
 // Rules that need more than a list of effects; the step module implements each.
 type Special = 'coach' | 'delegate' | 'risk' | 'guard' | 'recognise';
 
-/** A card: what it costs, which side and aspect it stands for, and what it does. */
+// A card: what it costs, which side and aspect it stands for, and what it does.
 export interface ActionDef {
   readonly id: string;
   readonly title: string;
@@ -29,7 +29,7 @@ export interface ActionDef {
 
 const e = (v: VarName, amount: number): Effect => ({ var: v, amount });
 
-/** Every action a scenario may offer. Order is fixed: replay codes index into it. */
+// Every action a scenario may offer. Order is fixed: replay codes index into it.
 export const CATALOGUE: readonly ActionDef[] = [
   // Leadership
   {
@@ -222,17 +222,17 @@ export const CATALOGUE: readonly ActionDef[] = [
   },
 ];
 
-/** Every card's id, in the catalogue's order. */
+// Every card's id, in the catalogue's order.
 export const ACTION_IDS: readonly string[] = CATALOGUE.map((a) => a.id);
 
 const byId = new Map(CATALOGUE.map((a, i) => [a.id, i] as const));
 
-/** Index of an action in the catalogue, or -1. */
+// Index of an action in the catalogue, or -1.
 export function actionIndex(id: string): number {
   return byId.get(id) ?? -1;
 }
 
-/** The card with this id, or undefined when there is none. */
+// The card with this id, or undefined when there is none.
 export function actionDef(id: string): ActionDef | undefined {
   const i = byId.get(id);
   return i === undefined ? undefined : CATALOGUE[i];

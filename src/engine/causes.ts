@@ -1,9 +1,9 @@
 import { clamp, VARIABLES, type VarName, type Vars } from './variables';
 
-/** Where a change came from: the explanation panel groups and words causes by kind. */
+// Where a change came from: the explanation panel groups and words causes by kind.
 export type CauseKind = 'action' | 'delayed' | 'event' | 'shift' | 'pressure' | 'drift' | 'member';
 
-/** One change to one variable, and what made it: the ledger a turn is explained from. */
+// One change to one variable, and what made it: the ledger a turn is explained from.
 export interface Cause {
   readonly var: VarName;
   readonly kind: CauseKind;
@@ -15,10 +15,8 @@ export interface Cause {
 // Each variable's place in a ledger's chains.
 const SLOT = Object.fromEntries(VARIABLES.map((v, i) => [v, i])) as Record<VarName, number>;
 
-/**
- * Collects causes for one step; one entry per (variable, kind, source). A ledger made with
- * `record` false only applies changes: a search that reads no explanations skips the bookkeeping.
- */
+// Collects causes for one step; one entry per (variable, kind, source). A ledger made with
+// `record` false only applies changes: a search that reads no explanations skips the bookkeeping.
 export class Ledger {
   readonly causes: Cause[] = [];
   // The entries of each variable chained from the latest back: a repeat is looked for among
@@ -62,7 +60,7 @@ export class Ledger {
   }
 }
 
-/** Sum of the causes recorded for one variable. */
+// Sum of the causes recorded for one variable.
 export function causeTotal(causes: readonly Cause[], v: VarName): number {
   let sum = 0;
   for (const c of causes) if (c.var === v) sum += c.amount;

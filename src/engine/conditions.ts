@@ -3,19 +3,19 @@ import type { Condition } from './scenario-types';
 import type { MemberState, SetupCondition } from './state-types';
 import type { Vars } from './variables';
 
-/** What a condition can look at besides the variables. */
+// What a condition can look at besides the variables.
 export interface Situation {
   readonly vars: Vars;
   readonly members: readonly MemberState[];
   readonly momentumTurns: number;
 }
 
-/** A condition as written in a scenario, with its defaults filled in, as the rules test it. */
+// A condition as written in a scenario, with its defaults filled in, as the rules test it.
 export function normalCondition(c: Condition): SetupCondition {
   return { var: c.var ?? null, stat: c.stat ?? null, atLeast: c.atLeast ?? 0, atMost: c.atMost ?? 100 };
 }
 
-/** How many members have left the team. */
+// How many members have left the team.
 export function membersLost(members: readonly MemberState[]): number {
   let n = 0;
   for (const m of members) if (m.status === 'gone') n++;
@@ -38,7 +38,7 @@ function valueOf(c: SetupCondition, s: Situation): number {
   }
 }
 
-/** True when every condition holds; an empty list always holds. */
+// True when every condition holds; an empty list always holds.
 export function allHold(conditions: readonly SetupCondition[], s: Situation): boolean {
   for (const c of conditions) {
     const v = valueOf(c, s);

@@ -15,7 +15,7 @@ function memberEffect(m: EventMemberEffect | undefined): SetupMemberEffect | nul
 const effectsOf = (list: readonly { var: Setup['events'][number]['effects'][number]['var']; amount: number }[]) =>
   list.map((x) => ({ var: x.var, amount: x.amount }));
 
-/** The prose-free part of a scenario that the rules read, in a fixed key order. */
+// The prose-free part of a scenario that the rules read, in a fixed key order.
 export function setupOf(s: Scenario): Setup {
   return {
     scenario: s.id,
@@ -82,7 +82,7 @@ function frozenSetup(scenario: Scenario): Setup {
 // here, which never changes because the setup it copies cannot. Any other setup is read as is.
 const plainCopies = new WeakMap<Setup, Setup>();
 
-/** The copy of a setup the rules read (a plain one when the setup is frozen): the same values. */
+// The copy of a setup the rules read (a plain one when the setup is frozen): the same values.
 export function rulesOf(setup: Setup): Setup {
   return plainCopies.get(setup) ?? setup;
 }
@@ -90,7 +90,7 @@ export function rulesOf(setup: Setup): Setup {
 // The actions a setup offers, as a set: every choice is checked against them.
 const offeredSets = new WeakMap<Setup, ReadonlySet<string>>();
 
-/** The cards a setup offers, as a set: every choice is checked against it. */
+// The cards a setup offers, as a set: every choice is checked against it.
 export function offered(setup: Setup): ReadonlySet<string> {
   let set = offeredSets.get(setup);
   if (set === undefined) {
@@ -127,7 +127,7 @@ function deal(setup: Setup, rng: Rng): { cast: number[]; situations: DealtShift[
   return { cast, situations };
 }
 
-/** A new game: the scenario's starting state with a generator seeded from any string. */
+// A new game: the scenario's starting state with a generator seeded from any string.
 export function createGame(scenario: Scenario, seed: string): GameState {
   const vars = orderedVars(scenario.start);
   const setup = frozenSetup(scenario);

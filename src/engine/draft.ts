@@ -3,10 +3,8 @@ import type { Vars } from './variables';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
-/**
- * A turn's private working copy: everything a turn may change, copied; the setup, shared.
- * The lists of ids a turn seldom changes stay shared and are replaced when one is added.
- */
+// A turn's private working copy: everything a turn may change, copied; the setup, shared.
+// The lists of ids a turn seldom changes stay shared and are replaced when one is added.
 export interface Draft extends Omit<Mutable<GameState>, 'vars' | 'members' | 'pending' | 'heat' | 'profile'> {
   vars: Vars;
   members: Mutable<MemberState>[];
@@ -15,10 +13,8 @@ export interface Draft extends Omit<Mutable<GameState>, 'vars' | 'members' | 'pe
   profile: { lead: number[]; manage: number[] };
 }
 
-/**
- * Every field of a state, shared, in one object literal: a spread of this many keys costs
- * several times as much, and steps copy a state at every choice.
- */
+// Every field of a state, shared, in one object literal: a spread of this many keys costs
+// several times as much, and steps copy a state at every choice.
 export function copyState(s: GameState): Mutable<GameState> {
   return {
     setup: s.setup,
@@ -53,20 +49,16 @@ export function copyState(s: GameState): Mutable<GameState> {
   };
 }
 
-/**
- * The same state with other dice: how a search player imagines a turn ending without reading
- * the game's own seeded future.
- */
+// The same state with other dice: how a search player imagines a turn ending without reading
+// the game's own seeded future.
 export function withRng(s: GameState, rng: GameState['rng']): GameState {
   const next = copyState(s);
   next.rng = rng;
   return next;
 }
 
-/**
- * Copies the state so a turn can be resolved by plain assignment without touching the input:
- * the parts a turn changes in place are copied, the rest shared.
- */
+// Copies the state so a turn can be resolved by plain assignment without touching the input:
+// the parts a turn changes in place are copied, the rest shared.
 export function draftOf(s: GameState): Draft {
   const d = copyState(s) as Draft;
   d.vars = copyVars(s.vars);

@@ -1,7 +1,7 @@
 import type { Ledger } from './causes';
 import { div, type Vars } from './variables';
 
-/** Cause sources of the team's own dynamics; the explanation words each one. */
+// Cause sources of the team's own dynamics; the explanation words each one.
 export const DYNAMICS = {
   churn: 'churn',
   redTape: 'red-tape',
@@ -14,13 +14,11 @@ export const DYNAMICS = {
   work: 'work-done',
 } as const;
 
-/**
- * The two failure feedbacks of the model.
- * Churn: ideas running ahead of the structure to carry them cause rework and firefighting,
- * which burns energy and execution (leading without managing).
- * Red tape: rules and controls without trust or a reason behind them make people stop caring
- * and stop proposing (managing without leading).
- */
+// The two failure feedbacks of the model.
+// Churn: ideas running ahead of the structure to carry them cause rework and firefighting,
+// which burns energy and execution (leading without managing).
+// Red tape: rules and controls without trust or a reason behind them make people stop caring
+// and stop proposing (managing without leading).
 export function applyPressures(vars: Vars, ledger: Ledger): void {
   const churn = vars.innovation + div(vars.clarity, 2) - vars.structure - vars.control;
   if (churn > 0) {
@@ -34,10 +32,8 @@ export function applyPressures(vars: Vars, ledger: Ledger): void {
   }
 }
 
-/**
- * Success raises the bar: every turn in momentum, stakeholders expect more and the team runs
- * hotter, so direction, predictability and energy wear faster the longer it lasts.
- */
+// Success raises the bar: every turn in momentum, stakeholders expect more and the team runs
+// hotter, so direction, predictability and energy wear faster the longer it lasts.
 export function applyExpectations(vars: Vars, streak: number, ledger: Ledger): void {
   const bar = WEAR.expectations[0] + (streak < WEAR.expectations[1] ? streak : WEAR.expectations[1]);
   ledger.bump(vars, 'clarity', -bar, 'pressure', DYNAMICS.expectations);
@@ -55,27 +51,25 @@ const WEAR = {
   expectations: [2, 4],
 } as const;
 
-/** What execution settles toward: structure and predictability first, then people and energy. */
+// What execution settles toward: structure and predictability first, then people and energy.
 export function executionTarget(v: Vars, capacity: number): number {
   return div(v.structure * 3 + v.control * 2 + v.energy + v.clarity + v.budget + capacity * 2, 10);
 }
 
-/** What innovation settles toward: trust and direction make ideas safe to voice and worth having. */
+// What innovation settles toward: trust and direction make ideas safe to voice and worth having.
 export function innovationTarget(v: Vars, capacity: number): number {
   return div(v.trust * 3 + v.clarity * 2 + v.energy + v.morale * 2 + capacity * 2, 10);
 }
 
-/** What morale settles toward: trust, energy, knowing where we go, and seeing work get done. */
+// What morale settles toward: trust, energy, knowing where we go, and seeing work get done.
 export function moraleTarget(v: Vars): number {
   return div(v.trust * 3 + v.energy * 3 + v.clarity * 2 + v.execution * 2, 10);
 }
 
-/**
- * Natural movement at the end of a turn. Headline meters move a third of the way toward the
- * level their supports can sustain; direction, structure, control and trust fade without upkeep,
- * faster the higher they stand; energy recovers; progress grows with execution aimed by clarity
- * and fed by ideas.
- */
+// Natural movement at the end of a turn. Headline meters move a third of the way toward the
+// level their supports can sustain; direction, structure, control and trust fade without upkeep,
+// faster the higher they stand; energy recovers; progress grows with execution aimed by clarity
+// and fed by ideas.
 export function applyDrift(vars: Vars, capacity: number, ledger: Ledger): void {
   const tE = executionTarget(vars, capacity);
   const tI = innovationTarget(vars, capacity);

@@ -5,7 +5,7 @@ import type { Rng } from './rng';
 import type { SetupEvent, SetupMemberEffect } from './state-types';
 import { clamp, div, pct, type VarName, type Vars } from './variables';
 
-/** The fact that an event happened this turn: to whom, and whether a cushion or a guard softened it. */
+// The fact that an event happened this turn: to whom, and whether a cushion or a guard softened it.
 export interface EventFact {
   readonly type: 'event-occurred';
   readonly event: string;
@@ -14,14 +14,14 @@ export interface EventFact {
   readonly guarded: boolean;
 }
 
-/** Whether an event may happen this turn: late enough, not spent if it happens once, and its conditions hold. */
+// Whether an event may happen this turn: late enough, not spent if it happens once, and its conditions hold.
 export function eligible(e: SetupEvent, s: Situation, turn: number, fired: readonly string[]): boolean {
   if (turn < e.minTurn) return false;
   if (e.once && fired.includes(e.id)) return false;
   return allHold(e.when, s);
 }
 
-/** Draws whether an event happens this turn and which one, weighted among the eligible. */
+// Draws whether an event happens this turn and which one, weighted among the eligible.
 export function drawEvent(
   events: readonly SetupEvent[],
   chance: number,
@@ -43,15 +43,13 @@ export function drawEvent(
   return null;
 }
 
-/** A loss softened by a cushion variable: at 100 it takes two thirds off. */
+// A loss softened by a cushion variable: at 100 it takes two thirds off.
 export function cushioned(amount: number, cushion: number): number {
   return amount - pct(amount, div(cushion * 2, 3));
 }
 
-/**
- * Applies an event. Losses shrink with the event's cushion variable and are halved again when
- * risk mitigation left a guard in place; gains are never cushioned.
- */
+// Applies an event. Losses shrink with the event's cushion variable and are halved again when
+// risk mitigation left a guard in place; gains are never cushioned.
 export function applyEvent(
   e: SetupEvent,
   vars: Vars,
@@ -73,11 +71,9 @@ export function applyEvent(
   return { fact: { type: 'event-occurred', event: e.id, member: who, cushioned: soft, guarded }, guardUsed: guarded };
 }
 
-/**
- * Applies an event's or a shift's effect on one member; returns who, or null. A cushion softens
- * a morale blow; a guarded resignation does not happen (the risk was seen and talked through),
- * though the member's morale still takes the knock.
- */
+// Applies an event's or a shift's effect on one member; returns who, or null. A cushion softens
+// a morale blow; a guarded resignation does not happen (the risk was seen and talked through),
+// though the member's morale still takes the knock.
 export function touchMember(
   effect: SetupMemberEffect | null,
   members: MutableMember[],
@@ -119,10 +115,8 @@ function pickMember(
   return best;
 }
 
-/**
- * Whether an event is a setback rather than good news: it takes something away (a variable, a
- * person's morale or the person, or an ongoing pull). The world marks setbacks apart.
- */
+// Whether an event is a setback rather than good news: it takes something away (a variable, a
+// person's morale or the person, or an ongoing pull). The world marks setbacks apart.
 export function isSetback(e: {
   readonly effects: readonly { readonly amount: number }[];
   readonly member?: { readonly quits?: boolean; readonly morale?: number } | null;

@@ -4,10 +4,8 @@ import { writeState } from './state-text';
 
 export { canonical, hash64 };
 
-/**
- * The hash of the canonical text. A game state, the common case, is hashed as its text is
- * written from its known shape, never built as one string; any value hashes the same either way.
- */
+// The hash of the canonical text. A game state, the common case, is hashed as its text is
+// written from its known shape, never built as one string; any value hashes the same either way.
 export function fingerprint(state: unknown): string {
   if (!looksLikeState(state)) return hash64(canonical(state));
   const h = new Hasher();

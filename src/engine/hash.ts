@@ -1,7 +1,5 @@
-/**
- * 64-bit hash as 16 lowercase hex characters: two 32-bit multiply-xorshift lanes over UTF-16
- * code units. Only Math.imul and integer bit operations, so every engine computes the same.
- */
+// 64-bit hash as 16 lowercase hex characters: two 32-bit multiply-xorshift lanes over UTF-16
+// code units. Only Math.imul and integer bit operations, so every engine computes the same.
 export function hash64(text: string): string {
   const h = new Hasher();
   h.push(text);
@@ -11,10 +9,8 @@ export function hash64(text: string): string {
 const K1 = 2654435761;
 const K2 = 1597334677;
 
-/**
- * The same hash fed piece by piece: hashing the pieces of a text in order equals hashing the
- * text, so a writer can hash a state without building its text first.
- */
+// The same hash fed piece by piece: hashing the pieces of a text in order equals hashing the
+// text, so a writer can hash a state without building its text first.
 export class Hasher {
   private h1 = 0xdeadbeef;
   private h2 = 0x41c6ce57;

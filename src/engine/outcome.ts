@@ -2,10 +2,8 @@ import { allHold, membersLost, type Situation } from './conditions';
 import type { Scenario } from './scenario-types';
 import type { Regime, SetupEnding } from './state-types';
 
-/**
- * The first ending whose outcome, collapse flag and conditions all match; the scenario's
- * validator guarantees a catch-all per outcome, so this finds one for every valid scenario.
- */
+// The first ending whose outcome, collapse flag and conditions all match; the scenario's
+// validator guarantees a catch-all per outcome, so this finds one for every valid scenario.
 export function endingOf(endings: readonly SetupEnding[], outcome: Regime, early: boolean, s: Situation): string {
   for (const e of endings) {
     if (e.outcome !== outcome) continue;
@@ -15,11 +13,9 @@ export function endingOf(endings: readonly SetupEnding[], outcome: Regime, early
   return early ? `${outcome}-collapse` : outcome;
 }
 
-/**
- * What the score is made of. The goal reached counts most, then the turns in momentum and the
- * state the team is left in; an early collapse and every person lost cost points. A score never
- * goes below 0: `floor` is what that gives back, so the parts always add up to the total.
- */
+// What the score is made of. The goal reached counts most, then the turns in momentum and the
+// state the team is left in; an early collapse and every person lost cost points. A score never
+// goes below 0: `floor` is what that gives back, so the parts always add up to the total.
 export interface ScoreBreakdown {
   readonly outcome: number;
   readonly meters: number;
@@ -31,7 +27,7 @@ export interface ScoreBreakdown {
   readonly total: number;
 }
 
-/** The score's weights: progress, momentum turns and a momentum finish count for it; an early collapse and each person lost against it. */
+// The score's weights: progress, momentum turns and a momentum finish count for it; an early collapse and each person lost against it.
 export const SCORE = {
   perProgress: 10,
   perMomentumTurn: 25,
@@ -40,7 +36,7 @@ export const SCORE = {
   perDeparture: -30,
 } as const;
 
-/** The score in its parts, with the floor that keeps it at 0 or more; the parts always add up to the total. */
+// The score in its parts, with the floor that keeps it at 0 or more; the parts always add up to the total.
 export function scoreBreakdown(s: Situation, outcome: Regime, early: boolean): ScoreBreakdown {
   const v = s.vars;
   const finish = outcome === 'momentum' ? SCORE.momentumFinish : 0;
@@ -55,7 +51,7 @@ export function scoreBreakdown(s: Situation, outcome: Regime, early: boolean): S
   return { outcome: finish, meters, progress, momentum, collapse, departures, floor, total: sum + floor };
 }
 
-/** The words of the ending a game reached, by the id the state records. */
+// The words of the ending a game reached, by the id the state records.
 export function endingText(scenario: Scenario, id: string | null): string {
   return scenario.endings.find((e) => e.id === id)?.text ?? '';
 }

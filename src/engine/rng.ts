@@ -5,22 +5,22 @@ import type { RngState } from './state-types';
 // 2^32 stores its state as exact integers and dividing restores it bit for bit.
 const TWO_32 = 4294967296;
 
-/** The game's seeded generator, exact on every engine: whole numbers and percent chances only. */
+// The game's seeded generator, exact on every engine: whole numbers and percent chances only.
 export interface Rng {
-  /** An integer in [0, n), n at most 2^21 so the product stays exact. */
+  // An integer in [0, n), n at most 2^21 so the product stays exact.
   int(n: number): number;
-  /** True with the given integer percent chance. */
+  // True with the given integer percent chance.
   chance(percent: number): boolean;
   state(): RngState;
 }
 
-/** The generator state a seed gives: the first state of every game of that seed. */
+// The generator state a seed gives: the first state of every game of that seed.
 export function seedRng(seed: string): RngState {
   const s = alea(seed, { state: true }).state();
   return { c: s.c, s0: s.s0 * TWO_32, s1: s.s1 * TWO_32, s2: s.s2 * TWO_32 };
 }
 
-/** A generator that continues from a stored state. */
+// A generator that continues from a stored state.
 export function restoreRng(state: RngState): Rng {
   return new AleaStep(state);
 }

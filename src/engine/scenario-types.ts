@@ -1,19 +1,19 @@
 import type { Regime } from './state-types';
 import type { Vars, VarName } from './variables';
 
-/** Traits change how one member reacts to particular actions (see members.ts). */
+// Traits change how one member reacts to particular actions (see members.ts).
 export const TRAITS = ['ambitious', 'steady', 'creative', 'anxious', 'independent', 'social'] as const;
-/** A member's trait, which makes them like some cards and dislike others. */
+// A member's trait, which makes them like some cards and dislike others.
 export type Trait = (typeof TRAITS)[number];
 
-/** How hard a scenario is meant to be: the balance report's bands depend on it. */
+// How hard a scenario is meant to be: the balance report's bands depend on it.
 export const DIFFICULTIES = ['easy', 'medium', 'hard'] as const;
-/** One of DIFFICULTIES. */
+// One of DIFFICULTIES.
 export type Difficulty = (typeof DIFFICULTIES)[number];
 
-/** Counts a condition may test besides the variables. */
+// Counts a condition may test besides the variables.
 export const STATS = ['members-lost', 'momentum-turns', 'leadership', 'management'] as const;
-/** One of STATS: a count a condition may test. */
+// One of STATS: a count a condition may test.
 export type Stat = (typeof STATS)[number];
 
 interface MemberDef {
@@ -25,7 +25,7 @@ interface MemberDef {
   readonly morale: number;
 }
 
-/** Holds while the variable (or the stat) is within [atLeast, atMost]; exactly one of var and stat. */
+// Holds while the variable (or the stat) is within [atLeast, atMost]; exactly one of var and stat.
 export interface Condition {
   readonly var?: VarName;
   readonly stat?: Stat;
@@ -38,14 +38,14 @@ interface EventEffect {
   readonly amount: number;
 }
 
-/** Who an event or a shift touches on the team, and how. */
+// Who an event or a shift touches on the team, and how.
 export interface EventMemberEffect {
   readonly pick: 'lowest-morale' | 'highest-skill' | 'random';
   readonly morale?: number;
   readonly quits?: boolean;
 }
 
-/** An event as a scenario file writes it: when it may happen, what it changes, and what answers it if it waits for an answer. */
+// An event as a scenario file writes it: when it may happen, what it changes, and what answers it if it waits for an answer.
 export interface EventDef {
   readonly id: string;
   readonly title: string;
@@ -65,11 +65,9 @@ export interface EventDef {
   readonly settledBy?: readonly string[];
 }
 
-/**
- * A change in the situation that changes what the team needs. The seed deals which shifts a game
- * holds and, for each without conditions, the turn from `from` to `by` when it strikes; one with
- * conditions strikes from turn `from` as soon as every condition holds, on `by` at the latest.
- */
+// A change in the situation that changes what the team needs. The seed deals which shifts a game
+// holds and, for each without conditions, the turn from `from` to `by` when it strikes; one with
+// conditions strikes from turn `from` as soon as every condition holds, on `by` at the latest.
 export interface ShiftDef {
   readonly id: string;
   readonly title: string;
@@ -102,7 +100,7 @@ interface EndingDef {
   readonly text: string;
 }
 
-/** A whole scenario as loaded from its file: the team, the start, the cards offered, events, shifts and endings. */
+// A whole scenario as loaded from its file: the team, the start, the cards offered, events, shifts and endings.
 export interface Scenario {
   readonly id: string;
   readonly title: string;

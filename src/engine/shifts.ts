@@ -7,29 +7,25 @@ import { present } from './members';
 import type { DealtShift, MemberState, SetupShift } from './state-types';
 import { pct, type Vars } from './variables';
 
-/** The fact that a shift in the situation struck this turn. */
+// The fact that a shift in the situation struck this turn.
 export interface ShiftOccurred {
   readonly type: 'shift-occurred';
   readonly shift: string;
   readonly member: string | null;
 }
 
-/** The facts of a shift: it struck, or a card answered it. */
+// The facts of a shift: it struck, or a card answered it.
 export type ShiftFact =
   ShiftOccurred | { readonly type: 'shift-settled'; readonly shift: string; readonly action: string };
 
-/**
- * The setup's shift of a dealt one; the validator keeps ids unique and the deal takes them from the setup.
- */
+// The setup's shift of a dealt one; the validator keeps ids unique and the deal takes them from the setup.
 export function shiftOf(shifts: readonly SetupShift[], id: string): SetupShift {
   for (const x of shifts) if (x.id === id) return x;
   throw new Error(`no shift ${id}`);
 }
 
-/**
- * The place in `dealt` of the first dealt shift still to come that happens this turn: forced on
- * its dealt turn, or from its `from` turn as soon as its conditions hold; -1 when none.
- */
+// The place in `dealt` of the first dealt shift still to come that happens this turn: forced on
+// its dealt turn, or from its `from` turn as soon as its conditions hold; -1 when none.
 export function dueShift(
   shifts: readonly SetupShift[],
   dealt: readonly DealtShift[],
@@ -47,7 +43,7 @@ export function dueShift(
   return -1;
 }
 
-/** The shift's one-time blow. Its cause kind is 'shift' so the explanation names it. */
+// The shift's one-time blow. Its cause kind is 'shift' so the explanation names it.
 export function applyShift(
   x: SetupShift,
   vars: Vars,
@@ -60,18 +56,14 @@ export function applyShift(
   return { type: 'shift-occurred', shift: x.id, member: who };
 }
 
-/**
- * A shift's pull after it has gone unanswered for `open` turns (1 the turn after it struck):
- * each further turn adds `growth` percent of the first turn's pull.
- */
+// A shift's pull after it has gone unanswered for `open` turns (1 the turn after it struck):
+// each further turn adds `growth` percent of the first turn's pull.
 export function pressureAmount(amount: number, growth: number, open: number): number {
   return amount + pct(amount, growth * (open - 1));
 }
 
-/**
- * The pull of something that waits for an answer (a shift or a call) that came on turn `since`:
- * each of its pressures, grown for the turns it has waited, booked to its cause.
- */
+// The pull of something that waits for an answer (a shift or a call) that came on turn `since`:
+// each of its pressures, grown for the turns it has waited, booked to its cause.
 export function applyPull(
   x: { readonly id: string; readonly pressure: SetupShift['pressure']; readonly growth: number },
   since: number,
@@ -83,7 +75,7 @@ export function applyPull(
   for (const e of x.pressure) ledger.bump(vars, e.var, pressureAmount(e.amount, x.growth, turn - since), cause, x.id);
 }
 
-/** The continuing pull of every shift that struck on an earlier turn and is not yet settled. */
+// The continuing pull of every shift that struck on an earlier turn and is not yet settled.
 export function applyShiftPressure(
   shifts: readonly SetupShift[],
   dealt: readonly DealtShift[],
@@ -99,10 +91,8 @@ export function applyShiftPressure(
   }
 }
 
-/**
- * The open shift (struck, not settled) that this action answers, if any: a targeted answer to a
- * shift that touched someone still on the team must be aimed at them.
- */
+// The open shift (struck, not settled) that this action answers, if any: a targeted answer to a
+// shift that touched someone still on the team must be aimed at them.
 export function settles(
   shifts: readonly SetupShift[],
   dealt: readonly DealtShift[],
@@ -122,7 +112,7 @@ export function settles(
   return null;
 }
 
-/** A shift that has struck and waits for an answer: what the screen shows and a reading player acts on. */
+// A shift that has struck and waits for an answer: what the screen shows and a reading player acts on.
 export interface OpenShift {
   readonly shift: SetupShift;
   // The turn it struck, and the member an aimed answer must go to (null: anyone, or no one).
@@ -130,7 +120,7 @@ export interface OpenShift {
   readonly member: string | null;
 }
 
-/** Every struck shift not yet answered, in the order dealt. */
+// Every struck shift not yet answered, in the order dealt.
 export function openShifts(state: {
   readonly setup: { readonly shifts: readonly SetupShift[] };
   readonly situations: readonly DealtShift[];

@@ -131,10 +131,10 @@ const fields: Record<keyof GameState, Writer> = {
   score: scalar,
 };
 
-/** Writes the canonical text of a value shaped like a game state, piece by piece. */
+// Writes the canonical text of a value shaped like a game state, piece by piece.
 export const writeState: Writer = record(fields);
 
-/** The canonical text of a value shaped like a game state: the same as `canonical` gives. */
+// The canonical text of a value shaped like a game state: the same as `canonical` gives.
 export function stateText(value: unknown): string {
   const out: string[] = [];
   writeState(value, out);

@@ -2,15 +2,15 @@ import type { Side } from './aspects';
 import type { Stat, Trait } from './scenario-types';
 import type { VarName, Vars } from './variables';
 
-/** The four regimes, in the order the game lists them. */
+// The four regimes, in the order the game lists them.
 export const REGIMES = ['momentum', 'chaos', 'stagnation', 'drift'] as const;
-/** Where the team stands: momentum, chaos, stagnation or drift. */
+// Where the team stands: momentum, chaos, stagnation or drift.
 export type Regime = (typeof REGIMES)[number];
 
-/** Whether a member is engaged, disengaged or gone. */
+// Whether a member is engaged, disengaged or gone.
 export type MemberStatus = 'engaged' | 'disengaged' | 'gone';
 
-/** A member's state: morale, skill, status, and how long they have been disengaged. */
+// A member's state: morale, skill, status, and how long they have been disengaged.
 export interface MemberState {
   readonly id: string;
   readonly morale: number;
@@ -20,13 +20,13 @@ export interface MemberState {
   readonly low: number;
 }
 
-/** A choice made this turn and not yet resolved; it can still be undone. */
+// A choice made this turn and not yet resolved; it can still be undone.
 export interface Choice {
   readonly action: string;
   readonly target?: string;
 }
 
-/** An effect a card promised for a later turn (a delayed pay-off), with the turn it lands. */
+// An effect a card promised for a later turn (a delayed pay-off), with the turn it lands.
 export interface PendingEffect {
   readonly due: number;
   readonly var: VarName;
@@ -34,7 +34,7 @@ export interface PendingEffect {
   readonly source: string;
 }
 
-/** A condition in the form the rules test: a variable or a stat, with both bounds filled in. */
+// A condition in the form the rules test: a variable or a stat, with both bounds filled in.
 export interface SetupCondition {
   readonly var: VarName | null;
   readonly stat: Stat | null;
@@ -42,14 +42,14 @@ export interface SetupCondition {
   readonly atMost: number;
 }
 
-/** What an event does to one member: whom it picks, the morale it moves, whether they quit. */
+// What an event does to one member: whom it picks, the morale it moves, whether they quit.
 export interface SetupMemberEffect {
   readonly pick: 'lowest-morale' | 'highest-skill' | 'random';
   readonly morale: number;
   readonly quits: boolean;
 }
 
-/** An event as the rules hold it, with every default filled in. */
+// An event as the rules hold it, with every default filled in.
 export interface SetupEvent {
   readonly id: string;
   readonly weight: number;
@@ -64,7 +64,7 @@ export interface SetupEvent {
   readonly settledBy: readonly string[];
 }
 
-/** A shift as the rules hold it: the turns it may strike, what it changes and what answers it. */
+// A shift as the rules hold it: the turns it may strike, what it changes and what answers it.
 export interface SetupShift {
   readonly id: string;
   readonly from: number;
@@ -78,7 +78,7 @@ export interface SetupShift {
   readonly member: SetupMemberEffect | null;
 }
 
-/** An ending as the rules hold it: the outcome and conditions it needs, and its words. */
+// An ending as the rules hold it: the outcome and conditions it needs, and its words.
 export interface SetupEnding {
   readonly id: string;
   readonly outcome: Regime;
@@ -86,7 +86,7 @@ export interface SetupEnding {
   readonly when: readonly SetupCondition[];
 }
 
-/** The parts of a scenario the rules read, copied into the state so a step needs nothing else. */
+// The parts of a scenario the rules read, copied into the state so a step needs nothing else.
 export interface Setup {
   readonly scenario: string;
   readonly turns: number;
@@ -105,7 +105,7 @@ export interface Setup {
   readonly endings: readonly SetupEnding[];
 }
 
-/** The alea generator's state as integers: s0..s2 scaled by 2^32, c as is. */
+// The alea generator's state as integers: s0..s2 scaled by 2^32, c as is.
 export interface RngState {
   readonly c: number;
   readonly s0: number;
@@ -113,20 +113,16 @@ export interface RngState {
   readonly s2: number;
 }
 
-/**
- * A shift the seed dealt into this game: the turn it strikes at the latest (turns + 1: only by its
- * conditions), replaced by the turn it struck, and the member it touched then.
- */
+// A shift the seed dealt into this game: the turn it strikes at the latest (turns + 1: only by its
+// conditions), replaced by the turn it struck, and the member it touched then.
 export interface DealtShift {
   readonly shift: string;
   readonly turn: number;
   readonly member: string | null;
 }
 
-/**
- * An event that called for an answer: the turn it happened, whom it touched, and whether it is
- * still waiting for its answer.
- */
+// An event that called for an answer: the turn it happened, whom it touched, and whether it is
+// still waiting for its answer.
 export interface Call {
   readonly event: string;
   readonly turn: number;
@@ -134,7 +130,7 @@ export interface Call {
   readonly open: boolean;
 }
 
-/** Everything a game is at one moment, integers only, the generator included: the same state always plays on the same way. */
+// Everything a game is at one moment, integers only, the generator included: the same state always plays on the same way.
 export interface GameState {
   readonly setup: Setup;
   // 1-based number of the turn being played; turns + 1 once a full game is over.

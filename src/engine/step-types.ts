@@ -5,13 +5,13 @@ import type { MemberFact } from './members';
 import type { ShiftFact } from './shifts';
 import type { GameState, Regime } from './state-types';
 
-/** What the player can do: choose an action, take back the last choice, or end the turn. */
+// What the player can do: choose an action, take back the last choice, or end the turn.
 export type Action =
   | { readonly type: 'choose'; readonly action: string; readonly target?: string }
   | { readonly type: 'undo' }
   | { readonly type: 'end-turn' };
 
-/** Facts about what happened, in the order it happened; the UI animates and narrates them. */
+// Facts about what happened, in the order it happened; the UI animates and narrates them.
 export type Fact =
   | { readonly type: 'action-chosen'; readonly action: string; readonly target: string | null }
   | { readonly type: 'choice-undone'; readonly action: string; readonly target: string | null }
@@ -45,7 +45,7 @@ export type Fact =
       readonly score: number;
     };
 
-/** Why step refused an action, as a code a program can test. */
+// Why step refused an action, as a code a program can test.
 export type StepErrorCode =
   | 'malformed-action'
   | 'game-over'
@@ -57,13 +57,13 @@ export type StepErrorCode =
   | 'unknown-target'
   | 'nothing-to-undo';
 
-/** A refused action: its code and one sentence for a person. */
+// A refused action: its code and one sentence for a person.
 export interface StepError {
   readonly code: StepErrorCode;
   readonly message: string;
 }
 
-/** What step gives: the next state with the facts and causes of the move, or the error. */
+// What step gives: the next state with the facts and causes of the move, or the error.
 export type StepResult =
   | {
       readonly ok: true;

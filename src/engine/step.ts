@@ -5,7 +5,7 @@ import type { Action, Fact, StepError, StepErrorCode, StepResult } from './step-
 import type { Choice, GameState } from './state-types';
 import { resolveTurn } from './turn';
 
-/** A name from the input, quoted, shortened and on one line, for an error message. */
+// A name from the input, quoted, shortened and on one line, for an error message.
 export function quoted(value: unknown): string {
   const text = String(value);
   const short = text.length > 40 ? `${text.slice(0, 40)}…` : text;
@@ -18,11 +18,9 @@ function bad(code: StepErrorCode, message: string): StepError {
   return { code, message };
 }
 
-/**
- * The one way the game moves. Choosing and undoing only edit the turn's plan and spend or
- * refund time; ending the turn resolves the plan. Invalid actions return an error, leave the
- * state untouched and draw no randomness. The input is never mutated.
- */
+// The one way the game moves. Choosing and undoing only edit the turn's plan and spend or
+// refund time; ending the turn resolves the plan. Invalid actions return an error, leave the
+// state untouched and draw no randomness. The input is never mutated.
 export function step(state: GameState, action: Action): StepResult {
   const error = validate(state, action);
   if (error) return { ok: false, error };
@@ -31,10 +29,8 @@ export function step(state: GameState, action: Action): StepResult {
   return { ok: true, state: next, facts: [fact], causes: [] };
 }
 
-/**
- * The state `step` gives, without the facts and causes it records, or null where `step` refuses
- * the action: for bots, whose searches visit thousands of states and read none of their story.
- */
+// The state `step` gives, without the facts and causes it records, or null where `step` refuses
+// the action: for bots, whose searches visit thousands of states and read none of their story.
 export function advance(state: GameState, action: Action): GameState | null {
   if (validate(state, action)) return null;
   return action.type === 'end-turn' ? resolveTurn(state, false).state : planned(state, action).next;
@@ -68,7 +64,7 @@ function withPlan(s: GameState, time: number, plan: GameState['plan']): GameStat
   return next;
 }
 
-/** Why an action cannot be taken now, or null when it can. */
+// Why an action cannot be taken now, or null when it can.
 export function validate(state: GameState, action: Action): StepError | null {
   if (typeof action !== 'object' || action === null) return bad('malformed-action', 'An action must be an object.');
   if (state.over) return bad('game-over', 'The game is over; no more actions can be taken.');
@@ -101,7 +97,7 @@ export function validate(state: GameState, action: Action): StepError | null {
   }
 }
 
-/** Every action that is legal now; targeted actions appear once per member still on the team. */
+// Every action that is legal now; targeted actions appear once per member still on the team.
 export function legalActions(state: GameState): Action[] {
   if (state.over) return [];
   const out: Action[] = [];
@@ -119,17 +115,15 @@ export function legalActions(state: GameState): Action[] {
   return out;
 }
 
-/** The cards this game offers, in the order its scenario lists them. */
+// The cards this game offers, in the order its scenario lists them.
 export function offeredCards(state: GameState): ActionDef[] {
   return rulesOf(state.setup)
     .actions.map((id) => actionDef(id))
     .filter((d): d is ActionDef => d !== undefined);
 }
 
-/**
- * Whether a card can be paid for now: the game is on and the turn has the hours left. The one
- * test the cards, the keys and `legalActions` share.
- */
+// Whether a card can be paid for now: the game is on and the turn has the hours left. The one
+// test the cards, the keys and `legalActions` share.
 export function affordable(state: GameState, def: ActionDef): boolean {
   return !state.over && def.cost <= state.time;
 }

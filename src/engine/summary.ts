@@ -1,7 +1,7 @@
 import { fingerprint } from './fingerprint';
 import type { GameState, Regime } from './state-types';
 
-/** A game in a few figures: outcome, ending, turns, score, the headline meters and its fingerprint. */
+// A game in a few figures: outcome, ending, turns, score, the headline meters and its fingerprint.
 export interface Summary {
   readonly outcome: Regime;
   readonly ending: string;
@@ -11,10 +11,8 @@ export interface Summary {
   readonly fingerprint: string;
 }
 
-/**
- * The headline facts of a game, finished or not: the regime so far stands in for the outcome.
- * A caller that already fingerprinted the state passes the fingerprint along.
- */
+// The headline facts of a game, finished or not: the regime so far stands in for the outcome.
+// A caller that already fingerprinted the state passes the fingerprint along.
 export function summaryOf(s: GameState, known?: string): Summary {
   return {
     outcome: s.regime,

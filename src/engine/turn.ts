@@ -18,7 +18,7 @@ import { clamp, div, pct, type Vars } from './variables';
 
 const RISK = { success: [9, 5, 3], failure: [-6, -6, -3], base: 25, cap: 85 } as const;
 
-/** Percent chance a calculated risk pays off: predictability and structure make bets safer. */
+// Percent chance a calculated risk pays off: predictability and structure make bets safer.
 export function riskOdds(v: Vars): number {
   return Math.min(RISK.cap, RISK.base + div(v.control, 2) + div(v.structure, 4));
 }
@@ -49,11 +49,9 @@ function gained(amount: number, strength: number): number {
   return amount > 0 ? pct(amount, strength) : amount;
 }
 
-/**
- * Resolves the turn: the chosen actions in order, delayed effects now due, at most one event,
- * the pull of open shifts, a new shift if one is due, the team's own dynamics, members, then the
- * regime and the end. Without `explain`, the same state comes with no facts and no causes.
- */
+// Resolves the turn: the chosen actions in order, delayed effects now due, at most one event,
+// the pull of open shifts, a new shift if one is due, the team's own dynamics, members, then the
+// regime and the end. Without `explain`, the same state comes with no facts and no causes.
 export function resolveTurn(
   state: GameState,
   explain = true,
@@ -238,15 +236,13 @@ function finishTurn(ctx: Ctx): void {
   }
 }
 
-/** Whether a regime held this many turns running ends the game early: chaos or stagnation, long enough. */
+// Whether a regime held this many turns running ends the game early: chaos or stagnation, long enough.
 function collapses(regime: Regime, streak: number, after: number): boolean {
   return (regime === 'chaos' || regime === 'stagnation') && streak >= after;
 }
 
-/**
- * How many more turns of the chaos or stagnation under way end the game (at least 1: a game
- * that starts in it has none behind it yet), or null when neither is under way or the game is over.
- */
+// How many more turns of the chaos or stagnation under way end the game (at least 1: a game
+// that starts in it has none behind it yet), or null when neither is under way or the game is over.
 export function turnsToCollapse(state: GameState): number | null {
   if (state.over || (state.regime !== 'chaos' && state.regime !== 'stagnation')) return null;
   let k = 1;

@@ -2,7 +2,7 @@ import { openCalls } from './calls';
 import { openShifts } from './shifts';
 import type { GameState } from './state-types';
 
-/** Something on screen that waits for an answer: an open shift or an event's open call. */
+// Something on screen that waits for an answer: an open shift or an event's open call.
 export interface Waiting {
   readonly kind: 'shift' | 'call';
   readonly id: string;
@@ -12,7 +12,7 @@ export interface Waiting {
   readonly member: string | null;
 }
 
-/** Every open shift, then every open call: what a player reading the situation panel sees waiting. */
+// Every open shift, then every open call: what a player reading the situation panel sees waiting.
 export function waiting(state: GameState): Waiting[] {
   const out: Waiting[] = [];
   if (state.shifted.length > state.settled.length) {

@@ -153,5 +153,46 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Screens reach the browser's clock, timers, address, printing, media queries, tab storage,
+    // workers, channels and camera only through the app's context (src/ui/services.ts), so they
+    // run in Node tests with stand-ins; browser-services.ts is the one file that wires the real ones.
+    files: ['src/ui/**/*.ts'],
+    ignores: ['src/ui/browser-services.ts', 'src/ui/world/**'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        ...[
+          ['Date', 'now'],
+          ['window', 'setTimeout'],
+          ['window', 'setInterval'],
+          ['window', 'print'],
+          ['window', 'matchMedia'],
+          ['window', 'location'],
+          ['window', 'history'],
+          ['window', 'sessionStorage'],
+          ['navigator', 'hardwareConcurrency'],
+        ].map(([object, property]) => ({
+          object,
+          property,
+          message: 'Ask the app context for it: ctx.services (src/ui/services.ts).',
+        })),
+      ],
+      'no-restricted-globals': [
+        'error',
+        ...[
+          'setTimeout',
+          'setInterval',
+          'location',
+          'history',
+          'print',
+          'matchMedia',
+          'sessionStorage',
+          'Worker',
+          'BroadcastChannel',
+        ].map((name) => ({ name, message: 'Ask the app context for it: ctx.services (src/ui/services.ts).' })),
+      ],
+    },
+  },
   ...ringConfigs,
 );

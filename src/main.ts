@@ -4,6 +4,7 @@ import { openWorkshopStore, type WorkshopStore } from './platform/workshops';
 import { scenarioHash } from './replay/scenario-hash';
 import { bundledScenarios } from './scenarios/bundled';
 import { startApp } from './ui/app';
+import { browserServices } from './ui/browser-services';
 import './ui/styles.css';
 
 /** Wires the browser (storage, address) to the app; everything else lives in src/ui. */
@@ -20,8 +21,7 @@ startApp(
   live,
   {
     store,
-    location: window.location,
-    history: window.history,
+    services: browserServices(),
     // IndexedDB opens only when a facilitator first needs it.
     workshops: () => (workshops ??= openWorkshopStore()),
   },

@@ -62,7 +62,7 @@ export async function openDraftStore(): Promise<DraftStore> {
   };
 }
 
-function memoryDraftStore(): DraftStore {
+export function memoryDraftStore(): DraftStore {
   let held: LabDraft | null = null;
   let aside: LabDraft | null = null;
   return {

@@ -17,7 +17,7 @@ import { workshopScreen } from './workshop/dashboard';
 import { workshopSetupScreen } from './workshop/setup';
 import { Notices } from './notices';
 import { watchForUpdates, type WorkerEvents } from './updates';
-import { browserServices, type BrowserServices } from './share';
+import type { Services } from './services';
 import { initPresenter } from './presenter';
 import { nameProblem, seedProblem } from '../replay/seed';
 import { gameFor, savedGames, type SavedGame } from './saves';
@@ -27,10 +27,8 @@ import { WorldHost } from './world-host';
 
 export interface Platform {
   readonly store: Store;
-  readonly location: Location;
-  readonly history: History;
   readonly workshops: () => Promise<WorkshopStore>;
-  readonly services?: BrowserServices;
+  readonly services: Services;
   /** The page's service workers, for news of a new version; the browser's own when left out, none when null. */
   readonly workers?: WorkerEvents | null;
 }
@@ -43,11 +41,12 @@ export function startApp(
   entries: readonly ScenarioEntry[],
   problems: readonly string[],
 ): void {
-  initPresenter(platform.location.search);
+  const { services } = platform;
+  initPresenter(services.address.search, services.tabStorage);
   let keyHandler: ((e: KeyboardEvent) => boolean) | null = null;
   let cleanups: (() => void)[] = [];
-  const world = new WorldHost(window.matchMedia('(prefers-reduced-motion: reduce)'));
-  const announce = announcer(live);
+  const world = new WorldHost(services.matchMedia('(prefers-reduced-motion: reduce)'), services.worldCode);
+  const announce = announcer(live, services.timers);
   const notices = new Notices(announce);
   // Notices stand above every screen; screens are drawn into their own element below them.
   const screenRoot = h('div', { class: 'screen-root' });
@@ -55,7 +54,7 @@ export function startApp(
   watchForUpdates(
     platform.workers === undefined ? navigator.serviceWorker : (platform.workers ?? undefined),
     notices,
-    () => platform.location.reload(),
+    () => services.address.reload(),
   );
   // Custom scenarios from the lab join the shipped ones for this visit (main.ts adds kept ones at startup).
   const liveEntries = [...entries];
@@ -73,7 +72,7 @@ export function startApp(
         liveEntries.push({ ...before, archived: true });
     },
     workshops: platform.workshops,
-    services: platform.services ?? browserServices,
+    services,
     world,
     announce,
     notices,
@@ -82,9 +81,8 @@ export function startApp(
     onKey: (handler) => (keyHandler = handler),
     setQuery(params) {
       const query = params ? `?${queryString(params)}` : '';
-      const url = `${platform.location.pathname}${query}`;
-      if (url !== `${platform.location.pathname}${platform.location.search}`)
-        platform.history.replaceState(null, '', url);
+      const url = `${services.address.pathname}${query}`;
+      if (url !== `${services.address.pathname}${services.address.search}`) services.address.replace(url);
     },
   };
 
@@ -150,7 +148,7 @@ export function startApp(
   /** The lab (CodeMirror, balance workers) is loaded on first use only, so the game never downloads it. */
   function openLab(): void {
     // Read before the address is rewritten: a shared scenario rides in the fragment.
-    const hash = platform.location.hash;
+    const hash = services.address.hash;
     ctx.setQuery({ lab: '' });
     const waiting = h(
       'section',
@@ -179,7 +177,7 @@ export function startApp(
                 : 'The scenario lab could not be loaded: it is downloaded on first use, so connect to the network once and try again.',
             ),
             navigator.onLine
-              ? h('button', { type: 'button', class: 'primary', onclick: () => platform.location.reload() }, 'Reload')
+              ? h('button', { type: 'button', class: 'primary', onclick: () => services.address.reload() }, 'Reload')
               : null,
             h(
               'button',
@@ -194,7 +192,7 @@ export function startApp(
   // A lab link opened in a tab already at the lab's address changes only the fragment, so the
   // page is not loaded again: the lab opens it all the same (putting aside the draft, as ever).
   window.addEventListener('hashchange', () => {
-    if (platform.location.hash.startsWith('#lab=')) go({ kind: 'lab' });
+    if (services.address.hash.startsWith('#lab=')) go({ kind: 'lab' });
   });
 
   // The skip link goes to the turn's cards when a game is on, otherwise to the screen's heading.
@@ -227,7 +225,7 @@ export function startApp(
   }
   for (const p of problems) console.warn(p);
 
-  const launch = readLaunch(platform.location.search);
+  const launch = readLaunch(services.address.search);
   if (launch.kind === 'replay') return go({ kind: 'replay', code: launch.code });
   if (launch.kind === 'compare') return go({ kind: 'compare', a: launch.a, b: launch.b });
   if (launch.kind === 'lab') return go({ kind: 'lab' });

@@ -2,7 +2,7 @@ import type { Store } from '../platform/storage';
 import type { WorkshopStore } from '../platform/workshops';
 import type { ScenarioEntry } from '../replay/verify';
 import type { Notices } from './notices';
-import type { BrowserServices } from './share';
+import type { Services } from './services';
 import type { Session } from './session';
 import type { WorldHost } from './world-host';
 
@@ -27,8 +27,8 @@ export interface AppContext {
   readonly entries: readonly ScenarioEntry[];
   /** Adds (or replaces, by id) a custom scenario from the lab, so it can be played and its runs verified. */
   addEntry?(entry: ScenarioEntry): void;
-  /** The browser's clipboard and downloads, passed in so tests and other hosts can stand in. */
-  readonly services: BrowserServices;
+  /** The browser's clock, timers, address, clipboard, files and the rest, passed in so tests can stand in. */
+  readonly services: Services;
   /** Workshop sessions, opened on first need (IndexedDB, or memory when the browser refuses it). */
   workshops(): Promise<WorkshopStore>;
   readonly world: WorldHost;

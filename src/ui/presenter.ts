@@ -7,6 +7,8 @@ const PRESENT_KEY = 'momentum.present';
 export const PRESENTER_TEXT_SCALE = 1.75;
 
 const listeners = new Set<(on: boolean) => void>();
+/** This tab's storage, where the preference is kept; none when the browser refuses it. */
+let tab: Storage | null = null;
 
 /** Calls `listener` whenever the presenter layout is turned on or off; returns a way to stop. */
 export function onPresenterChange(listener: (on: boolean) => void): () => void {
@@ -20,7 +22,7 @@ export function presenting(): boolean {
 
 function stored(): boolean {
   try {
-    return sessionStorage.getItem(PRESENT_KEY) === '1';
+    return tab?.getItem(PRESENT_KEY) === '1';
   } catch {
     return false;
   }
@@ -29,8 +31,8 @@ function stored(): boolean {
 /** Turns the presenter layout (big type, big world, every card on one 1920×1080 screen) on or off for this session. */
 function setPresenter(on: boolean): void {
   try {
-    if (on) sessionStorage.setItem(PRESENT_KEY, '1');
-    else sessionStorage.removeItem(PRESENT_KEY);
+    if (on) tab?.setItem(PRESENT_KEY, '1');
+    else tab?.removeItem(PRESENT_KEY);
   } catch {
     // Storage refused (private mode): the layout still switches for this page.
   }
@@ -42,7 +44,8 @@ function setPresenter(on: boolean): void {
 }
 
 /** Applies `?present=1` (or `?present=0`) from the address, else the session's preference. */
-export function initPresenter(search: string): void {
+export function initPresenter(search: string, tabStorage: Storage | null): void {
+  tab = tabStorage;
   const asked = new URLSearchParams(search).get('present');
   setPresenter(asked === null ? stored() : asked === '1' || asked === 'true');
 }

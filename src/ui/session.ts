@@ -109,12 +109,11 @@ export const GAME_PREFIX = 'momentum.game.';
 /** Where one game was saved before each game had its own key, and where a damaged one was set aside. */
 export const LEGACY_KEYS = ['momentum.save', 'momentum.save.set-aside'] as const;
 
-/** A fresh key: the time in base 36 and random letters, so two tabs never pick the same one. */
+/** A fresh key of twelve random letters and digits (about 62 bits), so two tabs never pick the same one. */
 function newGameKey(): string {
-  const bytes = new Uint8Array(6);
+  const bytes = new Uint8Array(12);
   crypto.getRandomValues(bytes);
-  const random = Array.from(bytes, (b) => (b % 36).toString(36)).join('');
-  return `${GAME_PREFIX}${Date.now().toString(36)}-${random}`;
+  return `${GAME_PREFIX}${Array.from(bytes, (b) => (b % 36).toString(36)).join('')}`;
 }
 
 export type SessionResult = { ok: true; session: Session; record?: TurnRecord } | { ok: false; error: StepError };

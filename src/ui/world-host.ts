@@ -1,6 +1,7 @@
 import { onPresenterChange, presenting, PRESENTER_TEXT_SCALE } from './presenter';
 import { h } from './dom';
 import { worldStill } from './world-still';
+import type { Services } from './services';
 import type { World, WorldView } from './world/view';
 
 /**
@@ -18,7 +19,10 @@ export class WorldHost {
   private failed = false;
   private note: string | null = null;
 
-  constructor(private readonly reducedMotion: MediaQueryList) {
+  constructor(
+    private readonly reducedMotion: MediaQueryList,
+    private readonly code: Services['worldCode'],
+  ) {
     this.element = document.createElement('div');
     this.element.className = 'world';
     this.element.dataset.testid = 'world';
@@ -60,7 +64,7 @@ export class WorldHost {
   }
 
   load(): Promise<World | null> {
-    this.loading ??= import('./world').then(
+    this.loading ??= this.code().then(
       ({ createWorld }) =>
         createWorld(this.element, { reducedMotion: this.reducedMotion.matches }).then(
           (w) => this.started(w),

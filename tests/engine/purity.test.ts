@@ -46,7 +46,7 @@ describe('engine purity lint', () => {
   it('the same text outside the engine is not held to the engine rules', async () => {
     const eslint = new ESLint({ cwd: ROOT });
     const [result] = await eslint.lintText('export const a = Math.random() + 2 ** 3 + Date.now();\n', {
-      filePath: join(ROOT, 'src/ui/__probe__.ts'),
+      filePath: join(ROOT, 'src/cli/__probe__.ts'),
     });
     expect(result!.messages.filter((m) => m.severity === 2)).toEqual([]);
   });

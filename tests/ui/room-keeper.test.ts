@@ -31,6 +31,15 @@ function keeperOn(store: WorkshopStore, hooks: Partial<KeeperHooks> = {}) {
     progress: (done) => told.progress.push(done),
     stored: () => told.stored++,
     storeFailed: (m) => told.failed.push(m),
+    clock: { now: () => Date.now(), elapsed: () => performance.now() },
+    // Real time: the keeper's slices yield to Node's event loop as they would to the page's.
+    timers: {
+      after(ms, run) {
+        const id = setTimeout(run, ms);
+        return () => clearTimeout(id);
+      },
+      every: () => () => undefined,
+    },
     ...hooks,
   });
   return { keeper, told };
@@ -89,7 +98,7 @@ describe('the room keeper (the dashboard’s state, without a page)', () => {
     const store = memoryWorkshopStore(true);
     // Every verification takes 25 ms on this clock: a slice of 40 ms holds two.
     const { keeper, told } = keeperOn(store, {
-      now: () => (clock += 25),
+      clock: { now: () => 0, elapsed: () => (clock += 25) },
       pause: () => Promise.resolve(),
     });
     keeper.record = { ...empty, submissions: at(CODES).map((s) => ({ ...s, at: 1 })) };
@@ -101,7 +110,7 @@ describe('the room keeper (the dashboard’s state, without a page)', () => {
 
   it('lets a paste during the first pass wait for it, so it counts only what is new', async () => {
     const store = memoryWorkshopStore(true);
-    const { keeper } = keeperOn(store, { now: () => 0, pause: () => Promise.resolve() });
+    const { keeper } = keeperOn(store, { clock: { now: () => 0, elapsed: () => 0 }, pause: () => Promise.resolve() });
     keeper.record = { ...empty, submissions: at(CODES.slice(0, 2)).map((s) => ({ ...s, at: 1 })) };
     const first = keeper.refresh();
     const added = await keeper.add(at(CODES), 5);

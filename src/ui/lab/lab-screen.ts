@@ -13,7 +13,7 @@ import { runBalance } from '../../lab/balance-run';
 import { MAX_SCENARIO_BYTES, readShareFragment, shareFragment } from '../../lab/share-link';
 import { balanceVerdict } from '../../lab/verdict';
 import { CUSTOM_PREFIX, keepCustomScenario, keptOtherwise } from '../../platform/custom-scenarios';
-import { openDraftStore, type DraftStore } from '../../platform/lab-drafts';
+import type { DraftStore } from '../../platform/lab-drafts';
 import { bundledScenarios } from '../../scenarios/bundled';
 import { lintScenarioText, type ScenarioProblem } from '../../scenarios/lint';
 import schemaJson from '../../../scenarios/scenario.schema.json';
@@ -64,7 +64,8 @@ export async function labScreen(ctx: AppContext, hash: string): Promise<void> {
   let drafts: DraftStore | null = null;
   let source = 'scenario.json';
   let problems: readonly ScenarioProblem[] = [];
-  let saveTimer: ReturnType<typeof setTimeout> | undefined;
+  const { clock, timers } = ctx.services;
+  let cancelSave = (): void => undefined;
   let running: { abort: AbortController; workers: Worker[] } | null = null;
   let left = false;
   /** Why a shared link could not be read: listed first until another scenario is opened. */
@@ -114,13 +115,13 @@ export async function labScreen(ctx: AppContext, hash: string): Promise<void> {
     );
   };
 
-  const checker = scenarioChecker();
+  const checker = scenarioChecker(() => ctx.services.balanceWorker());
   let checkSeq = 0;
   /** Checks the text as the game loads it and shows the outcome; returns the editor's diagnostics. */
   const check = async (text: string): Promise<Diagnostic[]> => {
     const seq = ++checkSeq;
     if (text.length >= WORKER_CHARS) summary.textContent = 'Checking…';
-    const started = performance.now();
+    const started = clock.elapsed();
     const r = await checker.check(source, text);
     if (seq !== checkSeq || left) return [];
     problems = r.problems;
@@ -133,7 +134,7 @@ export async function labScreen(ctx: AppContext, hash: string): Promise<void> {
       problems.length > MAX_SHOWN
         ? `The first ${MAX_SHOWN} are listed; ${(problems.length - MAX_SHOWN).toLocaleString('en-US')} more follow once these are fixed.`
         : '';
-    const ms = Math.round(performance.now() - started);
+    const ms = Math.round(clock.elapsed() - started);
     summary.dataset.ms = String(ms);
     summary.textContent = r.scenario
       ? `No problems: “${r.scenario.title}” (${r.scenario.id}) is a valid scenario of ${plural(r.scenario.turns, 'turn', 'turns')}.`
@@ -150,13 +151,13 @@ export async function labScreen(ctx: AppContext, hash: string): Promise<void> {
   };
 
   const saveNow = async (): Promise<void> => {
-    clearTimeout(saveTimer);
-    const ok = await drafts?.put({ text: view.state.doc.toString(), source, savedAt: Date.now() });
+    cancelSave();
+    const ok = await drafts?.put({ text: view.state.doc.toString(), source, savedAt: clock.now() });
     if (ok === false) storageNote.textContent = 'The browser refused to keep this draft: download it to keep it.';
   };
   const save = (): void => {
-    clearTimeout(saveTimer);
-    saveTimer = setTimeout(() => void saveNow(), SAVE_DELAY);
+    cancelSave();
+    cancelSave = timers.after(SAVE_DELAY, () => void saveNow());
   };
 
   const view = new EditorView({
@@ -303,12 +304,13 @@ export async function labScreen(ctx: AppContext, hash: string): Promise<void> {
    * report does not wait for them to load; kept after a report for the next one.
    */
   let ready: Worker[] = [];
-  const workerCount = Math.max(1, Math.min(8, navigator.hardwareConcurrency || 2));
-  const newWorker = (): Worker =>
-    new Worker(new URL('../../lab/balance-worker.ts', import.meta.url), { type: 'module', name: 'balance' });
   const warmWorkers = (): void => {
-    if (left || running || typeof Worker !== 'function') return;
-    while (ready.length < workerCount) ready.push(newWorker());
+    if (left || running) return;
+    while (ready.length < ctx.services.cores) {
+      const worker = ctx.services.balanceWorker();
+      if (!worker) return;
+      ready.push(worker);
+    }
   };
   const dropWorkers = (): void => {
     for (const w of ready) w.terminate();
@@ -341,7 +343,11 @@ export async function labScreen(ctx: AppContext, hash: string): Promise<void> {
     const runs = Number(runsInput.value);
     stopRunning();
     mount(reportBox);
-    const workers = ready.length === workerCount ? ready : Array.from({ length: workerCount }, newWorker);
+    const { cores } = ctx.services;
+    const workers =
+      ready.length === cores
+        ? ready
+        : Array.from({ length: cores }, () => ctx.services.balanceWorker()).filter((w) => w !== null);
     if (workers !== ready) dropWorkers();
     ready = [];
     const abort = new AbortController();
@@ -349,9 +355,9 @@ export async function labScreen(ctx: AppContext, hash: string): Promise<void> {
     progressRow.hidden = false;
     balanceButton.disabled = true;
     actionStatus.textContent = 'Measuring its balance…';
-    const started = performance.now();
+    const started = clock.elapsed();
     let latest = { done: 0, total: 1 };
-    let progressTimer: ReturnType<typeof setTimeout> | undefined;
+    let progressTimer: (() => void) | undefined;
     const showProgress = (): void => {
       progressTimer = undefined;
       progress.max = latest.total;
@@ -365,12 +371,12 @@ export async function labScreen(ctx: AppContext, hash: string): Promise<void> {
       onProgress: (p) => {
         latest = p;
         // Drawn at most five times a second: each repaint takes time from the workers' cores.
-        progressTimer ??= setTimeout(showProgress, 200);
+        progressTimer ??= timers.after(200, showProgress);
       },
     });
-    clearTimeout(progressTimer);
+    progressTimer?.();
     if (left || running?.abort !== abort) return;
-    const seconds = (performance.now() - started) / 1000;
+    const seconds = (clock.elapsed() - started) / 1000;
     stopRunning(result.ok);
     if (!result.ok) {
       if (!result.cancelled) {
@@ -427,7 +433,7 @@ export async function labScreen(ctx: AppContext, hash: string): Promise<void> {
 
   const share = async (): Promise<void> => {
     const text = view.state.doc.toString();
-    const base = `${location.origin}${location.pathname}?lab`;
+    const base = `${ctx.services.address.origin}${ctx.services.address.pathname}?lab`;
     const r = await shareFragment(text, { base });
     if (!r.ok) {
       mount(
@@ -564,13 +570,13 @@ export async function labScreen(ctx: AppContext, hash: string): Promise<void> {
     stopRunning();
     dropWorkers();
     checker.stop();
-    clearTimeout(saveTimer);
+    cancelSave();
     const text = view.state.doc.toString();
-    void drafts?.put({ text, source, savedAt: Date.now() });
+    void drafts?.put({ text, source, savedAt: clock.now() });
     view.destroy();
   });
 
-  drafts = await openDraftStore();
+  drafts = await ctx.services.drafts();
   if (left) return;
   if (!drafts.persistent)
     storageNote.textContent = 'This browser does not keep drafts: a reload loses your edits, so download the file.';
@@ -586,7 +592,7 @@ export async function labScreen(ctx: AppContext, hash: string): Promise<void> {
           void (async () => {
             const aside = await drafts?.getAside();
             if (!aside) return;
-            await drafts?.putAside({ text: view.state.doc.toString(), source, savedAt: Date.now() });
+            await drafts?.putAside({ text: view.state.doc.toString(), source, savedAt: clock.now() });
             mount(asideBox);
             await load(aside.text, aside.source);
           })();
@@ -595,7 +601,7 @@ export async function labScreen(ctx: AppContext, hash: string): Promise<void> {
     }
     await load(shared.text, 'a shared link', true);
     // The draft now holds the link's scenario: the address no longer needs to carry it.
-    window.history.replaceState(null, '', `${location.pathname}?lab`);
+    ctx.services.address.replace(`${ctx.services.address.pathname}?lab`);
     return;
   }
   const draft = await drafts.get();

@@ -36,7 +36,7 @@ function nameOf(text: string): CheckOutcome['scenario'] {
  * worker (which checks a scenario text before anything else and, asked for zero games, stops
  * there), so a 5 MB file never freezes the page and the lab ships no second worker.
  */
-export function scenarioChecker(): {
+export function scenarioChecker(newWorker: () => Worker | null): {
   check(file: string, text: string): Promise<CheckOutcome>;
   warm(): void;
   stop(): void;
@@ -45,11 +45,9 @@ export function scenarioChecker(): {
   let nextId = 1;
   const waiting = new Map<number, { file: string; text: string; resolve: (outcome: CheckOutcome) => void }>();
   const start = (): void => {
-    if (worker || typeof Worker !== 'function') return;
-    worker = new Worker(new URL('../../lab/balance-worker.ts', import.meta.url), {
-      type: 'module',
-      name: 'balance',
-    });
+    if (worker) return;
+    worker = newWorker();
+    if (!worker) return;
     worker.onmessage = (e: MessageEvent<BalanceWorkerReply>) => {
       const reply = e.data;
       const w = waiting.get(reply.id);
@@ -73,13 +71,16 @@ export function scenarioChecker(): {
     /** Starts the worker ahead of a large text (a big file being read), so the check need not wait for it. */
     warm: start,
     check(file, text) {
-      if (text.length < WORKER_CHARS || typeof Worker !== 'function') return Promise.resolve(here(file, text));
+      if (text.length < WORKER_CHARS) return Promise.resolve(here(file, text));
       start();
+      const running = worker;
+      // Where the browser runs no workers, the text is checked here.
+      if (!running) return Promise.resolve(here(file, text));
       const id = nextId++;
       return new Promise((resolve) => {
         waiting.set(id, { file, text, resolve });
         const request: BalanceWorkerRequest = { type: 'report', id, scenario: text, runs: 0 };
-        worker!.postMessage(request);
+        running.postMessage(request);
       });
     },
     stop() {

@@ -26,6 +26,7 @@ function codeFrom(text: string): string {
  * most. Either run can be any verified code: a branch and its parent, two teams, two attempts.
  */
 export function compareScreen(ctx: AppContext, a = '', b = ''): void {
+  // Marked on the browser's own performance timeline, where the page benchmark reads it.
   const started = performance.now();
   const codeA = codeFrom(a);
   const codeB = codeFrom(b);

@@ -70,7 +70,7 @@ export function playScreen(ctx: AppContext, initial: Session): void {
    * tab never writes over turns it has not seen. Returns false when this tab was stale.
    */
   const save = (next: Session): boolean => {
-    const w = writeGame(ctx.store, next, Date.now());
+    const w = writeGame(ctx.store, next, ctx.services.clock.now());
     if (w.kind === 'stale') {
       takeNewer(
         w.text,

@@ -65,7 +65,7 @@ export function replayScreen(ctx: AppContext, code: string): void {
   const states = [start, ...records.map((x) => x.after)];
   const last = states.length - 1;
   let at = 0;
-  let timer: number | null = null;
+  let timer: (() => void) | null = null;
 
   const slider = h('input', {
     id: 'turn-slider',
@@ -91,7 +91,7 @@ export function replayScreen(ctx: AppContext, code: string): void {
   branchRefusal.hidden = true;
 
   const stop = (): void => {
-    if (timer !== null) window.clearInterval(timer);
+    timer?.();
     timer = null;
     playButton.textContent = 'Play';
   };
@@ -162,10 +162,10 @@ export function replayScreen(ctx: AppContext, code: string): void {
     if (timer !== null) return stop();
     if (at === last) show(0);
     playButton.textContent = 'Pause';
-    timer = window.setInterval(() => {
+    timer = ctx.services.timers.every(1400, () => {
       if (at >= last) stop();
       else show(at + 1);
-    }, 1400);
+    });
   };
   playButton.addEventListener('click', play);
   branchButton.addEventListener('click', () => {

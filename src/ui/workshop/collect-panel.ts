@@ -62,7 +62,7 @@ export function collectPanel(ctx: AppContext, keeper: RoomKeeper, redraw: () => 
       say(`${source}: no replay code or replay file was found in it.${note ? ` ${note}` : ''}`);
       return;
     }
-    const r = await keeper.add(found, Date.now());
+    const r = await keeper.add(found, ctx.services.clock.now());
     if (!r.ok) {
       say(
         `${source}: this room already keeps ${r.full.toLocaleString('en')} hand-ins, and a session keeps at most ${MAX_SESSION_HAND_INS.toLocaleString('en')}: nothing was added. Export the session and start another for more.`,

@@ -50,6 +50,8 @@ export async function workshopScreen(ctx: AppContext, roomCode: string): Promise
       sessionFileText(keeper.record),
     );
   const keeper: RoomKeeper = new RoomKeeper(ctx.entries, store, found, {
+    clock: ctx.services.clock,
+    timers: ctx.services.timers,
     changed: () => draw(),
     progress: (done, of) => panel.progress(done, of),
     stored: () => {
@@ -91,12 +93,13 @@ export async function workshopScreen(ctx: AppContext, roomCode: string): Promise
               ctx.services.download(`momentum-workshop-${found.room}.csv`, 'text/csv', roomCsv(keeper.room, scenario)),
             ),
         allSessions: () => ctx.go({ kind: 'workshop-setup' }),
+        print: () => ctx.services.print(),
       }),
       handout(found, scenario, (link) => void copy(link)),
       panel.element,
       h('div', { class: 'no-print' }, views.picker),
       views.results,
-      h('div', { class: 'no-print' }, roundTimer(ctx.announce)),
+      h('div', { class: 'no-print' }, roundTimer(ctx.announce, ctx.services.timers)),
     ),
   );
   ctx.onKey(null);
@@ -106,7 +109,7 @@ export async function workshopScreen(ctx: AppContext, roomCode: string): Promise
   warmVerifier(ctx, found, entry.hash);
 
   // Other dashboard tabs on this room say when they stored hand-ins; this one brings them in.
-  tabs = typeof BroadcastChannel === 'function' ? new BroadcastChannel(TABS_CHANNEL) : null;
+  tabs = ctx.services.channel(TABS_CHANNEL);
   if (tabs) {
     const channel = tabs;
     channel.onmessage = (e: MessageEvent<{ room?: string }>) => {
@@ -145,11 +148,11 @@ export async function workshopScreen(ctx: AppContext, roomCode: string): Promise
 function warmVerifier(ctx: AppContext, record: WorkshopRecord, hash: string): void {
   const entry = ctx.entries.find((e) => e.scenario.id === record.scenario);
   if (!entry) return;
-  window.setTimeout(() => {
+  ctx.services.timers.after(50, () => {
     const doc = recordReplay(entry.scenario, hash, record.seed, [[], [], []], { room: record.room });
     const code = tryEncodeCode(doc, entry.scenario);
     if (!code.ok) return;
     const expectation = { scenario: record.scenario, seed: record.seed, room: record.room };
     for (let i = 0; i < 30; i++) collectRoom(ctx.entries, expectation, [{ source: 'warm-up', text: code.code }]);
-  }, 50);
+  });
 }

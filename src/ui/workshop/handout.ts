@@ -19,6 +19,8 @@ export interface HeaderActions {
   readonly exportSession: () => void;
   readonly exportCsv: () => void;
   readonly allSessions: () => void;
+  /** The browser's print dialog. */
+  readonly print: () => void;
 }
 
 const small = (label: string, run: () => void, testid?: string): HTMLElement =>
@@ -36,8 +38,8 @@ export function dashboardHeader(record: WorkshopRecord, scenario: Scenario, act:
       'div',
       { class: 'inline no-print' },
       presenterToggle(),
-      small('Print the handout', () => printAs('handout')),
-      small('Print the debrief report', () => printAs('report')),
+      small('Print the handout', () => printAs('handout', act.print)),
+      small('Print the debrief report', () => printAs('report', act.print)),
       small('Export the session', act.exportSession, 'export-session'),
       small('Export CSV', act.exportCsv, 'export-csv'),
       small('All sessions', act.allSessions),
@@ -93,12 +95,12 @@ export function handout(record: WorkshopRecord, scenario: Scenario, copy: (link:
 }
 
 /** Prints only the handout, or only the debrief report, through the print stylesheet. */
-function printAs(what: 'handout' | 'report'): void {
+function printAs(what: 'handout' | 'report', print: () => void): void {
   document.body.dataset.print = what;
   const done = (): void => {
     delete document.body.dataset.print;
     window.removeEventListener('afterprint', done);
   };
   window.addEventListener('afterprint', done);
-  window.print();
+  print();
 }

@@ -15,6 +15,7 @@ import {
 } from '../../platform/workshops';
 import type { ScenarioEntry } from '../../replay/verify';
 import { collectRoom, newRoomCache, verifyAhead, type Room, type Submission } from '../../workshop';
+import type { Clock, Timers } from '../services';
 
 /** What adding hand-ins did, for the status line to put in words. */
 export type Added =
@@ -41,7 +42,11 @@ export interface KeeperHooks {
   stored(): void;
   /** Storing failed; the room is still held in the page. */
   storeFailed(message: string): void;
-  readonly now?: () => number;
+  /** Stamps removal marks (now) and times the verifying slices (elapsed). */
+  readonly clock: Clock;
+  /** Yield to the page between slices (timers.after 0), unless `pause` says otherwise. */
+  readonly timers: Timers;
+  /** Lets the page draw and answer between slices. */
   readonly pause?: () => Promise<void>;
 }
 
@@ -70,8 +75,8 @@ export class RoomKeeper {
     public record: WorkshopRecord,
     private readonly hooks: KeeperHooks,
   ) {
-    this.now = hooks.now ?? (() => performance.now());
-    this.pause = hooks.pause ?? (() => new Promise((next) => setTimeout(next, 0)));
+    this.now = () => hooks.clock.elapsed();
+    this.pause = hooks.pause ?? (() => new Promise((next) => hooks.timers.after(0, next)));
   }
 
   /**
@@ -146,7 +151,7 @@ export class RoomKeeper {
   }
 
   private async mark(texts: readonly string[], removed: boolean): Promise<void> {
-    this.record = markHandIns(this.record, texts, removed, Date.now());
+    this.record = markHandIns(this.record, texts, removed, this.hooks.clock.now());
     await this.refresh();
     this.hooks.changed();
     void this.save();

@@ -18,8 +18,8 @@ export function scanButton(ctx: AppContext, onCode: (text: string) => void): HTM
         if (stop) return stop();
         button.disabled = true;
         try {
-          const { default: QrScanner } = await import('qr-scanner');
-          if (!(await QrScanner.hasCamera())) {
+          const camera = await ctx.services.camera();
+          if (!(await camera.available())) {
             ctx.announce('No camera was found on this device: paste the codes or pick files instead.');
             host.replaceChildren(
               h(
@@ -32,24 +32,18 @@ export function scanButton(ctx: AppContext, onCode: (text: string) => void): HTM
           }
           const video = h('video', { class: 'scanner-video', muted: true, playsinline: true });
           const seen = new Set<string>();
-          const scanner = new QrScanner(
-            video,
-            (result) => {
-              if (seen.has(result.data)) return;
-              seen.add(result.data);
-              onCode(result.data);
-            },
-            { returnDetailedScanResult: true, maxScansPerSecond: 5 },
-          );
           host.replaceChildren(
             video,
             h('p', { class: 'muted small' }, 'Hold a team’s QR code up to the camera; each code read is added once.'),
           );
-          await scanner.start();
+          const release = await camera.start(video, (text) => {
+            if (seen.has(text)) return;
+            seen.add(text);
+            onCode(text);
+          });
           button.textContent = 'Stop scanning';
           stop = () => {
-            scanner.stop();
-            scanner.destroy();
+            release();
             host.replaceChildren();
             button.textContent = 'Scan QR codes with the camera';
             stop = null;

@@ -24,7 +24,7 @@ function teamNames(text: string): string[] {
 /** "Run a workshop": name the session, pick scenario and seed, list teams; open or import past sessions. */
 export function workshopSetupScreen(ctx: AppContext): void {
   ctx.setQuery({ workshop: '' });
-  const today = new Date().toLocaleDateString(undefined, { dateStyle: 'medium' });
+  const today = new Date(ctx.services.clock.now()).toLocaleDateString(undefined, { dateStyle: 'medium' });
   const name = h('input', { id: 'ws-name', type: 'text', value: `Workshop, ${today}`, maxlength: '120' });
   const seed = h('input', { id: 'ws-seed', type: 'text', value: randomSeed(), maxlength: '200', spellcheck: 'false' });
   const teams = h('textarea', { id: 'ws-teams', rows: '4', placeholder: 'Blue\nGreen\nRed' });
@@ -57,7 +57,7 @@ export function workshopSetupScreen(ctx: AppContext): void {
       scenario: scenarios.value,
       seed: seed.value,
       teams: teamNames(teams.value),
-      createdAt: Date.now(),
+      createdAt: ctx.services.clock.now(),
       submissions: [],
     };
     const store = await ctx.workshops();

@@ -1,18 +1,19 @@
 import { h } from '../dom';
+import type { Timers } from '../services';
 
 /** A round timer the facilitator starts, pauses and resets; it locks nobody's device. */
-export function roundTimer(announce: (text: string) => void): HTMLElement {
+export function roundTimer(announce: (text: string) => void, timers: Timers): HTMLElement {
   const minutes = h('input', { id: 'timer-minutes', type: 'number', min: '1', max: '120', value: '10' });
   const face = h('p', { class: 'timer-face', 'data-testid': 'timer' }, '10:00');
   let left = 600;
-  let tick: number | undefined;
+  let tick: (() => void) | undefined;
   const show = (): void => {
     const m = Math.floor(left / 60);
     const s = left % 60;
     face.textContent = `${m}:${String(s).padStart(2, '0')}`;
   };
   const stop = (): void => {
-    window.clearInterval(tick);
+    tick?.();
     tick = undefined;
     toggle.textContent = 'Start';
   };
@@ -25,7 +26,7 @@ export function roundTimer(announce: (text: string) => void): HTMLElement {
         if (tick !== undefined) return stop();
         if (left <= 0) reset();
         toggle.textContent = 'Pause';
-        tick = window.setInterval(() => {
+        tick = timers.every(1000, () => {
           // The interval stops itself once the element leaves the page.
           if (!face.isConnected) return stop();
           left = Math.max(0, left - 1);
@@ -34,7 +35,7 @@ export function roundTimer(announce: (text: string) => void): HTMLElement {
             stop();
             announce('Time is up for this round.');
           }
-        }, 1000);
+        });
       },
     },
     'Start',

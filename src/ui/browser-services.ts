@@ -1,0 +1,96 @@
+import type { Camera, Services } from './services';
+import { h } from './dom';
+
+/** Offers `text` as a file download named `name`; nothing leaves the page. */
+function download(name: string, type: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = h('a', { href: url, download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  window.setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+async function copyText(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function tabStorage(): Storage | null {
+  try {
+    return window.sessionStorage;
+  } catch {
+    // Private modes may refuse storage: the page then keeps its choices for this visit only.
+    return null;
+  }
+}
+
+/** The QR scanner library, loaded only when a facilitator first asks for the camera. */
+async function qrCamera(): Promise<Camera> {
+  const { default: QrScanner } = await import('qr-scanner');
+  return {
+    available: () => QrScanner.hasCamera(),
+    async start(video, onText) {
+      const scanner = new QrScanner(video, (result) => onText(result.data), {
+        returnDetailedScanResult: true,
+        maxScansPerSecond: 5,
+      });
+      await scanner.start();
+      return () => {
+        scanner.stop();
+        scanner.destroy();
+      };
+    },
+  };
+}
+
+/** The browser's own services, for the page the game runs in. */
+export function browserServices(): Services {
+  return {
+    clock: { now: () => Date.now(), elapsed: () => performance.now() },
+    timers: {
+      after(ms, run) {
+        const id = window.setTimeout(run, ms);
+        return () => window.clearTimeout(id);
+      },
+      every(ms, run) {
+        const id = window.setInterval(run, ms);
+        return () => window.clearInterval(id);
+      },
+    },
+    address: {
+      get origin() {
+        return window.location.origin;
+      },
+      get pathname() {
+        return window.location.pathname;
+      },
+      get search() {
+        return window.location.search;
+      },
+      get hash() {
+        return window.location.hash;
+      },
+      reload: () => window.location.reload(),
+      replace: (url) => window.history.replaceState(null, '', url),
+    },
+    print: () => window.print(),
+    matchMedia: (query) => window.matchMedia(query),
+    copyText,
+    download,
+    tabStorage: tabStorage(),
+    drafts: () => import('../platform/lab-drafts').then((m) => m.openDraftStore()),
+    balanceWorker: () =>
+      typeof Worker === 'function'
+        ? new Worker(new URL('../lab/balance-worker.ts', import.meta.url), { type: 'module', name: 'balance' })
+        : null,
+    cores: Math.max(1, Math.min(8, navigator.hardwareConcurrency || 2)),
+    channel: (name) => (typeof BroadcastChannel === 'function' ? new BroadcastChannel(name) : null),
+    camera: qrCamera,
+    worldCode: () => import('./world'),
+  };
+}

@@ -5,18 +5,27 @@ export interface Run {
   code: number;
   out: string[];
   err: string[];
+  /** Both streams in the order they were written, as a terminal shows them. */
+  shown: string[];
 }
 
 /** Runs the CLI in-process, collecting what it writes. */
 export async function sim(...argv: string[]): Promise<Run> {
   const out: string[] = [];
   const err: string[] = [];
+  const shown: string[] = [];
   const code = await main(
     argv,
-    (s) => out.push(s),
-    (s) => err.push(s),
+    (s) => {
+      out.push(s);
+      shown.push(s);
+    },
+    (s) => {
+      err.push(s);
+      shown.push(s);
+    },
   );
-  return { code, out, err };
+  return { code, out, err, shown };
 }
 
 /** The single line of JSON a --json run must print, parsed. */

@@ -4,7 +4,9 @@ import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { preview, type PreviewServer } from 'vite';
+import type { BrowserServer } from 'playwright-core';
 import type { TestProject } from 'vitest/node';
+import { launchChromiumServer } from './browser/chromium';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -12,6 +14,8 @@ declare module 'vitest' {
     previewDir: string;
     /** A loopback address whose answer, once the site is built and served, is the site's address. */
     previewControl: string;
+    /** A loopback address whose answer is the shared Chromium's endpoint, launched on first ask. */
+    browserControl: string;
   }
 }
 
@@ -91,10 +95,14 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
 
   removeOrphanBuilds();
-  const control: Server = createServer((_request, response) => {
-    site ??= buildSite(outDir).then(() => serveSite(outDir));
-    site.then(
-      ({ url }) => response.writeHead(200, { 'content-type': 'text/plain', connection: 'close' }).end(url),
+  let chromium: Promise<BrowserServer> | undefined;
+  const control: Server = createServer((request, response) => {
+    const asked: Promise<string> =
+      request.url === '/browser'
+        ? (chromium ??= launchChromiumServer()).then((server) => server.wsEndpoint())
+        : (site ??= buildSite(outDir).then(() => serveSite(outDir))).then(({ url }) => url);
+    asked.then(
+      (answer) => response.writeHead(200, { 'content-type': 'text/plain', connection: 'close' }).end(answer),
       (e: unknown) =>
         response
           .writeHead(500, { 'content-type': 'text/plain', connection: 'close' })
@@ -106,11 +114,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
   if (!address || typeof address === 'string') throw new Error('the preview control server has no port');
   project.provide('previewDir', outDir);
   project.provide('previewControl', `http://127.0.0.1:${address.port}/`);
+  project.provide('browserControl', `http://127.0.0.1:${address.port}/browser`);
   // In watch mode a rerun tests the sources as they are now: the next request builds afresh.
   project.onTestsRerun(stopSite);
 
   return async () => {
     await new Promise<void>((resolve) => control.close(() => resolve()));
+    await (await chromium?.catch(() => undefined))?.close();
     await stopSite();
   };
 }

@@ -155,7 +155,7 @@ export const CATALOGUE: readonly ActionDef[] = [
     aspect: 'influence-authority',
     cost: 2,
     targeted: false,
-    hint: 'Review the numbers and hold people to account. Control rises; trust can slip.',
+    hint: 'Review the numbers and hold people to account. Predictability rises; trust can slip.',
     now: [e('control', 9), e('execution', 2), e('trust', -1)],
   },
   {

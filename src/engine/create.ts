@@ -83,7 +83,7 @@ function frozenSetup(scenario: Scenario): Setup {
 const plainCopies = new WeakMap<Setup, Setup>();
 
 // The copy of a setup the rules read (a plain one when the setup is frozen): the same values.
-export function rulesOf(setup: Setup): Setup {
+export function plainSetup(setup: Setup): Setup {
   return plainCopies.get(setup) ?? setup;
 }
 

@@ -67,7 +67,7 @@ export function moraleTarget(v: Vars): number {
 }
 
 // Natural movement at the end of a turn. Headline meters move a third of the way toward the
-// level their supports can sustain; direction, structure, control and trust fade without upkeep,
+// level their supports can sustain; clarity, structure, control and trust fade without upkeep,
 // faster the higher they stand; energy recovers; progress grows with execution aimed by clarity
 // and fed by ideas.
 export function applyDrift(vars: Vars, capacity: number, ledger: Ledger): void {

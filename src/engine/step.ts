@@ -1,5 +1,5 @@
 import { actionDef, type ActionDef } from './catalogue';
-import { offered, rulesOf } from './create';
+import { offered, plainSetup } from './create';
 import { copyState } from './draft';
 import type { Action, Fact, StepError, StepErrorCode, StepResult } from './step-types';
 import type { Choice, GameState } from './state-types';
@@ -101,7 +101,7 @@ export function validate(state: GameState, action: Action): StepError | null {
 export function legalActions(state: GameState): Action[] {
   if (state.over) return [];
   const out: Action[] = [];
-  for (const id of rulesOf(state.setup).actions) {
+  for (const id of plainSetup(state.setup).actions) {
     const def = actionDef(id);
     if (!def || !affordable(state, def)) continue;
     if (def.targeted) {
@@ -117,7 +117,7 @@ export function legalActions(state: GameState): Action[] {
 
 // The cards this game offers, in the order its scenario lists them.
 export function offeredCards(state: GameState): ActionDef[] {
-  return rulesOf(state.setup)
+  return plainSetup(state.setup)
     .actions.map((id) => actionDef(id))
     .filter((d): d is ActionDef => d !== undefined);
 }

@@ -5,7 +5,7 @@ import { applyDrift, applyExpectations, applyPressures } from './dynamics';
 import { answers, applyCallPressure, calls } from './calls';
 import { applyEvent, drawEvent } from './events';
 import { cool, HEAT_PER_USE, strengthOf } from './heat';
-import { rulesOf } from './create';
+import { plainSetup } from './create';
 import { capacity, reactionTable, updateMembers, type Reaction } from './members';
 import { endingOf, scoreBreakdown } from './outcome';
 import { isHigh, leadershipIndex, managementIndex, regimeOf } from './regimes';
@@ -32,8 +32,8 @@ interface Ctx {
   readonly attended: string[];
   // Who reacts to each catalogue action, and how, looked up once a turn.
   readonly reactions: readonly (readonly Reaction[])[];
-  // The setup, as the rules read it.
-  readonly rules: Setup;
+  // The scenario's setup, as a plain copy the rules read quickly.
+  readonly setup: Setup;
   // Whether the turn's story is told: facts and causes for a player, none for a bot's search.
   readonly explain: boolean;
 }
@@ -60,12 +60,12 @@ export function resolveTurn(
   const facts: Fact[] = [];
   const d = draftOf(state);
   const rng = restoreRng(d.rng);
-  const rules = rulesOf(d.setup);
-  const reactions = reactionTable(rules.traits, d.cast);
-  const ctx: Ctx = { d, ledger, rng, facts, attended: [], reactions, rules, explain };
+  const setup = plainSetup(d.setup);
+  const reactions = reactionTable(setup.traits, d.cast);
+  const ctx: Ctx = { d, ledger, rng, facts, attended: [], reactions, setup, explain };
   for (const choice of state.plan) resolveChoice(ctx, choice);
   landDelayed(ctx);
-  const ev = drawEvent(rules.events, rules.eventChance, d, d.turn, d.fired, rng);
+  const ev = drawEvent(setup.events, setup.eventChance, d, d.turn, d.fired, rng);
   if (ev !== null) {
     const { fact, guardUsed } = applyEvent(ev, d.vars, d.members, d.guard, ledger, rng);
     if (guardUsed) d.guard -= 1;
@@ -73,11 +73,11 @@ export function resolveTurn(
     if (calls(ev)) d.calls = [...d.calls, { event: ev.id, turn: d.turn, member: fact.member, open: true }];
     facts.push(fact);
   }
-  applyCallPressure(rules.events, d.calls, d.turn, d.vars, ledger);
-  applyShiftPressure(rules.shifts, d.situations, d.shifted, d.settled, d.turn, d.vars, ledger);
-  const due = dueShift(rules.shifts, d.situations, d, d.turn, d.shifted);
+  applyCallPressure(setup.events, d.calls, d.turn, d.vars, ledger);
+  applyShiftPressure(setup.shifts, d.situations, d.shifted, d.settled, d.turn, d.vars, ledger);
+  const due = dueShift(setup.shifts, d.situations, d, d.turn, d.shifted);
   if (due >= 0) {
-    const shift = shiftOf(rules.shifts, d.situations[due]!.shift);
+    const shift = shiftOf(setup.shifts, d.situations[due]!.shift);
     const fact = applyShift(shift, d.vars, d.members, ledger, rng);
     if (explain) facts.push(fact);
     d.shifted = [...d.shifted, shift.id];
@@ -168,14 +168,14 @@ function resolveChoice(ctx: Ctx, choice: Choice): void {
     ctx.facts.push({ type: 'action-resolved', action: def.id, target: choice.target ?? null, strength, success });
   }
 
-  const call = d.calls.length === 0 ? -1 : answers(ctx.rules.events, d.calls, d.members, def.id, choice.target ?? null);
+  const call = d.calls.length === 0 ? -1 : answers(ctx.setup.events, d.calls, d.members, def.id, choice.target ?? null);
   if (call >= 0) {
     const c = d.calls[call]!;
     d.calls = d.calls.map((x, i) => (i === call ? { event: c.event, turn: c.turn, member: c.member, open: false } : x));
     if (ctx.explain) ctx.facts.push({ type: 'call-answered', event: c.event, action: def.id });
   }
   const answered = settles(
-    ctx.rules.shifts,
+    ctx.setup.shifts,
     d.situations,
     d.shifted,
     d.settled,
@@ -206,7 +206,7 @@ function landDelayed(ctx: Ctx): void {
 }
 
 function finishTurn(ctx: Ctx): void {
-  const { d, facts, rules, explain } = ctx;
+  const { d, facts, setup, explain } = ctx;
   const l = leadershipIndex(d.vars);
   const m = managementIndex(d.vars);
   d.lHigh = isHigh(l, d.lHigh);
@@ -221,8 +221,8 @@ function finishTurn(ctx: Ctx): void {
   if (explain) facts.push({ type: 'turn-ended', turn: d.turn, l, m, regime });
   if (explain && regime !== before) facts.push({ type: 'regime-changed', from: before, to: regime });
 
-  const collapse = collapses(regime, d.streak, rules.collapseAfter);
-  const last = d.turn >= rules.turns;
+  const collapse = collapses(regime, d.streak, setup.collapseAfter);
+  const last = d.turn >= setup.turns;
   d.turn += 1;
   d.plan = [];
   d.time = d.budget;
@@ -230,7 +230,7 @@ function finishTurn(ctx: Ctx): void {
     const early = collapse && !last;
     d.over = true;
     d.early = early;
-    d.ending = endingOf(rules.endings, regime, early, d);
+    d.ending = endingOf(setup.endings, regime, early, d);
     d.score = scoreBreakdown(d, regime, early).total;
     if (explain) facts.push({ type: 'game-ended', outcome: regime, ending: d.ending, early, score: d.score });
   }
@@ -246,6 +246,6 @@ function collapses(regime: Regime, streak: number, after: number): boolean {
 export function turnsToCollapse(state: GameState): number | null {
   if (state.over || (state.regime !== 'chaos' && state.regime !== 'stagnation')) return null;
   let k = 1;
-  while (!collapses(state.regime, state.streak + k, rulesOf(state.setup).collapseAfter)) k++;
+  while (!collapses(state.regime, state.streak + k, plainSetup(state.setup).collapseAfter)) k++;
   return k;
 }

@@ -16,11 +16,11 @@ export const VAR_LABELS: Record<VarName, string> = {
 
 const RULE_WORDS: Record<string, string> = {
   [DYNAMICS.churn]: 'churn: ideas ran ahead of the structure to carry them',
-  [DYNAMICS.redTape]: 'red tape: rules and controls without enough trust or direction',
+  [DYNAMICS.redTape]: 'red tape: rules and checks without enough trust or clarity',
   [DYNAMICS.expectations]: 'rising expectations: success raises the bar every turn it lasts',
-  [DYNAMICS.execution]: 'execution settling toward what structure, control and energy sustain',
-  [DYNAMICS.innovation]: 'innovation settling toward what trust, direction and energy sustain',
-  [DYNAMICS.morale]: 'morale settling toward what trust, energy, direction and results sustain',
+  [DYNAMICS.execution]: 'execution settling toward what structure, predictability and energy sustain',
+  [DYNAMICS.innovation]: 'innovation settling toward what trust, clarity and energy sustain',
+  [DYNAMICS.morale]: 'morale settling toward what trust, energy, clarity and results sustain',
   [DYNAMICS.fade]: 'fading without upkeep',
   [DYNAMICS.rest]: 'rest between turns',
   [DYNAMICS.work]: 'work done: execution aimed by clarity and fed by ideas',

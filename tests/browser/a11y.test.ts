@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import axeCore from 'axe-core';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -6,9 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/sim';
 import { createGame, step, type Scenario } from '../../src/engine';
 import { loadAllScenarios } from '../../src/scenarios/files';
-import { launchChromium } from './chromium';
+import { browserHarness, SHOTS as ALL_SHOTS } from './harness';
 import { playToEnd, playTurn } from './play-helpers';
-import { previewUrl } from './preview';
 
 declare global {
   interface Window {
@@ -16,9 +15,8 @@ declare global {
   }
 }
 
-/** Screenshots are test artifacts: look at them after a run. */
 const ROOT = new URL('../..', import.meta.url).pathname;
-const SHOTS = join(ROOT, 'test-results', 'screenshots', 'a11y');
+const SHOTS = join(ALL_SHOTS, 'a11y');
 
 const SIZES = {
   desktop: { width: 1280, height: 800 },
@@ -27,8 +25,7 @@ const SIZES = {
 } as const;
 type SizeName = keyof typeof SIZES;
 
-let url: string;
-let browser: Browser;
+const h = browserHarness({ shots: 'a11y' });
 let replayCode = '';
 /** A branch of replayCode after turn 3, so the compare screen has two runs that part. */
 let branchCode = '';
@@ -39,7 +36,7 @@ async function open(
   options: { reducedMotion?: 'reduce' | 'no-preference'; on?: Browser } = {},
 ): Promise<{ context: BrowserContext; page: Page }> {
   // Reduced motion unless a test is about motion: the animated world in software WebGL keeps a core busy.
-  const context = await (options.on ?? browser).newContext({
+  const context = await (options.on ?? h.browser).newContext({
     viewport,
     reducedMotion: options.reducedMotion ?? 'reduce',
   });
@@ -47,7 +44,7 @@ async function open(
   // (and finishing each run in a blank page, as axe's Playwright wrapper does) costs seconds a screen.
   await context.addInitScript({ content: axeCore.source });
   const page = await context.newPage();
-  await page.goto(new URL(path, url).href);
+  await page.goto(new URL(path, h.url).href);
   await page.waitForSelector('body[data-ready="true"]');
   return { context, page };
 }
@@ -201,10 +198,10 @@ async function tour(visit: (page: Page, screen: string, size: SizeName) => Promi
     const { context, page } = await open(`./?replay=${branchCode}`, viewport);
     await page.waitForSelector('[data-testid="lineage"]');
     await atEverySize(page, 'replay-of-a-branch');
-    await page.goto(new URL(`./?compare=${replayCode}~${branchCode}`, url).href);
+    await page.goto(new URL(`./?compare=${replayCode}~${branchCode}`, h.url).href);
     await page.waitForSelector('[data-testid="divergence"]');
     await atEverySize(page, 'compare');
-    await page.goto(new URL('./?compare', url).href);
+    await page.goto(new URL('./?compare', h.url).href);
     await page.waitForSelector('#compare-a');
     await atEverySize(page, 'compare-entry');
     await context.close();
@@ -218,7 +215,6 @@ async function tour(visit: (page: Page, screen: string, size: SizeName) => Promi
 }
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
   const out: string[] = [];
   await main(
     ['play', '--scenario', 'first-team', '--seed', '1', '--policy', 'balanced', '--json'],
@@ -233,13 +229,10 @@ beforeAll(async () => {
     () => undefined,
   );
   branchCode = (JSON.parse(branched.join('')) as { replayCode: string }).replayCode;
-  url = await previewUrl();
-  browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {
   if (minor.length) console.log(`axe, moderate and minor findings:\n  ${[...new Set(minor)].join('\n  ')}`);
-  await browser?.close();
 });
 
 describe('every screen at phone, desktop and projector sizes', () => {
@@ -362,7 +355,7 @@ describe('the presenter layout', () => {
     await page.screenshot({ path: join(SHOTS, 'presenter-after-turn.png') });
 
     // The preference lasts for the session, without the parameter; the menu's toggle turns it off.
-    await page.goto(new URL('./?scenario=first-team&seed=present', url).href);
+    await page.goto(new URL('./?scenario=first-team&seed=present', h.url).href);
     await page.waitForSelector('[data-testid="end-turn"]');
     expect(await page.evaluate(() => document.body.classList.contains('presenter'))).toBe(true);
     await page.waitForSelector('body[data-world="ready"]', { timeout: 30_000 });

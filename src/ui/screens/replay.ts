@@ -27,6 +27,11 @@ export function replayScreen(ctx: AppContext, code: string): void {
     timer = null;
     controls.showPlaying(false);
   };
+  // A replay left while playing (a notice's link, a lab link) must not go on drawing the next screen's world.
+  ctx.onLeave(() => {
+    timer?.();
+    timer = null;
+  });
   const show = (i: number): void => {
     at = Math.max(0, Math.min(last, i));
     controls.showTurn(at);

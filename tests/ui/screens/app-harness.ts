@@ -30,6 +30,28 @@ export interface OpenApp {
  * Starts the whole app in happy-dom at `url` (a path with its query, as a link would open it),
  * with stand-in services (tests/ui/test-services.ts), a store in memory and the shipped scenarios.
  */
+/** The listeners the last app added to the document and window, removed when the next one opens. */
+let lastListeners: (() => void)[] = [];
+
+/** Runs `start`, keeping a way to remove every listener it adds to the document and the window. */
+function withListenersKept(start: () => void): void {
+  for (const remove of lastListeners) remove();
+  lastListeners = [];
+  const targets: EventTarget[] = [document, window];
+  const originals = targets.map((t) => t.addEventListener);
+  targets.forEach((target, i) => {
+    target.addEventListener = function (this: EventTarget, ...args: Parameters<EventTarget['addEventListener']>) {
+      lastListeners.push(() => target.removeEventListener(args[0], args[1], args[2]));
+      return originals[i]!.apply(this, args);
+    };
+  });
+  try {
+    start();
+  } finally {
+    targets.forEach((target, i) => (target.addEventListener = originals[i]!));
+  }
+}
+
 export function openApp(url = '/', options: { readonly store?: Store; readonly clipboard?: boolean } = {}): OpenApp {
   document.body.innerHTML = SHELL;
   delete document.body.dataset.world;
@@ -40,12 +62,15 @@ export function openApp(url = '/', options: { readonly store?: Store; readonly c
   const { scenarios, problems } = bundledScenarios();
   const entries = scenarios.map((s) => ({ scenario: s.scenario, hash: scenarioHash(s.text) }));
   const workshops = memoryWorkshopStore();
-  startApp(
-    root,
-    live,
-    { store, workshops: () => Promise.resolve(workshops), services, workers: null },
-    entries,
-    problems,
+  // One app per page: the previous test's app stops hearing keys and address changes.
+  withListenersKept(() =>
+    startApp(
+      root,
+      live,
+      { store, workshops: () => Promise.resolve(workshops), services, workers: null },
+      entries,
+      problems,
+    ),
   );
   const byTestId = <T extends HTMLElement>(id: string): T => {
     const found = root.querySelector<T>(`[data-testid="${id}"]`);

@@ -1,29 +1,11 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import type { Store } from '../../../src/platform/storage';
 import { memoryStore } from '../../../src/platform/storage';
 import { decodeCode } from '../../../src/replay/code';
 import { encodeRaw } from '../../replay/support';
 import { cliVerify } from '../../browser/pages';
-import { openApp as openAppAlone, type OpenApp } from './app-harness';
+import { openApp, type OpenApp } from './app-harness';
 import { branchOf, codeOf, saveOf, tampered } from './replay-codes';
-
-// Every app started adds its key listener to the one document, and none is removed: an earlier
-// test's app would answer the keys first. Only the newest app's listener is kept.
-const keyListeners: EventListenerOrEventListenerObject[] = [];
-const addListener = document.addEventListener.bind(document);
-document.addEventListener = (
-  type: string,
-  listener: EventListenerOrEventListenerObject,
-  options?: boolean | AddEventListenerOptions,
-) => {
-  if (type === 'keydown') keyListeners.push(listener);
-  addListener(type, listener, options);
-};
-function openApp(url: string, options: { readonly store?: Store } = {}): OpenApp {
-  for (const listener of keyListeners.splice(0)) document.removeEventListener('keydown', listener);
-  return openAppAlone(url, options);
-}
 
 /** first-team lasts 8 turns; its balanced bot plays them all. */
 const RUN = codeOf('first-team', 'balanced', 'replay-screen');

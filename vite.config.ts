@@ -35,6 +35,19 @@ function phaserFlags(): Plugin {
   };
 }
 
+/**
+ * Tests that play thousands of games: the balance sweeps, the documentation's commands (which run
+ * such sweeps) and the benchmark run as `npm run bench` runs it.
+ */
+const SLOW_TESTS = [
+  'tests/balance/**/*.test.ts',
+  'tests/**/balance*.test.ts',
+  'tests/docs/**/*.test.ts',
+  'tests/cli/bench.test.ts',
+];
+/** Tests that drive headless Chromium. */
+const BROWSER_TESTS = ['tests/browser/**/*.test.ts', 'tests/**/browser-*.test.ts'];
+
 export default defineConfig({
   // Relative asset paths let the built site run from any static host and any sub-path.
   base: './',
@@ -104,13 +117,43 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['tests/**/*.test.ts'],
-    // Builds and serves the site for the browser tests, once per run and only if one asks for it.
+    // Builds and serves the site and starts one Chromium for the browser tests, once per run and
+    // only if one asks for it.
     globalSetup: ['tests/global-setup.ts'],
     // Balance sweeps are long and single-threaded: on a 2-core machine the default of one worker
     // would leave a core idle for minutes.
     maxWorkers: Math.max(2, availableParallelism() - 1),
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // `npm run coverage`: line coverage of the sources by the Node tests (the browser tests run
+    // the built site, which V8 coverage in Node cannot see).
+    coverage: {
+      provider: 'v8',
+      include: ['src/**/*.ts'],
+      reporter: ['text-summary', 'json-summary'],
+      reportsDirectory: 'coverage',
+    },
+    projects: [
+      {
+        extends: true,
+        test: {
+          // The quick tests (`npm run test:unit`): the engine, replay, workshop, CLI, scenarios and
+          // the screens in happy-dom. They share modules within a worker thread instead of loading
+          // the engine again for every file, which took more time than most files' tests; none
+          // keeps state between files (a test that must count calls passes in its own counter).
+          name: 'unit',
+          include: ['tests/**/*.test.ts'],
+          exclude: [...SLOW_TESTS, ...BROWSER_TESTS],
+          pool: 'threads',
+          isolate: false,
+        },
+      },
+      {
+        extends: true,
+        test: { name: 'slow', include: SLOW_TESTS, pool: 'threads', isolate: false },
+      },
+      // Real Chromium on the built site; each file in a process of its own.
+      { extends: true, test: { name: 'browser', include: BROWSER_TESTS } },
+    ],
   },
 });

@@ -150,7 +150,8 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'slow', include: SLOW_TESTS, pool: 'threads', isolate: false },
+        // Each file on its own: a sweep keeps every game it played for its tests, which would add up.
+        test: { name: 'slow', include: SLOW_TESTS, pool: 'threads' },
       },
       // Real Chromium on the built site; each file in a process of its own.
       { extends: true, test: { name: 'browser', include: BROWSER_TESTS } },

@@ -297,6 +297,55 @@ function ranked(order: readonly number[], counts: readonly number[]): number[] {
 }
 
 /** Builds the whole report with the given executor. */
+interface PolicyTotal {
+  outcomes: Outcomes;
+  shareSum: number[];
+  shareGames: number[];
+}
+
+/** Each player's outcomes and leadership shares, summed over its jobs. */
+function policyTotals(
+  names: readonly string[],
+  jobs: readonly PolicyJob[],
+  parts: readonly BalancePart[],
+): Map<string, PolicyTotal> {
+  const totals = new Map<string, PolicyTotal>();
+  for (const name of names) totals.set(name, { outcomes: noOutcomes(), shareSum: [], shareGames: [] });
+  parts.forEach((part, j) => {
+    if (part.kind !== 'policy') throw new Error('expected a policy result');
+    const t = totals.get(jobs[j]!.policy)!;
+    for (const r of REGIMES) t.outcomes[r] += part.outcomes[r];
+    part.shareSum.forEach((x, k) => (t.shareSum[k] = (t.shareSum[k] ?? 0) + (x ?? 0)));
+    part.shareGames.forEach((x, k) => (t.shareGames[k] = (t.shareGames[k] ?? 0) + (x ?? 0)));
+  });
+  return totals;
+}
+
+/** The best climb's script; the earlier climb's on a tie. */
+function bestClimb(parts: readonly BalancePart[]): ScriptPart | null {
+  let script: ScriptPart | null = null;
+  for (const part of parts) {
+    if (part.kind !== 'script') throw new Error('expected a script result');
+    if (
+      script === null ||
+      part.momentum > script.momentum ||
+      (part.momentum === script.momentum && part.score > script.score)
+    )
+      script = part;
+  }
+  return script;
+}
+
+/** A player's mean leadership share per turn, to one decimal; null for a turn no game reached. */
+function sharesByTurn(total: PolicyTotal): (number | null)[] {
+  const byTurn: (number | null)[] = [];
+  for (let k = 0; k < total.shareSum.length; k++) {
+    const games = total.shareGames[k] ?? 0;
+    byTurn.push(games === 0 ? null : Math.round((10 * total.shareSum[k]!) / games) / 10);
+  }
+  return byTurn;
+}
+
 export async function computeBalance(
   scenario: Scenario,
   options: BalanceOptions,
@@ -341,31 +390,12 @@ export async function computeBalance(
   const climbParts = parts.slice(0, climbJobs.length);
   const policyParts = parts.slice(climbJobs.length, climbJobs.length + policyJobs.length);
 
-  const totals = new Map<string, { outcomes: Outcomes; shareSum: number[]; shareGames: number[] }>();
-  for (const name of names) totals.set(name, { outcomes: noOutcomes(), shareSum: [], shareGames: [] });
-  policyParts.forEach((part, j) => {
-    if (part.kind !== 'policy') throw new Error('expected a policy result');
-    const t = totals.get(policyJobs[j]!.policy)!;
-    for (const r of REGIMES) t.outcomes[r] += part.outcomes[r];
-    part.shareSum.forEach((x, k) => (t.shareSum[k] = (t.shareSum[k] ?? 0) + (x ?? 0)));
-    part.shareGames.forEach((x, k) => (t.shareGames[k] = (t.shareGames[k] ?? 0) + (x ?? 0)));
-  });
+  const totals = policyTotals(names, policyJobs, policyParts);
   // Each survivor's count over all the screening seeds.
   const secondCounts =
     screenRuns > firstScreenRuns ? second.merge(parts.slice(climbJobs.length + policyJobs.length)) : [];
   const screenCounts = survivors.map((i, k) => firstCounts[i]! + (secondCounts[k] ?? 0));
-  // The best climb's script; the earlier climb's on a tie.
-  let script: ScriptPart | null = null;
-  for (const part of climbParts) {
-    if (part.kind !== 'script') throw new Error('expected a script result');
-    if (
-      script === null ||
-      part.momentum > script.momentum ||
-      (part.momentum === script.momentum && part.score > script.score)
-    )
-      script = part;
-  }
-  const plan = script?.plan ?? [];
+  const plan = bestClimb(climbParts)?.plan ?? [];
 
   // Phase 3: the best of the screening on every seed (when the screening did not already cover
   // them), and the best script on every seed.
@@ -395,13 +425,6 @@ export async function computeBalance(
   }
   const top = ranked(kept, finalCounts).slice(0, TOP_BUNDLES);
 
-  const expert = totals.get('expert')!;
-  const byTurn: (number | null)[] = [];
-  for (let k = 0; k < expert.shareSum.length; k++) {
-    const games = expert.shareGames[k] ?? 0;
-    byTurn.push(games === 0 ? null : Math.round((10 * expert.shareSum[k]!) / games) / 10);
-  }
-
   const report: BalanceReport = {
     scenario: scenario.id,
     runs,
@@ -409,7 +432,7 @@ export async function computeBalance(
     fixedBundles: top.map((i) => ({ actions: [...bundles[i]!], momentum: finalCounts[kept.indexOf(i)]! / runs })),
     script: { plan, momentum: scriptMomentum / runs },
     leadershipShare: SHARES.map((n) => ({ share: n, momentum: totals.get(`share:${n}`)!.outcomes.momentum / runs })),
-    expertLeadershipByTurn: byTurn,
+    expertLeadershipByTurn: sharesByTurn(totals.get('expert')!),
   };
   return {
     report,

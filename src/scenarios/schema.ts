@@ -101,6 +101,36 @@ export interface CrossProblem {
   readonly message: string;
 }
 
+const list = (x: unknown): unknown[] => (Array.isArray(x) ? x : []);
+// Numbers outside what the schema allows are reported there; comparing with them says nothing.
+const int = (x: unknown): number | undefined => (Number.isSafeInteger(x) ? (x as number) : undefined);
+const field = (x: unknown, key: string): unknown =>
+  typeof x === 'object' && x !== null ? (x as Record<string, unknown>)[key] : undefined;
+
+/** The conditions ("when") of events, shifts and endings: one of var and stat, and a range that is one. */
+function conditionProblems(d: Record<string, unknown>, out: CrossProblem[]): void {
+  for (const group of ['events', 'shifts', 'endings'] as const) {
+    list(d[group]).forEach((item, i) => {
+      list(field(item, 'when')).forEach((c, j) => {
+        const at = [group, i, 'when', j];
+        const hasVar = field(c, 'var') !== undefined;
+        const hasStat = field(c, 'stat') !== undefined;
+        if (typeof c === 'object' && c !== null && hasVar === hasStat) {
+          out.push({
+            path: at,
+            message: `expected exactly one of "var" and "stat", found ${hasVar ? 'both' : 'neither'}`,
+          });
+        }
+        const atLeast = int(field(c, 'atLeast'));
+        const atMost = int(field(c, 'atMost'));
+        if (atLeast !== undefined && atMost !== undefined && atLeast > atMost) {
+          out.push({ path: at, message: `expected atLeast ≤ atMost, found atLeast ${atLeast} and atMost ${atMost}` });
+        }
+      });
+    });
+  }
+}
+
 /**
  * Rules that span fields: known action ids, unique ids, sane condition ranges. They read the
  * raw data defensively so they report alongside shape problems rather than after them.
@@ -109,9 +139,6 @@ export function crossCheck(data: unknown): CrossProblem[] {
   const out: CrossProblem[] = [];
   if (typeof data !== 'object' || data === null) return out;
   const d = data as Record<string, unknown>;
-  const list = (x: unknown): unknown[] => (Array.isArray(x) ? x : []);
-  // Numbers outside what the schema allows are reported there; comparing with them says nothing.
-  const int = (x: unknown): number | undefined => (Number.isSafeInteger(x) ? (x as number) : undefined);
   const actions = list(d.actions);
   actions.forEach((a, i) => {
     if (typeof a === 'string' && !ACTION_IDS.includes(a)) {
@@ -141,28 +168,7 @@ export function crossCheck(data: unknown): CrossProblem[] {
   dupes(list(d.events).map(idOf), 'events', 'event id', ['id']);
   dupes(list(d.shifts).map(idOf), 'shifts', 'shift id', ['id']);
   dupes(list(d.endings).map(idOf), 'endings', 'ending id', ['id']);
-  const field = (x: unknown, key: string): unknown =>
-    typeof x === 'object' && x !== null ? (x as Record<string, unknown>)[key] : undefined;
-  for (const group of ['events', 'shifts', 'endings'] as const) {
-    list(d[group]).forEach((item, i) => {
-      list(field(item, 'when')).forEach((c, j) => {
-        const at = [group, i, 'when', j];
-        const hasVar = field(c, 'var') !== undefined;
-        const hasStat = field(c, 'stat') !== undefined;
-        if (typeof c === 'object' && c !== null && hasVar === hasStat) {
-          out.push({
-            path: at,
-            message: `expected exactly one of "var" and "stat", found ${hasVar ? 'both' : 'neither'}`,
-          });
-        }
-        const atLeast = int(field(c, 'atLeast'));
-        const atMost = int(field(c, 'atMost'));
-        if (atLeast !== undefined && atMost !== undefined && atLeast > atMost) {
-          out.push({ path: at, message: `expected atLeast ≤ atMost, found atLeast ${atLeast} and atMost ${atMost}` });
-        }
-      });
-    });
-  }
+  conditionProblems(d, out);
   const turns = int(d.turns) ?? 30;
   list(d.events).forEach((x, i) => {
     const calls = field(x, 'settledBy') !== undefined || field(x, 'pressure') !== undefined;

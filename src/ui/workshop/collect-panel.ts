@@ -34,27 +34,11 @@ const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n =
  * removing a team or a hand-in. `redraw` draws the whole room after a paste.
  */
 export function collectPanel(ctx: AppContext, keeper: RoomKeeper, redraw: () => void): CollectPanel {
-  // Read out through the page's live region (say), so not a live region itself: once is enough.
-  const status = h('p', { class: 'collect-status', 'data-testid': 'collect-status' });
-  const statusAction = h('span', { class: 'collect-status-action' });
+  const { line: statusLine, say } = collectStatus(ctx.announce);
   // Progress is shown, not read out: a live region updated every slice would talk over itself.
   const progressLine = h('p', { class: 'collect-progress muted', 'data-testid': 'collect-progress', hidden: true });
   const refusedHost = h('div', {});
   const manage = removalBox(() => drawManage());
-  const say = (text: string, action?: StatusAction): void => {
-    status.textContent = text;
-    mount(
-      statusAction,
-      action
-        ? h(
-            'button',
-            { type: 'button', class: 'secondary small', 'data-testid': 'collect-status-action', onclick: action.run },
-            action.label,
-          )
-        : null,
-    );
-    ctx.announce(text);
-  };
 
   const addText = async (text: string, source: string): Promise<void> => {
     const { found, note } = extractSubmissions(text, source);
@@ -135,7 +119,7 @@ export function collectPanel(ctx: AppContext, keeper: RoomKeeper, redraw: () => 
       scanButton(ctx, (text) => void addText(text, 'camera')),
     ),
     drop,
-    h('div', { class: 'collect-status-line' }, status, statusAction),
+    statusLine,
     progressLine,
     refusedHost,
     manage.box,
@@ -157,6 +141,31 @@ export function collectPanel(ctx: AppContext, keeper: RoomKeeper, redraw: () => 
       drawManage();
     },
   };
+}
+
+/** The status line under the paste box: what the last action did, with its Undo (or the like). */
+function collectStatus(announce: (text: string) => void): {
+  line: HTMLElement;
+  say: (text: string, action?: StatusAction) => void;
+} {
+  // Read out through the page's live region, so not a live region itself: once is enough.
+  const status = h('p', { class: 'collect-status', 'data-testid': 'collect-status' });
+  const statusAction = h('span', { class: 'collect-status-action' });
+  const say = (text: string, action?: StatusAction): void => {
+    status.textContent = text;
+    mount(
+      statusAction,
+      action
+        ? h(
+            'button',
+            { type: 'button', class: 'secondary small', 'data-testid': 'collect-status-action', onclick: action.run },
+            action.label,
+          )
+        : null,
+    );
+    announce(text);
+  };
+  return { line: h('div', { class: 'collect-status-line' }, status, statusAction), say };
 }
 
 /**

@@ -65,27 +65,8 @@ export function roomViews(
     last = shownRoom;
     const { room } = shownRoom;
     for (const b of picker.querySelectorAll('button')) b.setAttribute('aria-pressed', String(b.textContent === view));
-    const turnSelect = h(
-      'select',
-      { id: 'ws-turn', onchange: (e: Event) => ((turn = Number((e.target as HTMLSelectElement).value)), again()) },
-      ...Array.from({ length: scenario.turns }, (_, i) =>
-        h('option', { value: String(i + 1), selected: i + 1 === turn }, `Turn ${i + 1}`),
-      ),
-    );
-    const meterSelect = h(
-      'select',
-      {
-        id: 'ws-meter',
-        onchange: (e: Event) => ((meter = (e.target as HTMLSelectElement).value as SeriesKey), again()),
-      },
-      ...SERIES_KEYS.map((k) =>
-        h(
-          'option',
-          { value: k, selected: k === meter },
-          k === 'l' ? 'L' : k === 'm' ? 'M' : k[0]!.toUpperCase() + k.slice(1),
-        ),
-      ),
-    );
+    const turnSelect = turnPicker(scenario.turns, turn, (t) => ((turn = t), again()));
+    const meterSelect = meterPicker(meter, (k) => ((meter = k), again()));
     // A room of thousands (a stress test, a merged archive) shows its first teams, never all at once.
     const shown = room.teams.length > SHOWN_TEAMS ? { ...room, teams: room.teams.slice(0, SHOWN_TEAMS) } : room;
     mount(
@@ -151,4 +132,30 @@ export function roomViews(
       again();
     },
   };
+}
+
+/** The turn the Decisions view shows. */
+function turnPicker(turns: number, turn: number, pick: (turn: number) => void): HTMLSelectElement {
+  return h(
+    'select',
+    { id: 'ws-turn', onchange: (e: Event) => pick(Number((e.target as HTMLSelectElement).value)) },
+    ...Array.from({ length: turns }, (_, i) =>
+      h('option', { value: String(i + 1), selected: i + 1 === turn }, `Turn ${i + 1}`),
+    ),
+  );
+}
+
+/** The meter the Chart view follows. */
+function meterPicker(meter: SeriesKey, pick: (meter: SeriesKey) => void): HTMLSelectElement {
+  return h(
+    'select',
+    { id: 'ws-meter', onchange: (e: Event) => pick((e.target as HTMLSelectElement).value as SeriesKey) },
+    ...SERIES_KEYS.map((k) =>
+      h(
+        'option',
+        { value: k, selected: k === meter },
+        k === 'l' ? 'L' : k === 'm' ? 'M' : k[0]!.toUpperCase() + k.slice(1),
+      ),
+    ),
+  );
 }

@@ -20,31 +20,21 @@ const FALLBACK = { w: 960, h: 540 };
  */
 const SETTLE_FRAMES = 4;
 
-/**
- * Creates the Phaser world inside `parent` and resolves once its scene is ready. The canvas
- * always fills the parent: the game size follows the parent's size times the device pixel
- * ratio, and the scene lays itself out again for every new size.
- */
-export async function createWorld(parent: HTMLElement, options: WorldOptions): Promise<World> {
-  const dpr = Math.min(MAX_DPR, Math.max(1, window.devicePixelRatio || 1));
-  /** The canvas size for the parent's current size, and its pixels per CSS pixel. */
-  const sizeOf = (): { w: number; h: number; ratio: number } => {
-    const r = parent.getBoundingClientRect();
-    const css = r.width < 2 || r.height < 2 ? FALLBACK : { w: r.width, h: r.height };
-    const ratio = Math.min(dpr, Math.sqrt(MAX_PIXELS / (css.w * css.h)));
-    return { w: Math.round(css.w * ratio), h: Math.round(css.h * ratio), ratio };
-  };
+/** The canvas size for the parent's current size, and its pixels per CSS pixel. */
+function canvasSize(parent: HTMLElement, dpr: number): { w: number; h: number; ratio: number } {
+  const r = parent.getBoundingClientRect();
+  const css = r.width < 2 || r.height < 2 ? FALLBACK : { w: r.width, h: r.height };
+  const ratio = Math.min(dpr, Math.sqrt(MAX_PIXELS / (css.w * css.h)));
+  return { w: Math.round(css.w * ratio), h: Math.round(css.h * ratio), ratio };
+}
 
-  let resolveReady: () => void = () => undefined;
-  const ready = new Promise<void>((resolve) => (resolveReady = resolve));
-  const start = sizeOf();
-  const scene = new WorldScene({
-    reducedMotion: options.reducedMotion,
-    dpr,
-    ratio: start.ratio,
-    onReady: () => resolveReady(),
-  });
-  const game = new Phaser.Game({
+/** Phaser's settings for the world: WebGL only, no input or audio, scaled to fit its parent. */
+function gameConfig(
+  parent: HTMLElement,
+  start: { readonly w: number; readonly h: number },
+  scene: WorldScene,
+): Phaser.Types.Core.GameConfig {
+  return {
     // WebGL or nothing: a silent fallback to the deprecated Canvas renderer would hide a broken setup.
     type: Phaser.WEBGL,
     parent,
@@ -68,7 +58,28 @@ export async function createWorld(parent: HTMLElement, options: WorldOptions): P
       expandParent: false,
     },
     scene,
+  };
+}
+
+/**
+ * Creates the Phaser world inside `parent` and resolves once its scene is ready. The canvas
+ * always fills the parent: the game size follows the parent's size times the device pixel
+ * ratio, and the scene lays itself out again for every new size.
+ */
+export async function createWorld(parent: HTMLElement, options: WorldOptions): Promise<World> {
+  const dpr = Math.min(MAX_DPR, Math.max(1, window.devicePixelRatio || 1));
+  const sizeOf = (): { w: number; h: number; ratio: number } => canvasSize(parent, dpr);
+
+  let resolveReady: () => void = () => undefined;
+  const ready = new Promise<void>((resolve) => (resolveReady = resolve));
+  const start = sizeOf();
+  const scene = new WorldScene({
+    reducedMotion: options.reducedMotion,
+    dpr,
+    ratio: start.ratio,
+    onReady: () => resolveReady(),
   });
+  const game = new Phaser.Game(gameConfig(parent, start, scene));
 
   // Keep the game size in step with the parent so FIT never letterboxes and text stays sharp.
   const observer = new ResizeObserver(() => {

@@ -191,7 +191,7 @@ describe('terminalText', () => {
 
 describe('as a real process', () => {
   it('exits 1 with the broken files on stderr and nothing live on stdout', () => {
-    const p = spawnSync('npx', ['tsx', 'src/cli/sim.ts', 'scenarios'], {
+    const p = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/sim.ts', 'scenarios'], {
       cwd: ROOT,
       encoding: 'utf8',
       env: { ...process.env, MOMENTUM_SCENARIOS: dir, NO_COLOR: '1' },

@@ -357,7 +357,8 @@ describe('sim usage errors', () => {
 
 describe('sim as a real process', () => {
   const run = (...args: string[]) =>
-    spawnSync('npx', ['tsx', 'src/cli/sim.ts', ...args], {
+    // As `npm run sim` runs it, without npx's lookup of tsx: Node with tsx's loader.
+    spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/sim.ts', ...args], {
       cwd: ROOT,
       encoding: 'utf8',
       env: { ...process.env, NO_COLOR: '1' },

@@ -238,7 +238,7 @@ describe('sim workshop', () => {
   });
 
   it('reads standard input in a real process', () => {
-    const p = spawnSync('npx', ['tsx', 'src/cli/sim.ts', 'workshop', '-', '--json'], {
+    const p = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/sim.ts', 'workshop', '-', '--json'], {
       cwd: ROOT,
       encoding: 'utf8',
       input: `${blue.code}\n${red.code}\n`,

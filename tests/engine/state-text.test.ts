@@ -36,8 +36,11 @@ const games = gameArb(SCENARIOS.length, 120);
 /** The same text and fingerprint as the generic walk gives. */
 function expectSame(value: unknown): void {
   const text = canonical(value);
-  expect(stateText(value)).toBe(text);
-  expect(fingerprint(value)).toBe(hash64(text));
+  const got = stateText(value);
+  // expect() only on a difference: called at every step of 150 games, it costs more than the check.
+  if (got !== text) expect(got).toBe(text);
+  const print = fingerprint(value);
+  if (print !== hash64(text)) expect(print).toBe(hash64(text));
 }
 
 /** A JSON copy with one edit at a random path: an extra key, an undefined or removed key, a new type. */

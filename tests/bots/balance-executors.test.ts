@@ -3,26 +3,8 @@ import { computeBalance, executeHere } from '../../src/bots/balance';
 import { planPolicy } from '../../src/bots/plan';
 import { playGame } from '../../src/bots/run';
 import { balanceParallel } from '../../src/cli/parallel';
-import type { Scenario } from '../../src/engine';
 import { inProcessExecutor, runBalance } from '../../src/lab/balance-run';
-import { loadAllScenarios } from '../../src/scenarios/files';
-
-/**
- * The first team with eight of its actions, so a few hundred bundles fit a turn and a whole
- * balance report of a few seeds, search included, takes a second or two.
- */
-const firstTeam = loadAllScenarios().find((s) => s.scenario.id === 'first-team')!.scenario;
-const ACTIONS = [
-  'share-vision',
-  'tell-the-why',
-  'coach',
-  'set-goals',
-  'make-plan',
-  'schedule-work',
-  'delegate',
-  'monitor',
-];
-const small: Scenario = { ...firstTeam, id: 'small-team', actions: ACTIONS };
+import { small } from './small-team';
 
 describe('the balance report', () => {
   it(

@@ -3,24 +3,7 @@ import { planPolicy, type Plan } from '../../src/bots/plan';
 import { playGame } from '../../src/bots/run';
 import { runScriptJob, scriptStarts, startScript, type ScriptJob } from '../../src/bots/script-search';
 import { actionDef, type Scenario } from '../../src/engine';
-import { loadAllScenarios } from '../../src/scenarios/files';
-
-/**
- * The first team with eight of its actions, so a few hundred bundles fit a turn and a whole
- * balance report of a few seeds, search included, takes a second or two.
- */
-const firstTeam = loadAllScenarios().find((s) => s.scenario.id === 'first-team')!.scenario;
-const ACTIONS = [
-  'share-vision',
-  'tell-the-why',
-  'coach',
-  'set-goals',
-  'make-plan',
-  'schedule-work',
-  'delegate',
-  'monitor',
-];
-const small: Scenario = { ...firstTeam, id: 'small-team', actions: ACTIONS };
+import { small } from './small-team';
 
 const PREFIX = 'search-';
 const SEEDS = 8;

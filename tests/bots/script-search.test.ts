@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { planPolicy, type Plan } from '../../src/bots/plan';
 import { playGame } from '../../src/bots/run';
 import { runScriptJob, scriptStarts, startScript, type ScriptJob } from '../../src/bots/script-search';
-import { actionDef, type Scenario } from '../../src/engine';
-import { small } from './small-team';
+import { actionDef } from '../../src/engine';
+import { ACTIONS, small } from './small-team';
 
 const PREFIX = 'search-';
 const SEEDS = 8;

@@ -6,7 +6,7 @@ import { loadAllScenarios } from '../../src/scenarios/files';
  * balance report of a few seeds, search included, takes a second or two.
  */
 const firstTeam = loadAllScenarios().find((s) => s.scenario.id === 'first-team')!.scenario;
-const ACTIONS = [
+export const ACTIONS = [
   'share-vision',
   'tell-the-why',
   'coach',

@@ -1,0 +1,150 @@
+import type { ActionDef } from '../../engine';
+import type { TurnRecord } from '../../replay/timeline';
+import type { AppContext } from '../context';
+import { h, mount } from '../dom';
+import { briefingNote } from '../panels/briefing-note';
+import { actionCards } from '../panels/cards';
+import { historyChart } from '../panels/chart';
+import { turnExplanation } from '../panels/explain';
+import { playHeader } from '../panels/play-header';
+import { situationPanel } from '../panels/situation';
+import { turnControls } from '../panels/turn-controls';
+import { metersPanel, turnSummaryPanel } from '../panels/turn-summary';
+import type { Session } from '../session';
+import { worldViewOf } from '../world-view';
+
+/** The play screen's parts, each redrawn on its own. */
+interface PlayHosts {
+  readonly header: HTMLElement;
+  readonly turnPanel: HTMLElement;
+  readonly cards: HTMLElement;
+  readonly results: HTMLElement;
+  readonly summary: HTMLElement;
+  readonly meters: HTMLElement;
+  readonly chart: HTMLElement;
+  readonly situation: HTMLElement;
+}
+
+/** What the screen shows: the game, its last resolved turn, and the last refused choice. */
+export interface TurnView {
+  readonly session: Session;
+  readonly last: TurnRecord | null;
+  readonly error: string | null;
+}
+
+/** What the screen's controls do. */
+export interface PlayControls {
+  pick(def: ActionDef): void;
+  undo(): void;
+  endTurn(): void;
+  menu(): void;
+  handIn(opener: HTMLElement): void;
+}
+
+/** Lays out the play screen: the world and the turn's story on the stage, the controls beside it. */
+function playLayout(ctx: AppContext): { screen: HTMLElement; hosts: PlayHosts } {
+  const hosts: PlayHosts = {
+    header: h('header', { class: 'play-header' }),
+    turnPanel: h('section', { class: 'turn-panel', 'aria-label': 'This turn' }),
+    cards: h('div', { class: 'cards-host', id: 'cards' }),
+    results: h('section', {
+      class: 'results',
+      id: 'turn-explanation',
+      'aria-label': 'Last turn explained',
+      tabindex: '-1',
+    }),
+    summary: h('div', { class: 'turn-summary-host' }),
+    meters: h('div', { class: 'meters-host' }),
+    chart: h('div', { class: 'chart-host' }),
+    situation: h('div', { class: 'situation-host' }),
+  };
+  const { header, turnPanel, cards, results, summary, meters, chart, situation } = hosts;
+  const screen = h(
+    'section',
+    { class: 'screen play-screen' },
+    header,
+    h(
+      'div',
+      { class: 'play-grid' },
+      h('div', { class: 'stage' }, ctx.world.element, summary, meters, situation, results, chart),
+      h('div', { class: 'controls' }, turnPanel, cards),
+    ),
+  );
+  mount(ctx.root, screen);
+  return { screen, hosts };
+}
+
+/** Focused controls scroll clear of the sticky turn panel: its height is a CSS variable. */
+function followTurnPanelHeight(screen: HTMLElement, turnPanel: HTMLElement): void {
+  const sticky = new ResizeObserver(() => {
+    if (!turnPanel.isConnected) return sticky.disconnect();
+    screen.style.setProperty('--turn-panel-height', `${Math.ceil(turnPanel.getBoundingClientRect().height)}px`);
+  });
+  sticky.observe(turnPanel);
+}
+
+/**
+ * Builds the play screen and returns how to draw it. The header, briefing, summary, meters,
+ * explanation and chart change only when a turn resolves: redrawn only then, a card chosen
+ * repaints what it changes, and focus and opened definitions stay while choosing.
+ */
+export function playView(
+  ctx: AppContext,
+  on: PlayControls,
+): { draw(view: TurnView): void; showSummary(): void; focusHeading(): void } {
+  const { screen, hosts } = playLayout(ctx);
+  followTurnPanelHeight(screen, hosts.turnPanel);
+  const { header, turnPanel, cards, results, summary, meters, chart, situation } = hosts;
+  /** Turns resolved when the turn's panels were last drawn. */
+  let drawnTurns = -1;
+
+  const draw = ({ session, last, error }: TurnView): void => {
+    const s = session.scenario;
+    const st = session.state;
+    const active = document.activeElement as HTMLElement | null;
+    const focused = active?.getAttribute('data-testid') ?? null;
+    const onHeading = active !== null && header.contains(active);
+    const turnResolved = drawnTurns !== session.records.length;
+    drawnTurns = session.records.length;
+    if (turnResolved) mount(header, ...playHeader(session, st, on));
+    mount(turnPanel, ...turnControls(s, st, error, on));
+    mount(cards, actionCards(st, on.pick));
+    if (turnResolved) {
+      mount(situation, session.records.length ? situationPanel(s, session.records) : null);
+      mount(
+        summary,
+        turnSummaryPanel(s, last, st, () => {
+          results.scrollIntoView({ block: 'start' });
+          results.focus({ preventScroll: true });
+        }),
+      );
+      mount(meters, metersPanel(st));
+      mount(results, last ? turnExplanation(s, last) : briefingNote(s));
+      mount(chart, historyChart([session.start, ...session.records.map((r) => r.after)], s.turns));
+    }
+    ctx.world.show(worldViewOf(s, st, last));
+    if (onHeading && !active.isConnected) {
+      // The header is re-drawn: the same heading or button there takes focus again.
+      const same = [...header.querySelectorAll<HTMLElement>(active.tagName)].find(
+        (x) => x.textContent === active.textContent,
+      );
+      (same ?? header.querySelector<HTMLElement>('h1'))?.focus();
+    } else if (focused) {
+      const again = ctx.root.querySelector<HTMLElement>(`[data-testid="${focused}"]:not([disabled])`);
+      (again ?? ctx.root.querySelector<HTMLElement>('[data-testid="end-turn"]'))?.focus();
+    }
+  };
+
+  return {
+    draw,
+    /** After a turn: the summary's heading takes focus, and the whole summary is brought into view. */
+    showSummary() {
+      const heading = summary.querySelector<HTMLElement>('h2');
+      heading?.focus({ preventScroll: true });
+      summary.scrollIntoView({ block: 'nearest' });
+    },
+    focusHeading() {
+      header.querySelector<HTMLElement>('h1')?.focus();
+    },
+  };
+}

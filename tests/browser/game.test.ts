@@ -1,10 +1,8 @@
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { advance, createGame, offeredCards } from '../../src/engine';
-import { scenarioHash } from '../../src/replay/scenario-hash';
-import { bundledScenarios } from '../../src/scenarios/bundled';
-import { act, newSession, saveText, type Session } from '../../src/ui/session';
+import { advance, createGame } from '../../src/engine';
+import { byPlan, ENTRIES, PLANS, savedGame } from '../ui/card-plans';
 import { browserHarness, SHOTS } from './harness';
 import type { OpenOptions } from './pages';
 import { playToEnd, playTurn, regime } from './play-helpers';
@@ -15,59 +13,7 @@ export { SHOTS };
 
 const h = browserHarness({ shots: '' });
 
-const ENTRIES = bundledScenarios().scenarios.map((s) => ({ scenario: s.scenario, hash: scenarioHash(s.text) }));
 const scenarioOf = (id: string) => ENTRIES.find((e) => e.scenario.id === id)!.scenario;
-
-/** The keyboard plans of play-helpers.ts, card by card, for games played in the engine. */
-const PLANS = {
-  balanced: [
-    ['share-vision', 'set-goals', 'lead-by-example', 'standardise'],
-    ['tell-the-why', 'schedule-work', 'make-plan', 'monitor'],
-  ],
-  lead: [
-    ['share-vision', 'tell-the-why', 'lead-by-example', 'open-the-floor'],
-    ['listen-and-recognise', 'coach', 'tell-the-why', 'open-the-floor'],
-  ],
-  manage: [
-    ['set-goals', 'standardise', 'monitor', 'schedule-work'],
-    ['make-plan', 'assign-roles', 'set-budget', 'mitigate-risk'],
-  ],
-} as const;
-type Plan = keyof typeof PLANS;
-
-/**
- * A game played in the engine, turn `t` choosing `cards(t)` (a card aimed at a person takes the
- * first member), until `stop` holds or the game ends; saved as this browser would have kept it.
- * Tests that need only to be at a late turn start there instead of playing to it in the page.
- */
-function savedGame(
-  scenario: string,
-  seed: string,
-  cards: (t: number) => readonly string[],
-  stop: (s: Session) => boolean = () => false,
-): { key: string; text: string; session: Session } {
-  let session = newSession(
-    ENTRIES.find((e) => e.scenario.id === scenario)!,
-    seed,
-  );
-  for (let t = 0; !session.state.over && !stop(session); t++) {
-    for (const action of cards(t)) {
-      const def = offeredCards(session.state).find((d) => d.id === action);
-      const target = def?.targeted ? { target: session.scenario.members[0]!.id } : {};
-      const r = act(session, { type: 'choose', action, ...target });
-      if (r.ok) session = r.session;
-    }
-    const ended = act(session, { type: 'end-turn' });
-    if (!ended.ok) throw new Error(ended.error.message);
-    session = ended.session;
-  }
-  return { key: session.key, text: saveText(session, 1, Date.now()), session };
-}
-
-const byPlan =
-  (plan: Plan) =>
-  (t: number): readonly string[] =>
-    PLANS[plan][t % PLANS[plan].length]!;
 
 /** Opens `path` in a browser where `games` are already saved, as earlier visits would have left them. */
 function openWithSaves(

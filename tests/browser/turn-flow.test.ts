@@ -1,12 +1,10 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { offeredCards } from '../../src/engine';
 import { encodeCode } from '../../src/replay/code';
-import { scenarioHash } from '../../src/replay/scenario-hash';
-import { bundledScenarios } from '../../src/scenarios/bundled';
-import { act, newSession, saveText, type Session } from '../../src/ui/session';
+import type { Session } from '../../src/ui/session';
 import { playRecorded } from '../replay/support';
+import { PLANS, savedGame } from '../ui/card-plans';
 import { browserHarness, SHOTS } from './harness';
 import type { OpenOptions } from './pages';
 import { playTurn } from './play-helpers';
@@ -19,60 +17,33 @@ const SIZES = [
   { width: 1920, height: 1080 },
 ] as const;
 
-/** Plans of play-helpers.ts, card by card, for games played in the engine. */
-const PLANS = {
-  lead: [
-    ['share-vision', 'tell-the-why', 'lead-by-example', 'open-the-floor'],
-    ['listen-and-recognise', 'coach', 'tell-the-why', 'open-the-floor'],
-  ],
-  manage: [
-    ['set-goals', 'standardise', 'monitor', 'schedule-work'],
-    ['make-plan', 'assign-roles', 'set-budget', 'mitigate-risk'],
-  ],
-} as const;
-
-const ENTRIES = bundledScenarios().scenarios.map((s) => ({ scenario: s.scenario, hash: scenarioHash(s.text) }));
-
 /** Opens `path` once the app is ready; these tests count uncaught errors only. */
 function open(path: string, options: Omit<OpenOptions, 'errors' | 'consoleErrors'> = {}) {
   return h.open(path, { ...options, consoleErrors: false });
 }
 
-/**
- * A game played in the engine with `plan` (a card aimed at a person takes the first member) for
- * as long as `more` holds, saved as this browser would have kept it; `open` starts the page there.
- */
-function savedGame(
+/** A game played in the engine with `plan` while `more` holds, saved; `init` starts a page there. */
+function savedGameAt(
   scenario: string,
   seed: string,
   plan: readonly (readonly string[])[],
   more: (s: Session) => boolean,
-) {
-  let session = newSession(
-    ENTRIES.find((e) => e.scenario.id === scenario)!,
+): { session: Session; init: (page: Page) => Promise<unknown> } {
+  const { key, text, session } = savedGame(
+    scenario,
     seed,
+    (t) => plan[t % plan.length]!,
+    (s) => !more(s),
   );
-  for (let t = 0; !session.state.over && more(session); t++) {
-    for (const action of plan[t % plan.length]!) {
-      const def = offeredCards(session.state).find((d) => d.id === action);
-      const r = act(session, {
-        type: 'choose',
-        action,
-        ...(def?.targeted ? { target: session.scenario.members[0]!.id } : {}),
-      });
-      if (r.ok) session = r.session;
-    }
-    const ended = act(session, { type: 'end-turn' });
-    if (!ended.ok) throw new Error(ended.error.message);
-    session = ended.session;
-  }
-  const save = [session.key, saveText(session, 1, Date.now())] as const;
   return {
     session,
     init: (page: Page) =>
-      page.addInitScript(([key, text]) => {
-        if (localStorage.getItem(key) === null) localStorage.setItem(key, text);
-      }, save),
+      page.addInitScript(
+        ([k, v]) => {
+          if (localStorage.getItem(k) === null) localStorage.setItem(k, v);
+        },
+        [key, text] as const,
+      ),
   };
 }
 
@@ -146,7 +117,7 @@ describe('the collapse warning', () => {
   ] as const)('shows in %s once %s is under way; its screenshot is saved', async (id, want, plan) => {
     // The plan brings the regime within a few turns; after one more turn of it, the page opens there.
     let since = -1;
-    const game = savedGame(id, 'warn', plan, (s) => {
+    const game = savedGameAt(id, 'warn', plan, (s) => {
       if (since < 0 && s.state.regime === want) since = s.records.length;
       return since < 0 ? s.records.length < 12 : s.records.length < since + 1;
     });

@@ -2,55 +2,14 @@
 import { describe, expect, it } from 'vitest';
 import { advance, createGame, offeredCards } from '../../../src/engine';
 import { memoryStore, type Store } from '../../../src/platform/storage';
-import { scenarioHash } from '../../../src/replay/scenario-hash';
-import { bundledScenarios } from '../../../src/scenarios/bundled';
 import { writeGame } from '../../../src/ui/saves';
 import { act, resume, type Session } from '../../../src/ui/session';
 import { cliVerify } from '../../browser/pages';
-import { openApp as openAppHere, type OpenApp } from './app-harness';
-
-let closePage: (() => void)[] = [];
-
-/**
- * Opens the app as a new page would. The tests of a file share one document, so the app opened
- * before stops hearing the document's keys: it would take them first, and the page a player
- * left takes none.
- */
-function openApp(url: string, options: Parameters<typeof openAppHere>[1] = {}): OpenApp {
-  for (const close of closePage) close();
-  closePage = [];
-  const add = document.addEventListener.bind(document);
-  document.addEventListener = ((type: string, listener: EventListener, opts?: boolean | AddEventListenerOptions) => {
-    closePage.push(() => document.removeEventListener(type, listener, opts));
-    add(type, listener, opts);
-  }) as typeof document.addEventListener;
-  try {
-    return openAppHere(url, options);
-  } finally {
-    document.addEventListener = add;
-  }
-}
-
-const ENTRIES = bundledScenarios().scenarios.map((s) => ({ scenario: s.scenario, hash: scenarioHash(s.text) }));
+import { ENTRIES, PLANS } from '../card-plans';
+import { openApp, type OpenApp } from './app-harness';
 
 /** A turn's cards by id; `coach` and other cards aimed at a person take the first one the picker offers. */
 type Plan = readonly (readonly string[])[];
-
-/** The keyboard plans of the browser tests (tests/browser/play-helpers.ts), card by card. */
-const PLANS = {
-  balanced: [
-    ['share-vision', 'set-goals', 'lead-by-example', 'standardise'],
-    ['tell-the-why', 'schedule-work', 'make-plan', 'monitor'],
-  ],
-  lead: [
-    ['share-vision', 'tell-the-why', 'lead-by-example', 'open-the-floor'],
-    ['listen-and-recognise', 'coach', 'tell-the-why', 'open-the-floor'],
-  ],
-  manage: [
-    ['set-goals', 'standardise', 'monitor', 'schedule-work'],
-    ['make-plan', 'assign-roles', 'set-budget', 'mitigate-risk'],
-  ],
-} as const satisfies Record<string, Plan>;
 
 /**
  * Presses `key` as a keyboard would: on the focused element, or inside an open dialog, which

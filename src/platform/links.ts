@@ -52,7 +52,7 @@ export function readLaunch(search: string): Launch {
 /** A link to this page with the given query, keeping whatever sub-path the site is served from. */
 export function linkTo(
   params: Record<string, string>,
-  location: { origin: string; pathname: string } = window.location,
+  location: { readonly origin: string; readonly pathname: string },
 ): string {
   return `${location.origin}${location.pathname}?${queryString(params)}`;
 }

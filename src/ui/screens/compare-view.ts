@@ -45,7 +45,7 @@ export function comparisonView(
           type: 'button',
           class: 'secondary small',
           onclick: async (e: Event) => {
-            const link = linkTo({ compare: joinedCodes(codeA, codeB) });
+            const link = linkTo({ compare: joinedCodes(codeA, codeB) }, ctx.services.address);
             const done = await ctx.services.copyText(link);
             (e.target as HTMLElement).textContent = done ? 'Link copied' : 'Copying was refused: copy the address';
           },

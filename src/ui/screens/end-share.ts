@@ -64,7 +64,7 @@ export function shareSection(ctx: AppContext, session: Session): HTMLElement {
 
 /** The code field, copying the code or its link, watching the replay and comparing; `copied` says how copying went. */
 function codeControls(ctx: AppContext, session: Session, code: string, copied: HTMLElement): (HTMLElement | null)[] {
-  const share = linkTo({ replay: code });
+  const share = linkTo({ replay: code }, ctx.services.address);
   const lineage = session.lineage;
   const withParent = lineage ? compareWithParent(ctx, lineage) : null;
   const copy = async (text: string, what: string): Promise<void> => {

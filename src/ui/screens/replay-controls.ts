@@ -1,4 +1,4 @@
-import { linkTo } from '../../platform/links';
+import { queryString } from '../../platform/links';
 import { namedByPlayer } from '../../replay/player-words';
 import { h } from '../dom';
 import { branchBox } from './replay-branch';
@@ -79,7 +79,7 @@ export function replayControls(run: ReplayRun, actions: ReplayActions, parentNot
       { class: 'inline' },
       h(
         'a',
-        { class: 'button secondary small', href: linkTo({ scenario: scenario.id, seed: doc.seed }) },
+        { class: 'button secondary small', href: `?${queryString({ scenario: scenario.id, seed: doc.seed })}` },
         'Play this scenario and seed',
       ),
       smallButton('Compare with another run', () => actions.compare()),

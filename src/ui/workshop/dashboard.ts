@@ -95,7 +95,7 @@ export async function workshopScreen(ctx: AppContext, roomCode: string): Promise
         allSessions: () => ctx.go({ kind: 'workshop-setup' }),
         print: () => ctx.services.print(),
       }),
-      handout(found, scenario, (link) => void copy(link)),
+      handout(found, scenario, ctx.services.address, (link) => void copy(link)),
       panel.element,
       h('div', { class: 'no-print' }, views.picker),
       views.results,

@@ -51,8 +51,13 @@ export function dashboardHeader(record: WorkshopRecord, scenario: Scenario, act:
  * The teams' link, to copy, scan or print: the QR code, the room code in large type, the steps,
  * and one link per listed team.
  */
-export function handout(record: WorkshopRecord, scenario: Scenario, copy: (link: string) => void): HTMLElement {
-  const link = linkTo({ scenario: scenario.id, seed: record.seed, room: record.room });
+export function handout(
+  record: WorkshopRecord,
+  scenario: Scenario,
+  address: { readonly origin: string; readonly pathname: string },
+  copy: (link: string) => void,
+): HTMLElement {
+  const link = linkTo({ scenario: scenario.id, seed: record.seed, room: record.room }, address);
   return h(
     'section',
     { class: 'handout', 'aria-labelledby': 'handout-title' },
@@ -85,7 +90,7 @@ export function handout(record: WorkshopRecord, scenario: Scenario, copy: (link:
             'ul',
             {},
             ...record.teams.map((t) => {
-              const own = linkTo({ scenario: scenario.id, seed: record.seed, room: record.room, team: t });
+              const own = linkTo({ scenario: scenario.id, seed: record.seed, room: record.room, team: t }, address);
               return h('li', {}, h('strong', {}, t), ': ', h('code', { class: 'team-own-link' }, own));
             }),
           ),

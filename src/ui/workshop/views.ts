@@ -11,7 +11,7 @@ import {
   type Room,
   type SeriesKey,
 } from '../../workshop';
-import { linkTo } from '../../platform/links';
+import { queryString } from '../../platform/links';
 import { clip } from '../clip';
 import { h, svg } from '../dom';
 import { REGIME_INFO } from '../labels';
@@ -339,7 +339,8 @@ function sideBySide(room: Room, scenario: Scenario): HTMLElement | null {
   const update = (): void => {
     const x = runs[Number(a.value)]!;
     const y = runs[Number(b.value)]!;
-    open.setAttribute('href', linkTo({ compare: `${x.code}~${y.code}` }));
+    // Relative: the page's own address with another query.
+    open.setAttribute('href', `?${queryString({ compare: `${x.code}~${y.code}` })}`);
   };
   a.addEventListener('change', update);
   b.addEventListener('change', update);

@@ -51,7 +51,8 @@ describe('the comparison of two runs, in Node', () => {
     app.button('Copy a link to this comparison').click();
     await app.services.settle();
     expect(app.services.log.copied).toHaveLength(1);
-    expect(new URL(app.services.log.copied[0]!).search).toBe(`?compare=${A.code}~${B.code}`);
+    // The page's own address (the stand-in's), with the two codes.
+    expect(app.services.log.copied[0]).toBe(`https://momentum.example/?compare=${A.code}~${B.code}`);
     expect(app.button('Link copied')).toBeTruthy();
 
     app.button('Swap A and B').click();

@@ -69,6 +69,7 @@ describe('the end screen, in Node', () => {
     app.button('Copy link').click();
     await app.services.settle();
     const link = new URL(app.services.log.copied[1]!);
+    expect(link.origin + link.pathname).toBe('https://momentum.example/');
     expect(link.searchParams.get('replay')).toBe(code(app));
     expect(app.all<HTMLAnchorElement>('a').find((a) => a.textContent === 'Watch the replay')?.href).toBe(link.href);
     expect(text(app, '.share .copied')).toBe('Link copied.');

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { advance, createGame } from '../../src/engine';
-import { byPlan, ENTRIES, PLANS, savedGame } from '../ui/card-plans';
+import { createGame } from '../../src/engine';
+import { byPlan, ENTRIES, savedGame, seedWithCall } from '../ui/card-plans';
 import { browserHarness, SHOTS } from './harness';
 import type { OpenOptions } from './pages';
 import { playToEnd, playTurn, regime } from './play-helpers';
@@ -171,22 +171,8 @@ describe('a call for an answer', () => {
   const scenario = scenarioOf('first-team');
   const call = scenario.events.find((e) => (e.settledBy ?? []).includes('coach') && e.member)!;
 
-  /** The first seed on which the call comes by turn 4 of the balanced plan: its seed, turn and the person it struck. */
-  function seedWithCall(): { seed: string; turn: number; member: string } {
-    for (let i = 1; i <= 500; i++) {
-      let s = createGame(scenario, `call-${i}`);
-      while (!s.over && s.turn <= 4) {
-        for (const action of PLANS.balanced[(s.turn - 1) % 2]!) s = advance(s, { type: 'choose', action }) ?? s;
-        s = advance(s, { type: 'end-turn' })!;
-        const open = s.calls.find((c) => c.event === call.id && c.open);
-        if (open && !s.over) return { seed: `call-${i}`, turn: open.turn, member: open.member! };
-      }
-    }
-    throw new Error('no seed brings the call early');
-  }
-
   it('is flagged in the turn summary and in the coach picker; screenshots of both are saved', async () => {
-    const { seed, turn, member } = seedWithCall();
+    const { seed, turn, member } = seedWithCall(scenario, call.id);
     const name = scenario.members.find((m) => m.id === member)!.name;
     const game = savedGame('first-team', seed, byPlan('balanced'), (s) => s.records.length === turn);
     expect(game.session.state.calls.some((c) => c.event === call.id && c.open)).toBe(true);

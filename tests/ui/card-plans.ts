@@ -1,4 +1,4 @@
-import { offeredCards } from '../../src/engine';
+import { advance, createGame, offeredCards, type Scenario } from '../../src/engine';
 import { scenarioHash } from '../../src/replay/scenario-hash';
 import { bundledScenarios } from '../../src/scenarios/bundled';
 import { act, newSession, saveText, type Session } from '../../src/ui/session';
@@ -57,4 +57,21 @@ export function savedGame(
     session = ended.session;
   }
   return { key: session.key, text: saveText(session, 1, Date.now()), session };
+}
+
+/**
+ * The first seed ("call-1", "call-2"…) on which the call `event` comes by turn 4 of the balanced
+ * plan: its seed, the turn it came and the person it struck.
+ */
+export function seedWithCall(scenario: Scenario, event: string): { seed: string; turn: number; member: string } {
+  for (let i = 1; i <= 500; i++) {
+    let s = createGame(scenario, `call-${i}`);
+    while (!s.over && s.turn <= 4) {
+      for (const action of PLANS.balanced[(s.turn - 1) % 2]!) s = advance(s, { type: 'choose', action }) ?? s;
+      s = advance(s, { type: 'end-turn' })!;
+      const open = s.calls.find((c) => c.event === event && c.open);
+      if (open && !s.over) return { seed: `call-${i}`, turn: open.turn, member: open.member! };
+    }
+  }
+  throw new Error('no seed brings the call early');
 }

@@ -3,6 +3,7 @@ import { memoryWorkshopStore } from '../../../src/platform/workshops';
 import { scenarioHash } from '../../../src/replay/scenario-hash';
 import { bundledScenarios } from '../../../src/scenarios/bundled';
 import { startApp } from '../../../src/ui/app';
+import type { Services } from '../../../src/ui/services';
 import { testServices, type TestServices } from '../test-services';
 
 /** The page's shell as index.html has it: the skip link, the app's root and the live region. */
@@ -24,6 +25,10 @@ export interface OpenApp {
   button(text: string | RegExp): HTMLButtonElement;
   /** Presses `key` on the focused element (or the body), as a keyboard would. */
   press(key: string, init?: KeyboardEventInit): void;
+  /** The element matching `selector`; fails when there is none. */
+  field<T extends HTMLElement = HTMLInputElement>(selector: string): T;
+  /** Lets the page's promises and zero-delay timers run until `done`; fails, naming `what`, if it never is. */
+  until(done: () => boolean, what: string): Promise<void>;
 }
 
 /**
@@ -52,12 +57,23 @@ function withListenersKept(start: () => void): void {
   }
 }
 
-export function openApp(url = '/', options: { readonly store?: Store; readonly clipboard?: boolean } = {}): OpenApp {
+export function openApp(
+  url = '/',
+  options: {
+    readonly store?: Store;
+    readonly clipboard?: boolean;
+    /** Services a test chooses (drafts, balance workers, cores…) in place of the stand-ins'. */
+    readonly services?: Partial<Services>;
+  } = {},
+): OpenApp {
   document.body.innerHTML = SHELL;
   delete document.body.dataset.world;
   const root = document.getElementById('app')!;
   const live = document.getElementById('live')!;
-  const services = testServices({ url: new URL(url, 'https://momentum.example/').href, clipboard: options.clipboard });
+  const services: TestServices = {
+    ...testServices({ url: new URL(url, 'https://momentum.example/').href, clipboard: options.clipboard }),
+    ...options.services,
+  };
   const store = options.store ?? memoryStore();
   const { scenarios, problems } = bundledScenarios();
   const entries = scenarios.map((s) => ({ scenario: s.scenario, hash: scenarioHash(s.text) }));
@@ -90,6 +106,19 @@ export function openApp(url = '/', options: { readonly store?: Store; readonly c
       );
       if (!found) throw new Error(`no button with the text ${String(text)}`);
       return found;
+    },
+    field<T extends HTMLElement>(selector: string): T {
+      const found = root.querySelector<T>(selector);
+      if (!found) throw new Error(`no ${selector} on the screen`);
+      return found;
+    },
+    async until(done, what) {
+      for (let i = 0; i < 500; i++) {
+        if (done()) return;
+        await services.settle();
+        services.advance(0);
+      }
+      throw new Error(`still waiting for ${what}`);
     },
     press(key, init = {}) {
       const target = document.activeElement ?? document.body;

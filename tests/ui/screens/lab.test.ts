@@ -8,12 +8,10 @@ import type { BalanceWorkerReply, BalanceWorkerRequest } from '../../../src/lab/
 import { shareFragment } from '../../../src/lab/share-link';
 import { memoryDraftStore, type DraftStore } from '../../../src/platform/lab-drafts';
 import { memoryStore, type Store } from '../../../src/platform/storage';
-import { memoryWorkshopStore } from '../../../src/platform/workshops';
-import { scenarioHash } from '../../../src/replay/scenario-hash';
 import { bundledScenarios } from '../../../src/scenarios/bundled';
 import { SCENARIO_DIR } from '../../../src/scenarios/files';
-import { startApp } from '../../../src/ui/app';
-import { testServices, type TestServices } from '../test-services';
+import type { TestServices } from '../test-services';
+import { openApp } from './app-harness';
 
 /** A custom scenario (not shipped with the game) as an author would write it. */
 const TEXT = readFileSync(join(SCENARIO_DIR, 'examples', 'support-desk.json'), 'utf8');
@@ -22,10 +20,6 @@ const BROKEN = TEXT.replace('"turns": 10', '"turns": 10x');
 /** The same id with other content, as a colleague's copy would have. */
 const OTHER = TEXT.replace('A tired help desk', 'A worn-out help desk');
 const SHIPPED = bundledScenarios().scenarios;
-
-const SHELL =
-  '<a class="skip" href="#app">Skip to the cards</a><main id="app" tabindex="-1"></main>' +
-  '<div id="live" class="sr-only" role="status" aria-live="polite" aria-atomic="true"></div>';
 
 type Draft = Parameters<DraftStore['put']>[0];
 
@@ -116,26 +110,17 @@ async function openLab(
     readonly clipboard?: boolean;
   } = {},
 ): Promise<OpenLab> {
-  document.body.innerHTML = SHELL;
-  const root = document.getElementById('app')!;
-  const live = document.getElementById('live')!;
-  const base = testServices({ url: new URL(path, 'https://momentum.example/').href, clipboard: options.clipboard });
   const drafts = options.drafts ?? memoryDraftStore();
-  const services: TestServices = {
-    ...base,
-    drafts: () => Promise.resolve(drafts),
-    balanceWorker: options.workers ?? base.balanceWorker,
-    cores: options.cores ?? base.cores,
-  };
-  const entries = SHIPPED.map((s) => ({ scenario: s.scenario, hash: scenarioHash(s.text) }));
-  const workshops = memoryWorkshopStore();
-  const platform = {
-    store: options.store ?? memoryStore(),
-    workshops: () => Promise.resolve(workshops),
-    services,
-    workers: null,
-  };
-  startApp(root, live, platform, entries, []);
+  const app = openApp(path, {
+    store: options.store,
+    clipboard: options.clipboard,
+    services: {
+      drafts: () => Promise.resolve(drafts),
+      ...(options.workers ? { balanceWorker: options.workers } : {}),
+      ...(options.cores === undefined ? {} : { cores: options.cores }),
+    },
+  });
+  const { root, live, services, byTestId } = app;
   const until = (ready: () => boolean): Promise<void> =>
     vi.waitFor(
       () => {
@@ -144,11 +129,6 @@ async function openLab(
       { timeout: 10_000, interval: 5 },
     );
   await until(() => !!root.querySelector('[data-testid="lab-summary"]')?.textContent);
-  const byTestId = <T extends HTMLElement>(id: string): T => {
-    const found = root.querySelector<T>(`[data-testid="${id}"]`);
-    if (!found) throw new Error(`no element with data-testid="${id}" on the screen`);
-    return found;
-  };
   return {
     services,
     root,

@@ -1,11 +1,11 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { advance, createGame, offeredCards } from '../../../src/engine';
+import { createGame, offeredCards } from '../../../src/engine';
 import { memoryStore, type Store } from '../../../src/platform/storage';
 import { writeGame } from '../../../src/ui/saves';
 import { act, resume, type Session } from '../../../src/ui/session';
 import { cliVerify } from '../../browser/pages';
-import { ENTRIES, PLANS } from '../card-plans';
+import { ENTRIES, PLANS, seedWithCall } from '../card-plans';
 import { openApp, type OpenApp } from './app-harness';
 
 /** A turn's cards by id; `coach` and other cards aimed at a person take the first one the picker offers. */
@@ -318,22 +318,8 @@ describe('what a turn tells', () => {
     const scenario = scenarioOf('first-team');
     const call = scenario.events.find((e) => (e.settledBy ?? []).includes('coach') && e.member)!;
 
-    /** The first seed on which the call comes by turn 4 of the balanced plan: its seed, turn and the person it struck. */
-    function seedWithCall(): { seed: string; turn: number; member: string } {
-      for (let i = 1; i <= 500; i++) {
-        let s = createGame(scenario, `call-${i}`);
-        while (!s.over && s.turn <= 4) {
-          for (const action of PLANS.balanced[(s.turn - 1) % 2]!) s = advance(s, { type: 'choose', action }) ?? s;
-          s = advance(s, { type: 'end-turn' })!;
-          const open = s.calls.find((c) => c.event === call.id && c.open);
-          if (open && !s.over) return { seed: `call-${i}`, turn: open.turn, member: open.member! };
-        }
-      }
-      throw new Error('no seed brings the call early');
-    }
-
     it('names, in the coach picker, the person the call struck, and coaching them answers it', async () => {
-      const { seed, turn, member } = seedWithCall();
+      const { seed, turn, member } = seedWithCall(scenario, call.id);
       const name = scenario.members.find((m) => m.id === member)!.name;
       const app = openApp(`/?scenario=first-team&seed=${seed}`);
       for (let t = 0; t < turn; t++) expect(await playTurn(app, PLANS.balanced, t)).toBe(true);

@@ -11,30 +11,14 @@ import { openApp, type OpenApp } from './app-harness';
 
 const SEED = 'workshop-seed';
 
-/** Lets the page's promises and zero-delay timers run until `done`; fails if it never is. */
-async function until(app: OpenApp, done: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 500; i++) {
-    if (done()) return;
-    await app.services.settle();
-    app.services.advance(0);
-  }
-  throw new Error(`still waiting for ${what}`);
-}
-
-function field<T extends HTMLElement = HTMLInputElement>(app: OpenApp, selector: string): T {
-  const found = app.root.querySelector<T>(selector);
-  if (!found) throw new Error(`no ${selector} on the screen`);
-  return found;
-}
-
 /** Fills the setup form and creates the session; gives its room code and the teams' link. */
 async function createSession(app: OpenApp, teams = ''): Promise<{ room: string; link: string }> {
-  field(app, '#ws-name').value = 'Leadership day';
-  field<HTMLSelectElement>(app, '#ws-scenario').value = 'first-team';
-  field(app, '#ws-seed').value = SEED;
-  field<HTMLTextAreaElement>(app, '#ws-teams').value = teams;
+  app.field('#ws-name').value = 'Leadership day';
+  app.field<HTMLSelectElement>('#ws-scenario').value = 'first-team';
+  app.field('#ws-seed').value = SEED;
+  app.field<HTMLTextAreaElement>('#ws-teams').value = teams;
   app.button('Create the session').click();
-  await until(app, () => app.root.querySelector('[data-testid="team-link"]') !== null, 'the dashboard');
+  await app.until(() => app.root.querySelector('[data-testid="team-link"]') !== null, 'the dashboard');
   const link = app.byTestId<HTMLInputElement>('team-link').value;
   return { room: new URL(link).searchParams.get('room')!, link };
 }
@@ -59,7 +43,7 @@ async function paste(app: OpenApp, text: string): Promise<void> {
   const before = status(app);
   app.byTestId<HTMLTextAreaElement>('workshop-paste').value = text;
   app.byTestId('workshop-add').click();
-  await until(app, () => status(app) !== before, 'the status line');
+  await app.until(() => status(app) !== before, 'the status line');
   // The room is drawn before it is stored: let the store answer too.
   await app.services.settle();
 }
@@ -73,7 +57,7 @@ function pickFiles(input: HTMLInputElement, files: readonly File[]): void {
 /** Imports a session file on the setup screen and waits for its dashboard. */
 async function importSession(app: OpenApp, name: string, text: string): Promise<void> {
   pickFiles(app.byTestId<HTMLInputElement>('import-session'), [new File([text], name)]);
-  await until(app, () => app.root.querySelector('[data-testid="team-link"]') !== null, 'the imported dashboard');
+  await app.until(() => app.root.querySelector('[data-testid="team-link"]') !== null, 'the imported dashboard');
   await app.services.settle();
 }
 
@@ -158,12 +142,12 @@ describe('the workshop dashboard, in Node', () => {
       'pasted text: 4 hand-ins found; 3 new or updated team runs verified, 1 refused (see below).',
     );
     // The code cut in half, on the transcript's fifth line.
-    expect(field(app, '.refused li').textContent).toMatch(/^pasted text, line 5: The replay code is corrupted/);
+    expect(app.field('.refused li').textContent).toMatch(/^pasted text, line 5: The replay code is corrupted/);
     expect(app.byTestId('divergence').textContent).toMatch(/first differ at turn \d+/);
 
     // The CSV holds one row per team per turn played.
     app.byTestId('export-csv').click();
-    await until(app, () => app.services.log.downloads.some((d) => d.name.endsWith('.csv')), 'the CSV');
+    await app.until(() => app.services.log.downloads.some((d) => d.name.endsWith('.csv')), 'the CSV');
     expect(app.services.log.downloads.at(-1)!.name).toBe(`momentum-workshop-${room}.csv`);
     const csv = Papa.parse<Record<string, string>>(downloaded(app, '.csv'), { header: true, skipEmptyLines: true });
     expect(csv.errors).toEqual([]);
@@ -181,8 +165,7 @@ describe('the workshop dashboard, in Node', () => {
     const pair = app.byTestId<HTMLAnchorElement>('compare-teams').getAttribute('href')!;
     expect(pair).toMatch(/\?compare=M1\.[\w-]+~M1\.[\w-]+$/);
     const side = openApp(`/${pair.slice(pair.indexOf('?'))}`);
-    await until(
-      side,
+    await side.until(
       () => side.root.querySelector('[data-testid="divergence"], [data-testid="compare-error"]') !== null,
       'the comparison',
     );
@@ -226,36 +209,36 @@ describe('the workshop dashboard, in Node', () => {
     box.open = true;
     box.dispatchEvent(new Event('toggle'));
     const manage = (team: string, what: string): HTMLElement =>
-      field(app, `[data-testid="manage-team"][data-team="${team}"] [data-testid="${what}"]`);
+      app.field(`[data-testid="manage-team"][data-team="${team}"] [data-testid="${what}"]`);
     manage('Team 1', 'remove-team').click();
-    await until(app, () => rows(app).length === 3, 'the removal');
+    await app.until(() => rows(app).length === 3, 'the removal');
     expect(teams(app)).toEqual(['Team 2', 'Team 3', 'Team 9']);
     expect(status(app)).toBe('Removed from this room: “Team 1”.');
     expect(document.activeElement?.textContent).toBe('Remove a team or a hand-in');
     app.byTestId('collect-status-action').click();
-    await until(app, () => rows(app).length === 4, 'the undo');
+    await app.until(() => rows(app).length === 4, 'the undo');
     expect(status(app)).toBe('Back in this room: “Team 1”.');
     expect(document.activeElement?.textContent).toBe('Remove a team or a hand-in');
     manage('Team 1', 'remove-team').click();
-    await until(app, () => rows(app).length === 3, 'the removal');
+    await app.until(() => rows(app).length === 3, 'the removal');
 
     // Team 2's kept hand-in removed: its earlier run counts again.
     const fingerprint = (team: string) => rows(app).find((r) => r.team === team)!.fingerprint;
     const earlier = (await cliVerify(team2first)).fingerprint!;
     expect(fingerprint('Team 2')).not.toBe(earlier);
     manage('Team 2', 'remove-kept').click();
-    await until(app, () => fingerprint('Team 2') === earlier, 'the earlier run');
+    await app.until(() => fingerprint('Team 2') === earlier, 'the earlier run');
     expect(app.root.querySelector('[data-testid="manage-team"][data-team="Team 2"]')?.textContent).toContain(
       'Team 2: 1 hand-in',
     );
 
     // The refused code is removed from the list of refusals.
-    expect(field(app, '.refused summary').textContent).toBe('1 hand-in refused');
+    expect(app.field('.refused summary').textContent).toBe('1 hand-in refused');
     app
       .all('[data-testid="remove-refused"]')
       .find((b) => b.getAttribute('aria-label') === 'Remove the refused hand-in from pasted text, line 5')!
       .click();
-    await until(app, () => app.root.querySelector('.refused') === null, 'the refusal removed');
+    await app.until(() => app.root.querySelector('.refused') === null, 'the refusal removed');
     expect(teams(app)).toEqual(['Team 2', 'Team 3']);
     app.byTestId('export-session').click();
     const later = downloaded(app, '.json');
@@ -266,7 +249,7 @@ describe('the workshop dashboard, in Node', () => {
     expect(teams(app)).toEqual(['Team 2', 'Team 3']);
     expect(app.byTestId('collect-status-action').textContent).toBe('Bring the 3 back');
     app.byTestId('collect-status-action').click();
-    await until(app, () => rows(app).length === 4, 'the hand-ins brought back');
+    await app.until(() => rows(app).length === 4, 'the hand-ins brought back');
     expect(teams(app)).toEqual(['Team 1', 'Team 2', 'Team 3', 'Team 9']);
 
     // Another laptop has the room from before the removals; the later file brings them.
@@ -278,7 +261,7 @@ describe('the workshop dashboard, in Node', () => {
     );
     other.button('All sessions').click();
     await importSession(other, 'later.json', later);
-    await until(other, () => rows(other).length === 2, 'the removals');
+    await other.until(() => rows(other).length === 2, 'the removals');
     expect(other.byTestId('notices').textContent).toContain(
       '3 hand-ins the file marks as removed are removed here too.',
     );
@@ -296,12 +279,12 @@ describe('the workshop dashboard, in Node', () => {
     expect(status(app)).toBe('pasted text: 1 hand-in found; 1 new or updated team run verified.');
 
     const other = playRecorded('idea-factory', 'balanced', SEED, { team: 'Elsewhere' });
-    pickFiles(field(app, '#ws-files'), [
+    pickFiles(app.field('#ws-files'), [
       new File(['{"format":"momentum-replay", oops'], 'broken.replay.json', { type: 'application/json' }),
       new File([encodeCode(other.doc, other.scenario)], 'other.txt', { type: 'text/plain' }),
     ]);
-    await until(app, () => /other\.txt/.test(status(app)), 'both files');
-    const refused = field(app, '.refused').textContent ?? '';
+    await app.until(() => /other\.txt/.test(status(app)), 'both files');
+    const refused = app.field('.refused').textContent ?? '';
     expect(refused).toMatch(/broken\.replay\.json/);
     expect(refused).toMatch(/flagged, not mixed in/);
     expect(rows(app).map((r) => [r.team, r.verified])).toEqual([
@@ -320,7 +303,7 @@ describe('the workshop dashboard, in Node', () => {
     // By name, as people sort them: Team 2 before Team 10.
     expect(teams(app)).toEqual(Array.from({ length: 100 }, (_, i) => `Team ${i + 1}`));
     app.byTestId('export-csv').click();
-    await until(app, () => app.services.log.downloads.length > 0, 'the CSV');
+    await app.until(() => app.services.log.downloads.length > 0, 'the CSV');
     const lines = Papa.parse<string[]>(downloaded(app, '.csv').trim()).data.slice(1);
     expect(new Set(lines.map((l) => l[0]))).toEqual(new Set(Array.from({ length: 101 }, (_, i) => `Team ${i + 1}`)));
   });
@@ -341,7 +324,7 @@ describe('the workshop dashboard, in Node', () => {
     expect(face()).toBe('9:00');
     expect(toggle.textContent).toBe('Start');
 
-    const minutes = field(app, '#timer-minutes');
+    const minutes = app.field('#timer-minutes');
     minutes.value = '1';
     minutes.dispatchEvent(new Event('change'));
     expect(face()).toBe('1:00');
@@ -375,14 +358,14 @@ describe('the workshop dashboard, in Node', () => {
     const link = app.byTestId<HTMLInputElement>('team-link').value;
     expect(link).toBe(`https://momentum.example/?scenario=first-team&seed=${SEED}&room=${room}`);
     app.button(/^Copy$/).click();
-    await until(app, () => status(app) !== '', 'the copy');
+    await app.until(() => status(app) !== '', 'the copy');
     expect(app.services.log.copied).toEqual([link]);
     expect(status(app)).toBe('The teams’ link is copied.');
 
     const refusing = openApp('/?workshop', { clipboard: false });
     await createSession(refusing);
     refusing.button(/^Copy$/).click();
-    await until(refusing, () => status(refusing) !== '', 'the refusal');
+    await refusing.until(() => status(refusing) !== '', 'the refusal');
     expect(status(refusing)).toBe('Copying was refused: select the link and copy it by hand.');
   });
 });

@@ -5,33 +5,17 @@ import { encodeCode } from '../../../src/replay/code';
 import { playRecorded } from '../../replay/support';
 import { openApp, type OpenApp } from './app-harness';
 
-/** Lets the page's promises and zero-delay timers run until `done`; fails if it never is. */
-async function until(app: OpenApp, done: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 500; i++) {
-    if (done()) return;
-    await app.services.settle();
-    app.services.advance(0);
-  }
-  throw new Error(`still waiting for ${what}`);
-}
-
-function field<T extends HTMLElement = HTMLInputElement>(app: OpenApp, selector: string): T {
-  const found = app.root.querySelector<T>(selector);
-  if (!found) throw new Error(`no ${selector} on the screen`);
-  return found;
-}
-
 const heading = (app: OpenApp): string => app.root.querySelector('h1')?.textContent ?? '';
 const dashboardShown = (app: OpenApp) => () => app.root.querySelector('[data-testid="team-link"]') !== null;
 
 /** Fills the setup form and creates the session; gives its room code. */
 async function createSession(app: OpenApp, name: string, seed = 'workshop-seed', teams = ''): Promise<string> {
-  field(app, '#ws-name').value = name;
-  field<HTMLSelectElement>(app, '#ws-scenario').value = 'first-team';
-  field(app, '#ws-seed').value = seed;
-  field<HTMLTextAreaElement>(app, '#ws-teams').value = teams;
+  app.field('#ws-name').value = name;
+  app.field<HTMLSelectElement>('#ws-scenario').value = 'first-team';
+  app.field('#ws-seed').value = seed;
+  app.field<HTMLTextAreaElement>('#ws-teams').value = teams;
   app.button('Create the session').click();
-  await until(app, dashboardShown(app), 'the dashboard');
+  await app.until(dashboardShown(app), 'the dashboard');
   return new URL(app.byTestId<HTMLInputElement>('team-link').value).searchParams.get('room')!;
 }
 
@@ -44,7 +28,7 @@ function exported(app: OpenApp): string {
 /** Back to the setup screen's list of sessions, drawn. */
 async function allSessions(app: OpenApp): Promise<void> {
   app.button('All sessions').click();
-  await until(app, () => app.root.querySelector('.saved-list h2') !== null, 'the list of sessions');
+  await app.until(() => app.root.querySelector('.saved-list h2') !== null, 'the list of sessions');
 }
 
 /** Imports `text` as a session file picked in the setup screen's file field. */
@@ -68,7 +52,7 @@ async function handIn(app: OpenApp, room: string, n: number): Promise<string[]> 
   });
   app.byTestId<HTMLTextAreaElement>('workshop-paste').value = codes.join('\n');
   app.byTestId('workshop-add').click();
-  await until(app, () => rowCount(app) === n, `${n} rows`);
+  await app.until(() => rowCount(app) === n, `${n} rows`);
   await app.services.settle();
   return codes;
 }
@@ -81,15 +65,15 @@ describe('setting up a workshop, in Node', () => {
     expect(app.services.log.addresses.at(-1)).toBe('/?workshop=');
     expect(document.activeElement?.id).toBe('ws-name');
     // The stand-in clock starts on 15 January 2026.
-    expect(field(app, '#ws-name').value).toMatch(/^Workshop, .*\b15\b.*2026$/);
+    expect(app.field('#ws-name').value).toMatch(/^Workshop, .*\b15\b.*2026$/);
 
-    const seed = field(app, '#ws-seed');
+    const seed = app.field('#ws-seed');
     seed.value = 's'.repeat(150);
     app.button('Create the session').click();
     await app.services.settle();
     app.services.advance(50);
     const problem = 'The seed is 150 characters long; it can be at most 100.';
-    expect(field(app, '#ws-error').textContent).toBe(problem);
+    expect(app.field('#ws-error').textContent).toBe(problem);
     expect(seed.getAttribute('aria-invalid')).toBe('true');
     expect(document.activeElement).toBe(seed);
     expect(app.live.textContent).toBe(problem);
@@ -123,10 +107,10 @@ describe('setting up a workshop, in Node', () => {
 
   it('a blank name is the day’s; Back returns to the title', async () => {
     const app = openApp('/?workshop');
-    field(app, '#ws-name').value = '   ';
-    field(app, '#ws-seed').value = 'another';
+    app.field('#ws-name').value = '   ';
+    app.field('#ws-seed').value = 'another';
     app.button('Create the session').click();
-    await until(app, dashboardShown(app), 'the dashboard');
+    await app.until(dashboardShown(app), 'the dashboard');
     expect(heading(app)).toMatch(/^Workshop, .*\b15\b.*2026$/);
     await allSessions(app);
     app.button(/^Back$/).click();
@@ -147,12 +131,12 @@ describe('setting up a workshop, in Node', () => {
     expect(lines()[0]).toMatch(new RegExp(`^Afternoon · room ${newer} · .+ · 0 hand-ins$`));
     expect(lines()[1]).toMatch(new RegExp(`^Morning · room ${older} · .+ · 3 hand-ins$`));
     // Sessions here are kept in the page only, and the list says so.
-    expect(field(app, '.saved-list .notice').textContent).toMatch(/^This browser refuses to keep sessions/);
+    expect(app.field('.saved-list .notice').textContent).toMatch(/^This browser refuses to keep sessions/);
 
     // What was read out before is out of the way.
     app.services.advance(50);
     app.byTestId(`delete-session-${older}`).click();
-    await until(app, () => lines().length === 1, 'the deletion');
+    await app.until(() => lines().length === 1, 'the deletion');
     const words = `The session “Morning” (room ${older}, 3 hand-ins) was deleted from this browser.`;
     expect(app.byTestId('notice-workshop-deleted').textContent).toContain(words);
     app.services.advance(50);
@@ -160,7 +144,7 @@ describe('setting up a workshop, in Node', () => {
     [...app.byTestId('notice-workshop-deleted').querySelectorAll('button')]
       .find((b) => b.textContent === 'Undo')!
       .click();
-    await until(app, () => lines().length === 2, 'the undo');
+    await app.until(() => lines().length === 2, 'the undo');
     expect(app.root.querySelector('[data-testid="notice-workshop-deleted"]')).toBeNull();
     app.services.advance(50);
     expect(app.live.textContent).toContain('The session “Morning” is back.');
@@ -169,7 +153,7 @@ describe('setting up a workshop, in Node', () => {
       .all('button')
       .find((b) => b.getAttribute('aria-label') === `Open Morning, room ${older}`)!
       .click();
-    await until(app, () => rowCount(app) === 3, 'the session’s three teams');
+    await app.until(() => rowCount(app) === 3, 'the session’s three teams');
     expect(heading(app)).toBe('Morning');
   });
 
@@ -183,7 +167,7 @@ describe('setting up a workshop, in Node', () => {
 
     const other = openApp('/?workshop');
     await importFile(other, 'session.json', full);
-    await until(other, () => rowCount(other) === 17, 'the imported room');
+    await other.until(() => rowCount(other) === 17, 'the imported room');
     expect(other.byTestId('workshop-row').closest('table')!.outerHTML).toBe(table);
     expect(other.byTestId('notices').textContent).toContain(
       `Imported “Leadership day” as room ${room}, with 17 hand-ins.`,
@@ -192,19 +176,19 @@ describe('setting up a workshop, in Node', () => {
     // The empty export, taken before any run came in, imported into the room of 17: merged, nothing lost.
     await allSessions(other);
     await importFile(other, 'empty.json', empty);
-    await until(other, () => rowCount(other) === 17, 'the merged room');
+    await other.until(() => rowCount(other) === 17, 'the merged room');
     expect(other.byTestId('notice-workshop-import').textContent).toContain(
       `Room ${room} was already in this browser: the file's hand-ins were merged into it (0 new, 0 already here). Nothing was removed.`,
     );
     const noticeButton = (label: string) =>
       [...other.byTestId('notice-workshop-import').querySelectorAll('button')].find((b) => b.textContent === label)!;
     noticeButton('Replace the room with the file instead').click();
-    await until(other, () => rowCount(other) === 0 && other.root.querySelector('h1') !== null, 'the replaced room');
+    await other.until(() => rowCount(other) === 0 && other.root.querySelector('h1') !== null, 'the replaced room');
     expect(other.byTestId('notice-workshop-import').textContent).toContain(
       `Room ${room} now holds only the file's 0 hand-ins.`,
     );
     noticeButton('Undo').click();
-    await until(other, () => rowCount(other) === 17, 'the undone replacement');
+    await other.until(() => rowCount(other) === 17, 'the undone replacement');
     expect(other.root.querySelector('[data-testid="notice-workshop-import"]')).toBeNull();
     expect((JSON.parse(exported(other)) as { submissions: unknown[] }).submissions).toHaveLength(17);
   });
@@ -215,7 +199,7 @@ describe('setting up a workshop, in Node', () => {
     const file = JSON.parse(exported(app)) as { seed: string };
     await allSessions(app);
     await importFile(app, 'other-seed.json', JSON.stringify({ ...file, seed: 'another-seed' }));
-    await until(app, dashboardShown(app), 'the imported room');
+    await app.until(dashboardShown(app), 'the imported room');
     const moved = app.byTestId('room-code').textContent!.replace('Room ', '');
     expect(moved).toMatch(/^[A-Z2-9]{6}$/);
     expect(moved).not.toBe(room);
@@ -227,7 +211,7 @@ describe('setting up a workshop, in Node', () => {
     await allSessions(app);
     await importFile(app, 'notes.json', '{ not json');
     const status = app.root.querySelector('.saved-list [role="status"]')!;
-    await until(app, () => status.textContent !== '', 'the refusal');
+    await app.until(() => status.textContent !== '', 'the refusal');
     expect(status.textContent).toBe('notes.json: This file is not a workshop session: it is not JSON.');
     expect(heading(app)).toBe('Run a workshop');
   });
@@ -239,7 +223,7 @@ describe('the address the app opens, in Node', () => {
   it('`?workshop` opens the setup, `?workshop=ROOM` that room, and a room this browser lacks says so', async () => {
     expect(heading(openApp('/?workshop'))).toBe('Run a workshop');
     const app = openApp('/?workshop=NOPE42');
-    await until(app, () => heading(app) === 'Run a workshop', 'the setup');
+    await app.until(() => heading(app) === 'Run a workshop', 'the setup');
     expect(notice(app, 'workshop-missing')).toContain(
       'There is no workshop session “NOPE42” in this browser. Create one, or import its file.',
     );
@@ -249,7 +233,7 @@ describe('the address the app opens, in Node', () => {
     expect(openApp('/?scenario=first-team&seed=42').root.querySelector('.turn-count')?.textContent).toBe('Turn 1 of 8');
 
     const unknown = openApp('/?scenario=no-such&seed=1');
-    expect(field(unknown, '.screen [role="alert"]').textContent).toBe(
+    expect(unknown.field('.screen [role="alert"]').textContent).toBe(
       'There is no scenario called “no-such”. Choose one below.',
     );
 

@@ -1,4 +1,5 @@
-import type { WorkshopRecord } from '../../platform/workshops';
+import type { WorkshopRecord, WorkshopStore } from '../../platform/workshops';
+import type { ScenarioEntry } from '../../replay/verify';
 import { tryEncodeCode } from '../../replay/code';
 import { recordReplay } from '../../replay/document';
 import { collectRoom, roomCsv } from '../../workshop';
@@ -22,23 +23,9 @@ const TABS_CHANNEL = 'momentum-workshop-rooms';
  * page's parts (header and handout, collecting, views) and to the room's other tabs.
  */
 export async function workshopScreen(ctx: AppContext, roomCode: string): Promise<void> {
-  const store = await ctx.workshops();
-  const found = await store.get(roomCode);
-  if (!found) {
-    ctx.notices.show({
-      id: 'workshop-missing',
-      text: `There is no workshop session “${clip(roomCode, 40)}” in this browser. Create one, or import its file.`,
-    });
-    return ctx.go({ kind: 'workshop-setup' });
-  }
-  const entry = ctx.entries.find((e) => e.scenario.id === found.scenario);
-  if (!entry) {
-    ctx.notices.show({
-      id: 'workshop-missing',
-      text: `The session “${found.name}” plays a scenario this version does not have (“${clip(found.scenario, 40)}”).`,
-    });
-    return ctx.go({ kind: 'workshop-setup' });
-  }
+  const opened = await openRoom(ctx, roomCode);
+  if (!opened) return ctx.go({ kind: 'workshop-setup' });
+  const { store, found, entry } = opened;
   const scenario = entry.scenario;
   ctx.setQuery({ workshop: found.room });
   let tabs: BroadcastChannel | null = null;
@@ -108,36 +95,66 @@ export async function workshopScreen(ctx: AppContext, roomCode: string): Promise
   void keeper.refresh().then(draw);
   warmVerifier(ctx, found, entry.hash);
 
-  // Other dashboard tabs on this room say when they stored hand-ins; this one brings them in.
-  tabs = ctx.services.channel(TABS_CHANNEL);
-  if (tabs) {
-    const channel = tabs;
-    channel.onmessage = (e: MessageEvent<{ room?: string }>) => {
-      if (e.data.room !== found.room) return;
-      void keeper.takeIn().then((change) => {
-        if (change === null) return;
-        const n = Math.abs(change);
-        panel.say(
-          change > 0
-            ? `${n} hand-in${n === 1 ? '' : 's'} added or brought back in another window of this room ${n === 1 ? 'is' : 'are'} shown here too.`
-            : change < 0
-              ? `${n} hand-in${n === 1 ? '' : 's'} removed in another window of this room ${n === 1 ? 'is' : 'are'} removed here too.`
-              : 'What another window of this room changed is shown here too.',
-        );
-      });
-    };
-    ctx.onLeave(() => {
-      // A save that ends after the dashboard is left has no tabs to tell.
-      tabs = null;
-      channel.close();
-    });
-  }
+  tabs = followOtherTabs(ctx, keeper, panel.say);
+  // A save that ends after the dashboard is left has no tabs to tell (the channel is closed).
+  ctx.onLeave(() => (tabs = null));
   if (!store.persistent)
     ctx.notices.show({
       id: 'workshop-memory',
       text: 'This browser refuses to keep workshop sessions (private mode?): this one lasts while the page is open. Export it as a file to keep it.',
       actions: [{ label: 'Export the session', run: exportSession }],
     });
+}
+
+/** The session `roomCode` and its scenario; null, with a notice saying why, when either is missing here. */
+async function openRoom(
+  ctx: AppContext,
+  roomCode: string,
+): Promise<{ store: WorkshopStore; found: WorkshopRecord; entry: ScenarioEntry } | null> {
+  const store = await ctx.workshops();
+  const found = await store.get(roomCode);
+  if (!found) {
+    ctx.notices.show({
+      id: 'workshop-missing',
+      text: `There is no workshop session “${clip(roomCode, 40)}” in this browser. Create one, or import its file.`,
+    });
+    return null;
+  }
+  const entry = ctx.entries.find((e) => e.scenario.id === found.scenario);
+  if (!entry) {
+    ctx.notices.show({
+      id: 'workshop-missing',
+      text: `The session “${found.name}” plays a scenario this version does not have (“${clip(found.scenario, 40)}”).`,
+    });
+    return null;
+  }
+  return { store, found, entry };
+}
+
+/**
+ * Other dashboard tabs on this room say when they stored hand-ins; this one brings them in and
+ * says what changed. Returns the channel to tell them in turn, null where the browser has none.
+ */
+function followOtherTabs(ctx: AppContext, keeper: RoomKeeper, say: (text: string) => void): BroadcastChannel | null {
+  const channel = ctx.services.channel(TABS_CHANNEL);
+  if (!channel) return null;
+  const room = keeper.record.room;
+  channel.onmessage = (e: MessageEvent<{ room?: string }>) => {
+    if (e.data.room !== room) return;
+    void keeper.takeIn().then((change) => {
+      if (change === null) return;
+      const n = Math.abs(change);
+      say(
+        change > 0
+          ? `${n} hand-in${n === 1 ? '' : 's'} added or brought back in another window of this room ${n === 1 ? 'is' : 'are'} shown here too.`
+          : change < 0
+            ? `${n} hand-in${n === 1 ? '' : 's'} removed in another window of this room ${n === 1 ? 'is' : 'are'} removed here too.`
+            : 'What another window of this room changed is shown here too.',
+      );
+    });
+  };
+  ctx.onLeave(() => channel.close());
+  return channel;
 }
 
 /**

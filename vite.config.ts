@@ -37,12 +37,14 @@ function phaserFlags(): Plugin {
 
 /**
  * Tests that play thousands of games: the balance sweeps, the documentation's commands (which run
- * such sweeps) and the benchmark run as `npm run bench` runs it.
+ * such sweeps), every word shown checked over a thousand games per scenario, and the benchmark
+ * run as `npm run bench` runs it.
  */
 const SLOW_TESTS = [
   'tests/balance/**/*.test.ts',
   'tests/**/balance*.test.ts',
   'tests/docs/**/*.test.ts',
+  'tests/replay/shown-words-true.test.ts',
   'tests/cli/bench.test.ts',
 ];
 /** Tests that drive headless Chromium. */

@@ -24,14 +24,17 @@ export interface Platform {
   readonly workers?: WorkerEvents | null;
 }
 
-/** Builds the app into `root` and opens the screen the address asks for. */
+/**
+ * Builds the app into `root` and opens the screen the address asks for. Returns a way to stop it
+ * hearing the page's events, for a host that starts another app in the same page (as tests do).
+ */
 export function startApp(
   root: HTMLElement,
   live: HTMLElement,
   platform: Platform,
   entries: readonly ScenarioEntry[],
   problems: readonly string[],
-): void {
+): () => void {
   const { services } = platform;
   initPresenter(services.address.search, services.tabStorage);
   const world = new WorldHost(services.matchMedia('(prefers-reduced-motion: reduce)'), services.worldCode);
@@ -63,11 +66,15 @@ export function startApp(
     onKey: nav.onKey,
     setQuery: (params) => replaceQuery(services, params),
   };
-  listenToPage(root, screenRoot, services, nav);
+  const stop = listenToPage(root, screenRoot, services, nav);
 
-  if (entries.length === 0) return mount(screenRoot, noScenarios(problems));
+  if (entries.length === 0) {
+    mount(screenRoot, noScenarios(problems));
+    return stop;
+  }
   for (const p of problems) console.warn(p);
   nav.go(launchScreen(ctx));
+  return stop;
 }
 
 /** Puts `params` in the address bar without a reload, when they change it. */

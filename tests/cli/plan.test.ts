@@ -9,6 +9,7 @@ import { PARALLEL_FROM } from '../../src/cli/parallel';
 import type { ReplayDocument } from '../../src/replay/document';
 import { loadScenarioFile, SCENARIO_DIR } from '../../src/scenarios/files';
 import { onlyJson, sim, type Run } from './run-sim';
+import { ACTIONS } from '../bots/small-team';
 
 const dir = mkdtempSync(join(tmpdir(), 'momentum-plan-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -128,18 +129,8 @@ describe("a balance report's script saved as a plan file", () => {
     // The first team with eight of its actions: few bundles, so the report takes a second or two.
     const source = JSON.parse(readFileSync(join(SCENARIO_DIR, 'first-team.json'), 'utf8')) as Record<string, unknown>;
     delete source.$schema;
-    const actions = [
-      'share-vision',
-      'tell-the-why',
-      'coach',
-      'set-goals',
-      'make-plan',
-      'schedule-work',
-      'delegate',
-      'monitor',
-    ];
     const scenarioFile = join(dir, 'small-team.json');
-    writeFileSync(scenarioFile, JSON.stringify({ ...source, id: 'small-team', actions }, null, 2));
+    writeFileSync(scenarioFile, JSON.stringify({ ...source, id: 'small-team', actions: ACTIONS }, null, 2));
     const runs = 7;
     const report = onlyJson<BalanceReport>(
       await sim('balance', '--scenario', scenarioFile, '--runs', String(runs), '--seeds', 'room-', '--json'),

@@ -35,27 +35,8 @@ export interface OpenApp {
  * Starts the whole app in happy-dom at `url` (a path with its query, as a link would open it),
  * with stand-in services (tests/ui/test-services.ts), a store in memory and the shipped scenarios.
  */
-/** The listeners the last app added to the document and window, removed when the next one opens. */
-let lastListeners: (() => void)[] = [];
-
-/** Runs `start`, keeping a way to remove every listener it adds to the document and the window. */
-function withListenersKept(start: () => void): void {
-  for (const remove of lastListeners) remove();
-  lastListeners = [];
-  const targets: EventTarget[] = [document, window];
-  const originals = targets.map((t) => t.addEventListener);
-  targets.forEach((target, i) => {
-    target.addEventListener = function (this: EventTarget, ...args: Parameters<EventTarget['addEventListener']>) {
-      lastListeners.push(() => target.removeEventListener(args[0], args[1], args[2]));
-      return originals[i]!.apply(this, args);
-    };
-  });
-  try {
-    start();
-  } finally {
-    targets.forEach((target, i) => (target.addEventListener = originals[i]!));
-  }
-}
+/** Stops the app opened last from hearing the page's events, once the next one opens. */
+let stopLast = (): void => undefined;
 
 export function openApp(
   url = '/',
@@ -79,14 +60,13 @@ export function openApp(
   const entries = scenarios.map((s) => ({ scenario: s.scenario, hash: scenarioHash(s.text) }));
   const workshops = memoryWorkshopStore();
   // One app per page: the previous test's app stops hearing keys and address changes.
-  withListenersKept(() =>
-    startApp(
-      root,
-      live,
-      { store, workshops: () => Promise.resolve(workshops), services, workers: null },
-      entries,
-      problems,
-    ),
+  stopLast();
+  stopLast = startApp(
+    root,
+    live,
+    { store, workshops: () => Promise.resolve(workshops), services, workers: null },
+    entries,
+    problems,
   );
   const byTestId = <T extends HTMLElement>(id: string): T => {
     const found = root.querySelector<T>(`[data-testid="${id}"]`);

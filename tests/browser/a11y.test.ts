@@ -39,6 +39,9 @@ async function open(
   const context = await (options.on ?? h.browser).newContext({
     viewport,
     reducedMotion: options.reducedMotion ?? 'reduce',
+    // No service worker: precaching the site in every context costs CPU, and the offline test
+    // below wants the world's code to come from the network it cuts.
+    serviceWorkers: 'block',
   });
   // axe-core is loaded into every page once, as the page starts: injecting it at each check
   // (and finishing each run in a blank page, as axe's Playwright wrapper does) costs seconds a screen.

@@ -261,7 +261,11 @@ describe('saving', () => {
 
   it('says at once when the browser’s storage is full or refuses, offers the run as a file, and resumes once there is room', async () => {
     for (const pressure of ['full', 'refused'] as const) {
-      const context = await h.browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
+      const context = await h.browser.newContext({
+        viewport: { width: 1280, height: 800 },
+        reducedMotion: 'reduce',
+        serviceWorkers: 'block',
+      });
       if (pressure === 'refused')
         await context.addInitScript(() => {
           Storage.prototype.setItem = () => {

@@ -52,7 +52,11 @@ const problems = (page: Page): Promise<string[]> => page.locator('[data-testid="
 describe('the scenario lab after a site update', () => {
   it('says to reload, with a button, when its code cannot be fetched while online', async () => {
     // Its own page, outside the console-error check: the refused fetch is the point of this test.
-    const context = await h.browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
+    const context = await h.browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      reducedMotion: 'reduce',
+      serviceWorkers: 'block',
+    });
     const page = await context.newPage();
     // A tab opened before an update asks for the lab's old file names, which the server no longer has.
     await page.route(/\/assets\/lab-[^/]*\.js$/, (route) => route.fulfill({ status: 404, body: 'gone' }));

@@ -11,6 +11,8 @@ export interface OpenOptions {
   readonly consoleErrors?: boolean;
   /** Runs before the page is opened: init scripts, stored data. */
   readonly init?: (page: Page) => Promise<unknown>;
+  /** Let the site's service worker install and precache the site, for a test of offline play. */
+  readonly serviceWorker?: boolean;
 }
 
 /** Opens `path` of the site at `base` in a new context, once the app says it is ready. */
@@ -23,6 +25,9 @@ export async function openPage(
   const context = await browser.newContext({
     viewport: options.viewport ?? { width: 1280, height: 800 },
     reducedMotion: options.motion ? 'no-preference' : 'reduce',
+    // Precaching the whole site in every new context costs CPU the suite shares, and a test that
+    // routes or cuts the network wants every request to reach it, not the worker's cache.
+    serviceWorkers: options.serviceWorker ? 'allow' : 'block',
   });
   const page = await context.newPage();
   if (options.consoleErrors ?? true)

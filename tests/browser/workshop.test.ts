@@ -19,7 +19,8 @@ const h = browserHarness({ shots: 'workshop' });
 const VIEWPORT = { width: 1280, height: 900 };
 
 /** The site at `path` in a browser of its own (a laptop, a team's phone). */
-const open = (path: string, init?: (page: Page) => Promise<unknown>) => h.open(path, { viewport: VIEWPORT, init });
+const open = (path: string, init?: (page: Page) => Promise<unknown>, serviceWorker = false) =>
+  h.open(path, { viewport: VIEWPORT, init, serviceWorker });
 
 /** Another tab of the same browser: it shares IndexedDB and the tabs' channel. */
 async function tab(context: BrowserContext, path: string): Promise<Page> {
@@ -371,7 +372,7 @@ describe('a workshop', () => {
   }, 120_000);
 
   it('works offline after one visit: the dashboard and a game', async () => {
-    const { context: ctx, page } = await open('./');
+    const { context: ctx, page } = await open('./', undefined, true);
     await setUp(page);
     // The service worker has precached the site (Phaser included) once it controls the page.
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
@@ -400,6 +401,7 @@ describe('a workshop', () => {
         viewport: { width: 1280, height: 900 },
         permissions: ['camera'],
         reducedMotion: 'reduce',
+        serviceWorkers: 'block',
       });
       const page = await ctx.newPage();
       page.on('pageerror', (e) => h.errors.push(`camera: ${e.message}`));

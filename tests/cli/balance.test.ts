@@ -1,6 +1,5 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   BALANCE_POLICIES,
@@ -23,20 +22,15 @@ import { balanceVerdict } from '../../src/lab/verdict';
 import { playGame } from '../../src/bots/run';
 import { actionDef, actionIndex, CATALOGUE, REGIMES, type Scenario } from '../../src/engine';
 import { balanceParallel } from '../../src/cli/parallel';
-import { loadScenarioFile, SCENARIO_DIR } from '../../src/scenarios/files';
+import { tinyScenario } from '../bots/tiny-scenario';
 import { onlyJson, sim } from './run-sim';
 
-/**
- * A small scenario file outside scenarios/: the first team with a turn of 4 time, so that only
- * a few dozen bundles fit and a balance run takes a moment.
- */
-const dir = mkdtempSync(join(tmpdir(), 'momentum-balance-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const tinyFile = join(dir, 'tiny-team.json');
-const source = JSON.parse(readFileSync(join(SCENARIO_DIR, 'first-team.json'), 'utf8')) as Record<string, unknown>;
-delete source.$schema;
-writeFileSync(tinyFile, JSON.stringify({ ...source, id: 'tiny-team', timeBudget: 4 }, null, 2));
-const tiny: Scenario = loadScenarioFile(tinyFile).scenario;
+/** A small scenario file outside scenarios/, so that a balance run takes a moment. */
+const small = tinyScenario();
+afterAll(small.remove);
+const { file: tinyFile, scenario: tiny } = small;
+const dir = dirname(tinyFile);
+const source = JSON.parse(small.text) as Record<string, unknown>;
 
 const seedList = (prefix: string, runs: number): string[] =>
   Array.from({ length: runs }, (_, i) => `${prefix}${i + 1}`);

@@ -1,5 +1,3 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,7 +9,6 @@ import {
   type BalancePart,
   type BalanceReport,
 } from '../../src/bots/balance';
-import type { Scenario } from '../../src/engine';
 import {
   balanceWorkerHandler,
   Cancelled,
@@ -25,21 +22,17 @@ import {
   type BalanceWorkerRequest,
   type JobExecutor,
 } from '../../src/lab/balance-run';
-import { loadAllScenarios, loadScenarioFile, SCENARIO_DIR } from '../../src/scenarios/files';
+import { loadAllScenarios } from '../../src/scenarios/files';
+import { tinyScenario } from '../bots/tiny-scenario';
 import { onlyJson, sim } from '../cli/run-sim';
 
 /**
- * The first team with a turn of 4 time, so only a few dozen bundles fit a turn and a report of
- * 60 seeds (more than the screening's 40, so the best bundles are played again) takes seconds.
+ * A small scenario, so a report of 60 seeds (more than the screening's 40, so the best bundles
+ * are played again) takes seconds.
  */
-const dir = mkdtempSync(join(tmpdir(), 'momentum-lab-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const source = JSON.parse(readFileSync(join(SCENARIO_DIR, 'first-team.json'), 'utf8')) as Record<string, unknown>;
-delete source.$schema;
-const tinyFile = join(dir, 'tiny-team.json');
-const tinyText = JSON.stringify({ ...source, id: 'tiny-team', timeBudget: 4 }, null, 2);
-writeFileSync(tinyFile, tinyText);
-const tiny: Scenario = loadScenarioFile(tinyFile).scenario;
+const small = tinyScenario();
+afterAll(small.remove);
+const { file: tinyFile, text: tinyText, scenario: tiny } = small;
 
 const RUNS = 60;
 const PREFIX = 'lab-';
@@ -249,7 +242,7 @@ describe('the balance worker', () => {
   );
 
   it('refuses scenario text that does not validate, with its problems placed', async () => {
-    const broken = tinyText.replace('"turns": 8', '"turns": "eight"');
+    const broken = tinyText.replace(`"turns": ${tiny.turns}`, '"turns": "four"');
     expect(broken).not.toBe(tinyText);
     const replies = await drive([{ type: 'report', id: 1, scenario: broken, runs: 5 }], ['refused', 'report']);
     expect(replies.map((r) => r.type)).toEqual(['refused']);

@@ -1,3 +1,5 @@
+import { actionIndex } from './catalogue';
+import type { GameState } from './state-types';
 import { div } from './variables';
 
 // Repetition: each use of an action adds HEAT_PER_USE to its heat, and a third of the heat fades
@@ -13,4 +15,16 @@ export function strengthOf(heat: number): number {
 // A card's heat after a turn without it: it loses a third, rounded up, so it cools to 0.
 export function cool(heat: number): number {
   return heat - div(heat + 2, 3);
+}
+
+// The strength, in percent of its full effect, that the card would have if chosen now: its heat
+// from earlier turns, plus one use for each time this turn's plan already holds it (the plan's
+// cards resolve in order, each heating the card for the next). What the cards show before a
+// choice, and what the turn's story reports after it; 0 for an id that is no card.
+export function strengthNow(state: GameState, action: string): number {
+  const idx = actionIndex(action);
+  if (idx < 0) return 0;
+  let uses = 0;
+  for (const c of state.plan) if (c.action === action) uses++;
+  return strengthOf((state.heat[idx] ?? 0) + uses * HEAT_PER_USE);
 }

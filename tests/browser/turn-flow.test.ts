@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { strengthNow } from '../../src/engine';
 import { encodeCode } from '../../src/replay/code';
 import type { Session } from '../../src/ui/session';
 import { playRecorded } from '../replay/support';
@@ -218,6 +219,50 @@ describe('keys', () => {
     await page.focus('a.skip');
     await page.keyboard.press('Enter');
     expect(await page.evaluate(() => document.activeElement?.classList.contains('card'))).toBe(true);
+    await context.close();
+  });
+});
+
+describe('a card’s strength', () => {
+  it('used last turn, shows its weaker strength in its text and name before it is chosen, as the engine reports, at every size', async () => {
+    // Share the vision twice on turn 1, as the engine plays it.
+    const { session, init } = savedGameAt(
+      'first-team',
+      'strength',
+      [['share-vision', 'share-vision']],
+      (s) => s.state.turn === 1,
+    );
+    const expected = strengthNow(session.state, 'share-vision');
+    expect(expected).toBeLessThan(100);
+    const { context, page } = await open(`./?scenario=first-team&seed=strength`, { init });
+    await expect(turnCount(page)).resolves.toBe('Turn 2 of 8');
+    const badge = page.locator('[data-testid="action-share-vision"] [data-testid="card-strength"]');
+    for (const size of SIZES) {
+      await page.setViewportSize(size);
+      await badge.scrollIntoViewIfNeeded();
+      await expect(badge.textContent()).resolves.toBe(`↓ ${expected}% strength`);
+      expect(await page.getAttribute('[data-testid="action-share-vision"]', 'aria-label')).toContain(
+        `${expected}% strength`,
+      );
+      // Seen, not only present: inside its card and the window, not clipped away.
+      const box = await page.evaluate(() => {
+        const b = document.querySelector('[data-testid="action-share-vision"] [data-testid="card-strength"]')!;
+        const c = b.closest('.card')!.getBoundingClientRect();
+        const r = b.getBoundingClientRect();
+        return {
+          inCard: r.left >= c.left && r.right <= c.right + 0.5 && r.top >= c.top && r.bottom <= c.bottom + 0.5,
+          width: r.width,
+          visible: b.checkVisibility(),
+        };
+      });
+      expect(box, `${size.width}×${size.height}`).toMatchObject({ inCard: true, visible: true });
+      expect(box.width).toBeGreaterThan(20);
+      await expect(
+        page.locator('[data-testid="action-make-plan"] [data-testid="card-strength"]').textContent(),
+      ).resolves.toBe('100% strength');
+    }
+    await page.setViewportSize(SIZES[0]);
+    await page.screenshot({ path: join(SHOTS, 'card-strength.png') });
     await context.close();
   });
 });

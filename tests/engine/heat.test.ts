@@ -3,13 +3,16 @@
  * turn, and an action's gains are scaled by strengthOf(its heat). A card used every turn weakens,
  * the memory of a use fades, and variety keeps every card strong.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { actionDef, actionIndex, CATALOGUE } from '../../src/engine/catalogue';
-import { cool, HEAT_PER_USE, strengthOf } from '../../src/engine/heat';
+import { createGame, legalActions, step } from '../../src/engine';
+import { cool, HEAT_PER_USE, strengthNow, strengthOf } from '../../src/engine/heat';
+import { gameArb } from '../arbitraries';
 import type { GameState } from '../../src/engine/state-types';
 import type { Fact } from '../../src/engine/step-types';
 import { pct } from '../../src/engine/variables';
-import { causeSum, choose, END, game, mid, run, withEvents, withShifts, withVars } from './helpers';
+import { causeSum, choose, END, game, mid, ok, run, SCENARIOS, withEvents, withShifts, withVars } from './helpers';
 
 function def(id: string) {
   const d = actionDef(id);
@@ -185,5 +188,42 @@ describe('repetition in the game', () => {
     const undone = run(s, [choose('share-vision'), { type: 'undo' }, END]).state;
     expect(heatOf(undone, 'share-vision')).toBe(0);
     expect(strengths(run(recentred(undone), [choose('share-vision'), END]).facts)).toEqual([100]);
+  });
+});
+
+describe('strengthNow', () => {
+  it('is the strength each choice then resolves at, in any game of any scenario (property)', () => {
+    fc.assert(
+      fc.property(gameArb(SCENARIOS.length, 60), ([which, seed, picks]) => {
+        let s = createGame(SCENARIOS[which]!, seed);
+        let expected: number[] = [];
+        for (const pick of picks) {
+          if (s.over) break;
+          const legal = legalActions(s);
+          const a = legal[pick % legal.length]!;
+          if (a.type === 'choose') expected.push(strengthNow(s, a.action));
+          if (a.type === 'undo') expected = expected.slice(0, -1);
+          const r = step(s, a);
+          if (!r.ok) throw new Error(r.error.message);
+          if (a.type === 'end-turn') {
+            expect(strengths(r.facts)).toEqual(expected);
+            expected = [];
+          }
+          s = r.state;
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('counts this turn’s earlier choices of the card, and is 0 for an id that is no card', () => {
+    const s = quiet();
+    expect(strengthNow(s, 'share-vision')).toBe(100);
+    const once = ok(s, choose('share-vision')).state;
+    expect(strengthNow(once, 'share-vision')).toBe(strengthOf(HEAT_PER_USE));
+    expect(strengthNow(once, 'make-plan')).toBe(100);
+    const next = ok(once, END).state;
+    expect(strengthNow(next, 'share-vision')).toBe(strengthOf(cool(HEAT_PER_USE)));
+    expect(strengthNow(s, 'no-such-card')).toBe(0);
   });
 });

@@ -1,4 +1,4 @@
-import { ASPECT_INFO, affordable, offeredCards, type ActionDef, type GameState } from '../../engine';
+import { ASPECT_INFO, affordable, offeredCards, strengthNow, type ActionDef, type GameState } from '../../engine';
 import { h } from '../dom';
 import { hours, SIDE_INFO } from '../labels';
 
@@ -49,6 +49,28 @@ export function actionCards(state: GameState, onPick: (def: ActionDef) => void, 
   return h('div', { class: 'card-groups' }, ...groups);
 }
 
+/**
+ * What the card would do if chosen now, in percent of its full effect: shown on every card, so
+ * a card used lately says it is weaker before it is spent, not only in the turn's story after.
+ * Speech hears it in the card's name, after the card's own words, so it is hidden from speech here.
+ */
+function strengthBadge(strength: number): HTMLElement {
+  const weak = strength < 100;
+  return h(
+    'span',
+    {
+      class: `card-strength${weak ? ' weak' : ''}`,
+      'data-testid': 'card-strength',
+      'aria-hidden': 'true',
+      'data-strength': String(strength),
+      title: weak ? 'Weaker from recent use: variety keeps cards strong' : 'Full strength',
+    },
+    weak ? '↓ ' : null,
+    `${strength}%`,
+    h('span', { class: 'card-strength-word' }, ' strength'),
+  );
+}
+
 function card(
   def: ActionDef,
   index: number,
@@ -62,9 +84,14 @@ function card(
   const side = SIDE_INFO[def.side];
   const chosen = uses > 0 ? ` ${usesWords(uses)} this turn.` : '';
   const refused = !payable && !off ? ' Not enough time left this turn.' : '';
+  const strength = strengthNow(state, def.id);
+  const power =
+    strength < 100
+      ? ` ${strength}% strength if chosen now: weaker from recent use.`
+      : ' 100% strength: at its full effect.';
   // The name holds the card's visible words in their order (cost, title, side, hint) so speech
-  // input and axe's label-in-name check match it; the states and details follow.
-  const label = `${hours(def.cost)} ${def.title}. ${side.label}, ${ASPECT_INFO[def.aspect].title}. ${def.hint}${chosen}${refused} Costs ${def.cost} hours.${def.targeted ? ' Choose a team member.' : ''}`;
+  // input and axe's label-in-name check match it; the states, the strength and details follow.
+  const label = `${hours(def.cost)} ${def.title}. ${side.label}, ${ASPECT_INFO[def.aspect].title}. ${def.hint}${chosen}${refused}${power} Costs ${def.cost} hours.${def.targeted ? ' Choose a team member.' : ''}`;
   return h(
     'button',
     {
@@ -83,6 +110,7 @@ function card(
       { class: 'card-top' },
       h('kbd', { class: 'card-key', 'aria-hidden': 'true' }, keyLabel(index)),
       h('span', { class: 'card-cost' }, hours(def.cost)),
+      strengthBadge(strength),
     ),
     // Spaces between the parts keep their words apart in the card's text (no effect on layout).
     ' ',

@@ -1,4 +1,4 @@
-import type { Action, ActionDef, GameState, Scenario } from '../../engine';
+import { strengthNow, type Action, type ActionDef, type GameState, type Scenario } from '../../engine';
 import { collapseWarning, collapseWarningText } from '../../replay/turn-summary';
 import type { TurnRecord } from '../../replay/timeline';
 import { choiceWords } from '../../replay/words';
@@ -24,7 +24,11 @@ export function choiceSaid(s: Scenario, action: Action, before: GameState, after
   if (action.type === 'choose') {
     const c = after.plan[after.plan.length - 1];
     const uses = after.plan.filter((x) => x.action === action.action).length;
-    return `Chosen: ${spoken(c)}${uses > 1 ? `, ${usesWords(uses)} this turn, at reduced strength` : ''}. ${hours(after.time)} left.`;
+    // The strength it will resolve at: what its card said before this choice.
+    const strength = strengthNow(before, action.action);
+    const again = uses > 1 ? `, ${usesWords(uses)} this turn` : '';
+    const weaker = strength < 100 ? `, at ${strength}% strength` : '';
+    return `Chosen: ${spoken(c)}${again}${weaker}. ${hours(after.time)} left.`;
   }
   if (action.type === 'undo')
     return `Undone: ${spoken(before.plan[before.plan.length - 1])}. ${hours(after.time)} left.`;

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { createGame, offeredCards } from '../../../src/engine';
+import { createGame, offeredCards, step, strengthNow } from '../../../src/engine';
+import { loadAllScenarios } from '../../../src/scenarios/files';
 import { memoryStore, type Store } from '../../../src/platform/storage';
 import { writeGame } from '../../../src/ui/saves';
 import { act, resume, type Session } from '../../../src/ui/session';
@@ -162,6 +163,57 @@ describe('the play screen, in Node', () => {
       playedAt: endedAt,
       turns: [{ turn: 1, actions: [{ action: cards[0]!.dataset.testid!.slice('action-'.length) }] }],
     });
+  });
+});
+
+describe('each card’s strength', () => {
+  /** The strength a card shows, as its text and as its accessible name say it. */
+  const shown = (app: OpenApp, id: string): { text: string; name: string } => {
+    const card = app.byTestId(`action-${id}`);
+    return {
+      text: card.querySelector('[data-testid="card-strength"]')?.textContent ?? '',
+      name: card.getAttribute('aria-label') ?? '',
+    };
+  };
+  const first = loadAllScenarios().find((x) => x.scenario.id === 'first-team')!.scenario;
+
+  it('is on every card before it is chosen, in its text and accessible name, as the engine reports it', async () => {
+    const app = openApp('/?scenario=first-team&seed=strength');
+    let state = createGame(first, 'strength');
+    const agrees = (): void => {
+      for (const def of offeredCards(state)) {
+        const pct = `${strengthNow(state, def.id)}% strength`;
+        const { text, name } = shown(app, def.id);
+        expect(text, def.id).toMatch(new RegExp(`^(↓ )?${pct}$`));
+        expect(name, def.id).toContain(pct);
+      }
+    };
+    const choose = (id: string): void => {
+      app.byTestId(`action-${id}`).click();
+      const r = step(state, { type: 'choose', action: id });
+      if (!r.ok) throw new Error(r.error.message);
+      state = r.state;
+    };
+    agrees();
+    expect(shown(app, 'share-vision').text).toBe('100% strength');
+    // Chosen once this turn: a second use would be weaker, and the card says so before it.
+    choose('share-vision');
+    agrees();
+    expect(shown(app, 'share-vision').text).toBe('↓ 50% strength');
+    expect(shown(app, 'share-vision').name).toContain('50% strength if chosen now: weaker from recent use.');
+    choose('share-vision');
+    await settle(app);
+    expect(app.live.textContent).toContain('chosen twice this turn, at 50% strength');
+    app.byTestId('end-turn').click();
+    await settle(app);
+    const ended = step(state, { type: 'end-turn' });
+    if (!ended.ok) throw new Error(ended.error.message);
+    state = ended.state;
+    // The turn after, the memory of both uses is still there, and other cards are fresh.
+    agrees();
+    expect(strengthNow(state, 'share-vision')).toBeLessThan(100);
+    expect(shown(app, 'share-vision').text).toMatch(/^↓ \d+% strength$/);
+    expect(shown(app, 'make-plan').text).toBe('100% strength');
   });
 });
 

@@ -1,19 +1,30 @@
 import type { Regime } from './state-types';
-import { div, type Vars } from './variables';
+import { div, type VarName, type Vars } from './variables';
 
 // An index must reach ENTER to count as high, and stays high until it drops below EXIT.
 export const ENTER = 62;
 // Below this a high index stops counting as high (see ENTER).
 export const EXIT = 50;
 
-// Leadership index: direction, trust, and the ideas and spirit they produce.
+// The variables each index is made of, with their weights in percent (each index's sum to 100):
+// what the screen shows as the regime's drivers. Leadership is direction, trust, and the ideas
+// and spirit they produce; management is structure, reliable delivery and predictability.
+export const INDEX_WEIGHTS = {
+  l: { clarity: 30, trust: 25, innovation: 25, morale: 20 },
+  m: { structure: 30, execution: 40, control: 30 },
+} as const satisfies Record<'l' | 'm', Partial<Record<VarName, number>>>;
+
+const LW = INDEX_WEIGHTS.l;
+const MW = INDEX_WEIGHTS.m;
+
+// Leadership index: the weighted mean of its drivers, rounded down.
 export function leadershipIndex(v: Vars): number {
-  return div(v.clarity * 30 + v.trust * 25 + v.innovation * 25 + v.morale * 20, 100);
+  return div(v.clarity * LW.clarity + v.trust * LW.trust + v.innovation * LW.innovation + v.morale * LW.morale, 100);
 }
 
-// Management index: structure, reliable delivery and predictability.
+// Management index: the weighted mean of its drivers, rounded down.
 export function managementIndex(v: Vars): number {
-  return div(v.structure * 30 + v.execution * 40 + v.control * 30, 100);
+  return div(v.structure * MW.structure + v.execution * MW.execution + v.control * MW.control, 100);
 }
 
 // Hysteresis keeps a regime from flickering when an index hovers near one threshold.

@@ -4,6 +4,7 @@ import {
   EXIT,
   type GameState,
   HEADLINE,
+  INDEX_WEIGHTS,
   type Headline,
   type Regime,
   type Scenario,
@@ -39,10 +40,26 @@ interface MeterLine {
   readonly causeAmount: number;
 }
 
+/** An index's change this turn, and the driver that moved it most with that driver's biggest cause. */
+export interface IndexLine {
+  readonly index: 'l' | 'm';
+  readonly label: string;
+  readonly from: number;
+  readonly to: number;
+  readonly delta: number;
+  /** The driver that moved the index most, in words, or null when no driver moved. */
+  readonly driver: string | null;
+  readonly driverDelta: number;
+  /** That driver's biggest cause in words, or null. */
+  readonly cause: string | null;
+}
+
 export interface TurnSummary {
   readonly turn: number;
   readonly regime: Regime;
   readonly meters: readonly MeterLine[];
+  /** L and M, each with what moved it. */
+  readonly indices: readonly IndexLine[];
   /** Events, people leaving or disengaging, in words. */
   readonly events: readonly string[];
   /** Calls for an answer, shifts in the situation and their answers, in words. */
@@ -77,7 +94,41 @@ export function turnSummary(scenario: Scenario, r: TurnRecord): TurnSummary {
     ...calls.map((e) => `A call for an answer: ${factWords(e, scenario) ?? e.event}. ${callText(scenario, e.event)}`),
     ...shiftSentences(scenario, r).map(shiftLine),
   ];
-  return { turn: r.turn, regime: r.regime, meters, events, shifts };
+  return { turn: r.turn, regime: r.regime, meters, indices: indexLines(scenario, r), events, shifts };
+}
+
+const INDEX_LABELS = { l: 'Leadership L', m: 'Management M' } as const;
+
+/**
+ * L and M's change, each with the driver whose weighted change pushed it most in the direction
+ * it moved (the largest of all when it ended where it started; earliest on a tie), and that
+ * driver's biggest cause: why the regime's indices moved, not only the meters.
+ */
+export function indexLines(scenario: Scenario, r: TurnRecord): IndexLine[] {
+  return (['l', 'm'] as const).map((index) => {
+    const from = r.before[index];
+    const to = r.after[index];
+    const delta = to - from;
+    let best: { change: VarChange; push: number } | null = null;
+    for (const [name, weight] of Object.entries(INDEX_WEIGHTS[index])) {
+      const change = r.changes.find((c) => c.var === name);
+      if (!change || change.to === change.from) continue;
+      const push = weight * (change.to - change.from);
+      const counts = delta === 0 || Math.sign(push) === Math.sign(delta);
+      if (counts && (!best || Math.abs(push) > Math.abs(best.push))) best = { change, push };
+    }
+    const top = best ? biggestCause(best.change) : null;
+    return {
+      index,
+      label: INDEX_LABELS[index],
+      from,
+      to,
+      delta,
+      driver: best ? VAR_LABELS[best.change.var].toLowerCase() : null,
+      driverDelta: best ? best.change.to - best.change.from : 0,
+      cause: top ? causeWords(top, scenario) : null,
+    };
+  });
 }
 
 /** A call's own words, which name its answers. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ENTER, EXIT, isHigh, leadershipIndex, managementIndex, regimeOf } from '../../src/engine/regimes';
+import { ENTER, EXIT, INDEX_WEIGHTS, isHigh, leadershipIndex, managementIndex, regimeOf } from '../../src/engine/regimes';
 import { VARIABLES, type VarName, type Vars } from '../../src/engine/variables';
 import { END, game, ok, SCENARIOS, withVars } from './helpers';
 import { createGame } from '../../src/engine/create';
@@ -15,6 +15,17 @@ function only(name: VarName, value: number): Vars {
 }
 
 describe('leadership and management indices', () => {
+  it('are what the published weights say: each variable alone at 100 gives its weight, and the weights sum to 100', () => {
+    for (const [index, weights] of [
+      [leadershipIndex, INDEX_WEIGHTS.l],
+      [managementIndex, INDEX_WEIGHTS.m],
+    ] as const) {
+      const w = weights as Partial<Record<VarName, number>>;
+      for (const name of VARIABLES) expect(index(only(name, 100)), name).toBe(w[name] ?? 0);
+      expect(Object.values(w).reduce((a, b) => a + b, 0)).toBe(100);
+    }
+  });
+
   it('are weighted averages: equal variables give that value', () => {
     for (const x of [0, 1, 37, 50, 99, 100]) {
       expect(leadershipIndex(uniform(x))).toBe(x);

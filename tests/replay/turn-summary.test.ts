@@ -1,17 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { createGame, type Cause } from '../../src/engine';
+import { createGame, INDEX_WEIGHTS, type Cause, type VarName } from '../../src/engine';
+import { VAR_LABELS } from '../../src/replay/words';
 import { timeline, type VarChange } from '../../src/replay/timeline';
 import {
   biggestCause,
   collapseWarning,
   collapseWarningText,
   groupRepeated,
+  indexLines,
   listTurns,
   startReason,
   turnSummary,
 } from '../../src/replay/turn-summary';
 import { turningPoints } from '../../src/replay/turning-points';
-import { entry } from './support';
+import { entry, playRecorded } from './support';
 
 const cause = (amount: number, source: string): Cause => ({ var: 'morale', kind: 'action', source, amount });
 const change = (from: number, to: number, causes: Cause[]): VarChange => ({ var: 'morale', from, to, causes });
@@ -102,5 +104,46 @@ describe('turnSummary and turningPoints on a real run', () => {
     const points = turningPoints(scenario, records);
     expect(new Set(points).size).toBe(points.length);
     for (const p of points) if (p.startsWith('Turns ')) expect(p).toMatch(/, \d+ times\.$/);
+  });
+});
+
+describe('indexLines', () => {
+  it('names, for L and M, the driver that pushed the index most the way it moved, over many games (property)', () => {
+    let named = 0;
+    for (const id of ['first-team', 'idea-factory', 'stagnant-giant', 'build-the-house']) {
+      for (const policy of ['random', 'balanced', 'lead-only', 'manage-only']) {
+        for (const seed of ['1', '2', '3']) {
+          const { doc, scenario } = playRecorded(id, policy, seed);
+          for (const r of timeline(scenario, seed, doc.turns)) {
+            for (const line of indexLines(scenario, r)) {
+              const where = `${id} ${policy} ${seed} turn ${r.turn} ${line.index}`;
+              expect(line.from, where).toBe(r.before[line.index]);
+              expect(line.to, where).toBe(r.after[line.index]);
+              expect(line.delta, where).toBe(line.to - line.from);
+              // Each driver's push on the index, from the states themselves.
+              const pushes = (Object.entries(INDEX_WEIGHTS[line.index]) as [VarName, number][]).map(([v, w]) => ({
+                word: VAR_LABELS[v].toLowerCase(),
+                moved: r.after.vars[v] - r.before.vars[v],
+                push: w * (r.after.vars[v] - r.before.vars[v]),
+              }));
+              const way = pushes.filter(
+                (p) => p.push !== 0 && (line.delta === 0 || Math.sign(p.push) === Math.sign(line.delta)),
+              );
+              if (way.length === 0) {
+                expect(line.driver, where).toBeNull();
+                continue;
+              }
+              const top = Math.max(...way.map((p) => Math.abs(p.push)));
+              const pick = way.find((p) => Math.abs(p.push) === top)!;
+              expect(line.driver, where).toBe(pick.word);
+              expect(line.driverDelta, where).toBe(pick.moved);
+              if (line.delta !== 0) expect(Math.sign(line.driverDelta), where).toBe(Math.sign(line.delta));
+              named++;
+            }
+          }
+        }
+      }
+    }
+    expect(named).toBeGreaterThan(200);
   });
 });

@@ -60,6 +60,22 @@ export function turnSummaryPanel(
           m.cause ? h('span', { class: 'summary-cause' }, ` mostly ${m.cause} (${signed(m.causeAmount)})`) : null,
         ),
       ),
+      ...sum.indices.map((x) =>
+        h(
+          'li',
+          { class: `summary-index ${x.delta > 0 ? 'up' : x.delta < 0 ? 'down' : 'same'}`, 'data-index': x.index },
+          h('strong', {}, x.label),
+          ` ${x.from} → ${x.to} `,
+          h('span', { class: 'delta' }, `${x.delta > 0 ? '▲ ' : x.delta < 0 ? '▼ ' : ''}${signed(x.delta)}`),
+          x.driver
+            ? h(
+                'span',
+                { class: 'summary-cause' },
+                ` mostly ${x.driver} (${signed(x.driverDelta)})${x.cause ? `, from ${x.cause}` : ''}`,
+              )
+            : null,
+        ),
+      ),
     ),
     ...sum.shifts.map((t) => h('p', { class: 'summary-shift' }, h('span', { 'aria-hidden': 'true' }, '⚑ '), t)),
     h(

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { createGame, offeredCards, step, strengthNow } from '../../../src/engine';
+import { createGame, INDEX_WEIGHTS, offeredCards, step, strengthNow, type VarName } from '../../../src/engine';
 import { loadAllScenarios } from '../../../src/scenarios/files';
 import { memoryStore, type Store } from '../../../src/platform/storage';
 import { writeGame } from '../../../src/ui/saves';
@@ -214,6 +214,40 @@ describe('each card’s strength', () => {
     expect(strengthNow(state, 'share-vision')).toBeLessThan(100);
     expect(shown(app, 'share-vision').text).toMatch(/^↓ \d+% strength$/);
     expect(shown(app, 'make-plan').text).toBe('100% strength');
+  });
+});
+
+describe('the regime’s drivers', () => {
+  it('show L and M against 62 and 50, each over its drivers with their values, as the engine has them, every turn', async () => {
+    const app = openApp('/?scenario=stagnant-giant&seed=drivers');
+    const scenario = loadAllScenarios().find((x) => x.scenario.id === 'stagnant-giant')!.scenario;
+    let state = createGame(scenario, 'drivers');
+    for (let turn = 0; turn < 3; turn++) {
+      const panel = app.byTestId('drivers');
+      for (const index of ['l', 'm'] as const) {
+        const block = panel.querySelector(`[data-index="${index}"]`)!;
+        expect(block.querySelector('.driver-index-value')?.textContent).toBe(String(state[index]));
+        const high = index === 'l' ? state.lHigh : state.mHigh;
+        expect(block.querySelector('.driver-standing')?.textContent).toBe(
+          high
+            ? `high: stays high while 50 or more (${state[index] - 50} above)`
+            : `not high: counts as high from 62 (${62 - state[index]} to go)`,
+        );
+        const shown = [...block.querySelectorAll<HTMLElement>('[data-var]')].map((li) => [
+          li.dataset.var,
+          li.querySelector('.driver-value')?.textContent,
+        ]);
+        expect(shown).toEqual(Object.keys(INDEX_WEIGHTS[index]).map((v) => [v, String(state.vars[v as VarName])]));
+      }
+      app.byTestId('action-share-vision').click();
+      app.byTestId('end-turn').click();
+      await settle(app);
+      for (const a of [{ type: 'choose', action: 'share-vision' }, { type: 'end-turn' }] as const) {
+        const r = step(state, a);
+        if (!r.ok) throw new Error(r.error.message);
+        state = r.state;
+      }
+    }
   });
 });
 

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { ENTER, EXIT, INDEX_WEIGHTS, isHigh, leadershipIndex, managementIndex, regimeOf } from '../../src/engine/regimes';
+import {
+  ENTER,
+  EXIT,
+  INDEX_WEIGHTS,
+  isHigh,
+  leadershipIndex,
+  managementIndex,
+  regimeOf,
+} from '../../src/engine/regimes';
 import { VARIABLES, type VarName, type Vars } from '../../src/engine/variables';
 import { END, game, ok, SCENARIOS, withVars } from './helpers';
 import { createGame } from '../../src/engine/create';

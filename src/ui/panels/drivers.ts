@@ -7,7 +7,7 @@ type Index = keyof typeof INDEX_WEIGHTS;
 const INDEX_NAMES: Record<Index, string> = { l: 'Leadership L', m: 'Management M' };
 
 /** Where the index stands against its thresholds, in words: the margin a player plays to. */
-export function standing(value: number, high: boolean): string {
+function standing(value: number, high: boolean): string {
   if (high) return `high: stays high while ${EXIT} or more (${value - EXIT} above)`;
   return `not high: counts as high from ${ENTER} (${ENTER - value} to go)`;
 }

@@ -223,6 +223,41 @@ describe('keys', () => {
   });
 });
 
+describe('reading the situation', () => {
+  it('shows the regime’s drivers and the goal’s progress without a click, at every size', async () => {
+    for (const size of SIZES) {
+      const { context, page } = await open('./?scenario=idea-factory&seed=situation', { viewport: size });
+      await playTurn(page, 'balanced', 0);
+      const seen = await page.evaluate(() => {
+        const shown = (el: Element | null): boolean =>
+          el !== null && el.checkVisibility({ visibilityProperty: true }) && el.getBoundingClientRect().width > 100;
+        const drivers = document.querySelector('[data-testid="drivers"]');
+        return {
+          drivers: shown(drivers),
+          goal: shown(document.querySelector('[data-testid="goal-progress"]')),
+          vars: [...(drivers?.querySelectorAll<HTMLElement>('[data-var]') ?? [])].map((li) => ({
+            name: li.dataset.var,
+            value: li.querySelector('.driver-value')?.textContent ?? '',
+            shown: shown(li),
+          })),
+          overflow: document.documentElement.scrollWidth - window.innerWidth,
+          closed: document.querySelector('[data-testid="drivers"]')?.closest('details:not([open])') !== null,
+        };
+      });
+      const where = `${size.width}×${size.height}`;
+      expect(seen, where).toMatchObject({ drivers: true, goal: true, overflow: 0, closed: false });
+      expect(
+        seen.vars.map((v) => v.name),
+        where,
+      ).toEqual(['clarity', 'trust', 'innovation', 'morale', 'structure', 'execution', 'control']);
+      for (const v of seen.vars)
+        expect(v, where).toMatchObject({ value: expect.stringMatching(/^\d{1,3}$/), shown: true });
+      await page.locator('[data-testid="drivers"]').screenshot({ path: join(SHOTS, `drivers-${size.width}.png`) });
+      await context.close();
+    }
+  });
+});
+
 describe('a card’s strength', () => {
   it('used last turn, shows its weaker strength in its text and name before it is chosen, as the engine reports, at every size', async () => {
     // Share the vision twice on turn 1, as the engine plays it.

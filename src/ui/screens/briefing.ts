@@ -1,4 +1,5 @@
 import { traitsOf } from '../../engine';
+import { winCondition } from '../../replay/goal-words';
 import type { AppContext } from '../context';
 import { h, mount } from '../dom';
 import { DIFFICULTY_LABEL } from '../labels';
@@ -21,6 +22,7 @@ export function briefingScreen(ctx: AppContext, session: Session): void {
       h('h1', {}, s.title),
       h('p', { class: 'lede' }, s.briefing),
       h('h2', {}, `Goal: ${s.goal.label}`),
+      h('p', { 'data-testid': 'win-condition' }, winCondition(session.state)),
       h('h2', {}, 'Your team'),
       h(
         'ul',

@@ -4,6 +4,7 @@ import type { AppContext } from '../context';
 import { h, mount } from '../dom';
 import { briefingNote } from '../panels/briefing-note';
 import { driversPanel } from '../panels/drivers';
+import { goalPanel } from '../panels/goal';
 import { actionCards } from '../panels/cards';
 import { historyChart } from '../panels/chart';
 import { turnExplanation } from '../panels/explain';
@@ -21,6 +22,7 @@ interface PlayHosts {
   readonly cards: HTMLElement;
   readonly results: HTMLElement;
   readonly summary: HTMLElement;
+  readonly goal: HTMLElement;
   readonly drivers: HTMLElement;
   readonly meters: HTMLElement;
   readonly chart: HTMLElement;
@@ -56,12 +58,13 @@ function playLayout(ctx: AppContext): { screen: HTMLElement; hosts: PlayHosts } 
       tabindex: '-1',
     }),
     summary: h('div', { class: 'turn-summary-host' }),
+    goal: h('div', { class: 'goal-host' }),
     drivers: h('div', { class: 'drivers-host' }),
     meters: h('div', { class: 'meters-host' }),
     chart: h('div', { class: 'chart-host' }),
     situation: h('div', { class: 'situation-host' }),
   };
-  const { header, turnPanel, cards, results, summary, drivers, meters, chart, situation } = hosts;
+  const { header, turnPanel, cards, results, summary, goal, drivers, meters, chart, situation } = hosts;
   const screen = h(
     'section',
     { class: 'screen play-screen' },
@@ -69,7 +72,7 @@ function playLayout(ctx: AppContext): { screen: HTMLElement; hosts: PlayHosts } 
     h(
       'div',
       { class: 'play-grid' },
-      h('div', { class: 'stage' }, ctx.world.element, summary, drivers, meters, situation, results, chart),
+      h('div', { class: 'stage' }, ctx.world.element, summary, goal, drivers, meters, situation, results, chart),
       h('div', { class: 'controls' }, turnPanel, cards),
     ),
   );
@@ -97,7 +100,7 @@ export function playView(
 ): { draw(view: TurnView): void; showSummary(): void; focusHeading(): void } {
   const { screen, hosts } = playLayout(ctx);
   followTurnPanelHeight(screen, hosts.turnPanel);
-  const { header, turnPanel, cards, results, summary, drivers, meters, chart, situation } = hosts;
+  const { header, turnPanel, cards, results, summary, goal, drivers, meters, chart, situation } = hosts;
   /** Turns resolved when the turn's panels were last drawn. */
   let drawnTurns = -1;
 
@@ -121,6 +124,7 @@ export function playView(
           results.focus({ preventScroll: true });
         }),
       );
+      mount(goal, goalPanel(s, st));
       mount(drivers, driversPanel(st));
       mount(meters, metersPanel(st));
       mount(results, last ? turnExplanation(s, last) : briefingNote(s));

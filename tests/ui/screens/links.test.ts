@@ -45,6 +45,10 @@ describe('what a link opens, in Node', () => {
     }
     seed.value = 'a fine seed';
     app.button('Read the briefing').click();
+    // The briefing says how to win, from the scenario's own best ending.
+    expect(text(app, '[data-testid="win-condition"]')).toBe(
+      'To win, finish the last turn in momentum, with leadership L and management M both high; the best ending also needs progress 51 or more.',
+    );
     app.button('Begin').click();
     expect(text(app, '.seed code')).toBe('a fine seed');
     expect(app.byTestId('end-turn')).toBeTruthy();

@@ -1,6 +1,14 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { createGame, INDEX_WEIGHTS, offeredCards, step, strengthNow, type VarName } from '../../../src/engine';
+import {
+  createGame,
+  INDEX_WEIGHTS,
+  offeredCards,
+  scoreBreakdown,
+  step,
+  strengthNow,
+  type VarName,
+} from '../../../src/engine';
 import { loadAllScenarios } from '../../../src/scenarios/files';
 import { memoryStore, type Store } from '../../../src/platform/storage';
 import { writeGame } from '../../../src/ui/saves';
@@ -248,6 +256,32 @@ describe('the regime’s drivers', () => {
         state = r.state;
       }
     }
+  });
+});
+
+describe('the goal', () => {
+  it('shows progress and the score if the game ended now from turn 1, as the engine has them', async () => {
+    const app = openApp('/?scenario=build-the-house&seed=goal');
+    const scenario = loadAllScenarios().find((x) => x.scenario.id === 'build-the-house')!.scenario;
+    let state = createGame(scenario, 'goal');
+    for (let turn = 0; turn < 3; turn++) {
+      const panel = app.byTestId('goal-progress');
+      expect(panel.querySelector('h2')?.textContent).toBe(`Goal: ${scenario.goal.label}`);
+      expect(panel.querySelector('.goal-value')?.textContent).toBe(String(state.vars.progress));
+      const total = scoreBreakdown(state, state.regime, false).total;
+      expect(panel.querySelector('summary')?.textContent).toBe(`Score if the game ended now: ${total}`);
+      expect(panel.querySelector('[data-testid="score-total"]')?.textContent).toBe(String(total));
+      expect(panel.textContent).toContain('Progress 51 or more: the better momentum ending');
+      app.byTestId('action-make-plan').click();
+      app.byTestId('end-turn').click();
+      await settle(app);
+      for (const a of [{ type: 'choose', action: 'make-plan' }, { type: 'end-turn' }] as const) {
+        const r = step(state, a);
+        if (!r.ok) throw new Error(r.error.message);
+        state = r.state;
+      }
+    }
+    expect(state.vars.progress).toBeGreaterThan(0);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { GameState, Scenario } from '../../engine';
+import { affordable, offeredCards, type GameState, type Scenario } from '../../engine';
 import { h } from '../dom';
 import { hours } from '../labels';
 import { planWords } from './explain';
@@ -32,6 +32,7 @@ export function turnControls(
         : [h('li', { class: 'muted' }, 'Nothing chosen yet.')]),
     ),
     error ? h('p', { class: 'notice', role: 'alert' }, error) : null,
+    leftoverNotice(st),
     h(
       'div',
       { class: 'turn-buttons' },
@@ -61,4 +62,19 @@ export function turnControls(
       ),
     ),
   ];
+}
+
+/**
+ * Hours left when the turn ends are lost: said before End turn, while there are any, and why
+ * when no card the scenario offers is cheap enough to use them.
+ */
+function leftoverNotice(st: GameState): HTMLElement | null {
+  if (st.over || st.time === 0) return null;
+  const usable = offeredCards(st).some((def) => affordable(st, def));
+  return h(
+    'p',
+    { class: 'leftover small', 'data-testid': 'leftover-hours' },
+    `${hours(st.time)} left would be lost at End turn: `,
+    usable ? 'hours do not carry over.' : 'no card costs that little.',
+  );
 }

@@ -285,6 +285,23 @@ describe('the goal', () => {
   });
 });
 
+describe('hours left over', () => {
+  it('are said before End turn while there are any, with why when no card is cheap enough, and not once all are spent', async () => {
+    const app = openApp('/?scenario=first-team&seed=leftover');
+    const notice = (): string | null => app.root.querySelector('[data-testid="leftover-hours"]')?.textContent ?? null;
+    expect(notice()).toBe('10 h left would be lost at End turn: hours do not carry over.');
+    // 3 + 2 + 2 + 2 of 10 hours: 1 h left, and every card costs 2 h or more.
+    for (const id of ['share-vision', 'tell-the-why', 'set-goals', 'monitor']) app.byTestId(`action-${id}`).click();
+    expect(notice()).toBe('1 h left would be lost at End turn: no card costs that little.');
+    app.byTestId('undo').click();
+    app.byTestId('action-share-vision').click();
+    // 3 + 2 + 2 + 3: every hour spent, nothing to say.
+    expect(notice()).toBeNull();
+    app.byTestId('undo').click();
+    expect(notice()).toBe('3 h left would be lost at End turn: hours do not carry over.');
+  });
+});
+
 describe('full games by keyboard alone', () => {
   it.each([
     ['first-team', 'balanced'],

@@ -242,10 +242,15 @@ describe('reading the situation', () => {
           })),
           overflow: document.documentElement.scrollWidth - window.innerWidth,
           closed: document.querySelector('[data-testid="drivers"]')?.closest('details:not([open])') !== null,
+          // The turn starts with every hour unspent: said just above End turn.
+          leftover:
+            shown(document.querySelector('[data-testid="leftover-hours"]')) &&
+            document.querySelector('[data-testid="leftover-hours"]')!.getBoundingClientRect().bottom <=
+              document.querySelector('[data-testid="end-turn"]')!.getBoundingClientRect().top,
         };
       });
       const where = `${size.width}×${size.height}`;
-      expect(seen, where).toMatchObject({ drivers: true, goal: true, overflow: 0, closed: false });
+      expect(seen, where).toMatchObject({ drivers: true, goal: true, overflow: 0, closed: false, leftover: true });
       expect(
         seen.vars.map((v) => v.name),
         where,

@@ -59,7 +59,7 @@ export const CATALOGUE: readonly ActionDef[] = [
     aspect: 'change-stability',
     cost: 4,
     targeted: false,
-    hint: 'Reorganise around a new direction. Loosens rigid rules now; ideas, clarity and trust rise in two turns. Answers a shift in the situation.',
+    hint: 'Reorganise around a new direction. Loosens rigid rules now; ideas, clarity and trust rise in two turns.',
     now: [e('morale', -3), e('execution', -2), e('structure', -6), e('control', -6)],
     later: { delay: 2, effects: [e('innovation', 10), e('clarity', 8), e('trust', 4)] },
   },

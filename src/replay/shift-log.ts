@@ -17,6 +17,8 @@ export interface ShiftEntry {
   readonly answered: { readonly action: string; readonly turn: number } | null;
   /** Titles of the actions that would answer it, for an open shift that keeps pulling. */
   readonly answers: readonly string[];
+  /** The same actions by id. */
+  readonly answerIds: readonly string[];
   /** For an open one whose aimed answer must go to the person it touched, still on the team: their name; else ''. */
   readonly aimedAt: string;
   /** Whether its pull grows each turn it waits. */
@@ -66,6 +68,7 @@ function entry(
     member: memberName(scenario, member),
     answered,
     answers: answered ? [] : def.settledBy.map(actionTitle),
+    answerIds: answered ? [] : def.settledBy,
     aimedAt: answered ? '' : aimedAt(scenario, def, member, records),
     grows: def.growth > 0,
   };

@@ -1,4 +1,15 @@
-import { ASPECT_INFO, affordable, offeredCards, strengthNow, type ActionDef, type GameState } from '../../engine';
+import {
+  ASPECT_INFO,
+  actionDef,
+  affordable,
+  offeredCards,
+  strengthNow,
+  waiting,
+  type ActionDef,
+  type GameState,
+  type Scenario,
+} from '../../engine';
+import { memberName } from '../../replay/words';
 import { h } from '../dom';
 import { hours, SIDE_INFO } from '../labels';
 
@@ -27,13 +38,19 @@ export function usesWords(uses: number): string {
  * time cannot pay for stays focusable (aria-disabled), so focus never falls away from it and
  * pressing it says why it is refused.
  */
-export function actionCards(state: GameState, onPick: (def: ActionDef) => void, disabledAll = false): HTMLElement {
+export function actionCards(
+  scenario: Scenario,
+  state: GameState,
+  onPick: (def: ActionDef) => void,
+  disabledAll = false,
+): HTMLElement {
   const defs = offeredCards(state);
+  const open = openAnswers(scenario, state);
   const groups = (['lead', 'manage'] as const).map((side) => {
     const cards = defs
       .map((def, i) => ({ def, i }))
       .filter(({ def }) => def.side === side)
-      .map(({ def, i }) => card(def, i, state, onPick, disabledAll));
+      .map(({ def, i }) => card(def, i, state, onPick, disabledAll, open.get(def.id) ?? []));
     return h(
       'section',
       { class: `card-group side-${side}`, 'aria-labelledby': `cards-${side}` },
@@ -71,12 +88,33 @@ function strengthBadge(strength: number): HTMLElement {
   );
 }
 
+/**
+ * What each card would answer now, by card id: the open shifts' and calls' titles, with the
+ * person an aimed answer must go to. Only while they are open, as the engine lists them.
+ */
+function openAnswers(scenario: Scenario, state: GameState): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const w of waiting(state)) {
+    const title =
+      (w.kind === 'shift'
+        ? scenario.shifts.find((x) => x.id === w.id)?.title
+        : scenario.events.find((x) => x.id === w.id)?.title) ?? w.id;
+    for (const id of w.settledBy) {
+      const aimed = w.member !== null && actionDef(id)?.targeted === true;
+      const words = aimed ? `${title} (aimed at ${memberName(scenario, w.member)})` : title;
+      out.set(id, [...(out.get(id) ?? []), words]);
+    }
+  }
+  return out;
+}
+
 function card(
   def: ActionDef,
   index: number,
   state: GameState,
   onPick: (def: ActionDef) => void,
   disabledAll: boolean,
+  answers: readonly string[],
 ): HTMLElement {
   const off = state.over || disabledAll;
   const payable = affordable(state, def) && !off;
@@ -85,13 +123,14 @@ function card(
   const chosen = uses > 0 ? ` ${usesWords(uses)} this turn.` : '';
   const refused = !payable && !off ? ' Not enough time left this turn.' : '';
   const strength = strengthNow(state, def.id);
+  const answering = answers.length ? ` Answers what is open now: ${answers.join('; ')}.` : '';
   const power =
     strength < 100
       ? ` ${strength}% strength if chosen now: weaker from recent use.`
       : ' 100% strength: at its full effect.';
   // The name holds the card's visible words in their order (cost, title, side, hint) so speech
   // input and axe's label-in-name check match it; the states, the strength and details follow.
-  const label = `${hours(def.cost)} ${def.title}. ${side.label}, ${ASPECT_INFO[def.aspect].title}. ${def.hint}${chosen}${refused}${power} Costs ${def.cost} hours.${def.targeted ? ' Choose a team member.' : ''}`;
+  const label = `${hours(def.cost)} ${def.title}. ${side.label}, ${ASPECT_INFO[def.aspect].title}. ${def.hint}${chosen}${refused}${answering}${power} Costs ${def.cost} hours.${def.targeted ? ' Choose a team member.' : ''}`;
   return h(
     'button',
     {
@@ -128,6 +167,13 @@ function card(
     ),
     ' ',
     h('span', { class: 'card-hint' }, def.hint),
+    answers.length
+      ? h(
+          'span',
+          { class: 'card-answers', 'data-testid': 'card-answers', 'aria-hidden': 'true' },
+          `⚑ Answers: ${answers.join('; ')}`,
+        )
+      : null,
     uses > 0 ? h('span', { class: 'card-uses', 'aria-hidden': 'true' }, `chosen ×${uses}`) : null,
   );
 }

@@ -1,6 +1,7 @@
 import type { Scenario } from '../../engine';
 import { shiftLog, type ShiftEntry } from '../../replay/shift-log';
 import type { TurnRecord } from '../../replay/timeline';
+import { actionTitle } from '../../replay/words';
 import { h } from '../dom';
 
 /** The briefing as it stands: the scenario's own words, then every shift so far and its answer. */
@@ -16,14 +17,14 @@ export function situationPanel(scenario: Scenario, records: readonly TurnRecord[
       ? h(
           'ol',
           { class: 'shift-list', 'aria-label': 'Shifts so far' },
-          ...shifts.map((x) => shiftItem(x, x.turn === latest)),
+          ...shifts.map((x) => shiftItem(x, x.turn === latest, records[records.length - 1])),
         )
       : h('p', { class: 'muted small' }, 'Nothing has changed since the briefing.'),
   );
 }
 
 /** A shift that happened in the turn just played is marked new, so it shows above the fold. */
-function shiftItem(x: ShiftEntry, fresh: boolean): HTMLElement {
+function shiftItem(x: ShiftEntry, fresh: boolean, last: TurnRecord | undefined): HTMLElement {
   return h(
     'li',
     { 'data-testid': `${x.kind}-${x.id}`, class: fresh ? 'fresh' : undefined },
@@ -38,7 +39,20 @@ function shiftItem(x: ShiftEntry, fresh: boolean): HTMLElement {
       h('span', { 'aria-hidden': 'true' }, x.answered ? '✓ ' : '⚑ '),
       statusWords(x),
     ),
+    fresh && !x.answered && x.answers.length ? h('p', { class: 'small muted' }, timingWords(x, last)) : null,
   );
+}
+
+/**
+ * A shift or call strikes at the end of its turn, after that turn's cards: an answer played the
+ * same turn came before it and does not count. Said plainly, naming the card if one was played.
+ */
+function timingWords(x: ShiftEntry, last: TurnRecord | undefined): string {
+  const early = last?.choices.find((c) => x.answerIds.includes(c.action));
+  const before = early
+    ? ` ${actionTitle(early.action)}, played on turn ${x.turn}, came before it and does not count.`
+    : '';
+  return `It came at the end of turn ${x.turn}, after that turn's cards: answers count from turn ${x.turn + 1}.${before}`;
 }
 
 function statusWords(x: ShiftEntry): string {

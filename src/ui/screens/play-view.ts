@@ -114,7 +114,7 @@ export function playView(
     drawnTurns = session.records.length;
     if (turnResolved) mount(header, ...playHeader(session, st, on));
     mount(turnPanel, ...turnControls(s, st, error, on));
-    mount(cards, actionCards(st, on.pick));
+    mount(cards, actionCards(s, st, on.pick));
     if (turnResolved) {
       mount(situation, session.records.length ? situationPanel(s, session.records) : null);
       mount(

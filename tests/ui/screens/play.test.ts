@@ -491,23 +491,50 @@ describe('what a turn tells', () => {
     const file = scenarioOf('first-team');
     const shift = { ...file.shifts[0]!, from: createGame(file, 'shift').situations[0]!.turn };
 
+    it('says plainly that an answer played on the turn it strikes came before it and does not count', async () => {
+      const app = openApp('/?scenario=first-team&seed=shift');
+      for (let t = 0; t < shift.from - 1; t++) expect(await playTurn(app, PLANS.balanced, t)).toBe(true);
+      const answer = shift.settledBy![0]!;
+      expect(await playTurn(app, [[answer]], 0)).toBe(true);
+      const title = offeredCards(createGame(file, 'shift')).find((d) => d.id === answer)!.title;
+      expect(text(app, `[data-testid="shift-${shift.id}"]`)).toContain(
+        `answers count from turn ${shift.from + 1}. ${title}, played on turn ${shift.from}, came before it and does not count.`,
+      );
+    });
+
     it('is announced on its turn, listed in the briefing until answered, and the score breakdown adds up, in the replay too', async () => {
       expect(shift.when ?? []).toEqual([]);
       const app = openApp('/?scenario=first-team&seed=shift');
       const situation = (): string | null =>
         app.root.querySelector(`[data-testid="shift-${shift.id}"]`)?.textContent ?? null;
       const notice = (): string | null => app.root.querySelector('[data-testid="shift-notice"]')?.textContent ?? null;
+      // The cards that say they answer this shift, and what they say.
+      const answering = (): string[] =>
+        app
+          .all('[data-testid="card-answers"]')
+          .filter((el) => (el.textContent ?? '').includes(shift.title))
+          .map((el) => `${el.closest('.card')!.getAttribute('data-testid')}: ${el.textContent}`);
       for (let t = 0; t < shift.from - 1; t++) {
         expect(await playTurn(app, PLANS.balanced, t)).toBe(true);
         expect(notice()).toBeNull();
         expect(situation()).toBeNull();
+        expect(answering()).toEqual([]);
       }
       expect(await playTurn(app, PLANS.balanced, shift.from - 1)).toBe(true);
       expect(notice()).toContain(`The situation shifted: ${shift.title}`);
       expect(notice()).toContain(shift.text);
       expect(situation()).toContain(shift.title);
       expect(situation()).toContain('Not answered yet');
+      expect(situation()).toContain(
+        `It came at the end of turn ${shift.from}, after that turn's cards: answers count from turn ${shift.from + 1}.`,
+      );
       expect(app.live.textContent).toContain(`The situation shifted: ${shift.title}`);
+      // While it is open, every card that answers it says so, on its face and in its name; no other does.
+      expect(answering()).toEqual(shift.settledBy!.map((id) => `action-${id}: ⚑ Answers: ${shift.title}`));
+      for (const id of shift.settledBy!)
+        expect(app.byTestId(`action-${id}`).getAttribute('aria-label')).toContain(
+          `Answers what is open now: ${shift.title}.`,
+        );
 
       // Answer it on the next turn: the briefing says by what and when, and the notice is gone.
       app.byTestId(`action-${shift.settledBy![0]!}`).click();
@@ -517,6 +544,7 @@ describe('what a turn tells', () => {
       expect(text(app, '[data-testid="shift-answered"]')).toContain(shift.title);
       expect(situation()).toMatch(new RegExp(`Answered by .+ on turn ${shift.from + 1}\\.`));
       expect(notice()).toBeNull();
+      expect(answering()).toEqual([]);
 
       await playToEnd(app, PLANS.balanced);
       const table = text(app, '[data-testid="score-breakdown"]');

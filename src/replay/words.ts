@@ -83,7 +83,9 @@ export function factWords(e: Fact, scenario: Scenario): string | null {
     case 'event-occurred': {
       const ev = scenario.events.find((x) => x.id === e.event);
       const who = e.member ? ` (${touched(scenario, e.member, ev?.member?.quits === true, e.guarded)})` : '';
-      const soft = [e.cushioned ? 'cushioned' : '', e.guarded ? 'softened by risk mitigation' : '']
+      // What cushioned it: the team's own strength in the event's cushion variable.
+      const cushion = ev?.cushion ? `cushioned by ${VAR_LABELS[ev.cushion].toLowerCase()}` : 'cushioned';
+      const soft = [e.cushioned ? cushion : '', e.guarded ? 'softened by risk mitigation' : '']
         .filter(Boolean)
         .join(', ');
       return `${ev?.title ?? e.event}${who}${soft ? `, ${soft}` : ''}`;

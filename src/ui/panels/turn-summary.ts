@@ -1,5 +1,6 @@
 import { ENTER, EXIT, type GameState, HEADLINE, type Regime, type Scenario } from '../../engine';
 import type { TurnRecord } from '../../replay/timeline';
+import { firstRules } from '../../replay/first-rules';
 import { collapseWarning, collapseWarningText, startReason, turnSummary } from '../../replay/turn-summary';
 import { signed, VAR_LABELS } from '../../replay/words';
 import { h } from '../dom';
@@ -24,10 +25,11 @@ function regimeWord(regime: Regime): HTMLElement {
  */
 export function turnSummaryPanel(
   scenario: Scenario,
-  record: TurnRecord | null,
+  records: readonly TurnRecord[],
   state: GameState,
   onWhy: () => void,
 ): HTMLElement {
+  const record = records[records.length - 1] ?? null;
   if (!record) {
     return h(
       'section',
@@ -78,6 +80,9 @@ export function turnSummaryPanel(
       ),
     ),
     ...sum.shifts.map((t) => h('p', { class: 'summary-shift' }, h('span', { 'aria-hidden': 'true' }, '⚑ '), t)),
+    ...firstRules(scenario, records, record).map((t) =>
+      h('p', { class: 'summary-rule', 'data-testid': 'first-rule' }, t),
+    ),
     h(
       'p',
       { class: 'summary-events' },

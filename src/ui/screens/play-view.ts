@@ -119,7 +119,7 @@ export function playView(
       mount(situation, session.records.length ? situationPanel(s, session.records) : null);
       mount(
         summary,
-        turnSummaryPanel(s, last, st, () => {
+        turnSummaryPanel(s, session.records, st, () => {
           results.scrollIntoView({ block: 'start' });
           results.focus({ preventScroll: true });
         }),

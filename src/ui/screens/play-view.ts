@@ -5,6 +5,7 @@ import { h, mount } from '../dom';
 import { briefingNote } from '../panels/briefing-note';
 import { driversPanel } from '../panels/drivers';
 import { goalPanel } from '../panels/goal';
+import { teamPanel } from '../panels/team-panel';
 import { actionCards } from '../panels/cards';
 import { historyChart } from '../panels/chart';
 import { turnExplanation } from '../panels/explain';
@@ -24,6 +25,7 @@ interface PlayHosts {
   readonly summary: HTMLElement;
   readonly goal: HTMLElement;
   readonly drivers: HTMLElement;
+  readonly team: HTMLElement;
   readonly meters: HTMLElement;
   readonly chart: HTMLElement;
   readonly situation: HTMLElement;
@@ -60,11 +62,12 @@ function playLayout(ctx: AppContext): { screen: HTMLElement; hosts: PlayHosts } 
     summary: h('div', { class: 'turn-summary-host' }),
     goal: h('div', { class: 'goal-host' }),
     drivers: h('div', { class: 'drivers-host' }),
+    team: h('div', { class: 'team-host' }),
     meters: h('div', { class: 'meters-host' }),
     chart: h('div', { class: 'chart-host' }),
     situation: h('div', { class: 'situation-host' }),
   };
-  const { header, turnPanel, cards, results, summary, goal, drivers, meters, chart, situation } = hosts;
+  const { header, turnPanel, cards, results, summary, goal, drivers, team, meters, chart, situation } = hosts;
   const screen = h(
     'section',
     { class: 'screen play-screen' },
@@ -72,7 +75,7 @@ function playLayout(ctx: AppContext): { screen: HTMLElement; hosts: PlayHosts } 
     h(
       'div',
       { class: 'play-grid' },
-      h('div', { class: 'stage' }, ctx.world.element, summary, goal, drivers, meters, situation, results, chart),
+      h('div', { class: 'stage' }, ctx.world.element, summary, goal, drivers, team, meters, situation, results, chart),
       h('div', { class: 'controls' }, turnPanel, cards),
     ),
   );
@@ -100,7 +103,7 @@ export function playView(
 ): { draw(view: TurnView): void; showSummary(): void; focusHeading(): void } {
   const { screen, hosts } = playLayout(ctx);
   followTurnPanelHeight(screen, hosts.turnPanel);
-  const { header, turnPanel, cards, results, summary, goal, drivers, meters, chart, situation } = hosts;
+  const { header, turnPanel, cards, results, summary, goal, drivers, team, meters, chart, situation } = hosts;
   /** Turns resolved when the turn's panels were last drawn. */
   let drawnTurns = -1;
 
@@ -126,6 +129,7 @@ export function playView(
       );
       mount(goal, goalPanel(s, st));
       mount(drivers, driversPanel(st));
+      mount(team, teamPanel(s, st));
       mount(meters, metersPanel(st));
       mount(results, last ? turnExplanation(s, last) : briefingNote(s));
       mount(chart, historyChart([session.start, ...session.records.map((r) => r.after)], s.turns));

@@ -7,6 +7,7 @@ import {
   scoreBreakdown,
   step,
   strengthNow,
+  traitsOf,
   type VarName,
 } from '../../../src/engine';
 import { loadAllScenarios } from '../../../src/scenarios/files';
@@ -299,6 +300,34 @@ describe('hours left over', () => {
     expect(notice()).toBeNull();
     app.byTestId('undo').click();
     expect(notice()).toBe('3 h left would be lost at End turn: hours do not carry over.');
+  });
+});
+
+describe('the team panel', () => {
+  it('shows each person’s morale, skill, state and traits with what they do, as the engine has them', async () => {
+    const app = openApp('/?scenario=stagnant-giant&seed=team');
+    const scenario = loadAllScenarios().find((x) => x.scenario.id === 'stagnant-giant')!.scenario;
+    let state = createGame(scenario, 'team');
+    for (let turn = 0; turn < 2; turn++) {
+      scenario.members.forEach((m, i) => {
+        const li = app.byTestId(`member-${m.id}`);
+        const now = state.members[i]!;
+        expect(li.querySelector('.member-stats')?.textContent).toBe(
+          ` · morale ${now.morale} · skill ${now.skill} · ${now.status}`,
+        );
+        const traits = [...li.querySelectorAll('.member-traits strong')].map((x) => x.textContent);
+        expect(traits).toEqual(traitsOf(state, i));
+      });
+      app.byTestId('action-calculated-risk').click();
+      app.byTestId('end-turn').click();
+      await settle(app);
+      for (const a of [{ type: 'choose', action: 'calculated-risk' }, { type: 'end-turn' }] as const) {
+        const r = step(state, a);
+        if (!r.ok) throw new Error(r.error.message);
+        state = r.state;
+      }
+    }
+    expect(app.all('[data-testid="team-panel"] .trait-words li').length).toBeGreaterThan(0);
   });
 });
 

@@ -1,4 +1,4 @@
-import { ENTER, type GameState } from '../../engine';
+import { ENTER, EXIT, type GameState } from '../../engine';
 import { h, svg } from '../dom';
 
 interface Series {
@@ -69,7 +69,8 @@ export function historyChart(states: readonly GameState[], turns: number, upTo =
         ` ${s.label}`,
       ),
     ),
-    h('li', { class: 'threshold-key' }, `— — high from ${ENTER}`),
+    h('li', { class: 'threshold-key' }, `— — an index is high from ${ENTER}`),
+    h('li', { class: 'threshold-key exit' }, `· · · and stays high down to ${EXIT}`),
   );
   return h('figure', { class: 'chart' }, h('figcaption', {}, 'History'), chart, legend);
 }
@@ -97,14 +98,14 @@ export function chartAxes(c: {
   const ticks = Array.from({ length: c.turns + 1 }, (_, i) =>
     svg('text', { x: c.x(i) - 3, y: c.height - 6, class: 'axis' }, String(i)),
   );
-  const threshold = svg('line', {
-    x1: c.pad.l,
-    x2: c.width - c.pad.r,
-    y1: c.y(ENTER),
-    y2: c.y(ENTER),
-    class: 'threshold',
-  });
-  return [...grid, ...ticks, threshold];
+  // Where an index becomes high, and where a high one stops being high.
+  const thresholds = [
+    { v: ENTER, kind: 'enter' },
+    { v: EXIT, kind: 'exit' },
+  ].map(({ v, kind }) =>
+    svg('line', { x1: c.pad.l, x2: c.width - c.pad.r, y1: c.y(v), y2: c.y(v), class: `threshold ${kind}` }),
+  );
+  return [...grid, ...ticks, ...thresholds];
 }
 
 function marker(kind: Series['marker'], x: number, y: number): SVGElement {

@@ -230,6 +230,14 @@ describe('the regime’s drivers', () => {
   it('show L and M against 62 and 50, each over its drivers with their values, as the engine has them, every turn', async () => {
     const app = openApp('/?scenario=stagnant-giant&seed=drivers');
     const scenario = loadAllScenarios().find((x) => x.scenario.id === 'stagnant-giant')!.scenario;
+    // The history chart marks both thresholds too, each in its own dash, with a key.
+    const lines = [...app.root.querySelectorAll('.chart .threshold')];
+    expect(lines.map((l) => l.getAttribute('class'))).toEqual(['threshold enter', 'threshold exit']);
+    expect(Number(lines[0]!.getAttribute('y1'))).toBeLessThan(Number(lines[1]!.getAttribute('y1')));
+    expect(app.all('.chart .threshold-key').map((li) => li.textContent)).toEqual([
+      '— — an index is high from 62',
+      '· · · and stays high down to 50',
+    ]);
     let state = createGame(scenario, 'drivers');
     for (let turn = 0; turn < 3; turn++) {
       const panel = app.byTestId('drivers');

@@ -12,16 +12,26 @@ function standing(value: number, high: boolean): string {
   return `not high: counts as high from ${ENTER} (${ENTER - value} to go)`;
 }
 
-/** A bar from 0 to 100 with the two thresholds marked; its words are in the text beside it. */
-function scale(value: number, kind: string): HTMLElement {
+/** A line drawn across a bar: a threshold the text beside it names. */
+export interface BarMark {
+  readonly at: number;
+  readonly kind: 'enter' | 'exit';
+}
+
+/** A bar from 0 to 100 with its thresholds marked; its words are in the text beside it. */
+export function markedBar(value: number, kind: string, marks: readonly BarMark[] = []): HTMLElement {
   return h(
     'span',
     { class: `driver-scale ${kind}`, 'aria-hidden': 'true' },
     h('span', { class: 'driver-fill', style: `width:${value}%` }),
-    kind === 'index' ? h('span', { class: 'driver-mark exit', style: `left:${EXIT}%` }) : null,
-    kind === 'index' ? h('span', { class: 'driver-mark enter', style: `left:${ENTER}%` }) : null,
+    ...marks.map((m) => h('span', { class: `driver-mark ${m.kind}`, style: `left:${m.at}%` })),
   );
 }
+
+const INDEX_MARKS: readonly BarMark[] = [
+  { at: EXIT, kind: 'exit' },
+  { at: ENTER, kind: 'enter' },
+];
 
 function indexBlock(state: GameState, index: Index): HTMLElement {
   const value = state[index];
@@ -37,7 +47,7 @@ function indexBlock(state: GameState, index: Index): HTMLElement {
       ' ',
       h('span', { class: 'driver-standing' }, standing(value, high)),
     ),
-    scale(value, 'index'),
+    markedBar(value, 'index', INDEX_MARKS),
     h(
       'ul',
       { class: 'driver-list', 'aria-label': `What makes ${INDEX_NAMES[index]}` },
@@ -47,7 +57,7 @@ function indexBlock(state: GameState, index: Index): HTMLElement {
           { 'data-var': name },
           h('span', { class: 'driver-name' }, VAR_LABELS[name]),
           h('span', { class: 'driver-weight' }, ` ${weight}% `),
-          scale(state.vars[name], 'var'),
+          markedBar(state.vars[name], 'var'),
           ' ',
           h('strong', { class: 'driver-value' }, String(state.vars[name])),
         ),

@@ -2,6 +2,7 @@ import type { GameState, Scenario } from '../../engine';
 import { progressMarks, winCondition } from '../../replay/goal-words';
 import { scoreRows } from '../../replay/score-words';
 import { h } from '../dom';
+import { markedBar } from './drivers';
 import { scoreTable } from './score';
 
 /**
@@ -16,11 +17,10 @@ export function goalPanel(scenario: Scenario, state: GameState): HTMLElement {
     { class: 'goal', 'data-testid': 'goal-progress', 'aria-labelledby': 'goal-title' },
     h('h2', { id: 'goal-title' }, `Goal: ${scenario.goal.label}`),
     h('p', { class: 'goal-head' }, 'Progress ', h('strong', { class: 'goal-value' }, String(progress)), ' of 100'),
-    h(
-      'span',
-      { class: 'driver-scale goal-scale', 'aria-hidden': 'true' },
-      h('span', { class: 'driver-fill', style: `width:${progress}%` }),
-      ...marks.map((m) => h('span', { class: 'driver-mark enter', style: `left:${m.value}%` })),
+    markedBar(
+      progress,
+      'goal-scale',
+      marks.map((m) => ({ at: m.value, kind: 'enter' })),
     ),
     marks.length
       ? h('ul', { class: 'goal-marks small' }, ...marks.map((m) => h('li', {}, `Progress ${m.words}`)))

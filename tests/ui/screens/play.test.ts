@@ -8,6 +8,7 @@ import {
   step,
   strengthNow,
   traitsOf,
+  type GameState,
   type VarName,
 } from '../../../src/engine';
 import { loadAllScenarios } from '../../../src/scenarios/files';
@@ -175,6 +176,16 @@ describe('the play screen, in Node', () => {
   });
 });
 
+/** The state after choosing `card` and ending the turn, as the engine plays it beside the page. */
+function cardThenEnd(state: GameState, card: string): GameState {
+  for (const a of [{ type: 'choose', action: card }, { type: 'end-turn' }] as const) {
+    const r = step(state, a);
+    if (!r.ok) throw new Error(r.error.message);
+    state = r.state;
+  }
+  return state;
+}
+
 describe('each card’s strength', () => {
   /** The strength a card shows, as its text and as its accessible name say it. */
   const shown = (app: OpenApp, id: string): { text: string; name: string } => {
@@ -259,11 +270,7 @@ describe('the regime’s drivers', () => {
       app.byTestId('action-share-vision').click();
       app.byTestId('end-turn').click();
       await settle(app);
-      for (const a of [{ type: 'choose', action: 'share-vision' }, { type: 'end-turn' }] as const) {
-        const r = step(state, a);
-        if (!r.ok) throw new Error(r.error.message);
-        state = r.state;
-      }
+      state = cardThenEnd(state, 'share-vision');
     }
   });
 });
@@ -284,11 +291,7 @@ describe('the goal', () => {
       app.byTestId('action-make-plan').click();
       app.byTestId('end-turn').click();
       await settle(app);
-      for (const a of [{ type: 'choose', action: 'make-plan' }, { type: 'end-turn' }] as const) {
-        const r = step(state, a);
-        if (!r.ok) throw new Error(r.error.message);
-        state = r.state;
-      }
+      state = cardThenEnd(state, 'make-plan');
     }
     expect(state.vars.progress).toBeGreaterThan(0);
   });
@@ -329,11 +332,7 @@ describe('the team panel', () => {
       app.byTestId('action-calculated-risk').click();
       app.byTestId('end-turn').click();
       await settle(app);
-      for (const a of [{ type: 'choose', action: 'calculated-risk' }, { type: 'end-turn' }] as const) {
-        const r = step(state, a);
-        if (!r.ok) throw new Error(r.error.message);
-        state = r.state;
-      }
+      state = cardThenEnd(state, 'calculated-risk');
     }
     expect(app.all('[data-testid="team-panel"] .trait-words li').length).toBeGreaterThan(0);
   });

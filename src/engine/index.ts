@@ -9,7 +9,7 @@ export { withRng } from './draft';
 export { cool, HEAT_PER_USE, strengthNow, strengthOf } from './heat';
 export { DYNAMICS } from './dynamics';
 export { fingerprint, canonical, hash64 } from './fingerprint';
-export { ENTER, EXIT, INDEX_WEIGHTS, leadershipIndex, managementIndex, regimeOf } from './regimes';
+export { ENTER, EXIT, INDEX_WEIGHTS, leadershipIndex, managementIndex } from './regimes';
 export * from './scenario-types';
 export * from './state-types';
 export * from './step-types';

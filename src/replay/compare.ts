@@ -1,5 +1,15 @@
-import { type Cause, type CauseKind, HEADLINE, type Headline, quoted, type Regime } from '../engine';
+import {
+  type Cause,
+  type CauseKind,
+  HEADLINE,
+  type Headline,
+  INDEX_WEIGHTS,
+  quoted,
+  type Regime,
+  type VarName,
+} from '../engine';
 import type { ReplayChoice } from './document';
+import { crossingsWords } from './regime-why';
 import { timeline, type TurnRecord } from './timeline';
 import { verifyReplay, type ScenarioEntry, type VerifyResult } from './verify';
 import { causeWords, signed, VAR_LABELS } from './words';
@@ -7,7 +17,23 @@ import { causeWords, signed, VAR_LABELS } from './words';
 /** A run the verifier accepted: its document, scenario, final state and summary. */
 export type VerifiedRun = Extract<VerifyResult, { readonly valid: true }>;
 
-/** One headline meter after a turn in both runs; null where a run has no such turn. */
+/** What a comparison follows turn by turn: the headline meters and the two indices. */
+export const TRACKED = [...HEADLINE, 'l', 'm'] as const;
+export type Tracked = Headline | 'l' | 'm';
+
+/**
+ * The variables whose differing causes a comparison lists: the headline meters and whatever
+ * feeds L and M, since the indices decide the regime.
+ */
+const GAP_VARS: readonly VarName[] = [
+  ...new Set<VarName>([
+    ...HEADLINE,
+    ...(Object.keys(INDEX_WEIGHTS.l) as VarName[]),
+    ...(Object.keys(INDEX_WEIGHTS.m) as VarName[]),
+  ]),
+];
+
+/** One meter or index after a turn in both runs; null where a run has no such turn. */
 export interface MeterPair {
   readonly a: number | null;
   readonly b: number | null;
@@ -21,13 +47,13 @@ export interface ComparedTurn {
   readonly choicesB: readonly ReplayChoice[] | null;
   /** Both runs played the turn and chose the same actions in the same order. */
   readonly same: boolean;
-  /** Each headline meter after the turn. */
-  readonly meters: Record<Headline, MeterPair>;
+  /** Each headline meter and index after the turn. */
+  readonly meters: Record<Tracked, MeterPair>;
   readonly regimeA: Regime | null;
   readonly regimeB: Regime | null;
 }
 
-/** One run's push on a meter from one source in one turn. */
+/** One run's push on a variable from one source in one turn. */
 interface CauseSide {
   readonly source: string;
   readonly kind: CauseKind;
@@ -36,10 +62,10 @@ interface CauseSide {
   readonly text: string;
 }
 
-/** A source that moved a meter by different amounts in the two runs on the same turn. */
+/** A source that moved a variable by different amounts in the two runs on the same turn. */
 interface CauseGap {
   readonly turn: number;
-  readonly meter: Headline;
+  readonly meter: VarName;
   /** Null when the source did not move the meter in that run. */
   readonly a: CauseSide | null;
   readonly b: CauseSide | null;
@@ -61,10 +87,18 @@ export interface Comparison {
   readonly turnsB: number;
   readonly finalA: string;
   readonly finalB: string;
-  /** The headline meters before the first turn, the same in both runs: they share a seed. */
-  readonly start: Record<Headline, number>;
+  /** The headline meters and indices before the first turn, the same in both runs: they share a seed. */
+  readonly start: Record<Tracked, number>;
   readonly turns: readonly ComparedTurn[];
-  /** The pushes on the headline meters that differ most, from the divergence on; at most MAX_CAUSES. */
+  /**
+   * The first turn the runs end in different regimes, told as which index crossed in which run
+   * and what moved it most; null when their regimes never part.
+   */
+  readonly parting: string | null;
+  /**
+   * The pushes that differ most, from the divergence on, on the headline meters and the
+   * variables that feed L and M; at most MAX_CAUSES.
+   */
   readonly causes: readonly CauseGap[];
   readonly summary: string;
 }
@@ -151,7 +185,13 @@ function comparison(a: VerifiedRun, b: VerifiedRun): Comparison {
 
   const identical = divergedAtTurn === null && recA.length === recB.length;
   const first = recA[0]?.before ?? recB[0]?.before ?? a.state;
-  const start = { morale: first.vars.morale, execution: first.vars.execution, innovation: first.vars.innovation };
+  const start = {
+    morale: first.vars.morale,
+    execution: first.vars.execution,
+    innovation: first.vars.innovation,
+    l: first.l,
+    m: first.m,
+  };
   const gaps: CauseGap[] = [];
   if (divergedAtTurn !== null) {
     for (let i = divergedAtTurn - 1; i < shared; i++) gaps.push(...causeGaps(recA[i]!, recB[i]!, scenario));
@@ -170,6 +210,7 @@ function comparison(a: VerifiedRun, b: VerifiedRun): Comparison {
     finalB: b.summary.fingerprint,
     start,
     turns,
+    parting: partingText(recA, recB, scenario),
     causes: gaps.slice(0, MAX_CAUSES),
     summary: summarySentence(divergedAtTurn, recA.length, recB.length),
   };
@@ -180,19 +221,49 @@ function sameChoices(a: readonly ReplayChoice[], b: readonly ReplayChoice[]): bo
   return a.length === b.length && a.every((c, i) => c.action === b[i]!.action && c.target === b[i]!.target);
 }
 
-function metersOf(ra: TurnRecord | undefined, rb: TurnRecord | undefined): Record<Headline, MeterPair> {
-  const pair = (v: Headline): MeterPair => {
-    const x = ra ? ra.after.vars[v] : null;
-    const y = rb ? rb.after.vars[v] : null;
-    return { a: x, b: y, diff: x === null || y === null ? null : y - x };
+function metersOf(ra: TurnRecord | undefined, rb: TurnRecord | undefined): Record<Tracked, MeterPair> {
+  const pair = (x: number | null, y: number | null): MeterPair => ({
+    a: x,
+    b: y,
+    diff: x === null || y === null ? null : y - x,
+  });
+  const meter = (v: Headline): MeterPair => pair(ra ? ra.after.vars[v] : null, rb ? rb.after.vars[v] : null);
+  return {
+    morale: meter('morale'),
+    execution: meter('execution'),
+    innovation: meter('innovation'),
+    l: pair(ra ? ra.after.l : null, rb ? rb.after.l : null),
+    m: pair(ra ? ra.after.m : null, rb ? rb.after.m : null),
   };
-  return { morale: pair('morale'), execution: pair('execution'), innovation: pair('innovation') };
+}
+
+/** "Turn 6: run B moved from momentum to chaos: M fell …; run A stayed in momentum (L 66, M 58)." */
+function partingText(
+  recA: readonly TurnRecord[],
+  recB: readonly TurnRecord[],
+  scenario: VerifiedRun['scenario'],
+): string | null {
+  const shared = Math.min(recA.length, recB.length);
+  for (let i = 0; i < shared; i++) {
+    const ra = recA[i]!;
+    const rb = recB[i]!;
+    if (ra.regime === rb.regime) continue;
+    const told = [['A', ra] as const, ['B', rb] as const].map(([name, r]) =>
+      r.before.regime === r.regime
+        ? `run ${name} stayed in ${r.regime} (L ${r.l}, M ${r.m})`
+        : `run ${name} moved from ${r.before.regime} to ${r.regime}: ${crossingsWords(scenario, r)}`,
+    );
+    // The run that moved is told first: its crossing is what parted them.
+    if (ra.before.regime === ra.regime) told.reverse();
+    return `Turn ${ra.turn}: ${told.join('; ')}.`;
+  }
+  return null;
 }
 
 type Sources = Map<string, Cause>;
 
-/** A turn's causes of one meter by their kind and source (one entry each, as the ledger keeps them). */
-function sourcesOf(r: TurnRecord, meter: Headline): Sources {
+/** A turn's causes of one variable by their kind and source (one entry each, as the ledger keeps them). */
+function sourcesOf(r: TurnRecord, meter: VarName): Sources {
   const out: Sources = new Map();
   for (const c of r.changes.find((x) => x.var === meter)?.causes ?? []) {
     const key = `${c.kind}\u0000${c.source}`;
@@ -202,10 +273,10 @@ function sourcesOf(r: TurnRecord, meter: Headline): Sources {
   return out;
 }
 
-/** Every source that pushed a headline meter by different amounts in the two runs on this turn. */
+/** Every source that pushed a listed variable by different amounts in the two runs on this turn. */
 function causeGaps(ra: TurnRecord, rb: TurnRecord, scenario: VerifiedRun['scenario']): CauseGap[] {
   const out: CauseGap[] = [];
-  for (const meter of HEADLINE) {
+  for (const meter of GAP_VARS) {
     const inA = sourcesOf(ra, meter);
     const inB = sourcesOf(rb, meter);
     const keys = new Set([...inA.keys(), ...inB.keys()]);
@@ -225,7 +296,7 @@ function causeGaps(ra: TurnRecord, rb: TurnRecord, scenario: VerifiedRun['scenar
 }
 
 /** "turn 5: morale +9 from Coach someone in A, +2 in B"; a run without the push has "none". */
-function gapText(turn: number, meter: Headline, a: CauseSide | null, b: CauseSide | null): string {
+function gapText(turn: number, meter: VarName, a: CauseSide | null, b: CauseSide | null): string {
   const label = VAR_LABELS[meter].toLowerCase();
   const lead = a ?? b!;
   const first = a ? 'A' : 'B';
@@ -244,7 +315,7 @@ function byGap(x: CauseGap, y: CauseGap): number {
   return (
     y.gap - x.gap ||
     x.turn - y.turn ||
-    HEADLINE.indexOf(x.meter) - HEADLINE.indexOf(y.meter) ||
+    GAP_VARS.indexOf(x.meter) - GAP_VARS.indexOf(y.meter) ||
     KIND_ORDER.indexOf(kx.kind) - KIND_ORDER.indexOf(ky.kind) ||
     (kx.source < ky.source ? -1 : kx.source > ky.source ? 1 : 0)
   );

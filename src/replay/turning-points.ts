@@ -1,14 +1,14 @@
 import { type Fact, type Scenario, HEADLINE } from '../engine';
 import { happenings } from './narration';
-import { regimeDriver } from './regime-driver';
+import { crossingsWords } from './regime-why';
 import type { TurnRecord } from './timeline';
 import { groupRepeated, listTurns } from './turn-summary';
 import { causeWords, factWords, signed, VAR_LABELS } from './words';
 
 /**
- * The few moments that shaped a run, in order: regime changes with the cause that drove them most,
- * events, shifts in the situation and their answers, people leaving or disengaging, and each
- * headline meter's biggest single push. The same thing happening on several turns is one line.
+ * The few moments that shaped a run, in order: regime changes with the index that crossed and
+ * what moved it most, events, shifts in the situation and their answers, people leaving or
+ * disengaging, and each headline meter's biggest single push. The same thing happening on several turns is one line.
  */
 export function turningPoints(scenario: Scenario, records: readonly TurnRecord[]): string[] {
   const moments: { turn: number; text: string }[] = [];
@@ -16,11 +16,10 @@ export function turningPoints(scenario: Scenario, records: readonly TurnRecord[]
     const told = new Set<Fact>(happenings(r.facts).all);
     for (const e of r.facts) {
       if (e.type === 'regime-changed') {
-        const top = regimeDriver(r, e.from, e.to);
-        const by = top
-          ? `, driven most by ${causeWords(top, scenario)} (${VAR_LABELS[top.var].toLowerCase()} ${signed(top.amount)})`
-          : '';
-        moments.push({ turn: r.turn, text: `the team moved from ${e.from} to ${e.to}${by}` });
+        moments.push({
+          turn: r.turn,
+          text: `the team moved from ${e.from} to ${e.to}: ${crossingsWords(scenario, r)}`,
+        });
       } else if (told.has(e)) {
         const words = factWords(e, scenario);
         if (words) moments.push({ turn: r.turn, text: words });

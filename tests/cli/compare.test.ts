@@ -65,7 +65,7 @@ describe('sim compare --json', () => {
       expect(t.turn).toBe(i + 1);
       expect(t).toHaveProperty('choicesA');
       expect(t).toHaveProperty('choicesB');
-      expect(Object.keys(t.meters).sort()).toEqual(['execution', 'innovation', 'morale']);
+      expect(Object.keys(t.meters).sort()).toEqual(['execution', 'innovation', 'l', 'm', 'morale']);
     });
     expect(j.turns[3]!.choicesA).toEqual(BALANCED[3]);
     expect(j.turns[3]!.choicesB).toEqual(CHANGED[3]);

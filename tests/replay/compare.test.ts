@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { HEADLINE } from '../../src/engine';
+import { HEADLINE, INDEX_WEIGHTS, type VarName } from '../../src/engine';
 import { compareInputs, compareRuns, MAX_CAUSES, type Comparison, type VerifiedRun } from '../../src/replay/compare';
 import type { ReplayChoice } from '../../src/replay/document';
 import { timeline } from '../../src/replay/timeline';
-import { causeWords } from '../../src/replay/words';
+import { causeWords, VAR_LABELS } from '../../src/replay/words';
 import {
   choicesPlayed,
   codeOf,
@@ -93,12 +93,21 @@ describe('compareRuns', () => {
       morale: recA[0]!.before.vars.morale,
       execution: recA[0]!.before.vars.execution,
       innovation: recA[0]!.before.vars.innovation,
+      l: recA[0]!.before.l,
+      m: recA[0]!.before.m,
     });
     c.turns.forEach((t, i) => {
       for (const m of HEADLINE) {
         expect(t.meters[m].a).toBe(recA[i]?.after.vars[m] ?? null);
         expect(t.meters[m].b).toBe(recB[i]?.after.vars[m] ?? null);
         const { a: x, b: y, diff } = t.meters[m];
+        expect(diff).toBe(x === null || y === null ? null : y - x);
+      }
+      // The indices too, which decide the regimes.
+      for (const k of ['l', 'm'] as const) {
+        expect(t.meters[k].a).toBe(recA[i]?.after[k] ?? null);
+        expect(t.meters[k].b).toBe(recB[i]?.after[k] ?? null);
+        const { a: x, b: y, diff } = t.meters[k];
         expect(diff).toBe(x === null || y === null ? null : y - x);
       }
     });
@@ -124,7 +133,7 @@ describe('compareRuns', () => {
       if (i > 0) expect(g.gap).toBeLessThanOrEqual(c.causes[i - 1]!.gap);
       expect(g.gap).toBe(Math.abs((g.b?.amount ?? 0) - (g.a?.amount ?? 0)));
       expect(g.gap).toBeGreaterThan(0);
-      expect(g.text).toMatch(new RegExp(`^turn ${g.turn}: ${g.meter} `));
+      expect(g.text).toMatch(new RegExp(`^turn ${g.turn}: ${VAR_LABELS[g.meter].toLowerCase()} `));
       for (const [side, rec] of [
         [g.a, recA],
         [g.b, recB],
@@ -140,8 +149,15 @@ describe('compareRuns', () => {
     }
     // No cause left out differs more than the smallest one kept.
     const smallest = c.causes[c.causes.length - 1]!.gap;
+    // The headline meters and every variable that feeds L or M are weighed.
+    const weighed = new Set<VarName>([
+      ...HEADLINE,
+      ...(Object.keys(INDEX_WEIGHTS.l) as VarName[]),
+      ...(Object.keys(INDEX_WEIGHTS.m) as VarName[]),
+    ]);
+    for (const g of c.causes) expect(weighed.has(g.meter)).toBe(true);
     for (let t = 4; t <= Math.min(recA.length, recB.length); t++) {
-      for (const m of HEADLINE) {
+      for (const m of weighed) {
         const ca = recA[t - 1]!.changes.find((x) => x.var === m)?.causes ?? [];
         const cb = recB[t - 1]!.changes.find((x) => x.var === m)?.causes ?? [];
         for (const x of [...ca, ...cb]) {
@@ -154,6 +170,47 @@ describe('compareRuns', () => {
         }
       }
     }
+  });
+
+  it('says where the regimes part: the first turn they differ, and which index crossed in the run that moved', () => {
+    let parted = 0;
+    for (const id of ['stagnant-giant', 'idea-factory', 'first-team']) {
+      for (const [pa, pb] of [
+        ['balanced', 'lead-only'],
+        ['manage-only', 'balanced'],
+      ] as const) {
+        const a = verified(docOf(id, SEED, choicesPlayed(id, SEED, policy(pa))));
+        const b = verified(docOf(id, SEED, choicesPlayed(id, SEED, policy(pb))));
+        const c = compared(a, b);
+        const recA = timeline(a.scenario, SEED, a.document.turns);
+        const recB = timeline(b.scenario, SEED, b.document.turns);
+        const at = recA.findIndex((r, i) => recB[i] !== undefined && recB[i]!.regime !== r.regime);
+        if (at === -1) {
+          expect(c.parting).toBeNull();
+          continue;
+        }
+        parted++;
+        expect(c.parting).toMatch(new RegExp(`^Turn ${at + 1}: `));
+        for (const [name, r] of [
+          ['A', recA[at]!],
+          ['B', recB[at]!],
+        ] as const) {
+          if (r.before.regime === r.regime)
+            expect(c.parting).toContain(`run ${name} stayed in ${r.regime} (L ${r.l}, M ${r.m})`);
+          else {
+            expect(c.parting).toContain(`run ${name} moved from ${r.before.regime} to ${r.regime}`);
+            for (const k of ['l', 'm'] as const) {
+              const high = k === 'l' ? 'lHigh' : 'mHigh';
+              if (r.before[high] !== r.after[high])
+                expect(c.parting).toContain(
+                  `${k.toUpperCase()} ${r.after[high] ? 'rose' : 'fell'} from ${r.before[k]} to ${r.after[k]}`,
+                );
+            }
+          }
+        }
+      }
+    }
+    expect(parted).toBeGreaterThan(2);
   });
 
   it('calls a run compared with itself the same run, with no divergence and nothing differing', () => {

@@ -1,8 +1,10 @@
 /**
  * The shown words are true: over many bot games of every scenario, each ending's conditions and
  * measurable claims hold in the final state, each member an event or a shift names holds any role
- * its words claim, each turning point into or out of a regime credits only a variable that feeds
- * the index that crossed and moved that way, and the score's parts add up to the score.
+ * its words claim, each turning point into or out of a regime and the end screen's line on why
+ * the run ended where it did name only indices that crossed as they say, credited to a variable
+ * that feeds the index and moved that way, the line on how the hours were split matches them,
+ * and the score's parts add up to the score.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -20,6 +22,8 @@ import { allHold } from '../../src/engine/conditions';
 import type { ReplayChoice } from '../../src/replay/document';
 import { breakdownOf, scoreRows } from '../../src/replay/score-words';
 import { recordOf, type TurnRecord } from '../../src/replay/timeline';
+import { flexLine } from '../../src/replay/flex';
+import { regimeWhy } from '../../src/replay/regime-why';
 import { turningPoints } from '../../src/replay/turning-points';
 import { factWords, memberName, VAR_LABELS } from '../../src/replay/words';
 import { parseScenario } from '../../src/scenarios/parse';
@@ -49,12 +53,6 @@ const PLAYS: readonly (readonly [string, number])[] = [
 const FEEDS: Record<'l' | 'm', readonly VarName[]> = {
   l: ['clarity', 'trust', 'innovation', 'morale'],
   m: ['structure', 'execution', 'control'],
-};
-const HIGH: Record<Regime, { l: boolean; m: boolean }> = {
-  momentum: { l: true, m: true },
-  chaos: { l: true, m: false },
-  stagnation: { l: false, m: true },
-  drift: { l: false, m: false },
 };
 const BY_LABEL = new Map(Object.entries(VAR_LABELS).map(([v, label]) => [label.toLowerCase(), v as VarName]));
 
@@ -114,40 +112,130 @@ function memberProblems(scenario: Scenario, r: TurnRecord): string[] {
   return out;
 }
 
-const MOVE = /^Turns? ([\d, and]+): the team moved from (\w+) to (\w+)(?:, driven most by .* \((\w+) ([+−])(\d+)\))?/;
+const MOVE = /^Turns? ([\d, and]+): the team moved from (\w+) to (\w+): (.*)\.$/;
+const CROSSING =
+  /([LM]) (rose|fell) from (\d+) to (\d+), (?:reaching the 62 that makes it high|below the 50 a high ([LM]) needs)(?:, mostly through ([a-z]+) ([+−])(\d+))?/g;
 
-/** Turning points that credit a regime change to a variable that did not drive it. */
+/**
+ * What is false in words that say an index crossed its threshold on a turn: an index that did not
+ * cross that way, values it did not have, a driver that does not feed it or did not move so, or an
+ * index that crossed and is not named.
+ */
+function crossingProblems(words: string, r: TurnRecord): string[] {
+  const out: string[] = [];
+  const named = new Set<'l' | 'm'>();
+  for (const m of words.matchAll(CROSSING)) {
+    const [, name, way, from, to, needs, label, sign, size] = m;
+    const index = name === 'L' ? 'l' : 'm';
+    named.add(index);
+    const highKey = index === 'l' ? 'lHigh' : 'mHigh';
+    const rose = way === 'rose';
+    if (r.before[highKey] === r.after[highKey] || r.after[highKey] !== rose)
+      out.push(`${name} did not ${rose ? 'become' : 'stop being'} high on turn ${r.turn}`);
+    if (Number(from) !== r.before[index] || Number(to) !== r.after[index])
+      out.push(`${name} went ${r.before[index]} → ${r.after[index]} on turn ${r.turn}, not ${from} → ${to}`);
+    if (needs !== undefined && needs !== name) out.push(`${name}'s threshold named as ${needs}'s`);
+    if (label === undefined) continue;
+    const v = BY_LABEL.get(label);
+    const change = r.changes.find((c) => c.var === v);
+    const amount = (sign === '+' ? 1 : -1) * Number(size);
+    if (v === undefined || !FEEDS[index].includes(v)) out.push(`${label} does not feed ${name}`);
+    else if (Math.sign(amount) !== (rose ? 1 : -1)) out.push(`${label} pushed ${name} the wrong way`);
+    else if (!change || change.to - change.from !== amount)
+      out.push(`${label} did not move ${sign}${size} on turn ${r.turn}`);
+  }
+  for (const index of ['l', 'm'] as const) {
+    const highKey = index === 'l' ? 'lHigh' : 'mHigh';
+    if (r.before[highKey] !== r.after[highKey] && !named.has(index))
+      out.push(`${index.toUpperCase()} crossed on turn ${r.turn} and is not named`);
+  }
+  return out;
+}
+
+/** Turning points that name a regime change that did not happen, or an index that did not cross so. */
 function turningProblems(scenario: Scenario, records: readonly TurnRecord[]): string[] {
   const out: string[] = [];
   for (const line of turningPoints(scenario, records)) {
     const m = MOVE.exec(line);
-    if (!m) continue;
-    const [, turns, from, to, label, sign, size] = m as unknown as [
-      string,
-      string,
-      Regime,
-      Regime,
-      string?,
-      string?,
-      string?,
-    ];
+    if (!line.includes('the team moved from')) continue;
+    if (!m) {
+      out.push(`${line}: not read`);
+      continue;
+    }
+    const [, turns, from, to, words] = m as unknown as [string, string, Regime, Regime, string];
     for (const t of turns.match(/\d+/g)!.map(Number)) {
       const r = records.find((x) => x.turn === t);
       if (!r?.facts.some((f) => f.type === 'regime-changed' && f.from === from && f.to === to)) {
         out.push(`${line} (no such change on turn ${t})`);
         continue;
       }
-      if (label === undefined) continue;
-      const v = BY_LABEL.get(label);
-      const amount = (sign === '+' ? 1 : -1) * Number(size);
-      const side = (['l', 'm'] as const).find((k) => v !== undefined && FEEDS[k].includes(v));
-      const change = r.changes.find((c) => c.var === v);
-      if (!side || HIGH[from][side] === HIGH[to][side]) out.push(`${line}: ${label} feeds no index that crossed`);
-      else if (Math.sign(amount) !== (HIGH[to][side] ? 1 : -1)) out.push(`${line}: ${label} pushed the wrong way`);
-      else if (!change || Math.sign(change.to - change.from) !== Math.sign(amount))
-        out.push(`${line}: ${label} did not move that way on turn ${t}`);
-      else if (!change.causes.some((c) => c.amount === amount)) out.push(`${line}: no such cause on turn ${t}`);
+      out.push(...crossingProblems(words, r).map((p) => `${line}: ${p}`));
     }
+  }
+  return out;
+}
+
+const WHY = /^(\w+) from (?:turn (\d+)(?: on)?|the first turn to the last): (.*)\.$/;
+const STAYED = /(?:while )?([LM]) stayed (high|low) \((\d+) at the end\)/g;
+const NEVER = /([LM]) never reached 62 \((?:(\d+) at best|its best was (\d+), after turn (\d+))\)/g;
+
+/** What the end screen's line on why the run ended in its regime gets wrong. */
+function whyProblems(scenario: Scenario, records: readonly TurnRecord[]): string[] {
+  const text = regimeWhy(scenario, records);
+  const end = records.at(-1)?.after;
+  if (text === null || !end) return records.length ? ['no line for a run with turns'] : [];
+  const m = WHY.exec(text);
+  if (!m) return [`not read: ${text}`];
+  const [, name, turn, words] = m as unknown as [string, string, string | undefined, string];
+  const out: string[] = [];
+  if (name!.toLowerCase() !== end.regime) out.push(`${text}: names ${name} for ${end.regime}`);
+  const first = turn === undefined ? 0 : Number(turn) - 1;
+  if (records.slice(first).some((r) => r.after.regime !== end.regime)) out.push(`${text}: the regime changed later`);
+  if (first > 0 || turn !== undefined) {
+    if (records[first]?.before.regime === end.regime) out.push(`${text}: turn ${turn} began in ${end.regime}`);
+    if (records[first]) out.push(...crossingProblems(words, records[first]).map((p) => `${text}: ${p}`));
+  } else if (records[0]!.before.regime !== end.regime) out.push(`${text}: the first turn began elsewhere`);
+  for (const s of words.matchAll(STAYED)) {
+    const index = s[1] === 'L' ? 'l' : 'm';
+    if ((index === 'l' ? end.lHigh : end.mHigh) !== (s[2] === 'high')) out.push(`${text}: ${s[1]} is not ${s[2]}`);
+    if (Number(s[3]) !== end[index]) out.push(`${text}: ${s[1]} ended at ${end[index]}`);
+  }
+  for (const n of words.matchAll(NEVER)) {
+    const index = n[1] === 'L' ? 'l' : 'm';
+    const values = records.map((r) => r.after[index]);
+    const best = Math.max(records[0]!.before[index], ...values);
+    if (records.some((r) => (index === 'l' ? r.after.lHigh : r.after.mHigh))) out.push(`${text}: ${n[1]} was high`);
+    if (Number(n[2] ?? n[3]) !== best) out.push(`${text}: ${n[1]}'s best was ${best}`);
+    if (n[4] !== undefined && records[Number(n[4]) - 1]?.after[index] !== best)
+      out.push(`${text}: not after turn ${n[4]}`);
+  }
+  return out;
+}
+
+const FLEX = /^You spent (\d+)% of your hours leading \((\d+) h of (\d+)\)/;
+const FLEX_GROUP = /(\d+)% in the (one|\d+) turns? that began in (\w+)/g;
+
+/** What the end screen's line on how the player split their hours gets wrong. */
+function flexProblems(records: readonly TurnRecord[]): string[] {
+  const text = flexLine(records);
+  if (text === null) return [];
+  const m = FLEX.exec(text);
+  if (!m) return [`not read: ${text}`];
+  const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
+  const lead = (s: GameState) => sum(s.profile.lead);
+  const all = (s: GameState) => lead(s) + sum(s.profile.manage);
+  const out: string[] = [];
+  const first = records[0]!.before;
+  const last = records.at(-1)!.after;
+  if (Number(m[2]) !== lead(last) - lead(first) || Number(m[3]) !== all(last) - all(first))
+    out.push(`${text}: the hours are ${lead(last)} of ${all(last)}`);
+  for (const g of text.matchAll(FLEX_GROUP)) {
+    const turns = records.filter((r) => r.before.regime === g[3]);
+    const l = sum(turns.map((r) => lead(r.after) - lead(r.before)));
+    const a = sum(turns.map((r) => all(r.after) - all(r.before)));
+    if (turns.length !== (g[2] === 'one' ? 1 : Number(g[2])))
+      out.push(`${text}: ${turns.length} turns began in ${g[3]}`);
+    if (a === 0 || Math.abs((100 * l) / a - Number(g[1])) > 0.5) out.push(`${text}: ${l} h of ${a} in ${g[3]}`);
   }
   return out;
 }
@@ -182,6 +270,8 @@ describe('the shown words are true', () => {
           );
           for (const r of records) note(policy, seed, memberProblems(scenario, r));
           note(policy, seed, turningProblems(scenario, records));
+          note(policy, seed, whyProblems(scenario, records));
+          note(policy, seed, flexProblems(records));
           note(policy, seed, scoreProblems(state));
         }
       }

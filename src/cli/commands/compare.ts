@@ -1,9 +1,10 @@
-import type { Headline } from '../../engine';
 import {
   compareInputs,
   type Comparison,
   type ComparedTurn,
   type MeterPair,
+  TRACKED,
+  type Tracked,
   type VerifiedRun,
 } from '../../replay/compare';
 import type { ReplayChoice } from '../../replay/document';
@@ -13,7 +14,14 @@ import { scenarioEntries } from '../context';
 import { readReplayInput } from '../replay-input';
 import { parseFlags, Refusal, UsageError } from '../usage';
 
-const METERS: readonly Headline[] = ['morale', 'execution', 'innovation'];
+const METERS = TRACKED;
+const HEADER: Record<Tracked, string> = {
+  morale: 'morale',
+  execution: 'execution',
+  innovation: 'innovation',
+  l: 'L',
+  m: 'M',
+};
 const CELL = 14;
 
 /**
@@ -62,8 +70,8 @@ function printComparison(out: (s: string) => void, c: Comparison, a: VerifiedRun
   }
 
   out('');
-  out('Meters after each turn: A/B and B − A.');
-  out(`turn  ${METERS.map((m) => m.padEnd(CELL)).join('')}regime A / B`);
+  out('Meters and indices after each turn: A/B and B − A.');
+  out(`turn  ${METERS.map((m) => HEADER[m].padEnd(CELL)).join('')}regime A / B`);
   out(`   0  ${METERS.map((m) => String(c.start[m]).padEnd(CELL)).join('')}start`);
   for (const t of c.turns) {
     out(
@@ -71,6 +79,10 @@ function printComparison(out: (s: string) => void, c: Comparison, a: VerifiedRun
     );
   }
 
+  if (c.parting !== null) {
+    out('');
+    out(`Where the regimes part: ${c.parting}`);
+  }
   if (c.causes.length > 0) {
     out('');
     out('Where the causes differ most:');

@@ -27,7 +27,7 @@ export function historyChart(states: readonly GameState[], turns: number, upTo =
   const x = (i: number): number => PAD.l + ((W - PAD.l - PAD.r) * i) / Math.max(1, turns);
   const y = (v: number): number => PAD.t + ((H - PAD.t - PAD.b) * (100 - v)) / 100;
   const shown = states.slice(0, upTo + 1);
-  const axes = chartAxes({ width: W, height: H, pad: PAD, turns, x, y });
+  const axes = chartAxes({ width: W, height: H, pad: PAD, turns, x, y, thresholds: true });
   const lines = SERIES.map((s) => {
     const pts = shown.map((st, i) => [x(i), y(s.value(st))] as const);
     return svg(
@@ -86,6 +86,8 @@ export function chartAxes(c: {
   readonly turns: number;
   readonly x: (turn: number) => number;
   readonly y: (value: number) => number;
+  /** Draw the indices' thresholds: only on a chart that plots L or M. */
+  readonly thresholds: boolean;
 }): SVGElement[] {
   const grid = [0, 25, 50, 75, 100].map((v) =>
     svg(
@@ -99,10 +101,14 @@ export function chartAxes(c: {
     svg('text', { x: c.x(i) - 3, y: c.height - 6, class: 'axis' }, String(i)),
   );
   // Where an index becomes high, and where a high one stops being high.
-  const thresholds = [
-    { v: ENTER, kind: 'enter' },
-    { v: EXIT, kind: 'exit' },
-  ].map(({ v, kind }) =>
+  const thresholds = (
+    c.thresholds
+      ? [
+          { v: ENTER, kind: 'enter' },
+          { v: EXIT, kind: 'exit' },
+        ]
+      : []
+  ).map(({ v, kind }) =>
     svg('line', { x1: c.pad.l, x2: c.width - c.pad.r, y1: c.y(v), y2: c.y(v), class: `threshold ${kind}` }),
   );
   return [...grid, ...ticks, ...thresholds];

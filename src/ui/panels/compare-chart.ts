@@ -1,5 +1,5 @@
-import type { Headline } from '../../engine';
-import type { Comparison } from '../../replay/compare';
+import { ENTER, EXIT } from '../../engine';
+import type { Comparison, Tracked } from '../../replay/compare';
 import { VAR_LABELS } from '../../replay/words';
 import { h, svg } from '../dom';
 import { chartAxes } from './chart';
@@ -8,11 +8,17 @@ const W = 360;
 const H = 170;
 const PAD = { l: 30, r: 10, t: 10, b: 22 };
 
+/** A tracked value's name on a chart. */
+function trackedLabel(t: Tracked): string {
+  return t === 'l' ? 'Leadership index L' : t === 'm' ? 'Management index M' : VAR_LABELS[t];
+}
+
 /**
- * One headline meter over the turns in both runs: A solid with circles, B dashed with squares, so
- * the two are told apart without colour; a dotted upright marks the turn the runs first differ.
+ * One headline meter or index over the turns in both runs: A solid with circles, B dashed with
+ * squares, so the two are told apart without colour; a dotted upright marks the turn the runs
+ * first differ. An index's chart marks the 62 that makes it high and the 50 it stays high down to.
  */
-export function pairChart(c: Comparison, meter: Headline): HTMLElement {
+export function pairChart(c: Comparison, meter: Tracked): HTMLElement {
   const turns = Math.max(1, c.turnsA, c.turnsB);
   const x = (i: number): number => PAD.l + ((W - PAD.l - PAD.r) * i) / turns;
   const y = (v: number): number => PAD.t + ((H - PAD.t - PAD.b) * (100 - v)) / 100;
@@ -50,7 +56,7 @@ export function pairChart(c: Comparison, meter: Headline): HTMLElement {
           y2: H - PAD.b,
           class: 'divergence-line',
         });
-  const label = VAR_LABELS[meter];
+  const label = trackedLabel(meter);
   const a = valuesOf('a');
   const b = valuesOf('b');
   const summary = `${label}: run A ends at ${a[a.length - 1]}, run B at ${b[b.length - 1]}${
@@ -63,7 +69,7 @@ export function pairChart(c: Comparison, meter: Headline): HTMLElement {
     svg(
       'svg',
       { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': summary, class: 'chart-svg' },
-      ...chartAxes({ width: W, height: H, pad: PAD, turns, x, y }),
+      ...chartAxes({ width: W, height: H, pad: PAD, turns, x, y, thresholds: meter === 'l' || meter === 'm' }),
       ...(split ? [split] : []),
       line('a'),
       line('b'),
@@ -89,5 +95,6 @@ export function pairLegend(): HTMLElement {
     h('li', { class: 'pair-a' }, key('a'), ' Run A (solid, circles)'),
     h('li', { class: 'pair-b' }, key('b'), ' Run B (dashed, squares)'),
     h('li', {}, '┆ where the runs first differ'),
+    h('li', {}, `— — an index is high from ${ENTER}; · · · it stays high down to ${EXIT}`),
   );
 }

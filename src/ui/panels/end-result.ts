@@ -1,4 +1,6 @@
 import { endingText } from '../../engine';
+import { flexLine } from '../../replay/flex';
+import { regimeWhy } from '../../replay/regime-why';
 import { turningPoints } from '../../replay/turning-points';
 import { h } from '../dom';
 import { REGIME_INFO } from '../labels';
@@ -15,6 +17,8 @@ export function endHeader(session: Session, score: HTMLElement): HTMLElement {
   const st = session.state;
   const outcome = st.regime;
   const lineage = session.lineage;
+  const why = regimeWhy(s, session.records);
+  const flex = flexLine(session.records);
   return h(
     'header',
     { class: 'end-header' },
@@ -31,6 +35,8 @@ export function endHeader(session: Session, score: HTMLElement): HTMLElement {
       h('span', { 'data-testid': 'outcome' }, outcome),
     ),
     h('p', { class: 'lede' }, endingText(s, st.ending)),
+    why ? h('p', { class: 'regime-why', 'data-testid': 'regime-why' }, why) : null,
+    flex ? h('p', { class: 'flex-line', 'data-testid': 'flex-line' }, flex) : null,
     st.early
       ? h('p', { class: 'notice' }, `The game ended early: ${outcome} lasted ${s.collapseAfter} turns in a row.`)
       : null,

@@ -1,5 +1,7 @@
 import { ENTER, EXIT, type Scenario, HEADLINE, VARIABLES, type VarName } from '../../engine';
+import { crossings, crossingsWords } from '../../replay/regime-why';
 import { isShiftFact, shiftLine, shiftSentences } from '../../replay/shift-log';
+import { indexLines } from '../../replay/turn-summary';
 import type { TurnRecord, VarChange } from '../../replay/timeline';
 import { happenings } from '../../replay/narration';
 import { causeWords, choiceWords, factWords, signed, VAR_LABELS } from '../../replay/words';
@@ -24,11 +26,10 @@ export function turnExplanation(scenario: Scenario, r: TurnRecord): HTMLElement 
       h('span', { class: `regime-word regime-${r.regime}` }, `${info.icon} ${info.label}`),
     ),
     ...shiftNotices(scenario, r),
-    h(
-      'p',
-      { class: 'indices' },
-      `Leadership index ${r.l}, management index ${r.m}. An index counts as high from ${ENTER} and stays high down to ${EXIT}.`,
-    ),
+    h('p', { class: 'indices' }, indexWords(scenario, r)),
+    crossings(r).length
+      ? h('p', { class: 'regime-change' }, `The regime changed: ${crossingsWords(scenario, r)}.`)
+      : null,
     h('h4', {}, 'What happened'),
     h(
       'ul',
@@ -66,6 +67,19 @@ export function turnExplanation(scenario: Scenario, r: TurnRecord): HTMLElement 
       ),
     ),
   );
+}
+
+/** How L and M moved over the turn, each with what moved it most, and the thresholds they are read against. */
+function indexWords(scenario: Scenario, r: TurnRecord): string {
+  const parts = indexLines(scenario, r).map((x) => {
+    const name = x.index === 'l' ? 'Leadership index' : 'management index';
+    const why =
+      x.driver === null || x.delta === 0
+        ? ''
+        : `, mostly ${x.driver} ${signed(x.driverDelta)}${x.cause ? ` from ${x.cause}` : ''}`;
+    return `${name} ${x.from} → ${x.to} (${signed(x.delta)})${why}`;
+  });
+  return `${parts.join('; ')}. An index counts as high from ${ENTER} and stays high down to ${EXIT}.`;
 }
 
 /** A shift stands out from the rest of the turn: it changes what the team needs from now on. */

@@ -59,7 +59,11 @@ export function turnSummaryPanel(
           h('strong', {}, m.label),
           ` ${m.from} → ${m.to} `,
           h('span', { class: 'delta' }, `${m.delta > 0 ? '▲ ' : m.delta < 0 ? '▼ ' : ''}${signed(m.delta)}`),
-          m.cause ? h('span', { class: 'summary-cause' }, ` mostly ${m.cause} (${signed(m.causeAmount)})`) : null,
+          m.cause === null
+            ? null
+            : m.delta === 0
+              ? h('span', { class: 'summary-cause' }, ' its pushes cancelled out')
+              : h('span', { class: 'summary-cause' }, ` mostly ${m.cause} (${signed(m.causeAmount)})`),
         ),
       ),
       ...sum.indices.map((x) =>
@@ -69,13 +73,15 @@ export function turnSummaryPanel(
           h('strong', {}, x.label),
           ` ${x.from} → ${x.to} `,
           h('span', { class: 'delta' }, `${x.delta > 0 ? '▲ ' : x.delta < 0 ? '▼ ' : ''}${signed(x.delta)}`),
-          x.driver
-            ? h(
-                'span',
-                { class: 'summary-cause' },
-                ` mostly ${x.driver} (${signed(x.driverDelta)})${x.cause ? `, from ${x.cause}` : ''}`,
-              )
-            : null,
+          x.driver === null
+            ? null
+            : x.delta === 0
+              ? h('span', { class: 'summary-cause' }, ' its drivers’ moves cancelled out')
+              : h(
+                  'span',
+                  { class: 'summary-cause' },
+                  ` mostly ${x.driver} (${signed(x.driverDelta)})${x.cause ? `, from ${x.cause}` : ''}`,
+                ),
         ),
       ),
     ),

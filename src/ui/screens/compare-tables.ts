@@ -1,5 +1,5 @@
-import { HEADLINE, type Regime, type Scenario } from '../../engine';
-import type { Comparison } from '../../replay/compare';
+import type { Regime, Scenario } from '../../engine';
+import { TRACKED, type Comparison, type Tracked } from '../../replay/compare';
 import type { ReplayChoice } from '../../replay/document';
 import { choiceWords, signed, VAR_LABELS } from '../../replay/words';
 import { h } from '../dom';
@@ -43,6 +43,7 @@ export function choicesTable(c: Comparison, scenario: Scenario): HTMLElement {
     'section',
     { 'aria-labelledby': 'turns-title' },
     h('h2', { id: 'turns-title' }, 'Choices turn by turn'),
+    h('p', { class: 'muted small' }, 'Each figure reads run A / run B after the turn; “B +3” is how far B is above A.'),
     h(
       'div',
       {
@@ -63,7 +64,7 @@ export function choicesTable(c: Comparison, scenario: Scenario): HTMLElement {
             h('th', { scope: 'col' }, 'Turn'),
             h('th', { scope: 'col' }, 'Run A chose'),
             h('th', { scope: 'col' }, 'Run B chose'),
-            ...HEADLINE.map((m) => h('th', { scope: 'col' }, `${VAR_LABELS[m]} A / B`)),
+            ...TRACKED.map((m) => h('th', { scope: 'col' }, `${columnName(m)} A / B`)),
           ),
         ),
         h(
@@ -79,9 +80,9 @@ export function choicesTable(c: Comparison, scenario: Scenario): HTMLElement {
                 String(t.turn),
                 t.same ? '' : h('span', { class: 'differs-tag' }, ` ${tag(t)}`),
               ),
-              h('td', { class: 'wrap' }, words(t.choicesA)),
-              h('td', { class: 'wrap' }, words(t.choicesB)),
-              ...HEADLINE.map((m) => meterCell(t, m)),
+              h('td', { class: 'wrap', 'data-label': 'Run A chose' }, words(t.choicesA)),
+              h('td', { class: 'wrap', 'data-label': 'Run B chose' }, words(t.choicesB)),
+              ...TRACKED.map((m) => meterCell(t, m)),
             ),
           ),
         ),
@@ -89,6 +90,8 @@ export function choicesTable(c: Comparison, scenario: Scenario): HTMLElement {
     ),
   );
 }
+
+const columnName = (m: Tracked): string => (m === 'l' ? 'L' : m === 'm' ? 'M' : VAR_LABELS[m]);
 
 function tag(t: TurnPair): string {
   return t.choicesB === null ? 'only A' : t.choicesA === null ? 'only B' : 'differs';
@@ -105,12 +108,12 @@ function regimeCell(r: Regime | null): HTMLElement {
       );
 }
 
-function meterCell(t: TurnPair, m: (typeof HEADLINE)[number]): HTMLElement {
+function meterCell(t: TurnPair, m: Tracked): HTMLElement {
   const p = t.meters[m];
   return h(
     'td',
-    {},
-    `${p.a ?? '—'} / ${p.b ?? '—'}`,
+    { 'data-label': columnName(m) },
+    h('span', { class: 'pair' }, `${p.a ?? '—'} / ${p.b ?? '—'}`),
     p.diff !== null && p.diff !== 0 ? h('span', { class: 'diff' }, ` (B ${signed(p.diff)})`) : null,
   );
 }

@@ -1,6 +1,5 @@
-import { HEADLINE } from '../../engine';
 import { linkTo } from '../../platform/links';
-import type { Comparison, VerifiedRun } from '../../replay/compare';
+import { TRACKED, type Comparison, type VerifiedRun } from '../../replay/compare';
 import type { AppContext } from '../context';
 import { h } from '../dom';
 import { pairChart, pairLegend } from '../panels/compare-chart';
@@ -53,20 +52,21 @@ export function comparisonView(
         'Copy a link to this comparison',
       ),
     ),
-    c.causes.length
+    c.causes.length || c.parting
       ? h(
           'section',
           { class: 'compare-causes', 'aria-labelledby': 'causes-title' },
           h('h2', { id: 'causes-title' }, 'What made the difference'),
-          h('ol', {}, ...c.causes.map((x) => h('li', {}, x.text))),
+          c.parting ? h('p', { 'data-testid': 'regimes-part' }, 'Where the regimes part: ', c.parting) : null,
+          c.causes.length ? h('ol', {}, ...c.causes.map((x) => h('li', {}, x.text))) : null,
         )
       : null,
     h(
       'section',
       { class: 'compare-charts', 'aria-labelledby': 'charts-title' },
-      h('h2', { id: 'charts-title' }, 'The headline meters'),
+      h('h2', { id: 'charts-title' }, 'The headline meters and the indices'),
       pairLegend(),
-      h('div', { class: 'pair-charts' }, ...HEADLINE.map((m) => pairChart(c, m))),
+      h('div', { class: 'pair-charts' }, ...TRACKED.map((m) => pairChart(c, m))),
     ),
     regimeGrid(c),
     choicesTable(c, a.scenario),

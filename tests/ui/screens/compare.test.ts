@@ -42,7 +42,7 @@ describe('the comparison of two runs, in Node', () => {
     expect(rows[turn - 1]!.classList.contains('differs')).toBe(true);
     expect(app.all('.regime-grid tbody tr')).toHaveLength(2);
     expect(app.all('.regime-grid thead th')).toHaveLength(turns + 1);
-    expect(app.all('.pair-chart')).toHaveLength(3);
+    expect(app.all('.pair-chart')).toHaveLength(5);
     expect(app.services.address.search).toBe(`?compare=${A.code}~${B.code}`);
   });
 

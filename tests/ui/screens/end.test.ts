@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
+import { actionDef } from '../../../src/engine';
 import { memoryStore, type Store } from '../../../src/platform/storage';
 import { scenarioHash } from '../../../src/replay/scenario-hash';
 import { bundledScenarios } from '../../../src/scenarios/bundled';
@@ -45,6 +46,29 @@ const text = (app: OpenApp, selector: string): string => app.root.querySelector(
 const code = (app: OpenApp): string => app.byTestId<HTMLInputElement>('replay-code').value;
 
 describe('the end screen, in Node', () => {
+  it('says which index decided the regime and how the hours were split, as the run’s own records tell', async () => {
+    const store = memoryStore();
+    const session = finishedGame(store, 'stagnant-giant', 'why');
+    const app = openApp('/?scenario=stagnant-giant&seed=why', { store });
+    await app.services.settle();
+    const end = session.records.at(-1)!.after;
+    const why = text(app, '[data-testid="regime-why"]');
+    expect(why.toLowerCase().startsWith(end.regime)).toBe(true);
+    // Setting goals every turn is managing alone: every hour on one side.
+    const hours = session.records.length * actionDef('set-goals')!.cost;
+    expect(text(app, '[data-testid="flex-line"]')).toBe(
+      `You spent 0% of your hours leading (0 h of ${hours})${
+        new Set(session.records.map((r) => r.before.regime)).size > 1
+          ? ', in every regime alike.'
+          : `. Every turn began in ${session.records[0]!.before.regime}.`
+      }`,
+    );
+    // The last turn's story gives L and M's change.
+    const last = session.records.at(-1)!;
+    expect(text(app, '.last-turn .indices')).toContain(`Leadership index ${last.before.l} → ${last.l}`);
+    expect(text(app, '.last-turn .indices')).toContain(`management index ${last.before.m} → ${last.m}`);
+  });
+
   it('says the result: the outcome, the score as its breakdown adds it up, heard as well as seen', async () => {
     const app = await endOf('first-team', 'result');
     const outcome = text(app, '[data-testid="outcome"]');

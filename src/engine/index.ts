@@ -14,7 +14,7 @@ export * from './scenario-types';
 export * from './state-types';
 export * from './step-types';
 export { advance, affordable, legalActions, offeredCards, quoted, step, validate } from './step';
-export { traitsOf } from './members';
+export { traitReaction, traitsOf } from './members';
 export { waiting } from './waiting';
 export { RULES_VERSION } from './version';
 export * from './variables';

@@ -23,6 +23,8 @@ export type Fact =
       readonly strength: number;
       // For a calculated risk: whether it paid off.
       readonly success: boolean | null;
+      // Whose morale the card moved through their traits, and by how much, in team order.
+      readonly reactions: readonly { readonly member: string; readonly amount: number }[];
     }
   | { readonly type: 'delayed-effect-landed'; readonly action: string }
   | EventFact

@@ -154,9 +154,12 @@ function resolveChoice(ctx: Ctx, choice: Choice): void {
       break;
   }
 
+  const reacted: { member: string; amount: number }[] = [];
   for (const r of ctx.reactions[idx]!) {
     const m = d.members[r.member];
-    if (m !== undefined && m.status !== 'gone') m.morale = clamp(m.morale + r.amount);
+    if (m === undefined || m.status === 'gone') continue;
+    m.morale = clamp(m.morale + r.amount);
+    if (ctx.explain) reacted.push({ member: m.id, amount: r.amount });
   }
 
   if (def.later) {
@@ -165,7 +168,14 @@ function resolveChoice(ctx: Ctx, choice: Choice): void {
     }
   }
   if (ctx.explain) {
-    ctx.facts.push({ type: 'action-resolved', action: def.id, target: choice.target ?? null, strength, success });
+    ctx.facts.push({
+      type: 'action-resolved',
+      action: def.id,
+      target: choice.target ?? null,
+      strength,
+      success,
+      reactions: reacted,
+    });
   }
 
   const call = d.calls.length === 0 ? -1 : answers(ctx.setup.events, d.calls, d.members, def.id, choice.target ?? null);

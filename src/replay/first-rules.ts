@@ -1,6 +1,6 @@
-import { DYNAMICS, type Fact, type Scenario } from '../engine';
+import { DYNAMICS, type Fact, type Scenario, traitReaction, traitsOf } from '../engine';
 import type { TurnRecord } from './timeline';
-import { VAR_LABELS } from './words';
+import { actionTitle, memberName, signed, VAR_LABELS } from './words';
 
 type EventFact = Extract<Fact, { type: 'event-occurred' }>;
 
@@ -9,12 +9,19 @@ function expects(r: TurnRecord): boolean {
   return r.changes.some((c) => c.causes.some((x) => x.source === DYNAMICS.expectations));
 }
 
+type Resolved = Extract<Fact, { type: 'action-resolved' }>;
+
+/** The cards of a turn that moved someone's morale through their traits. */
+const reactedTo = (r: TurnRecord): Resolved[] =>
+  r.facts.filter((f): f is Resolved => f.type === 'action-resolved' && f.reactions.length > 0);
+
 const cushionedEvents = (r: TurnRecord): EventFact[] =>
   r.facts.filter((f): f is EventFact => f.type === 'event-occurred' && f.cushioned);
 
 /**
  * The rules that acted for the first time this game in `r` (the last of `records`), one line
- * each, so a rule never strikes unannounced: rising expectations, and an event's cushion.
+ * each, so a rule never strikes unannounced: rising expectations, an event's cushion, and a
+ * person's traits reacting to a card.
  */
 export function firstRules(scenario: Scenario, records: readonly TurnRecord[], r: TurnRecord): string[] {
   const earlier = records.filter((x) => x.turn < r.turn);
@@ -34,6 +41,18 @@ export function firstRules(scenario: Scenario, records: readonly TurnRecord[], r
         `A rule at work: a cushion. ${ev.title} hit softer because of the team's ${name}: the higher a setback's cushion, the more of its losses it takes off, up to two thirds.`,
       );
     }
+  }
+  const reacted = reactedTo(r)[0];
+  if (reacted && !earlier.some((x) => reactedTo(x).length > 0)) {
+    const who = reacted.reactions.map((x) => {
+      const i = scenario.members.findIndex((m) => m.id === x.member);
+      // The traits that react to this card, of the traits this seed dealt them.
+      const traits = traitsOf(r.before, i).filter((t) => traitReaction([t], reacted.action) !== 0);
+      return `${memberName(scenario, x.member)} (${traits.join(', ')}) morale ${signed(x.amount)}`;
+    });
+    lines.push(
+      `A rule at work: people's traits. ${actionTitle(reacted.action)} moved ${who.join(' and ')}: a trait makes a person pleased or irked by certain cards, each time they are played. The team panel lists everyone's traits.`,
+    );
   }
   return lines;
 }

@@ -256,6 +256,22 @@ describe('every screen at phone, desktop and projector sizes', () => {
         );
         if (small.width < 44 || small.height < 44)
           problems.push(`${screen}: ${small.what} is ${small.width.toFixed(1)}×${small.height.toFixed(1)} px`);
+        // A table fits the phone too: none hides columns past the right edge.
+        const sideways = await page.evaluate(() =>
+          [...document.querySelectorAll<HTMLElement>('.table-scroll')]
+            .filter((e) => e.checkVisibility() && e.scrollWidth > e.clientWidth + 1)
+            .map((e) => `${e.getAttribute('aria-label')} (${e.scrollWidth - e.clientWidth} px)`),
+        );
+        if (sideways.length) problems.push(`${screen}: tables scroll sideways: ${sideways.join(', ')}`);
+      }
+      if (screen.startsWith('replay') && screen !== 'replay-refused') {
+        // The turn's choices sit by the buttons that step through the turns.
+        const gap = await page.evaluate(() => {
+          const step = document.querySelector('[aria-label="Step forward"]')!.getBoundingClientRect();
+          const chosen = document.querySelector('[data-testid="replay-choices"]')!.getBoundingClientRect();
+          return Math.max(chosen.top - step.bottom, step.top - chosen.bottom);
+        });
+        if (gap > 60) problems.push(`${screen} at ${size}: the turn's choices are ${gap} px from the step buttons`);
       }
     });
     for (const [size, lines] of Object.entries(report)) console.log(`axe at ${size}:\n  ${lines.join('\n  ')}`);

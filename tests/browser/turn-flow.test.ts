@@ -241,6 +241,11 @@ describe('reading the situation', () => {
             shown: shown(li),
           })),
           overflow: document.documentElement.scrollWidth - window.innerWidth,
+          // Every card's words whole: none cut off by its box.
+          clipped: [...document.querySelectorAll<HTMLElement>('.card, .card *')]
+            .filter((e) => e.scrollHeight > e.clientHeight + 1 && getComputedStyle(e).overflowY !== 'visible')
+            .map((e) => e.closest('.card')?.getAttribute('data-testid')),
+          phoneBar: shown(document.querySelector('[data-testid="phone-bar"]')),
           closed: document.querySelector('[data-testid="drivers"]')?.closest('details:not([open])') !== null,
           // The turn starts with every hour unspent: said just above End turn.
           leftover:
@@ -250,7 +255,29 @@ describe('reading the situation', () => {
         };
       });
       const where = `${size.width}×${size.height}`;
-      expect(seen, where).toMatchObject({ drivers: true, goal: true, overflow: 0, closed: false, leftover: true });
+      expect(seen, where).toMatchObject({
+        drivers: true,
+        goal: true,
+        overflow: 0,
+        closed: false,
+        leftover: true,
+        clipped: [],
+        // On a phone, the bar with L, M and the hours, and a jump to each part.
+        phoneBar: size.width < 900,
+      });
+      if (size.width < 900) {
+        await page.getByTestId('jump-situation').click();
+        const top = await page.evaluate(() => document.querySelector('.situation-host')!.getBoundingClientRect().top);
+        const bar = await page.evaluate(
+          () => document.querySelector('.phone-bar-host')!.getBoundingClientRect().bottom,
+        );
+        // Brought into view below the bar (or as far as the page scrolls, at its end).
+        expect(top, where).toBeGreaterThanOrEqual(bar);
+        expect(top, where).toBeLessThan(size.height);
+        await page.getByTestId('jump-cards').click();
+        await expect(page.evaluate(() => document.activeElement?.classList.contains('card'))).resolves.toBe(true);
+        await page.screenshot({ path: join(SHOTS, 'phone-bar.png') });
+      }
       expect(
         seen.vars.map((v) => v.name),
         where,

@@ -62,6 +62,8 @@ export function testServices(
     readonly clipboard?: boolean;
     readonly camera?: Camera;
     readonly reducedMotion?: boolean;
+    /** A touch screen: no hover, a coarse pointer. */
+    readonly touch?: boolean;
   } = {},
 ): TestServices {
   let now = options.start ?? Date.UTC(2026, 0, 15, 9, 30);
@@ -127,7 +129,11 @@ export function testServices(
     },
     print: () => void log.prints++,
     matchMedia: (query) => {
-      const matches = query.includes('prefers-reduced-motion') ? (options.reducedMotion ?? true) : false;
+      const matches = query.includes('prefers-reduced-motion')
+        ? (options.reducedMotion ?? true)
+        : query.includes('pointer: coarse')
+          ? (options.touch ?? false)
+          : false;
       const list = new EventTarget() as MediaQueryList;
       Object.assign(list, { matches, media: query, onchange: null, addListener() {}, removeListener() {} });
       return list;

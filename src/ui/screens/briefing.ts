@@ -3,6 +3,7 @@ import { winCondition } from '../../replay/goal-words';
 import type { AppContext } from '../context';
 import { h, mount } from '../dom';
 import { DIFFICULTY_LABEL } from '../labels';
+import { touchOnly } from '../touch';
 import type { Session } from '../session';
 
 /** The scenario's briefing, its team and its goal, before the first turn. */
@@ -41,7 +42,9 @@ export function briefingScreen(ctx: AppContext, session: Session): void {
       h(
         'p',
         { class: 'muted small' },
-        `Each turn you have ${s.timeBudget} hours. Choose actions with the number keys or by clicking, undo any choice before the turn ends, and press Enter to end the turn. The game ends early if chaos or stagnation lasts ${s.collapseAfter} turns.`,
+        touchOnly(ctx.services)
+          ? `Each turn you have ${s.timeBudget} hours. Tap cards to choose them, undo any choice before the turn ends, and tap End turn to end it. The game ends early if chaos or stagnation lasts ${s.collapseAfter} turns.`
+          : `Each turn you have ${s.timeBudget} hours. Choose actions with the number keys or by clicking, undo any choice before the turn ends, and press Enter to end the turn. The game ends early if chaos or stagnation lasts ${s.collapseAfter} turns.`,
       ),
       h(
         'div',

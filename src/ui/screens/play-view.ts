@@ -9,16 +9,19 @@ import { teamPanel } from '../panels/team-panel';
 import { actionCards } from '../panels/cards';
 import { historyChart } from '../panels/chart';
 import { turnExplanation } from '../panels/explain';
+import { phoneBar, type JumpTarget } from '../panels/phone-bar';
 import { playHeader } from '../panels/play-header';
 import { situationPanel } from '../panels/situation';
 import { turnControls } from '../panels/turn-controls';
 import { metersPanel, turnSummaryPanel } from '../panels/turn-summary';
 import type { Session } from '../session';
+import { touchOnly } from '../touch';
 import { worldViewOf } from '../world-view';
 
 /** The play screen's parts, each redrawn on its own. */
 interface PlayHosts {
   readonly header: HTMLElement;
+  readonly phoneBar: HTMLElement;
   readonly turnPanel: HTMLElement;
   readonly cards: HTMLElement;
   readonly results: HTMLElement;
@@ -51,6 +54,7 @@ export interface PlayControls {
 function playLayout(ctx: AppContext): { screen: HTMLElement; hosts: PlayHosts } {
   const hosts: PlayHosts = {
     header: h('header', { class: 'play-header' }),
+    phoneBar: h('div', { class: 'phone-bar-host' }),
     turnPanel: h('section', { class: 'turn-panel', 'aria-label': 'This turn' }),
     cards: h('div', { class: 'cards-host', id: 'cards' }),
     results: h('section', {
@@ -63,15 +67,16 @@ function playLayout(ctx: AppContext): { screen: HTMLElement; hosts: PlayHosts } 
     goal: h('div', { class: 'goal-host' }),
     drivers: h('div', { class: 'drivers-host' }),
     team: h('div', { class: 'team-host' }),
-    meters: h('div', { class: 'meters-host' }),
+    meters: h('div', { class: 'meters-host', tabindex: '-1' }),
     chart: h('div', { class: 'chart-host' }),
-    situation: h('div', { class: 'situation-host' }),
+    situation: h('div', { class: 'situation-host', tabindex: '-1' }),
   };
   const { header, turnPanel, cards, results, summary, goal, drivers, team, meters, chart, situation } = hosts;
   const screen = h(
     'section',
     { class: 'screen play-screen' },
     header,
+    hosts.phoneBar,
     h(
       'div',
       { class: 'play-grid' },
@@ -83,13 +88,18 @@ function playLayout(ctx: AppContext): { screen: HTMLElement; hosts: PlayHosts } 
   return { screen, hosts };
 }
 
-/** Focused controls scroll clear of the sticky turn panel: its height is a CSS variable. */
-function followTurnPanelHeight(screen: HTMLElement, turnPanel: HTMLElement): void {
+/**
+ * Focused controls scroll clear of whatever sticks at the top: the turn panel beside the cards,
+ * or on a phone the phone bar. Their heights are CSS variables.
+ */
+function followStickyHeights(screen: HTMLElement, turnPanel: HTMLElement, phoneBarHost: HTMLElement): void {
   const sticky = new ResizeObserver(() => {
     if (!turnPanel.isConnected) return sticky.disconnect();
     screen.style.setProperty('--turn-panel-height', `${Math.ceil(turnPanel.getBoundingClientRect().height)}px`);
+    screen.style.setProperty('--phone-bar-height', `${Math.ceil(phoneBarHost.getBoundingClientRect().height)}px`);
   });
   sticky.observe(turnPanel);
+  sticky.observe(phoneBarHost);
 }
 
 /**
@@ -102,10 +112,25 @@ export function playView(
   on: PlayControls,
 ): { draw(view: TurnView): void; showSummary(): void; focusHeading(): void } {
   const { screen, hosts } = playLayout(ctx);
-  followTurnPanelHeight(screen, hosts.turnPanel);
+  followStickyHeights(screen, hosts.turnPanel, hosts.phoneBar);
   const { header, turnPanel, cards, results, summary, goal, drivers, team, meters, chart, situation } = hosts;
   /** Turns resolved when the turn's panels were last drawn. */
   let drawnTurns = -1;
+
+  /** The phone bar's jumps: the part scrolled to the top, and focus where the player acts next. */
+  const jump = (to: JumpTarget): void => {
+    const place = { summary, situation, meters, cards, turn: turnPanel }[to];
+    const focus =
+      to === 'summary'
+        ? summary.querySelector<HTMLElement>('h2')
+        : to === 'cards'
+          ? cards.querySelector<HTMLElement>('button:not([disabled])')
+          : to === 'turn'
+            ? turnPanel.querySelector<HTMLElement>('[data-testid="end-turn"]')
+            : place;
+    place.scrollIntoView({ block: 'start' });
+    focus?.focus({ preventScroll: true });
+  };
 
   const draw = ({ session, last, error }: TurnView): void => {
     const s = session.scenario;
@@ -117,6 +142,10 @@ export function playView(
     drawnTurns = session.records.length;
     if (turnResolved) mount(header, ...playHeader(session, st, on));
     mount(turnPanel, ...turnControls(s, st, error, on));
+    mount(
+      hosts.phoneBar,
+      phoneBar(st, s.turns, (to) => to !== 'situation' || session.records.length > 0, jump),
+    );
     mount(cards, actionCards(s, st, on.pick));
     if (turnResolved) {
       mount(situation, session.records.length ? situationPanel(s, session.records) : null);
@@ -131,7 +160,7 @@ export function playView(
       mount(drivers, driversPanel(st));
       mount(team, teamPanel(s, st));
       mount(meters, metersPanel(st));
-      mount(results, last ? turnExplanation(s, last) : briefingNote(s));
+      mount(results, last ? turnExplanation(s, last) : briefingNote(s, touchOnly(ctx.services)));
       mount(chart, historyChart([session.start, ...session.records.map((r) => r.after)], s.turns));
     }
     ctx.world.show(worldViewOf(s, st, last));

@@ -1,5 +1,6 @@
 import { queryString } from '../../platform/links';
 import { namedByPlayer } from '../../replay/player-words';
+import { choiceWords } from '../../replay/words';
 import { h } from '../dom';
 import { branchBox } from './replay-branch';
 import { turnName, type ReplayRun } from './replay-run';
@@ -28,8 +29,8 @@ export interface ReplayControls {
 }
 
 /**
- * Who played the run and where it came from, that it verified, the step and play buttons, the
- * turn slider, branching, and ways to the scenario, a comparison and the title. `parentNote` is
+ * Who played the run and where it came from, that it verified, the step and play buttons with the
+ * choices of the turn shown, the turn slider, branching, and ways to the scenario, a comparison and the title. `parentNote` is
  * where comparing with a parent run this browser lacks says so.
  */
 export function replayControls(run: ReplayRun, actions: ReplayActions, parentNote: HTMLElement | null): ReplayControls {
@@ -50,6 +51,8 @@ export function replayControls(run: ReplayRun, actions: ReplayActions, parentNot
     'Play',
   );
   const branch = branchBox(() => actions.branch());
+  // The choices of the turn shown, beside the buttons that step through turns.
+  const choices = h('p', { class: 'replay-choices', 'data-testid': 'replay-choices' });
   const named = namedByPlayer(doc.meta);
   const lineage = doc.lineage;
   const element = h(
@@ -71,6 +74,7 @@ export function replayControls(run: ReplayRun, actions: ReplayActions, parentNot
       playButton,
       stepButton('Step ▶', 'Step forward', 'ArrowRight', () => actions.step(1)),
     ),
+    choices,
     h('label', { for: 'turn-slider' }, 'Turn'),
     slider,
     branch.element,
@@ -94,6 +98,11 @@ export function replayControls(run: ReplayRun, actions: ReplayActions, parentNot
     showTurn(at) {
       slider.value = String(at);
       slider.setAttribute('aria-valuetext', turnName(at, last));
+      const chosen = records[at - 1]?.choices ?? [];
+      choices.replaceChildren(
+        at === 0 ? 'The start: nothing chosen yet.' : h('strong', {}, `Turn ${at} chose: `),
+        at === 0 ? '' : chosen.length ? chosen.map((c) => choiceWords(scenario, c)).join('; ') : 'nothing',
+      );
       branch.showTurn(at);
     },
     showPlaying(playing) {

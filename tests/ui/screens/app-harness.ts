@@ -43,6 +43,8 @@ export function openApp(
   options: {
     readonly store?: Store;
     readonly clipboard?: boolean;
+    /** A touch screen: no hover, a coarse pointer. */
+    readonly touch?: boolean;
     /** Services a test chooses (drafts, balance workers, cores…) in place of the stand-ins'. */
     readonly services?: Partial<Services>;
   } = {},
@@ -52,7 +54,11 @@ export function openApp(
   const root = document.getElementById('app')!;
   const live = document.getElementById('live')!;
   const services: TestServices = {
-    ...testServices({ url: new URL(url, 'https://momentum.example/').href, clipboard: options.clipboard }),
+    ...testServices({
+      url: new URL(url, 'https://momentum.example/').href,
+      clipboard: options.clipboard,
+      touch: options.touch,
+    }),
     ...options.services,
   };
   const store = options.store ?? memoryStore();

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import {
+  actionDef,
   createGame,
   INDEX_WEIGHTS,
   offeredCards,
@@ -13,6 +14,7 @@ import {
 } from '../../../src/engine';
 import { loadAllScenarios } from '../../../src/scenarios/files';
 import { memoryStore, type Store } from '../../../src/platform/storage';
+import { REGIME_INFO } from '../../../src/ui/labels';
 import { writeGame } from '../../../src/ui/saves';
 import { act, resume, type Session } from '../../../src/ui/session';
 import { cliVerify } from '../../browser/pages';
@@ -335,6 +337,54 @@ describe('the team panel', () => {
       state = cardThenEnd(state, 'calculated-risk');
     }
     expect(app.all('[data-testid="team-panel"] .trait-words li').length).toBeGreaterThan(0);
+  });
+});
+
+describe('the phone bar', () => {
+  it('gives the turn, regime, L, M and hours as the engine has them, and jumps to each part with focus there', async () => {
+    const app = openApp('/?scenario=stagnant-giant&seed=bar');
+    const scenario = loadAllScenarios().find((x) => x.scenario.id === 'stagnant-giant')!.scenario;
+    let state = createGame(scenario, 'bar');
+    const status = (): string => app.root.querySelector('.phone-status')?.textContent ?? '';
+    const said = (st: typeof state): string =>
+      `Turn ${st.turn}/${scenario.turns} · ${REGIME_INFO[st.regime].icon} ${REGIME_INFO[st.regime].label} · L ${st.l} · M ${st.m} · ${st.time} h left`;
+    expect(status()).toBe(said(state));
+    // No situation to jump to before the first turn: it starts as the briefing.
+    expect(app.root.querySelector('[data-testid="jump-situation"]')).toBeNull();
+    app.byTestId('action-share-vision').click();
+    expect(status()).toContain(`${state.time - actionDef('share-vision')!.cost} h left`);
+    app.byTestId('end-turn').click();
+    await settle(app);
+    state = cardThenEnd(state, 'share-vision');
+    expect(status()).toBe(said(state));
+    const focusAfter = (jump: string): Element | null => {
+      app.byTestId(`jump-${jump}`).click();
+      return document.activeElement;
+    };
+    expect(focusAfter('summary')).toBe(app.root.querySelector('[data-testid="turn-summary"] h2'));
+    expect(focusAfter('situation')).toBe(app.root.querySelector('.situation-host'));
+    expect(focusAfter('meters')).toBe(app.root.querySelector('.meters-host'));
+    expect(focusAfter('cards')?.getAttribute('data-testid')).toBe('action-share-vision');
+    expect(focusAfter('turn')).toBe(app.byTestId('end-turn'));
+  });
+});
+
+describe('on a touch screen', () => {
+  it('the briefing and the first turn speak of tapping, not of keys', async () => {
+    const touch = openApp('/?scenario=first-team&seed=touch', { touch: true });
+    expect(touch.root.querySelector('.explanation')?.textContent).toContain('Tap a card to choose it');
+    expect(touch.root.querySelector('.explanation')?.textContent).not.toContain('Keys:');
+    const keys = openApp('/?scenario=first-team&seed=keys');
+    expect(keys.root.querySelector('.explanation')?.textContent).toContain('Keys: 1–9 and 0');
+    for (const [touched, words] of [
+      [true, 'Tap cards to choose them'],
+      [false, 'Choose actions with the number keys'],
+    ] as const) {
+      const app = openApp('/', { touch: touched });
+      app.button('New game').click();
+      app.button('Read the briefing').click();
+      expect(app.root.querySelector('.briefing-screen')?.textContent).toContain(words);
+    }
   });
 });
 

@@ -22,7 +22,8 @@ export function membersLost(members: readonly MemberState[]): number {
   return n;
 }
 
-function valueOf(c: SetupCondition, s: Situation): number {
+// The value a condition measures in a state: a variable, or a stat such as people lost.
+export function conditionValue(c: SetupCondition, s: Situation): number {
   if (c.var !== null) return s.vars[c.var];
   switch (c.stat) {
     case 'members-lost':
@@ -41,7 +42,7 @@ function valueOf(c: SetupCondition, s: Situation): number {
 // True when every condition holds; an empty list always holds.
 export function allHold(conditions: readonly SetupCondition[], s: Situation): boolean {
   for (const c of conditions) {
-    const v = valueOf(c, s);
+    const v = conditionValue(c, s);
     if (v < c.atLeast || v > c.atMost) return false;
   }
   return true;

@@ -21,3 +21,4 @@ export * from './variables';
 export { summaryOf, type Summary } from './summary';
 export { isSetback } from './events';
 export { turnsToCollapse } from './turn';
+export { allHold, conditionValue } from './conditions';

@@ -1,4 +1,4 @@
-import type { GameState, SetupCondition, SetupEnding, Stat } from '../engine';
+import { allHold, conditionValue, type GameState, type SetupCondition, type SetupEnding, type Stat } from '../engine';
 import { VAR_LABELS } from './words';
 
 const STAT_WORDS: Record<Stat, string> = {
@@ -45,6 +45,22 @@ export function winCondition(state: GameState): string {
   const best = bestEnding(state.setup.endings);
   const finish = `To win, finish the last turn in momentum, with leadership L and management M both high`;
   return best ? `${finish}; the best ending also needs ${joined(best.when.map(conditionWords))}.` : `${finish}.`;
+}
+
+/**
+ * Whether a finished game reached its scenario's best ending, in one sentence: what that ending
+ * asks, and what fell short. Null for a scenario whose endings have no best one.
+ */
+export function bestEndingWords(state: GameState): string | null {
+  const best = bestEnding(state.setup.endings);
+  if (!best) return null;
+  const asks = `The best ending asks for ${joined(['momentum at the end', ...best.when.map(conditionWords)])}`;
+  if (state.ending === best.id) return `${asks}: you reached it.`;
+  const short = [
+    ...(state.regime === 'momentum' ? [] : [`the team ended in ${state.regime}`]),
+    ...best.when.filter((c) => !allHold([c], state)).map((c) => `${measured(c)} ended at ${conditionValue(c, state)}`),
+  ];
+  return `${asks}: not reached${short.length ? `, as ${joined(short)}` : ''}.`;
 }
 
 /** A line the goal's bar marks: a progress the endings test, and what it decides. */

@@ -26,6 +26,11 @@ const RULE_WORDS: Record<string, string> = {
   [DYNAMICS.work]: 'work done: execution aimed by clarity and fed by ideas',
 };
 
+/** Where progress comes from, as the rules make it each turn. */
+export function progressSourceWords(): string {
+  return RULE_WORDS[DYNAMICS.work]!;
+}
+
 export function memberName(scenario: Scenario, id: string | null | undefined): string {
   if (id === null || id === undefined) return '';
   return scenario.members.find((m) => m.id === id)?.name ?? id;

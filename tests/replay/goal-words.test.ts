@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createGame, type SetupCondition } from '../../src/engine';
-import { conditionWords, progressMarks, winCondition } from '../../src/replay/goal-words';
+import { bestEndingWords, conditionWords, progressMarks, winCondition } from '../../src/replay/goal-words';
+import { playRecorded } from './support';
 import { entry } from './support';
 
 const cond = (over: Partial<SetupCondition>): SetupCondition => ({
@@ -39,5 +40,34 @@ describe('goal words', () => {
       { value: 51, words: '51 or more: the better momentum ending' },
     ]);
     expect(progressMarks(createGame(entry('stagnant-giant').scenario, 'goal'))).toEqual([]);
+  });
+
+  it('say at the end whether the best ending was reached, and what fell short, over many games', () => {
+    let reached = 0;
+    let missed = 0;
+    for (const id of ['first-team', 'stagnant-giant', 'build-the-house']) {
+      for (const policy of ['expert', 'balanced', 'lead-only']) {
+        for (const seed of ['1', '2', '3']) {
+          const s = playRecorded(id, policy, seed).run.state;
+          const best = s.setup.endings.find((e) => e.outcome === 'momentum' && e.early !== true && e.when.length > 0)!;
+          const words = bestEndingWords(s)!;
+          const where = `${id} ${policy} ${seed}: ${words}`;
+          if (s.ending === best.id) {
+            reached++;
+            expect(words, where).toMatch(/: you reached it\.$/);
+          } else {
+            missed++;
+            expect(words, where).toContain(': not reached, as ');
+            if (s.regime !== 'momentum') expect(words, where).toContain(`the team ended in ${s.regime}`);
+            for (const c of best.when) {
+              const v = c.var !== null ? s.vars[c.var] : null;
+              if (v !== null && (v < c.atLeast || v > c.atMost)) expect(words, where).toContain(`ended at ${v}`);
+            }
+          }
+        }
+      }
+    }
+    expect(reached).toBeGreaterThan(2);
+    expect(missed).toBeGreaterThan(2);
   });
 });

@@ -1,5 +1,6 @@
 import { endingText } from '../../engine';
 import { flexLine } from '../../replay/flex';
+import { bestEndingWords } from '../../replay/goal-words';
 import { regimeWhy } from '../../replay/regime-why';
 import { turningPoints } from '../../replay/turning-points';
 import { h } from '../dom';
@@ -19,6 +20,7 @@ export function endHeader(session: Session, score: HTMLElement): HTMLElement {
   const lineage = session.lineage;
   const why = regimeWhy(s, session.records);
   const flex = flexLine(session.records);
+  const best = bestEndingWords(st);
   return h(
     'header',
     { class: 'end-header' },
@@ -36,6 +38,7 @@ export function endHeader(session: Session, score: HTMLElement): HTMLElement {
     ),
     h('p', { class: 'lede' }, endingText(s, st.ending)),
     why ? h('p', { class: 'regime-why', 'data-testid': 'regime-why' }, why) : null,
+    best ? h('p', { class: 'regime-why', 'data-testid': 'best-ending' }, best) : null,
     flex ? h('p', { class: 'flex-line', 'data-testid': 'flex-line' }, flex) : null,
     st.early
       ? h('p', { class: 'notice' }, `The game ended early: ${outcome} lasted ${s.collapseAfter} turns in a row.`)

@@ -1,5 +1,6 @@
 import type { GameState, Scenario } from '../../engine';
 import { progressMarks, winCondition } from '../../replay/goal-words';
+import { progressSourceWords } from '../../replay/words';
 import { scoreRows } from '../../replay/score-words';
 import { h } from '../dom';
 import { markedBar } from './drivers';
@@ -17,6 +18,7 @@ export function goalPanel(scenario: Scenario, state: GameState): HTMLElement {
     { class: 'goal', 'data-testid': 'goal-progress', 'aria-labelledby': 'goal-title' },
     h('h2', { id: 'goal-title' }, `Goal: ${scenario.goal.label}`),
     h('p', { class: 'goal-head' }, 'Progress ', h('strong', { class: 'goal-value' }, String(progress)), ' of 100'),
+    h('p', { class: 'small goal-source' }, `It grows each turn from ${progressSourceWords()}.`),
     markedBar(
       progress,
       'goal-scale',

@@ -35,6 +35,8 @@ export class Happenings {
   private age = Infinity;
   private font = 14;
   private wrap = 300;
+  /** The turn counter's box, which banners keep clear of. */
+  private clear: { readonly left: number; readonly bottom: number } = { left: Infinity, bottom: -Infinity };
 
   constructor(
     private readonly scene: Phaser.Scene,
@@ -61,7 +63,8 @@ export class Happenings {
     if (!reduced && !instant) this.jolt();
   }
 
-  relayout(L: Layout): void {
+  relayout(L: Layout, clear: { readonly left: number; readonly bottom: number }): void {
+    this.clear = clear;
     this.font = L.hud.font;
     this.wrap = this.width(L);
     for (const b of this.banners) b.setFontSize(this.font).setWordWrapWidth(this.wrap, true);
@@ -141,12 +144,14 @@ export class Happenings {
     return L.tall ? L.pad : L.hud.x + L.hud.w + L.pad;
   }
 
+  // Banners stand below the HUD on a tall picture, across its width; on a wide one beside the
+  // HUD, left of the emblem and of the turn counter under it, so they never cover either.
   private top(L: Layout): number {
-    return L.tall ? L.hud.y + L.hud.h + L.pad : L.pad;
+    return L.tall ? Math.max(L.hud.y + L.hud.h, this.clear.bottom) + L.pad : L.pad;
   }
 
   private width(L: Layout): number {
-    const right = L.tall ? L.w - L.pad : L.emblem.x - L.emblem.r - L.pad;
+    const right = L.tall ? L.w - L.pad : Math.min(L.emblem.x - L.emblem.r, this.clear.left) - L.pad;
     return Math.max(80, right - this.left(L));
   }
 

@@ -185,6 +185,7 @@ export class WorldScene extends Phaser.Scene {
     if (turn !== this.turnShown) {
       this.turnShown = turn;
       this.turnText.setText(turn).setVisible(turn !== '');
+      if (this.layout) this.happenings.relayout(this.layout, this.turnBox());
     }
   }
 
@@ -203,8 +204,14 @@ export class WorldScene extends Phaser.Scene {
     this.team.relayout(L);
     this.goal.relayout(L);
     this.gauges.relayout(L);
-    this.happenings.relayout(L);
     this.turnText.setFontSize(L.smallFont).setPosition(L.w - L.pad, L.emblem.y + L.emblem.r + L.pad * 0.6);
+    this.happenings.relayout(L, this.turnBox());
+  }
+
+  /** Where the turn counter sits: the banners keep clear of it. */
+  private turnBox(): { readonly left: number; readonly bottom: number } {
+    const t = this.turnText;
+    return t.visible ? { left: t.x - t.width, bottom: t.y + t.height } : { left: Infinity, bottom: -Infinity };
   }
 
   /** The canvas is cleared to the wall colour every frame, so the wall needs no drawing. */

@@ -82,5 +82,10 @@ export function driversPanel(state: GameState): HTMLElement {
       `Both indices high is momentum; only L, chaos; only M, stagnation. Each index is its drivers' weighted mean; the marks on its bar are ${EXIT} and ${ENTER}.`,
     ),
     h('div', { class: 'driver-indices' }, indexBlock(state, 'l'), indexBlock(state, 'm')),
+    h(
+      'p',
+      { class: 'small muted drivers-rule' },
+      'Momentum is kept, not banked: every turn it lasts, rising expectations wear clarity and predictability down, a little more each turn up to a limit.',
+    ),
   );
 }

@@ -48,10 +48,11 @@ export function firstRules(scenario: Scenario, records: readonly TurnRecord[], r
       const i = scenario.members.findIndex((m) => m.id === x.member);
       // The traits that react to this card, of the traits this seed dealt them.
       const traits = traitsOf(r.before, i).filter((t) => traitReaction([t], reacted.action) !== 0);
-      return `${memberName(scenario, x.member)} (${traits.join(', ')}) morale ${signed(x.amount)}`;
+      const felt = x.amount > 0 ? 'pleased' : 'irked';
+      return `${felt} ${memberName(scenario, x.member)} (${traits.join(', ')}, morale ${signed(x.amount)})`;
     });
     lines.push(
-      `A rule at work: people's traits. ${actionTitle(reacted.action)} moved ${who.join(' and ')}: a trait makes a person pleased or irked by certain cards, each time they are played. The team panel lists everyone's traits.`,
+      `A rule at work: traits. ${actionTitle(reacted.action)} ${who.join(' and ')}, and will each time it is played.`,
     );
   }
   return lines;

@@ -76,8 +76,12 @@ export function progressMarks(state: GameState): ProgressMark[] {
     for (const c of e.when) {
       if (c.var !== 'progress') continue;
       if (c.atLeast > 0)
-        marks.push({ value: c.atLeast, words: `${c.atLeast} or more: the better ${e.outcome} ending` });
-      if (c.atMost < 100) marks.push({ value: c.atMost, words: `${c.atMost} or less: a worse ${e.outcome} ending` });
+        marks.push({
+          value: c.atLeast,
+          words: `${c.atLeast} or more: the better ending, if the game ends in ${e.outcome}`,
+        });
+      if (c.atMost < 100)
+        marks.push({ value: c.atMost, words: `${c.atMost} or less: a worse ending, if the game ends in ${e.outcome}` });
     }
   }
   return marks.sort((a, b) => a.value - b.value);

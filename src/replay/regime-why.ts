@@ -19,7 +19,7 @@ function crossingWords(line: IndexLine, rose: boolean): string {
   const why =
     line.driver === null
       ? ''
-      : `, mostly through ${line.driver} ${signed(line.driverDelta)}${line.cause ? ` from ${line.cause}` : ''}`;
+      : `, mostly through ${line.driver} ${signed(line.driverDelta)}${line.cause ? `, most of all from ${line.cause}` : ''}`;
   return `${name} ${rose ? 'rose' : 'fell'} from ${line.from} to ${line.to}, ${where}${why}`;
 }
 
@@ -43,6 +43,21 @@ export function crossingsWords(scenario: Scenario, r: TurnRecord): string {
     .join(', and ');
 }
 
+/**
+ * An index that did not cross: its value on the deciding turn and at the end, and why a high one
+ * below 62 still counts (a high index stays high down to 50).
+ */
+function stayedAt(r: TurnRecord, end: GameState, index: Index): string {
+  const then = r.after[index];
+  const values = then === end[index] ? `${then}` : `${then} then, ${end[index]} at the end`;
+  return `${values}${heldNote(end, index)}`;
+}
+
+/** Why a high index below 62 still counts. */
+function heldNote(end: GameState, index: Index): string {
+  return high(end, index) && end[index] < ENTER ? `; a high ${NAMES[index]} stays high down to ${EXIT}` : '';
+}
+
 const REGIME_NAME: Record<Regime, string> = {
   momentum: 'Momentum',
   chaos: 'Chaos',
@@ -53,7 +68,7 @@ const REGIME_NAME: Record<Regime, string> = {
 /** Where an index stood at the end, for one that did not cross on the deciding turn. */
 function standing(records: readonly TurnRecord[], end: GameState, index: Index, from: number): string {
   const name = NAMES[index];
-  if (high(end, index)) return `${name} stayed high (${end[index]} at the end)`;
+  if (high(end, index)) return `${name} stayed high (${end[index]} at the end${heldNote(end, index)})`;
   // The best it did over the turns that count, so a player sees how near it came.
   let best = { value: -1, turn: 0 };
   for (const r of records.slice(from)) if (r.after[index] > best.value) best = { value: r.after[index], turn: r.turn };
@@ -88,7 +103,7 @@ export function regimeWhy(scenario: Scenario, records: readonly TurnRecord[]): s
   const crossed = crossings(r);
   const others = (['l', 'm'] as const)
     .filter((i) => !crossed.some((c) => c.index === i))
-    .map((i) => `while ${NAMES[i]} stayed ${high(end, i) ? 'high' : 'low'} (${end[i]} at the end)`);
+    .map((i) => `while ${NAMES[i]} stayed ${high(end, i) ? 'high' : 'low'} (${stayedAt(r, end, i)})`);
   const at = `${name} from turn ${r.turn}${entered === records.length - 1 ? '' : ' on'}`;
   return `${at}: ${[crossingsWords(scenario, r), ...others].join(', ')}.`;
 }

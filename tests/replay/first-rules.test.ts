@@ -61,9 +61,7 @@ describe('firstRules', () => {
           const first = records.find((r) => r.choices.some((c) => moved(r, c.action).length > 0));
           const said = records.map((r, i) => ({
             turn: r.turn,
-            line: firstRules(scenario, records.slice(0, i + 1), r).find(
-              (l) => l.includes('people’s traits') || l.includes("people's traits"),
-            ),
+            line: firstRules(scenario, records.slice(0, i + 1), r).find((l) => l.startsWith('A rule at work: traits.')),
           }));
           const where = `${id} ${policy} ${seed}`;
           expect(
@@ -76,7 +74,11 @@ describe('firstRules', () => {
           const line = said.find((x) => x.turn === first.turn)!.line!;
           for (const x of moved(first, card.action)) expect(line, where).toContain(`${x.m.name} (`);
           for (const x of moved(first, card.action))
-            expect(line, where).toMatch(new RegExp(`${x.m.name} \\([a-z, ]+\\) morale [+−]${Math.abs(x.amount)}`));
+            expect(line, where).toMatch(
+              new RegExp(
+                `${x.amount > 0 ? 'pleased' : 'irked'} ${x.m.name} \\([a-z, ]+, morale [+−]${Math.abs(x.amount)}\\)`,
+              ),
+            );
         }
       }
     }

@@ -36,8 +36,8 @@ describe('goal words', () => {
 
   it('mark every progress threshold an ending tests, lowest first, with what it decides', () => {
     expect(progressMarks(createGame(entry('build-the-house').scenario, 'goal'))).toEqual([
-      { value: 24, words: '24 or less: a worse drift ending' },
-      { value: 51, words: '51 or more: the better momentum ending' },
+      { value: 24, words: '24 or less: a worse ending, if the game ends in drift' },
+      { value: 51, words: '51 or more: the better ending, if the game ends in momentum' },
     ]);
     expect(progressMarks(createGame(entry('stagnant-giant').scenario, 'goal'))).toEqual([]);
   });

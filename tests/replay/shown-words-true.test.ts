@@ -176,7 +176,8 @@ function turningProblems(scenario: Scenario, records: readonly TurnRecord[]): st
 }
 
 const WHY = /^(\w+) from (?:turn (\d+)(?: on)?|the first turn to the last): (.*)\.$/;
-const STAYED = /(?:while )?([LM]) stayed (high|low) \((\d+) at the end\)/g;
+const STAYED =
+  /([LM]) stayed (high|low) \((?:(\d+) then, )?(\d+)(?: at the end)?(; a high [LM] stays high down to 50)?\)/g;
 const NEVER = /([LM]) never reached 62 \((?:(\d+) at best|its best was (\d+), after turn (\d+))\)/g;
 
 /** What the end screen's line on why the run ended in its regime gets wrong. */
@@ -198,7 +199,12 @@ function whyProblems(scenario: Scenario, records: readonly TurnRecord[]): string
   for (const s of words.matchAll(STAYED)) {
     const index = s[1] === 'L' ? 'l' : 'm';
     if ((index === 'l' ? end.lHigh : end.mHigh) !== (s[2] === 'high')) out.push(`${text}: ${s[1]} is not ${s[2]}`);
-    if (Number(s[3]) !== end[index]) out.push(`${text}: ${s[1]} ended at ${end[index]}`);
+    // "(a then, b at the end)" on the deciding turn and at the end; one value when they agree.
+    if (Number(s[4]) !== end[index]) out.push(`${text}: ${s[1]} ended at ${end[index]}`);
+    const then = records[first]!.after[index];
+    if (turn !== undefined && Number(s[3] ?? s[4]) !== then) out.push(`${text}: ${s[1]} was ${then} then`);
+    if ((s[5] !== undefined) !== (s[2] === 'high' && end[index] < 62))
+      out.push(`${text}: the stays-high note is wrong`);
   }
   for (const n of words.matchAll(NEVER)) {
     const index = n[1] === 'L' ? 'l' : 'm';

@@ -76,7 +76,12 @@ export function openMemberPicker(
         ),
       ),
     ),
-    h('button', { type: 'button', class: 'secondary', onclick: () => finish() }, 'Cancel (Esc)'),
+    h(
+      'button',
+      { type: 'button', class: 'secondary', onclick: () => finish() },
+      'Cancel',
+      h('span', { class: 'key-hint' }, ' (Esc)'),
+    ),
   );
   dialog.addEventListener('keydown', (e) => {
     if (e.key === 'Escape') {

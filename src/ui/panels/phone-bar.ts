@@ -3,11 +3,12 @@ import { h } from '../dom';
 import { REGIME_INFO } from '../labels';
 
 /** The parts of the play screen the phone bar jumps to. */
-export type JumpTarget = 'summary' | 'situation' | 'meters' | 'cards' | 'turn';
+export type JumpTarget = 'summary' | 'drivers' | 'situation' | 'meters' | 'cards' | 'turn';
 
 // Each button's name holds its visible word, so a voice user can say what they see.
 const JUMPS: readonly { readonly to: JumpTarget; readonly label: string; readonly name: string }[] = [
   { to: 'summary', label: 'Summary', name: 'Jump to the turn’s summary' },
+  { to: 'drivers', label: 'Drivers', name: 'Jump to the drivers of L and M' },
   { to: 'situation', label: 'Situation', name: 'Jump to the situation' },
   { to: 'meters', label: 'Meters', name: 'Jump to the meters' },
   { to: 'cards', label: 'Cards', name: 'Jump to the cards' },

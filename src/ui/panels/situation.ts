@@ -19,7 +19,11 @@ export function situationPanel(scenario: Scenario, records: readonly TurnRecord[
           { class: 'shift-list', 'aria-label': 'Shifts so far' },
           ...shifts.map((x) => shiftItem(x, x.turn === latest, records[records.length - 1])),
         )
-      : h('p', { class: 'muted small' }, 'Nothing has changed since the briefing.'),
+      : h(
+          'p',
+          { class: 'muted small' },
+          'No shift in the situation since the briefing; this turn’s events are in its summary.',
+        ),
   );
 }
 

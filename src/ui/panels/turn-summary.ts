@@ -91,7 +91,7 @@ export function turnSummaryPanel(
     ),
     h(
       'p',
-      { class: 'summary-events' },
+      { class: sum.events.length ? 'summary-events' : 'summary-events none' },
       sum.events.length
         ? `${sum.shifts.length > 0 ? 'Other events' : 'Events'}: ${sum.events.join('; ')}.`
         : sum.shifts.length > 0

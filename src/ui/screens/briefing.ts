@@ -63,5 +63,6 @@ export function briefingScreen(ctx: AppContext, session: Session): void {
     ),
   );
   ctx.onKey(null);
-  (ctx.root.querySelector('button.primary') as HTMLElement | null)?.focus();
+  // Begin takes focus for the keyboard; a touch screen keeps the briefing's title in view instead.
+  (ctx.root.querySelector('button.primary') as HTMLElement | null)?.focus({ preventScroll: touchOnly(ctx.services) });
 }

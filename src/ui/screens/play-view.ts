@@ -65,7 +65,7 @@ function playLayout(ctx: AppContext): { screen: HTMLElement; hosts: PlayHosts } 
     }),
     summary: h('div', { class: 'turn-summary-host' }),
     goal: h('div', { class: 'goal-host' }),
-    drivers: h('div', { class: 'drivers-host' }),
+    drivers: h('div', { class: 'drivers-host', tabindex: '-1' }),
     team: h('div', { class: 'team-host' }),
     meters: h('div', { class: 'meters-host', tabindex: '-1' }),
     chart: h('div', { class: 'chart-host' }),
@@ -119,7 +119,7 @@ export function playView(
 
   /** The phone bar's jumps: the part scrolled to the top, and focus where the player acts next. */
   const jump = (to: JumpTarget): void => {
-    const place = { summary, situation, meters, cards, turn: turnPanel }[to];
+    const place = { summary, drivers, situation, meters, cards, turn: turnPanel }[to];
     const focus =
       to === 'summary'
         ? summary.querySelector<HTMLElement>('h2')
@@ -182,7 +182,8 @@ export function playView(
     showSummary() {
       const heading = summary.querySelector<HTMLElement>('h2');
       heading?.focus({ preventScroll: true });
-      summary.scrollIntoView({ block: 'nearest' });
+      // On a phone its top goes just below the phone bar: a long summary is read from its start.
+      summary.scrollIntoView({ block: hosts.phoneBar.getBoundingClientRect().height > 0 ? 'start' : 'nearest' });
     },
     focusHeading() {
       header.querySelector<HTMLElement>('h1')?.focus();

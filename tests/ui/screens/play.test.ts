@@ -289,7 +289,7 @@ describe('the goal', () => {
       const total = scoreBreakdown(state, state.regime, false).total;
       expect(panel.querySelector('summary')?.textContent).toBe(`Score if the game ended now: ${total}`);
       expect(panel.querySelector('[data-testid="score-total"]')?.textContent).toBe(String(total));
-      expect(panel.textContent).toContain('Progress 51 or more: the better momentum ending');
+      expect(panel.textContent).toContain('Progress 51 or more: the better ending, if the game ends in momentum');
       app.byTestId('action-make-plan').click();
       app.byTestId('end-turn').click();
       await settle(app);
@@ -362,6 +362,7 @@ describe('the phone bar', () => {
       return document.activeElement;
     };
     expect(focusAfter('summary')).toBe(app.root.querySelector('[data-testid="turn-summary"] h2'));
+    expect(focusAfter('drivers')).toBe(app.root.querySelector('.drivers-host'));
     expect(focusAfter('situation')).toBe(app.root.querySelector('.situation-host'));
     expect(focusAfter('meters')).toBe(app.root.querySelector('.meters-host'));
     expect(focusAfter('cards')?.getAttribute('data-testid')).toBe('action-share-vision');

@@ -2,7 +2,7 @@ import type { Aspect, Side } from './aspects';
 import type { VarName } from './variables';
 
 // A change to one variable, scaled by diminishing returns when it is a gain.
-interface Effect {
+export interface Effect {
   readonly var: VarName;
   readonly amount: number;
 }

@@ -1,6 +1,6 @@
-import { actionIndex } from './catalogue';
+import { actionIndex, CATALOGUE, type Effect } from './catalogue';
 import type { GameState } from './state-types';
-import { div } from './variables';
+import { div, pct } from './variables';
 
 // Repetition: each use of an action adds HEAT_PER_USE to its heat, and a third of the heat fades
 // at the end of every turn, so the memory of a use lasts several turns and variety pays.
@@ -27,4 +27,30 @@ export function strengthNow(state: GameState, action: string): number {
   let uses = 0;
   for (const c of state.plan) if (c.action === action) uses++;
   return strengthOf((state.heat[idx] ?? 0) + uses * HEAT_PER_USE);
+}
+
+// What a card's strength does to one of its effects: gains shrink with repetition, losses do not.
+export function gained(amount: number, strength: number): number {
+  return amount > 0 ? pct(amount, strength) : amount;
+}
+
+// What a card would do to the variables if chosen now, at the strength it would have: its
+// immediate effects and those that land later, as the turn applies them. A card's special rule
+// (coaching, delegating, a risk, a guard, recognition) is beyond these lists. Null for an id
+// that is no card.
+export function effectsNow(
+  state: GameState,
+  action: string,
+): {
+  readonly now: readonly Effect[];
+  readonly later: { readonly delay: number; readonly effects: readonly Effect[] } | null;
+} | null {
+  const def = CATALOGUE[actionIndex(action)];
+  if (def === undefined) return null;
+  const strength = strengthNow(state, action);
+  const scale = (x: Effect): Effect => ({ var: x.var, amount: gained(x.amount, strength) });
+  return {
+    now: def.now.map(scale),
+    later: def.later ? { delay: def.later.delay, effects: def.later.effects.map(scale) } : null,
+  };
 }

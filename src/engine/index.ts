@@ -6,7 +6,7 @@ export { endingText, scoreBreakdown, SCORE, type ScoreBreakdown } from './outcom
 export { createGame, setupOf } from './create';
 export { seedRng } from './rng';
 export { withRng } from './draft';
-export { cool, HEAT_PER_USE, strengthNow, strengthOf } from './heat';
+export { cool, effectsNow, HEAT_PER_USE, strengthNow, strengthOf } from './heat';
 export { DYNAMICS } from './dynamics';
 export { fingerprint, canonical, hash64 } from './fingerprint';
 export { ENTER, EXIT, INDEX_WEIGHTS, leadershipIndex, managementIndex } from './regimes';

@@ -4,7 +4,7 @@ import { Ledger, type Cause } from './causes';
 import { applyDrift, applyExpectations, applyPressures } from './dynamics';
 import { answers, applyCallPressure, calls } from './calls';
 import { applyEvent, drawEvent } from './events';
-import { cool, HEAT_PER_USE, strengthOf } from './heat';
+import { cool, gained, HEAT_PER_USE, strengthOf } from './heat';
 import { plainSetup } from './create';
 import { capacity, reactionTable, updateMembers, type Reaction } from './members';
 import { endingOf, scoreBreakdown } from './outcome';
@@ -14,7 +14,7 @@ import { restoreRng, type Rng } from './rng';
 import { applyShift, applyShiftPressure, dueShift, settles, shiftOf } from './shifts';
 import type { Fact } from './step-types';
 import type { Choice, GameState, Regime, Setup } from './state-types';
-import { clamp, div, pct, type Vars } from './variables';
+import { clamp, div, type Vars } from './variables';
 
 const RISK = { success: [9, 5, 3], failure: [-6, -6, -3], base: 25, cap: 85 } as const;
 
@@ -45,10 +45,6 @@ const SILENT = new Ledger(false);
 const ASPECT_INDEX = CATALOGUE.map((a) => ASPECTS.indexOf(a.aspect));
 
 // An effect at the action's strength: gains shrink with repetition, losses never do.
-function gained(amount: number, strength: number): number {
-  return amount > 0 ? pct(amount, strength) : amount;
-}
-
 // Resolves the turn: the chosen actions in order, delayed effects now due, at most one event,
 // the pull of open shifts, a new shift if one is due, the team's own dynamics, members, then the
 // regime and the end. Without `explain`, the same state comes with no facts and no causes.

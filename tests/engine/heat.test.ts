@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { actionDef, actionIndex, CATALOGUE } from '../../src/engine/catalogue';
 import { createGame, legalActions, step } from '../../src/engine';
-import { cool, HEAT_PER_USE, strengthNow, strengthOf } from '../../src/engine/heat';
+import { cool, effectsNow, HEAT_PER_USE, strengthNow, strengthOf } from '../../src/engine/heat';
 import { gameArb } from '../arbitraries';
 import type { GameState } from '../../src/engine/state-types';
 import type { Fact } from '../../src/engine/step-types';
@@ -225,5 +225,41 @@ describe('strengthNow', () => {
     const next = ok(once, END).state;
     expect(strengthNow(next, 'share-vision')).toBe(strengthOf(cool(HEAT_PER_USE)));
     expect(strengthNow(s, 'no-such-card')).toBe(0);
+  });
+});
+
+describe('effectsNow', () => {
+  it('is what each card then does: its pushes in the turn, and what it leaves to land later, at any heat', () => {
+    // Cards whose work is their lists alone; a special rule pushes more under the same name.
+    const plain = CATALOGUE.filter((d) => d.special === undefined);
+    let s = quiet('effects');
+    for (let turn = 0; turn < 6; turn++) {
+      // Two cards a turn, one of them twice on odd turns: heat from this turn and earlier ones.
+      const picks = [plain[turn % plain.length]!.id, plain[(turn * 5 + 3) % plain.length]!.id];
+      if (turn % 2 === 1) picks.push(picks[0]!);
+      const told: { id: string; fx: NonNullable<ReturnType<typeof effectsNow>> }[] = [];
+      for (const id of picks) {
+        told.push({ id, fx: effectsNow(s, id)! });
+        s = ok(s, choose(id)).state;
+      }
+      const before = s;
+      const r = ok(s, END);
+      for (const id of new Set(picks)) {
+        const mine = told.filter((t) => t.id === id);
+        for (const v of new Set(mine.flatMap((t) => t.fx.now.map((x) => x.var)))) {
+          const expected = mine.reduce((a, t) => a + (t.fx.now.find((x) => x.var === v)?.amount ?? 0), 0);
+          expect(causeSum(r.causes, { var: v, kind: 'action', source: id }), `turn ${turn} ${id} ${v}`).toBe(expected);
+        }
+        const later = r.state.pending.filter((p) => p.source === id && !before.pending.includes(p));
+        expect(
+          later.map((p) => ({ var: p.var, amount: p.amount, delay: p.due - before.turn })),
+          `turn ${turn} ${id}`,
+        ).toEqual(
+          mine.flatMap((t) => (t.fx.later ? t.fx.later.effects.map((x) => ({ ...x, delay: t.fx.later!.delay })) : [])),
+        );
+      }
+      s = { ...r.state, vars: mid() };
+    }
+    expect(effectsNow(s, 'no-such-card')).toBeNull();
   });
 });

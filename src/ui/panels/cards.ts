@@ -2,14 +2,16 @@ import {
   ASPECT_INFO,
   actionDef,
   affordable,
+  effectsNow,
   offeredCards,
   strengthNow,
   waiting,
   type ActionDef,
   type GameState,
   type Scenario,
+  type VarName,
 } from '../../engine';
-import { memberName } from '../../replay/words';
+import { memberName, signed, VAR_LABELS } from '../../replay/words';
 import { h } from '../dom';
 import { hours, SIDE_INFO } from '../labels';
 
@@ -128,9 +130,10 @@ function card(
     strength < 100
       ? ` ${strength}% strength if chosen now: weaker from recent use.`
       : ' 100% strength: at its full effect.';
-  // The name holds the card's visible words in their order (cost, title, side, hint) so speech
-  // input and axe's label-in-name check match it; the states, the strength and details follow.
-  const label = `${hours(def.cost)} ${def.title}. ${side.label}, ${ASPECT_INFO[def.aspect].title}. ${def.hint}${chosen}${refused}${answering}${power} Costs ${def.cost} hours.${def.targeted ? ' Choose a team member.' : ''}`;
+  const effects = effectWords(state, def.id);
+  // The name holds the card's visible words in their order (cost, title, side, hint, effects) so
+  // speech input and axe's label-in-name check match it; the states, the strength and details follow.
+  const label = `${hours(def.cost)} ${def.title}. ${side.label}, ${ASPECT_INFO[def.aspect].title}. ${def.hint}${effects ? ` ${effects}` : ''}${chosen}${refused}${answering}${power} Costs ${def.cost} hours.${def.targeted ? ' Choose a team member.' : ''}`;
   return h(
     'button',
     {
@@ -167,6 +170,8 @@ function card(
     ),
     ' ',
     h('span', { class: 'card-hint' }, def.hint),
+    effects ? ' ' : null,
+    effects ? h('span', { class: 'card-effects', 'data-testid': 'card-effects' }, effects) : null,
     answers.length
       ? h(
           'span',
@@ -176,4 +181,21 @@ function card(
       : null,
     uses > 0 ? h('span', { class: 'card-uses', 'aria-hidden': 'true' }, `chosen ×${uses}`) : null,
   );
+}
+
+/**
+ * What the card would do to the variables if chosen now, as the engine reports it, at the strength
+ * it would have: "Now: clarity +14, innovation +3. In 2 turns: execution +9." Empty for a card
+ * whose work is all in its special rule (its text says what it does).
+ */
+function effectWords(state: GameState, id: string): string {
+  const fx = effectsNow(state, id);
+  if (!fx) return '';
+  const list = (xs: readonly { var: VarName; amount: number }[]): string =>
+    xs.map((x) => `${VAR_LABELS[x.var].toLowerCase()} ${signed(x.amount)}`).join(', ');
+  const parts = [
+    fx.now.length ? `Now: ${list(fx.now)}.` : '',
+    fx.later ? `In ${fx.later.delay} turns: ${list(fx.later.effects)}.` : '',
+  ];
+  return parts.filter(Boolean).join(' ');
 }

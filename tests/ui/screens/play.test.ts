@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   actionDef,
   createGame,
+  effectsNow,
   INDEX_WEIGHTS,
   offeredCards,
   scoreBreakdown,
@@ -14,6 +15,7 @@ import {
 } from '../../../src/engine';
 import { loadAllScenarios } from '../../../src/scenarios/files';
 import { memoryStore, type Store } from '../../../src/platform/storage';
+import { signed, VAR_LABELS } from '../../../src/replay/words';
 import { REGIME_INFO } from '../../../src/ui/labels';
 import { writeGame } from '../../../src/ui/saves';
 import { act, resume, type Session } from '../../../src/ui/session';
@@ -208,6 +210,14 @@ describe('each card’s strength', () => {
         const { text, name } = shown(app, def.id);
         expect(text, def.id).toMatch(new RegExp(`^(↓ )?${pct}$`));
         expect(name, def.id).toContain(pct);
+        // Its effects in figures at that strength, as the engine reports them, seen and heard.
+        const fx = effectsNow(state, def.id)!;
+        const effects =
+          app.byTestId(`action-${def.id}`).querySelector('[data-testid="card-effects"]')?.textContent ?? '';
+        for (const x of fx.now)
+          expect(effects, def.id).toContain(`${VAR_LABELS[x.var].toLowerCase()} ${signed(x.amount)}`);
+        if (fx.later) expect(effects, def.id).toContain(`In ${fx.later.delay} turns: `);
+        if (effects) expect(name, def.id).toContain(effects);
       }
     };
     const choose = (id: string): void => {

@@ -44,7 +44,6 @@ const SILENT = new Ledger(false);
 // Each catalogue action's aspect as an index into ASPECTS, found once rather than per choice.
 const ASPECT_INDEX = CATALOGUE.map((a) => ASPECTS.indexOf(a.aspect));
 
-// An effect at the action's strength: gains shrink with repetition, losses never do.
 // Resolves the turn: the chosen actions in order, delayed effects now due, at most one event,
 // the pull of open shifts, a new shift if one is due, the team's own dynamics, members, then the
 // regime and the end. Without `explain`, the same state comes with no facts and no causes.

@@ -196,9 +196,25 @@ describe('a shift in the situation', () => {
   it('is shown on its turn and once answered, and the end screen’s score in full and on a phone; screenshots are saved', async () => {
     const before = savedGame('first-team', 'shift', byPlan('balanced'), (s) => s.records.length === shift.from - 1);
     const { context, page } = await openWithSaves('./?scenario=first-team&seed=shift', [before]);
+    // A card says it answers the shift only while the shift is open: not before it strikes…
+    const answering = (): Promise<string[]> =>
+      page.locator('[data-testid="card-answers"]').evaluateAll((els) => els.map((e) => e.textContent ?? ''));
+    expect((await answering()).filter((t) => t.includes(shift.title))).toEqual([]);
     expect(await playTurn(page, 'balanced', shift.from - 1)).toBe(true);
     const notice = page.locator('[data-testid="shift-notice"]');
     await expect(notice.isVisible()).resolves.toBe(true);
+    // …then on its answer, seen at every size…
+    const label = page.locator(`[data-testid="action-${answer}"] [data-testid="card-answers"]`);
+    for (const size of [
+      { width: 390, height: 844 },
+      { width: 1920, height: 1080 },
+      { width: 1280, height: 800 },
+    ]) {
+      await page.setViewportSize(size);
+      await label.scrollIntoViewIfNeeded();
+      await expect(label.isVisible(), `${size.width}`).resolves.toBe(true);
+      await expect(label.textContent(), `${size.width}`).resolves.toContain(shift.title);
+    }
     await expect(page.locator(`[data-testid="shift-${shift.id}"]`).isVisible()).resolves.toBe(true);
     await page.waitForFunction(
       (title) => (document.getElementById('live')?.textContent ?? '').includes(`The situation shifted: ${title}`),
@@ -214,6 +230,8 @@ describe('a shift in the situation', () => {
       `Turn ${shift.from + 2} of ${file.turns}`,
     );
     await expect(page.locator('[data-testid="shift-answered"]').isVisible()).resolves.toBe(true);
+    // …and no more once answered.
+    expect((await answering()).filter((t) => t.includes(shift.title))).toEqual([]);
     await page.screenshot({ path: join(SHOTS, 'shift-answered.png'), fullPage: true });
     await context.close();
 
@@ -224,8 +242,13 @@ describe('a shift in the situation', () => {
     await expect(table.isVisible()).resolves.toBe(true);
     const total = await end.page.textContent('[data-testid="score-total"]');
     await end.page.screenshot({ path: join(SHOTS, 'end-score.png'), fullPage: true });
+    // Why the run ended in its regime, whether the best ending was reached, and how the hours went.
+    for (const id of ['regime-why', 'best-ending', 'flex-line'])
+      await expect(end.page.getByTestId(id).isVisible(), id).resolves.toBe(true);
     await end.page.setViewportSize({ width: 390, height: 844 });
     expect(await overflow(end.page)).toBeLessThanOrEqual(0);
+    for (const id of ['regime-why', 'best-ending', 'flex-line'])
+      await expect(end.page.getByTestId(id).isVisible(), id).resolves.toBe(true);
     await end.page.screenshot({ path: join(SHOTS, 'end-score-phone.png'), fullPage: true });
     await end.page.setViewportSize({ width: 1280, height: 800 });
     await end.page.getByRole('link', { name: 'Watch the replay' }).click();

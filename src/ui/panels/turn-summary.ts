@@ -80,7 +80,7 @@ export function turnSummaryPanel(
               : h(
                   'span',
                   { class: 'summary-cause' },
-                  ` mostly ${x.driver} (${signed(x.driverDelta)})${x.cause ? `, most of all from ${x.cause}` : ''}`,
+                  ` mostly ${x.driver} (${signed(x.driverDelta)})${x.cause ? `, chiefly from ${x.cause}` : ''}`,
                 ),
         ),
       ),

@@ -1,3 +1,4 @@
+import { decodeCode } from '../replay/code';
 import { REPLAY_FORMAT } from '../replay/document';
 
 /** One thing handed in: a replay code or a replay document's JSON text, and where it came from. */
@@ -20,14 +21,31 @@ const CAP_WORDS = '1,000';
  */
 const CANDIDATE = /(?<![A-Za-z0-9])(M\d{1,3}\.[A-Za-z0-9_-]{20,})|replay(?:=|%(?:25){0,3}3[Dd])([A-Za-z0-9_.%~-]+)/g;
 
+/**
+ * Characters a chat program may slip into a code without showing them (zero-width spaces and
+ * joiners, the word joiner, a byte-order mark, a soft hyphen): never part of a code, so dropped.
+ */
+const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
+
+/**
+ * What may follow a code that a chat wrapped, quoted or spaced: spaces, at most one line break,
+ * quote marks (`>`), then a run of code characters. Read from where the code stopped.
+ */
+const PIECE = /[ \t]*(?:\r?\n)?[ \t>]*([A-Za-z0-9_-]+)/y;
+
+/** At most this many pieces are joined back: a code of this game wraps onto a few lines at most. */
+const MAX_PIECES = 6;
+
 /** The start of a replay document: how a file that is one, even a damaged one, announces itself. */
 const LOOKS_LIKE_DOCUMENT = /^\{\s*"format"\s*:\s*"momentum-replay"/;
 
 /**
  * Every replay code and every `?replay=` link (URL-decoded) in any text, such as a chat transcript,
  * in order and without repeats; or, for text that is a replay document's JSON (or a list of them),
- * that document. Reads at most MAX_CANDIDATES and says so in `note`, which also says when nothing
- * was found. One pass with one regular expression: 10 MB take a few tens of milliseconds.
+ * that document. A code a chat wrapped, quoted, spaced or salted with invisible characters is put
+ * back together (see `rejoined`). Reads at most MAX_CANDIDATES and says so in `note`, which also
+ * says when nothing was found. One pass with one regular expression: 10 MB take a few tens of
+ * milliseconds.
  */
 export function extractSubmissions(
   text: string,
@@ -35,6 +53,7 @@ export function extractSubmissions(
 ): { found: Submission[]; note: string | null; unread: number } {
   const documents = documentsIn(text, source);
   if (documents) return documents;
+  text = text.replace(INVISIBLE, '');
   const found: Submission[] = [];
   const seen = new Set<string>();
   const manyLines = text.includes('\n');
@@ -44,7 +63,14 @@ export function extractSubmissions(
   let unread = 0;
   CANDIDATE.lastIndex = 0;
   for (let m = CANDIDATE.exec(text); m !== null; m = CANDIDATE.exec(text)) {
-    const candidate = m[1] ?? linkedCode(m[2]!);
+    let candidate = m[1] ?? linkedCode(m[2]!);
+    if (m[1] !== undefined) {
+      const whole = rejoined(text, candidate, CANDIDATE.lastIndex);
+      if (whole !== null) {
+        candidate = whole.code;
+        CANDIDATE.lastIndex = whole.end;
+      }
+    }
     if (seen.has(candidate)) continue;
     seen.add(candidate);
     if (found.length === MAX_CANDIDATES) {
@@ -122,4 +148,25 @@ function linkedCode(value: string): string {
   // A link decoded out of another link can carry that link's next parameters after the code.
   const code = /^M\d{1,3}\.[A-Za-z0-9_-]*/.exec(v);
   return code ? code[0] : v;
+}
+
+/**
+ * A code a chat broke apart, put back together: when `code` alone does not decode, the pieces
+ * that follow it (across a line wrap, quote marks or spaces) are added one at a time until the
+ * whole decodes, its checksum included, so words that merely follow a code are never glued on.
+ * Null when the code decodes alone or no joining makes it whole (it is then refused as it is).
+ */
+function rejoined(text: string, code: string, from: number): { code: string; end: number } | null {
+  if (decodeCode(code).ok) return null;
+  let joined = code;
+  let at = from;
+  for (let i = 0; i < MAX_PIECES; i++) {
+    PIECE.lastIndex = at;
+    const piece = PIECE.exec(text);
+    if (piece === null) return null;
+    joined += piece[1];
+    at = PIECE.lastIndex;
+    if (decodeCode(joined).ok) return { code: joined, end: at };
+  }
+  return null;
 }

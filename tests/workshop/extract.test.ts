@@ -20,6 +20,59 @@ const randomText = fc
   )
   .map((parts) => parts.join(''));
 
+describe('extractSubmissions, with codes a chat broke apart', () => {
+  /** A code broken at some places by a line wrap, a quoted wrap, a space or an invisible character. */
+  const broken = (code: string, cuts: readonly { at: number; how: string }[]): string => {
+    let out = '';
+    let from = 0;
+    for (const c of [...cuts].sort((a, b) => a.at - b.at)) {
+      const at = Math.max(from, Math.min(code.length, c.at));
+      out += code.slice(from, at) + c.how;
+      from = at;
+    }
+    return out + code.slice(from);
+  };
+  const cutsArb = fc.array(
+    fc.record({
+      // Past the "M1." and its first characters: a code wraps where a chat's line is full.
+      at: fc.integer({ min: 24, max: 400 }),
+      how: fc.constantFrom('\n', '\r\n', '\n> ', '\n>> ', ' ', '\u200B', '\u2060', '\uFEFF', '\u00AD', ' \n  '),
+    }),
+    { maxLength: 4 },
+  );
+
+  it('puts every team’s code back together, and the room keeps every team (property)', () => {
+    fc.assert(
+      fc.property(
+        cutsArb,
+        cutsArb,
+        cutsArb,
+        fc.constantFrom('thanks all', 'ok', 'M1.', '> quoted reply', ''),
+        (a, b, c, after) => {
+          const transcript = [
+            `[10:01] Blue: ${broken(blue.code, a)}`,
+            after,
+            `[10:02] Red: here ${broken(red.code, b)}`,
+            `> [10:03] Green wrote: ${broken(green.code, c)}`,
+            after,
+          ].join('\n');
+          const { found } = extractSubmissions(transcript, 'pasted text');
+          expect(found.map((f) => f.text)).toEqual([blue.code, red.code, green.code]);
+          const room = collectRoom(ENTRIES, ROOM, found);
+          expect(room.teams.map((t) => t.team).sort()).toEqual(['Team Blue', 'Team Green', 'Team Red']);
+          expect(room.refused).toEqual([]);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('never glues on words that merely follow a whole code, and leaves a cut code cut', () => {
+    const { found } = extractSubmissions(`${blue.code}\nthanks\n${gold.code.slice(0, 60)}\nbye`, 'pasted text');
+    expect(found.map((f) => f.text)).toEqual([blue.code, gold.code.slice(0, 60)]);
+  });
+});
+
 describe('extractSubmissions', () => {
   it('finds codes, plain and nested links and cut codes in a chat transcript, in order, once each', () => {
     const cut = gold.code.slice(0, Math.floor(gold.code.length / 2));

@@ -163,7 +163,13 @@ export function collectRoom(
   });
 
   const notes: string[] = [];
-  const kept = [...groups.values()].map((group) => ({ group, best: bestOf(group) }));
+  const kept = [...groups.values()]
+    .flatMap((group) => {
+      const teams = splitAlike(group);
+      if (teams.length > 1) notes.push(alikeNote(teams));
+      return teams;
+    })
+    .map((group) => ({ group, best: bestOf(group) }));
   const taken = new Set(kept.flatMap((k) => (k.best.name === null ? [] : [foldName(k.best.name)])));
   let unnamed = 0;
   const teams = kept
@@ -243,6 +249,34 @@ function teamRun(team: string, named: boolean, a: Accepted, group: readonly Acce
     start: records[0]?.before ?? a.state,
     state: a.state,
   };
+}
+
+/**
+ * The teams in hand-ins whose names fold to one (they differ only in case, spacing or Unicode
+ * form). Hand-ins under the very same name are one team, as are runs that are one game's
+ * progress (one's turns begin the other's) whatever the spelling; runs that are different games
+ * under names merely alike are different teams, never merged.
+ */
+function splitAlike(group: readonly Accepted[]): Accepted[][] {
+  const teams: Accepted[][] = [];
+  for (const a of group) {
+    const same = teams.find((t) => t.some((b) => b.name === a.name) || t.some((b) => oneGame(a, b)));
+    if (same) same.push(a);
+    else teams.push([a]);
+  }
+  return teams;
+}
+
+/** Whether two runs are one game at different points: the shorter's turns begin the longer's. */
+function oneGame(a: Accepted, b: Accepted): boolean {
+  const [short, long] = a.doc.turns.length <= b.doc.turns.length ? [a, b] : [b, a];
+  return short.doc.turns.every((t, i) => JSON.stringify(t.actions) === JSON.stringify(long.doc.turns[i]!.actions));
+}
+
+function alikeNote(teams: readonly (readonly Accepted[])[]): string {
+  const names = teams.map((t) => `“${bestOf(t).name ?? ''}”`);
+  const listed = `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  return `${listed} are named alike but played different games: each is kept as a team of its own. Ask them for names that differ by more than case or spacing.`;
 }
 
 /** The most turns; the later hand-in of two equally long runs. */

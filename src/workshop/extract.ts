@@ -28,10 +28,10 @@ const CANDIDATE = /(?<![A-Za-z0-9])(M\d{1,3}\.[A-Za-z0-9_-]{20,})|replay(?:=|%(?
 const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
 
 /**
- * What may follow a code that a chat wrapped, quoted or spaced: spaces, at most one line break,
- * quote marks (`>`), then a run of code characters. Read from where the code stopped.
+ * What may follow a code that a chat wrapped, quoted or spaced: spaces and quote marks (`>`) and
+ * at most two line breaks, then a run of code characters. Read from where the code stopped.
  */
-const PIECE = /[ \t]*(?:\r?\n)?[ \t>]*([A-Za-z0-9_-]+)/y;
+const PIECE = /[ \t>]*(?:\r?\n[ \t>]*){0,2}([A-Za-z0-9_-]+)/y;
 
 /** At most this many pieces are joined back: a code of this game wraps onto a few lines at most. */
 const MAX_PIECES = 6;

@@ -185,14 +185,45 @@ describe('collectRoom', () => {
       ]);
     });
 
-    it('keeps the later of two equally long runs, and names differing only in case and spacing are one team', () => {
-      const other = handIn('random', { team: ' team  BLUE ' }, { turns: 3 });
+    it('keeps the later of two equally long runs of one team', () => {
+      const other = handIn('random', { team: 'Team Blue' }, { turns: 3 });
       const room = collectRoom(ENTRIES, ROOM, [asSubmission(early), asSubmission(other)]);
       expect(room.teams).toHaveLength(1);
-      expect(room.teams[0]).toMatchObject({ team: 'team  BLUE', fingerprint: other.doc.final, handIns: 2 });
+      expect(room.teams[0]).toMatchObject({ team: 'Team Blue', fingerprint: other.doc.final, handIns: 2 });
       const back = collectRoom(ENTRIES, ROOM, [asSubmission(other), asSubmission(early)]);
       expect(back.teams[0]!.fingerprint).toBe(early.doc.final);
       expect(back.notes[0]).toMatch(/^Team Blue handed in twice; the later run is kept \(3 turns\)\.$/);
+    });
+
+    it('keeps two different games under names that differ only in case, spacing or Unicode form as two teams, and flags them', () => {
+      const other = handIn('random', { team: ' team  BLUE ' }, { turns: 3 });
+      const accented = handIn('lead-only', { team: 'Team Blue\u0301' }, { turns: 2 });
+      const decomposed = handIn('manage-only', { team: 'Team Blu\u00e9' }, { turns: 2 });
+      for (const order of [
+        [early, other],
+        [other, early],
+      ]) {
+        const room = collectRoom(
+          ENTRIES,
+          ROOM,
+          order.map((x) => asSubmission(x)),
+        );
+        expect(room.teams.map((t) => t.fingerprint).sort()).toEqual([early.doc.final, other.doc.final].sort());
+        expect(room.teams.map((t) => t.handIns)).toEqual([1, 1]);
+        expect(room.notes.filter((n) => n.includes('named alike'))).toHaveLength(1);
+        expect(room.notes.join(' ')).toContain('each is kept as a team of its own');
+      }
+      // The same name in two Unicode forms (a composed é and e with a combining accent) is alike too.
+      const unicode = collectRoom(ENTRIES, ROOM, [asSubmission(accented), asSubmission(decomposed)]);
+      expect(unicode.teams).toHaveLength(2);
+    });
+
+    it('keeps one game handed in under a re-typed name as one team: the furthest run', () => {
+      const retyped = handIn('balanced', { team: 'team blue' });
+      const room = collectRoom(ENTRIES, ROOM, [asSubmission(early), asSubmission(retyped)]);
+      expect(room.teams).toHaveLength(1);
+      expect(room.teams[0]).toMatchObject({ fingerprint: retyped.doc.final, handIns: 2 });
+      expect(room.notes.some((n) => n.includes('named alike'))).toBe(false);
     });
 
     it('counts the same run handed in twice once', () => {

@@ -81,7 +81,10 @@ export function extractSubmissions(
       for (let i = counted; i < m.index; i++) if (text.charCodeAt(i) === 10) line++;
       counted = m.index;
     }
-    found.push({ source: manyLines ? `${source}, line ${line}` : source, text: candidate });
+    const where = manyLines ? `${source}, line ${line}` : source;
+    // A code that does not decode will be refused: the line's writer names whose it was.
+    const who = m[1] !== undefined && !decodeCode(candidate).ok ? speakerOf(text, m.index) : null;
+    found.push({ source: who ? `${where} (${who})` : where, text: candidate });
   }
   CANDIDATE.lastIndex = 0;
   if (unread > 0) {
@@ -169,4 +172,28 @@ function rejoined(text: string, code: string, from: number): { code: string; end
     if (decodeCode(joined).ok) return { code: joined, end: at };
   }
   return null;
+}
+
+/** A chat line's time stamp: "[10:01]", "10:01:22", "10:01 AM". */
+const STAMP = /\[[^\]]{0,30}\]|\b\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp][Mm])?\b/g;
+
+/**
+ * Who wrote the chat line a code sits in, from the line's header before the code ("[10:01] Team
+ * Red: …", "10:01:22 From Team Red to Everyone: …"), so a code refused (cut short, say) still
+ * names its team; null when the line has no such header.
+ */
+function speakerOf(text: string, at: number): string | null {
+  const start = text.lastIndexOf('\n', at - 1) + 1;
+  // The time stamps out first: the writer's name ends at the first colon left.
+  const head = text.slice(start, at).replace(STAMP, ' ');
+  const colon = head.indexOf(':');
+  if (colon < 0) return null;
+  const name = head
+    .slice(0, colon)
+    .replace(/^[\s>]*/, '')
+    .replace(/^From\s+/i, '')
+    .replace(/\s+to\s+(?:Everyone|everyone|all)\s*$/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return name.length > 0 && name.length <= 40 && /\p{L}/u.test(name) ? name : null;
 }

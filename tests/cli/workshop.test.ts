@@ -7,6 +7,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { input } from '../../src/cli/commands/workshop';
 import { shownName } from '../../src/replay/names';
 import { entry, handIn, tampered } from '../workshop/support';
+import { decodeCode } from '../../src/replay/code';
 import { onlyJson, sim } from './run-sim';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -101,7 +102,7 @@ describe('sim workshop', () => {
     expect(goldRow.reason).toMatch(/flagged, not mixed in\.$/);
     expect(j.refused.map((x) => [x.source, x.team])).toEqual([
       [`${chat}, line 4`, 'Team Gold'],
-      [`${chat}, line 5`, null],
+      [`${chat}, line 5 (Fay)`, null],
     ]);
     expect(j.notes).toEqual([
       'Team Blue handed in twice; the later, further run is kept (8 turns, finished).',
@@ -216,6 +217,59 @@ describe('sim workshop', () => {
       'Refused:',
       `  ${empty}: No replay code, link or replay file was found in ${empty}.`,
     ]);
+  });
+
+  it('scripts a room: sim play --team --room hands in as a team link would, and --room keeps only that room', async () => {
+    const play = async (team: string, room: string, policy: string): Promise<string> =>
+      onlyJson<{ replayCode: string }>(
+        await sim(
+          'play',
+          '--scenario',
+          'first-team',
+          '--seed',
+          '42',
+          '--policy',
+          policy,
+          '--team',
+          team,
+          '--room',
+          room,
+          '--json',
+        ),
+      ).replayCode;
+    const codes = [
+      await play('Team Oak', 'R-ONE', 'balanced'),
+      await play('Team Elm', 'R-ONE', 'lead-only'),
+      await play('Team Ash', 'R-TWO', 'manage-only'),
+    ];
+    const file = join(dir, 'scripted.txt');
+    writeFileSync(file, codes.join('\n'));
+    const decoded = decodeCode(codes[0]!);
+    expect(decoded.ok && decoded.raw.meta).toMatchObject({ team: 'Team Oak', room: 'R-ONE' });
+    // A run refused makes the exit 1; the room is printed all the same.
+    const r = await sim('workshop', file, '--room', 'R-ONE', '--json');
+    expect(r.code).toBe(1);
+    const one = JSON.parse(r.out[0]!) as WorkshopJson;
+    expect(one.teams.filter((t) => t.verified).map((t) => t.team)).toEqual(['Team Elm', 'Team Oak']);
+    expect(one.refused.map((r) => [r.team, r.reason])).toEqual([
+      ['Team Ash', 'This run was played in room "R-TWO", and this is room "R-ONE": flagged, not mixed in.'],
+    ]);
+    // Without --room, the runs of both rooms share the scenario and seed: all three are kept.
+    const all = onlyJson<WorkshopJson>(await sim('workshop', file, '--json'));
+    expect(all.teams).toHaveLength(3);
+    const bad = await sim(
+      'play',
+      '--scenario',
+      'first-team',
+      '--seed',
+      '1',
+      '--policy',
+      'balanced',
+      '--team',
+      'a\u0007b',
+    );
+    expect(bad.code).toBe(2);
+    expect(bad.err[0]).toMatch(/^play: The team name holds an invisible control character/);
   });
 
   it('usage mistakes: one line, exit 2', async () => {

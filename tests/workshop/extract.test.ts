@@ -67,6 +67,24 @@ describe('extractSubmissions, with codes a chat broke apart', () => {
     );
   });
 
+  it('names who wrote the line of a code it cannot read, from the chat’s own header', () => {
+    const cut = red.code.slice(0, 80);
+    for (const [line, who] of [
+      [`[10:01] Team Red: ${cut}`, 'Team Red'],
+      [`10:01:22 From Team Red to Everyone: ${cut}`, 'Team Red'],
+      [`> 10:01 AM Team Red: here it is: ${cut}`, 'Team Red'],
+      [`${cut}`, null],
+      [`10:01 ${cut}`, null],
+    ] as const) {
+      const { found } = extractSubmissions(`hello\n${line}`, 'pasted text');
+      expect(found[0]!.source, line).toBe(who ? `pasted text, line 2 (${who})` : 'pasted text, line 2');
+    }
+    // A code that reads is told by its line alone: its run carries its own name.
+    expect(extractSubmissions(`hi\n[10:01] Ana: ${red.code}`, 'pasted text').found[0]!.source).toBe(
+      'pasted text, line 2',
+    );
+  });
+
   it('never glues on words that merely follow a whole code, and leaves a cut code cut', () => {
     const { found } = extractSubmissions(`${blue.code}\nthanks\n${gold.code.slice(0, 60)}\nbye`, 'pasted text');
     expect(found.map((f) => f.text)).toEqual([blue.code, gold.code.slice(0, 60)]);
@@ -93,12 +111,13 @@ describe('extractSubmissions', () => {
       'pasted text, line 2',
       'pasted text, line 3',
       'pasted text, line 4',
-      'pasted text, line 6',
+      // A code that cannot be read is told by who wrote its line.
+      'pasted text, line 6 (Eve)',
     ]);
     const room = collectRoom(ENTRIES, ROOM, found);
     expect(room.teams.map((t) => t.team)).toEqual(['Team Blue', 'Team Green', 'Team Red']);
     expect(room.refused).toHaveLength(1);
-    expect(room.refused[0]!.source).toBe('pasted text, line 6');
+    expect(room.refused[0]!.source).toBe('pasted text, line 6 (Eve)');
   });
 
   it('URL-decodes a replay parameter, and keeps a link whose parameter is not a code so it can be refused', () => {

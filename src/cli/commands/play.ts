@@ -4,6 +4,7 @@ import { playGame } from '../../bots/run';
 import { encodeCode } from '../../replay/code';
 import { recordReplay, type ReplayChoice } from '../../replay/document';
 import { scenarioHash } from '../../replay/scenario-hash';
+import { metaProblem } from '../../replay/seed';
 import { breakdownOf, scoreRows } from '../../replay/score-words';
 import { signed } from '../../replay/words';
 import { acceptedSeed, findPolicy, findScenarioOrFile } from '../context';
@@ -16,6 +17,8 @@ export function playCommand(args: string[], out: (s: string) => void): number {
     policy: { type: 'string' },
     out: { type: 'string' },
     json: { type: 'boolean' },
+    team: { type: 'string' },
+    room: { type: 'string' },
   });
   const { scenario, text } = findScenarioOrFile('play', values.scenario);
   const policy = findPolicy('play', values.policy);
@@ -28,7 +31,14 @@ export function playCommand(args: string[], out: (s: string) => void): number {
       return a.target === undefined ? [{ action: a.action }] : [{ action: a.action, target: a.target }];
     }),
   );
-  const doc = recordReplay(scenario, scenarioHash(text), seed, choices);
+  // A team and a room, as a workshop's team link would carry them: a facilitator can script a room.
+  const meta = {
+    ...(values.team === undefined ? {} : { team: values.team }),
+    ...(values.room === undefined ? {} : { room: values.room }),
+  };
+  const problem = metaProblem(meta);
+  if (problem !== null) throw new UsageError(`play: ${problem}`);
+  const doc = recordReplay(scenario, scenarioHash(text), seed, choices, Object.keys(meta).length ? meta : undefined);
   const replayCode = encodeCode(doc, scenario);
   if (values.out !== undefined) {
     try {

@@ -41,6 +41,7 @@ export function workshopCommand(args: string[], out: (s: string) => void): numbe
       csv: { type: 'boolean' },
       scenario: { type: 'string' },
       seed: { type: 'string' },
+      room: { type: 'string' },
     },
     Number.MAX_SAFE_INTEGER,
   );
@@ -78,7 +79,11 @@ export function workshopCommand(args: string[], out: (s: string) => void): numbe
 
   const entries = scenarioEntries();
   const first = given ?? firstRunExpectation(entries, submissions);
-  const expectation = first === null ? null : { scenario: first.scenario, seed: first.seed };
+  // With --room, runs of another room are refused, as the dashboard of that room refuses them.
+  const expectation =
+    first === null
+      ? null
+      : { scenario: first.scenario, seed: first.seed, ...(values.room === undefined ? {} : { room: values.room }) };
   const collected: Room =
     expectation === null
       ? { teams: [], refused: collectRoom(entries, { scenario: '', seed: '' }, submissions).refused, notes: [] }

@@ -142,7 +142,9 @@ describe('the workshop dashboard, in Node', () => {
       'pasted text: 4 hand-ins found; 3 new or updated team runs verified, 1 refused (see below).',
     );
     // The code cut in half, on the transcript's fifth line.
-    expect(app.field('.refused li').textContent).toMatch(/^pasted text, line 5: The replay code is corrupted/);
+    expect(app.field('.refused li').textContent).toMatch(
+      /^pasted text, line 5 \(Someone\): The replay code is corrupted/,
+    );
     expect(app.byTestId('divergence').textContent).toMatch(/first differ at turn \d+/);
 
     // The CSV holds one row per team per turn played.

@@ -183,9 +183,14 @@ const STAMP = /\[[^\]]{0,30}\]|\b\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp][Mm])?\b/g;
  * names its team; null when the line has no such header.
  */
 function speakerOf(text: string, at: number): string | null {
-  const start = text.lastIndexOf('\n', at - 1) + 1;
+  // A chat line's header is short: only the 200 characters before the code are read, so a text
+  // of one endless line costs no more per code than any other.
+  const from = Math.max(0, at - 200);
+  const before = text.slice(from, at);
+  const lineStart = before.lastIndexOf('\n');
+  if (lineStart < 0 && from > 0) return null;
   // The time stamps out first: the writer's name ends at the first colon left.
-  const head = text.slice(start, at).replace(STAMP, ' ');
+  const head = before.slice(lineStart + 1).replace(STAMP, ' ');
   const colon = head.indexOf(':');
   if (colon < 0) return null;
   const name = head

@@ -266,6 +266,28 @@ describe('a workshop', () => {
     await ctx.close();
   }, 120_000);
 
+  it('loses no team to a chat: codes wrapped, quoted and split by invisible characters, and two teams named alike', async () => {
+    const { context: ctx, page } = await open('./');
+    const { room } = await setUp(page);
+    const red = code('Red', 'balanced', room);
+    const redToo = code('red ', 'lead-only', room);
+    const blue = code('Team Blue', 'random', room);
+    const transcript = [
+      `[10:01] Red: ${red.slice(0, 40)}`,
+      `> ${red.slice(40, 90)}`,
+      `${red.slice(90)}`,
+      `[10:02] red: ${redToo.slice(0, 55)}\u200B${redToo.slice(55)}`,
+      `[10:03] Team Blue: ${blue.slice(0, 70)} ${blue.slice(70)}`,
+      'thanks all',
+    ].join('\n');
+    await paste(page, transcript);
+    await rowCount(page, 3);
+    expect((await teams(page)).sort()).toEqual(['Red', 'Team Blue', 'red']);
+    expect((await rows(page)).every((r) => r.verified === 'true')).toBe(true);
+    expect(await page.textContent('body')).toContain('are named alike but played different games');
+    await ctx.close();
+  });
+
   it('takes a 10 MB paste and replay files with names of a million characters, and reports its longest task', async () => {
     const { context: ctx, page } = await open('./');
     const { room } = await setUp(page);

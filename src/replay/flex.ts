@@ -40,15 +40,11 @@ const turnsWord = (n: number): string => (n === 1 ? 'one turn' : `${n} turns`);
  * in chaos and to leading in stagnation. Null before any hour is spent.
  */
 export function flexLine(records: readonly TurnRecord[]): string | null {
-  const last = records[records.length - 1];
-  if (!last) return null;
-  const all = hoursOf(last.after);
-  const start = hoursOf(records[0]!.before);
-  const lead = all.lead - start.lead;
-  const manage = all.manage - start.manage;
+  const groups = flexGroups(records);
+  const lead = groups.reduce((a, g) => a + g.lead, 0);
+  const manage = groups.reduce((a, g) => a + g.manage, 0);
   if (lead + manage === 0) return null;
   const overall = `You spent ${percent(lead, manage)}% of your hours leading (${lead} h of ${lead + manage}).`;
-  const groups = flexGroups(records);
   if (groups.length === 1) return `${overall} Every turn began in ${groups[0]!.regime}.`;
   const shares = new Set(groups.map((g) => (g.lead + g.manage === 0 ? -1 : percent(g.lead, g.manage))));
   if (shares.size === 1) return `${overall.slice(0, -1)}, in every regime alike.`;

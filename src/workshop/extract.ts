@@ -64,12 +64,13 @@ export function extractSubmissions(
   CANDIDATE.lastIndex = 0;
   for (let m = CANDIDATE.exec(text); m !== null; m = CANDIDATE.exec(text)) {
     let candidate = m[1] ?? linkedCode(m[2]!);
+    // Null for a link; whether a code reads, once put back together if a chat broke it.
+    let readable: boolean | null = null;
     if (m[1] !== undefined) {
       const whole = rejoined(text, candidate, CANDIDATE.lastIndex);
-      if (whole !== null) {
-        candidate = whole.code;
-        CANDIDATE.lastIndex = whole.end;
-      }
+      readable = whole.readable;
+      candidate = whole.code;
+      CANDIDATE.lastIndex = whole.end;
     }
     if (seen.has(candidate)) continue;
     seen.add(candidate);
@@ -83,7 +84,7 @@ export function extractSubmissions(
     }
     const where = manyLines ? `${source}, line ${line}` : source;
     // A code that does not decode will be refused: the line's writer names whose it was.
-    const who = m[1] !== undefined && !decodeCode(candidate).ok ? speakerOf(text, m.index) : null;
+    const who = readable === false ? speakerOf(text, m.index) : null;
     found.push({ source: who ? `${where} (${who})` : where, text: candidate });
   }
   CANDIDATE.lastIndex = 0;
@@ -157,21 +158,22 @@ function linkedCode(value: string): string {
  * A code a chat broke apart, put back together: when `code` alone does not decode, the pieces
  * that follow it (across a line wrap, quote marks or spaces) are added one at a time until the
  * whole decodes, its checksum included, so words that merely follow a code are never glued on.
- * Null when the code decodes alone or no joining makes it whole (it is then refused as it is).
+ * When no joining makes it whole, the code is kept as it was found (and refused as it is).
  */
-function rejoined(text: string, code: string, from: number): { code: string; end: number } | null {
-  if (decodeCode(code).ok) return null;
+function rejoined(text: string, code: string, from: number): { code: string; end: number; readable: boolean } {
+  const asFound = { code, end: from, readable: false };
+  if (decodeCode(code).ok) return { ...asFound, readable: true };
   let joined = code;
   let at = from;
   for (let i = 0; i < MAX_PIECES; i++) {
     PIECE.lastIndex = at;
     const piece = PIECE.exec(text);
-    if (piece === null) return null;
+    if (piece === null) return asFound;
     joined += piece[1];
     at = PIECE.lastIndex;
-    if (decodeCode(joined).ok) return { code: joined, end: at };
+    if (decodeCode(joined).ok) return { code: joined, end: at, readable: true };
   }
-  return null;
+  return asFound;
 }
 
 /** A chat line's time stamp: "[10:01]", "10:01:22", "10:01 AM". */

@@ -13,7 +13,6 @@ import {
   type GameState,
   type VarName,
 } from '../../../src/engine';
-import { loadAllScenarios } from '../../../src/scenarios/files';
 import { memoryStore, type Store } from '../../../src/platform/storage';
 import { signed, VAR_LABELS } from '../../../src/replay/words';
 import { REGIME_INFO } from '../../../src/ui/labels';
@@ -154,6 +153,9 @@ function otherTabPlays(store: Store, key: string, plan: Plan, turns: number): vo
   if (w.kind !== 'saved') throw new Error(`the other tab's save was ${w.kind}`);
 }
 
+/** A shipped scenario as the engine reads it. */
+const scenarioOf = (id: string) => ENTRIES.find((e) => e.scenario.id === id)!.scenario;
+
 describe('the play screen, in Node', () => {
   it('a game link opens turn 1 with cards; a card chosen and the turn ended is announced and saved', async () => {
     const app = openApp('/?scenario=first-team&seed=42');
@@ -199,7 +201,7 @@ describe('each card’s strength', () => {
       name: card.getAttribute('aria-label') ?? '',
     };
   };
-  const first = loadAllScenarios().find((x) => x.scenario.id === 'first-team')!.scenario;
+  const first = scenarioOf('first-team');
 
   it('is on every card before it is chosen, in its text and accessible name, as the engine reports it', async () => {
     const app = openApp('/?scenario=first-team&seed=strength');
@@ -252,7 +254,7 @@ describe('each card’s strength', () => {
 describe('the regime’s drivers', () => {
   it('show L and M against 62 and 50, each over its drivers with their values, as the engine has them, every turn', async () => {
     const app = openApp('/?scenario=stagnant-giant&seed=drivers');
-    const scenario = loadAllScenarios().find((x) => x.scenario.id === 'stagnant-giant')!.scenario;
+    const scenario = scenarioOf('stagnant-giant');
     // The history chart marks both thresholds too, each in its own dash, with a key.
     const lines = [...app.root.querySelectorAll('.chart .threshold')];
     expect(lines.map((l) => l.getAttribute('class'))).toEqual(['threshold enter', 'threshold exit']);
@@ -290,7 +292,7 @@ describe('the regime’s drivers', () => {
 describe('the goal', () => {
   it('shows progress and the score if the game ended now from turn 1, as the engine has them', async () => {
     const app = openApp('/?scenario=build-the-house&seed=goal');
-    const scenario = loadAllScenarios().find((x) => x.scenario.id === 'build-the-house')!.scenario;
+    const scenario = scenarioOf('build-the-house');
     let state = createGame(scenario, 'goal');
     for (let turn = 0; turn < 3; turn++) {
       const panel = app.byTestId('goal-progress');
@@ -329,7 +331,7 @@ describe('hours left over', () => {
 describe('the team panel', () => {
   it('shows each person’s morale, skill, state and traits with what they do, as the engine has them', async () => {
     const app = openApp('/?scenario=stagnant-giant&seed=team');
-    const scenario = loadAllScenarios().find((x) => x.scenario.id === 'stagnant-giant')!.scenario;
+    const scenario = scenarioOf('stagnant-giant');
     let state = createGame(scenario, 'team');
     for (let turn = 0; turn < 2; turn++) {
       scenario.members.forEach((m, i) => {
@@ -353,7 +355,7 @@ describe('the team panel', () => {
 describe('the phone bar', () => {
   it('gives the turn, regime, L, M and hours as the engine has them, and jumps to each part with focus there', async () => {
     const app = openApp('/?scenario=stagnant-giant&seed=bar');
-    const scenario = loadAllScenarios().find((x) => x.scenario.id === 'stagnant-giant')!.scenario;
+    const scenario = scenarioOf('stagnant-giant');
     let state = createGame(scenario, 'bar');
     const status = (): string => app.root.querySelector('.phone-status')?.textContent ?? '';
     const said = (st: typeof state): string =>
@@ -491,8 +493,6 @@ describe('the turn’s keys', () => {
     expect(chart.isConnected).toBe(false);
   });
 });
-
-const scenarioOf = (id: string) => ENTRIES.find((e) => e.scenario.id === id)!.scenario;
 
 describe('what a turn tells', () => {
   it('the turn summary says why the team starts where it does, then what the turn did, and leads to the full explanation', async () => {

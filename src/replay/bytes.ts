@@ -42,16 +42,28 @@ export class ByteWriter {
 /** Thrown when a code ends early or holds something impossible; the decoder turns it into a reason. */
 export class Truncated extends Error {}
 
+/** Thrown when a code's bytes run out: the code was cut, not altered. */
+export class RanOut extends Truncated {}
+
 export class ByteReader {
   private pos = 0;
   constructor(private readonly buf: Uint8Array) {}
+
+  /** Where reading is, to come back to with `rewind`. */
+  mark(): number {
+    return this.pos;
+  }
+
+  rewind(at: number): void {
+    this.pos = at;
+  }
 
   get remaining(): number {
     return this.buf.length - this.pos;
   }
 
   byte(): number {
-    if (this.pos >= this.buf.length) throw new Truncated('the code ends too early');
+    if (this.pos >= this.buf.length) throw new RanOut('the code ends too early');
     return this.buf[this.pos++]!;
   }
 
@@ -68,7 +80,7 @@ export class ByteReader {
   }
 
   bytes(n: number): Uint8Array {
-    if (n > this.remaining) throw new Truncated('the code ends too early');
+    if (n > this.remaining) throw new RanOut('the code ends too early');
     const out = this.buf.subarray(this.pos, this.pos + n);
     this.pos += n;
     return out;
@@ -104,4 +116,14 @@ export function fromBase64Url(text: string): Uint8Array | null {
   if (!BASE64URL.test(text) || text.length % 4 === 1) return null;
   const bytes = toUint8Array(text);
   return toBase64Url(bytes) === text ? bytes : null;
+}
+
+/**
+ * The bytes base64url text holds, read leniently (stray bits in the last character ignored, a
+ * lone last character dropped), for reading what a code that was cut short still holds; null
+ * for other characters.
+ */
+export function looseBytesOf(text: string): Uint8Array | null {
+  if (!BASE64URL.test(text)) return null;
+  return toUint8Array(text.length % 4 === 1 ? text.slice(0, -1) : text);
 }

@@ -1,5 +1,5 @@
 import { actionIndex, CATALOGUE, hash64, type Scenario } from '../engine';
-import { ByteReader, ByteWriter, fromBase64Url, toBase64Url, Truncated } from './bytes';
+import { ByteReader, ByteWriter, fromBase64Url, RanOut, toBase64Url, Truncated, looseBytesOf } from './bytes';
 import type { Lineage, ReplayDocument } from './document';
 import { wellFormed } from './seed';
 
@@ -191,15 +191,44 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return true;
 }
 
+/** How far reading a code got: what a code cut short can still say about itself. */
+interface Progress {
+  header: Pick<RawCode, 'rules' | 'scenarioId' | 'hashPrefix' | 'seed'> | null;
+  turns: RawCode['turns'][number][];
+  turnsListed: number | null;
+  team: string | null;
+  final: string | null;
+  /** Set when a field holds what the game never writes: a cut code's reading is then noise. */
+  odd: boolean;
+  /** The texts read so far: a cut code's must look like the game's own, or it was altered. */
+  texts: { scenarioId?: string; seed?: string; names: string[] };
+}
+
 function readRaw(body: Uint8Array): RawCode {
   const r = new ByteReader(body);
+  const raw = readFields(r, emptyProgress());
+  if (r.remaining !== 0) throw new Truncated('it has unexpected data at the end');
+  return raw;
+}
+
+/** Reads a code's fields in order, noting in `seen` how far it got. */
+function readFields(r: ByteReader, seen: Progress): RawCode {
   const rules = r.varint();
-  const scenarioId = r.string();
+  // A text longer than the game ever writes there (a scenario id, a seed of 100 characters, a name of 60).
+  const text = (most: number): string => {
+    const at = r.mark();
+    if (r.varint() > most) seen.odd = true;
+    r.rewind(at);
+    return r.string();
+  };
+  const scenarioId = (seen.texts.scenarioId = text(64));
   const hashPrefix = r.hex(4);
-  const seed = r.string();
+  const seed = (seen.texts.seed = text(400));
+  seen.header = { rules, scenarioId, hashPrefix, seed };
   const count = r.varint();
   if (count > 100) throw new Truncated('it lists more turns than any game has');
-  const turns = [];
+  seen.turnsListed = count;
+  const turns = seen.turns;
   for (let i = 0; i < count; i++) {
     const n = r.byte();
     const choices = [];
@@ -212,13 +241,19 @@ function readRaw(body: Uint8Array): RawCode {
     }
     turns.push({ choices, check: r.hex(2) });
   }
-  const final = r.hex(8);
+  const final = (seen.final = r.hex(8));
   const flags = r.byte();
+  if (flags > 31) seen.odd = true;
   const meta: { player?: string; team?: string; date?: string; room?: string } = {};
-  if (flags & 1) meta.player = r.string();
-  if (flags & 2) meta.team = r.string();
-  if (flags & 4) meta.date = r.string();
-  if (flags & 8) meta.room = r.string();
+  const name = (): string => {
+    const t = text(240);
+    seen.texts.names.push(t);
+    return t;
+  };
+  if (flags & 1) meta.player = name();
+  if (flags & 2) seen.team = meta.team = name();
+  if (flags & 4) meta.date = name();
+  if (flags & 8) meta.room = name();
   let lineage: Lineage | undefined;
   if (flags & LINEAGE_FLAG) {
     const atTurn = r.varint();
@@ -226,7 +261,54 @@ function readRaw(body: Uint8Array): RawCode {
     lineage = { atTurn, parentFinal: r.hex(8) };
   }
   // Unknown flag bits are left for the re-encoding to refuse: they are a non-standard spelling.
-  if (r.remaining !== 0) throw new Truncated('it has unexpected data at the end');
   const named = flags & 15;
   return { rules, scenarioId, hashPrefix, seed, turns, final, meta: named ? meta : undefined, lineage };
+}
+
+function emptyProgress(): Progress {
+  return { header: null, turns: [], turnsListed: null, team: null, final: null, odd: false, texts: { names: [] } };
+}
+
+/** What a code that was cut short still shows: its start, the turns that arrived whole, its team if kept. */
+export interface CutCode {
+  /** The scenario and seed, when that much arrived. */
+  readonly header: Pick<RawCode, 'rules' | 'scenarioId' | 'hashPrefix' | 'seed'> | null;
+  readonly turns: RawCode['turns'];
+  readonly turnsListed: number | null;
+  /** The final fingerprint, when all of it arrived. */
+  readonly final: string | null;
+  readonly team: string | null;
+}
+
+/**
+ * What a code holds up to where its bytes run out, when they run out before the run it began is
+ * complete (or inside the checksum after it) and what was read looks like the game's own writing;
+ * otherwise null. A changed length byte can also make the bytes run out, so only a re-simulation
+ * of the turns read (see verify) proves a code was cut rather than altered.
+ */
+export function cutCode(input: string): CutCode | null {
+  const m = /^M1\.([A-Za-z0-9_-]*)$/.exec(input.trim());
+  const bytes = m ? looseBytesOf(m[1]!) : null;
+  if (!bytes) return null;
+  const seen = emptyProgress();
+  const r = new ByteReader(bytes);
+  let ranOut = false;
+  try {
+    readFields(r, seen);
+  } catch (e) {
+    if (!(e instanceof RanOut)) return null;
+    ranOut = true;
+  }
+  // Whole fields and a whole checksum after them: not cut (altered, if it failed to decode).
+  if (!ranOut && r.remaining >= 4) return null;
+  if (seen.odd || !gameLike(seen.texts)) return null;
+  const { header, turns, turnsListed, final, team } = seen;
+  return { header, turns, turnsListed, final, team };
+}
+
+/** Texts the game itself could have written: a scenario id's letters, seeds and names without controls. */
+function gameLike(texts: Progress['texts']): boolean {
+  if (texts.scenarioId !== undefined && !/^[a-z0-9][a-z0-9-]*$/.test(texts.scenarioId)) return false;
+  const plain = (t: string): boolean => wellFormed(t) && !/[\u0000-\u001F\u007F-\u009F]/.test(t);
+  return (texts.seed === undefined || plain(texts.seed)) && texts.names.every(plain);
 }

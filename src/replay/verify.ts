@@ -1,6 +1,6 @@
 import { CATALOGUE, type Scenario, type GameState, summaryOf, type Summary, RULES_VERSION, quoted } from '../engine';
 import { describeIssue, jsonPath } from '../scenarios/parse';
-import { decodeCode, type RawCode } from './code';
+import { cutCode, decodeCode, type CutCode, type RawCode } from './code';
 import {
   documentOf,
   REPLAY_FORMAT,
@@ -60,7 +60,14 @@ export type VerifyResult =
       /** Each turn's facts and causes, when asked for: kept as the run is checked, not replayed again. */
       readonly records?: readonly TurnRecord[];
     }
-  | { readonly valid: false; readonly kind: RefusalKind; readonly reason: string; readonly divergedAtTurn?: number };
+  | {
+      readonly valid: false;
+      readonly kind: RefusalKind;
+      readonly reason: string;
+      readonly divergedAtTurn?: number;
+      /** The team a code cut short named before its cut: unproven, but all there is to say whose it was. */
+      readonly team?: string;
+    };
 
 function refuse(kind: RefusalKind, reason: string, divergedAtTurn?: number): VerifyResult {
   return divergedAtTurn === undefined ? { valid: false, kind, reason } : { valid: false, kind, reason, divergedAtTurn };
@@ -187,6 +194,10 @@ function verifyCode(text: string, scenarios: readonly ScenarioEntry[], records: 
       : decoded.reason.includes('format version')
         ? 'format-version'
         : 'corrupted';
+    const cut = kind === 'corrupted' ? cutCode(text) : null;
+    if (cut && genuineStart(cut, scenarios)) {
+      return { valid: false, kind, reason: cutReason(cut), ...(cut.team === null ? {} : { team: cut.team }) };
+    }
     return refuse(kind, decoded.reason);
   }
   const raw = decoded.raw;
@@ -212,6 +223,41 @@ function verifyCode(text: string, scenarios: readonly ScenarioEntry[], records: 
     state: sim.state,
     scenario: entry.scenario,
   };
+}
+
+/**
+ * Whether what a cut code still holds is a real game's start: its scenario and hash known here and
+ * every whole turn re-simulated to its own check (16 bits each), or a cut inside the header itself,
+ * which holds nothing to check. An altered length byte that makes the bytes run out fails this.
+ */
+function genuineStart(cut: CutCode, scenarios: readonly ScenarioEntry[]): boolean {
+  if (cut.header === null) return true;
+  const { rules, scenarioId, hashPrefix, seed } = cut.header;
+  const entry = checkHeader(rules, scenarioId, scenarios, hashPrefix);
+  if ('valid' in entry || !entry.hash.startsWith(hashPrefix)) return false;
+  const turns = toTurns(
+    { ...cut.header, turns: cut.turns, final: '', meta: undefined, lineage: undefined },
+    entry.scenario,
+  );
+  if (!Array.isArray(turns)) return false;
+  const sim = simulate(entry.scenario, seed, turns, undefined);
+  if (sim.fingerprints.length !== cut.turns.length) return false;
+  if (!sim.fingerprints.every((f, i) => f.startsWith(cut.turns[i]!.check))) return false;
+  // All turns and the final fingerprint arrived: it must be this run's.
+  return cut.final === null || !sim.ok || summaryOf(sim.state, sim.final).fingerprint === cut.final;
+}
+
+/** Why a cut code is refused: where it stops, and whose it was when that much arrived. */
+function cutReason(cut: CutCode): string {
+  const whose = cut.team === null ? 'The replay code' : `The replay code of “${cut.team}”`;
+  const read = cut.turns.length;
+  const where =
+    cut.turnsListed === null || read === 0
+      ? 'it stops before the end of its first turn'
+      : read < cut.turnsListed
+        ? `it stops after turn ${read} of the ${cut.turnsListed} it lists`
+        : 'its turns arrived, but its last characters are missing';
+  return `${whose} is cut short: ${where}. A chat may have split it, or only part of it was copied; ask for the whole code again.`;
 }
 
 function toTurns(raw: RawCode, scenario: Scenario): ReplayTurn[] | VerifyResult {

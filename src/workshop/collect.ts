@@ -134,7 +134,7 @@ export function collectRoom(
     let r = verified.get(s.text);
     if (!r) verified.set(s.text, (r = verifyReplay(s.text, entries)));
     if (!r.valid) {
-      refused.push({ source: s.source, team: nameOfUnverified(s.text), reason: r.reason, text: s.text });
+      refused.push({ source: s.source, team: r.team ?? nameOfUnverified(s.text), reason: r.reason, text: s.text });
       return;
     }
     const name = nameOf(r.document.meta);

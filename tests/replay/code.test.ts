@@ -218,6 +218,62 @@ describe('damaged codes', () => {
     },
   );
 
+  it.each(TARGETS.map((t) => [t.name, t.code] as const))(
+    '%s: cut at any point after "M1.", it is refused as cut short, naming its team once the name arrived',
+    (_name, code) => {
+      const decoded = decodeCode(code);
+      if (!decoded.ok) throw new Error(decoded.reason);
+      const team = decoded.raw.meta?.team;
+      // The shortest cut that still holds the whole team name: every longer cut names the team.
+      let firstNaming: number | null = null;
+      for (let n = 3; n < code.length; n++) {
+        const d = verifyReplay(code.slice(0, n), ENTRIES);
+        if (d.valid) throw new Error(`accepted the first ${n} characters`);
+        expect(d.reason, `the first ${n} characters`).toMatch(/is cut short: /);
+        expect(d.team).toBe(d.reason.startsWith('The replay code of “') ? team : undefined);
+        const names = team !== undefined && d.reason.startsWith(`The replay code of “${team}”`);
+        if (names && firstNaming === null) firstNaming = n;
+        if (!names && firstNaming !== null) throw new Error(`the first ${n} characters lost the team's name`);
+      }
+      if (team !== undefined) expect(firstNaming).not.toBeNull();
+    },
+  );
+
+  it.each(TARGETS.map((t) => [t.name, t.code] as const))(
+    '%s: a changed character is never taken for a cut unless it makes the bytes run out in the header',
+    (_name, code) => {
+      const decoded = decodeCode(code);
+      if (!decoded.ok) throw new Error(decoded.reason);
+      let cutClaims = 0;
+      for (let i = 3; i < code.length; i++) {
+        const c = code[i] === 'A' ? 'B' : 'A';
+        const r = verifyReplay(code.slice(0, i) + c + code.slice(i + 1), ENTRIES);
+        if (!r.valid && /cut short/.test(r.reason)) cutClaims++;
+      }
+      // Only a changed length byte in the scenario id or seed can leave nothing to check.
+      expect(cutClaims).toBeLessThanOrEqual(3);
+    },
+  );
+
+  it('a cut code says how far its turns got', () => {
+    const { doc } = playRecorded('stagnant-giant', 'balanced', 'cut-turns');
+    const code = codeOf(doc);
+    const reasons = Array.from({ length: code.length - 3 }, (_, i) => {
+      const d = verifyReplay(code.slice(0, i + 3), ENTRIES);
+      return d.valid ? '' : d.reason;
+    });
+    const listed = doc.turns.length;
+    // Every turn count from 1 to the last but one is named by some cut, in increasing order.
+    const stops = reasons.flatMap((r) => {
+      const m = /stops after turn (\d+) of the (\d+) it lists/.exec(r);
+      return m ? [[Number(m[1]), Number(m[2])] as const] : [];
+    });
+    expect(stops.every(([, of]) => of === listed)).toBe(true);
+    expect(new Set(stops.map(([t]) => t))).toEqual(new Set(Array.from({ length: listed - 1 }, (_, i) => i + 1)));
+    expect(stops.map(([t]) => t)).toEqual([...stops.map(([t]) => t)].sort((a, b) => a - b));
+    expect(reasons.at(-1)).toMatch(/its turns arrived, but its last characters are missing/);
+  });
+
   it.each(TARGETS.map((t) => [t.name, t.code] as const))('%s: cutting it at any length is refused', (_name, code) => {
     for (let n = 0; n < code.length; n++) {
       const r = verifyReplay(code.slice(0, n), ENTRIES);

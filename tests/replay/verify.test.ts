@@ -197,7 +197,7 @@ describe('corrupted', () => {
   });
 
   it('a code too short to hold a run', () => {
-    expect(expectRefused(verifyReplay('M1.', ENTRIES), 'corrupted').reason).toMatch(/truncated/);
+    expect(expectRefused(verifyReplay('M1.', ENTRIES), 'corrupted').reason).toMatch(/cut short/);
     expect(expectRefused(verifyReplay('M1.AAAAAAAA', ENTRIES), 'corrupted').reason).toMatch(/truncated/);
   });
 

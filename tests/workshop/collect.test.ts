@@ -108,9 +108,15 @@ describe('collectRoom', () => {
       expect(r!.reason).toMatch(/diverges at turn 2/);
     });
 
-    it('a code cut in half', () => {
+    it('a code cut in half is refused as cut short', () => {
       const [r] = refusedOf([{ source: 'pasted text', text: blue.code.slice(0, 60) }]);
-      expect(r!.reason).toMatch(/corrupted|truncated/);
+      expect(r!.reason).toMatch(/^The replay code is cut short: it stops after turn \d+ of the \d+ it lists/);
+    });
+
+    it('a code cut after its team name names the team', () => {
+      const [r] = refusedOf([{ source: 'pasted text', text: blue.code.slice(0, -2) }]);
+      expect(r!.team).toBe('Team Blue');
+      expect(r!.reason).toMatch(/^The replay code of “Team Blue” is cut short: its turns arrived/);
     });
 
     it('another scenario, named, flagged and not mixed in', () => {

@@ -219,13 +219,3 @@ export function memoryWorkshopStore(persistent = false): WorkshopStore {
     remove: (room) => Promise.resolve(void m.delete(room)),
   };
 }
-
-/** Letters and digits nobody misreads off a projector (no 0/O, 1/I/L). */
-const ROOM_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
-
-/** A new six-character room code. */
-export function newRoomCode(): string {
-  const bytes = new Uint8Array(6);
-  crypto.getRandomValues(bytes);
-  return Array.from(bytes, (b) => ROOM_ALPHABET[b % ROOM_ALPHABET.length]).join('');
-}

@@ -22,14 +22,14 @@ export function launchScreen(ctx: AppContext): Screen {
     case 'workshop':
       return launch.room ? { kind: 'workshop', room: launch.room } : { kind: 'workshop-setup' };
     case 'game':
-      return gameScreen(ctx, launch);
+      return linkedGame(ctx, launch);
     case 'title':
       return { kind: 'title' };
   }
 }
 
 /** A game link: the saved game it names, a workshop team's first screen, or a new game. */
-function gameScreen(ctx: AppContext, launch: Launch & { kind: 'game' }): Screen {
+export function linkedGame(ctx: AppContext, launch: Launch & { kind: 'game' }): Screen {
   const entry = ctx.entries.find((e) => e.scenario.id === launch.scenario);
   if (!entry) {
     return { kind: 'title', notice: `There is no scenario called “${clip(launch.scenario)}”. Choose one below.` };

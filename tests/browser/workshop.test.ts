@@ -8,6 +8,7 @@ import { encodeCode } from '../../src/replay/code';
 import { launchChromium } from './chromium';
 import { browserHarness, SHOTS as ALL_SHOTS } from './harness';
 import { playRecorded } from '../replay/support';
+import { playTurn } from './play-helpers';
 
 // What a facilitator's dashboard does with its hand-ins (collecting, verdicts, removals, session
 // files, the timer, printing) is tested in Node: tests/ui/screens/workshop-*.test.ts. Here is
@@ -35,12 +36,17 @@ async function tab(context: BrowserContext, path: string): Promise<Page> {
 }
 
 /** The facilitator's setup: the title's entry, the form, and the dashboard it opens. */
-async function setUp(page: Page, teams = ''): Promise<{ link: string; room: string }> {
+async function setUp(
+  page: Page,
+  teams = '',
+  seed: string | null = 'workshop-seed',
+): Promise<{ link: string; room: string }> {
   await page.click('[data-testid="workshop-start"]');
   await page.waitForSelector('[data-testid="workshop-setup"]');
   await page.fill('#ws-name', 'Leadership day');
   await page.selectOption('#ws-scenario', 'first-team');
-  await page.fill('#ws-seed', 'workshop-seed');
+  // null keeps the seed the form offers.
+  if (seed !== null) await page.fill('#ws-seed', seed);
   await page.fill('#ws-teams', teams);
   await page.getByRole('button', { name: 'Create the session' }).click();
   await page.waitForSelector('[data-testid="team-link"]');
@@ -272,12 +278,14 @@ describe('a workshop', () => {
     const red = code('Red', 'balanced', room);
     const redToo = code('red ', 'lead-only', room);
     const blue = code('Team Blue', 'random', room);
+    const green = code('Green', 'balanced', room);
     const transcript = [
       `[10:01] Red: ${red.slice(0, 40)}`,
       `> ${red.slice(40, 90)}`,
       `${red.slice(90)}`,
       `[10:02] red: ${redToo.slice(0, 55)}\u200B${redToo.slice(55)}`,
       `[10:03] Team Blue: ${blue.slice(0, 70)} ${blue.slice(70)}`,
+      `[10:04] Green: ${green.slice(0, 60)}`,
       'thanks all',
     ].join('\n');
     await paste(page, transcript);
@@ -285,6 +293,37 @@ describe('a workshop', () => {
     expect((await teams(page)).sort()).toEqual(['Red', 'Team Blue', 'red']);
     expect((await rows(page)).every((r) => r.verified === 'true')).toBe(true);
     expect(await page.textContent('body')).toContain('are named alike but played different games');
+    expect(await page.textContent('body')).toMatch(
+      /\(Green\): The replay code is cut short: it stops after turn \d+ of the \d+ it lists/,
+    );
+    await ctx.close();
+  });
+
+  it('the room code typed on the title starts the link’s game: the same choices hand in the same code', async () => {
+    const { context: ctx, page } = await open('./');
+    const { link, room } = await setUp(page, '', null);
+    expect(room).toMatch(/^A[A-HJKMNP-Z2-9]{6}$/);
+    const played: string[] = [];
+    for (const how of ['link', 'room code'] as const) {
+      const team = await open(how === 'link' ? link : './');
+      if (how === 'room code') {
+        await team.page.fill('[data-testid="join-room"]', ` ${room.toLowerCase()} `);
+        await team.page.press('[data-testid="join-room"]', 'Enter');
+      }
+      await team.page.fill('[data-testid="team-name"]', 'Blue');
+      await team.page.getByRole('button', { name: 'Continue to the briefing' }).click();
+      await team.page.getByRole('button', { name: 'Begin' }).click();
+      await team.page.waitForSelector('[data-testid="end-turn"]');
+      for (let turn = 0; turn < 2; turn++) await playTurn(team.page, 'balanced', turn);
+      expect(new URL(team.page.url()).search).toBe(new URL(link).search);
+      await team.page.click('[data-testid="hand-in-progress"]');
+      played.push(await team.page.inputValue('[data-testid="hand-in-code"]'));
+      await team.context.close();
+    }
+    expect(played[1]).toBe(played[0]);
+    await paste(page, played[1]!);
+    await rowCount(page, 1);
+    expect(await rows(page)).toMatchObject([{ team: 'Blue', verified: 'true' }]);
     await ctx.close();
   });
 

@@ -3,6 +3,7 @@ import { h, mount } from '../dom';
 import { savedGames } from '../saves';
 import { titleActions } from './title-actions';
 import { titleIntro } from './title-intro';
+import { joinForm } from './title-join-form';
 import { replayForm } from './title-replay-form';
 import { savedLists } from './title-saves';
 
@@ -46,6 +47,7 @@ export function titleScreen(ctx: AppContext, notice?: string): void {
       ...titleIntro(),
       notice ? h('p', { class: 'notice', role: 'alert' }, notice) : null,
       titleActions(ctx, newest),
+      joinForm(ctx),
       ...savedLists(ctx, saved, remove),
       replayForm(ctx),
       h(

@@ -7,7 +7,7 @@ import { qrCode } from '../qr';
 
 /** The steps a team follows, on the handout and beside the link. */
 const STEPS = [
-  'Open the link on one device per team (or scan the QR code).',
+  'On one device per team, open the link, scan the QR code, or open Momentum and type the room code under “Join a room”.',
   'Type your team’s name, read the briefing, and play: choose actions each turn, then end the turn.',
   'Talk before you choose: what does the team need now, direction or means?',
   'When your facilitator asks, use “Hand in progress” in the game to show how far you are.',
@@ -83,15 +83,16 @@ export function handout(
     ),
     record.teams.length
       ? h(
-          'details',
-          { class: 'no-print' },
-          h('summary', {}, 'One link per team'),
+          'section',
+          { class: 'team-links', 'aria-labelledby': 'team-links-title', 'data-testid': 'team-links' },
+          h('h3', { id: 'team-links-title' }, 'One link per team'),
+          h('p', { class: 'muted small' }, 'Each opens the game with the team’s name already filled in.'),
           h(
             'ul',
             {},
             ...record.teams.map((t) => {
               const own = linkTo({ scenario: scenario.id, seed: record.seed, room: record.room, team: t }, address);
-              return h('li', {}, h('strong', {}, t), ': ', h('code', { class: 'team-own-link' }, own));
+              return h('li', {}, h('strong', {}, t), ' ', h('code', { class: 'team-own-link' }, own));
             }),
           ),
         )

@@ -1,5 +1,6 @@
 import { keptSubmissions, mergeConflict } from '../../platform/session-merge';
-import { newRoomCode, type WorkshopRecord, type WorkshopStore } from '../../platform/workshops';
+import { newRoomCode } from '../../platform/room-codes';
+import type { WorkshopRecord, WorkshopStore } from '../../platform/workshops';
 import type { AppContext } from '../context';
 import { h } from '../dom';
 import { readSessionFile } from './session-file';
@@ -46,7 +47,7 @@ async function importFile(ctx: AppContext, file: File, status: HTMLElement): Pro
   try {
     if (before && mergeConflict(before, imported)) {
       // Another game under the same room code: kept apart under a new code, never merged or replaced.
-      room = newRoomCode();
+      room = await newRoomCode(imported.scenario, imported.seed, async (code) => (await store.get(code)) !== null);
       await store.put({ ...imported, room });
       ctx.notices.show({
         id: 'workshop-import',

@@ -2,7 +2,7 @@ import type { WorkshopRecord } from '../../platform/workshops';
 import type { ScenarioEntry } from '../../replay/verify';
 import { h } from '../dom';
 import { DIFFICULTY_LABEL } from '../labels';
-import { randomSeed } from '../screens/picker';
+import { newRoomSeed } from '../../platform/room-codes';
 
 /** What the form says of a new session: the room's code, date and hand-ins are not the form's. */
 type SessionFields = Pick<WorkshopRecord, 'name' | 'scenario' | 'seed' | 'teams'>;
@@ -42,7 +42,14 @@ export function setupForm(
 ): SetupForm {
   const fallback = `Workshop, ${today}`;
   const name = h('input', { id: 'ws-name', type: 'text', value: fallback, maxlength: '120' });
-  const seed = h('input', { id: 'ws-seed', type: 'text', value: randomSeed(), maxlength: '200', spellcheck: 'false' });
+  const seed = h('input', {
+    id: 'ws-seed',
+    type: 'text',
+    value: newRoomSeed(),
+    maxlength: '200',
+    spellcheck: 'false',
+    'aria-describedby': 'ws-seed-help ws-error',
+  });
   const teams = h('textarea', { id: 'ws-teams', rows: '4', placeholder: 'Blue\nGreen\nRed' });
   const error = h('p', { class: 'field-error', id: 'ws-error' });
   const scenarios = h(
@@ -70,7 +77,12 @@ export function setupForm(
       'div',
       { class: 'inline' },
       seed,
-      h('button', { type: 'button', class: 'secondary', onclick: () => (seed.value = randomSeed()) }, 'New seed'),
+      h('button', { type: 'button', class: 'secondary', onclick: () => (seed.value = newRoomSeed()) }, 'New seed'),
+    ),
+    h(
+      'p',
+      { class: 'muted small', id: 'ws-seed-help' },
+      'Teams can join by typing the room code, which carries the seed: a seed of six letters and digits, as offered here, gives the shortest code (7 characters); a seed of your own follows a dash in it.',
     ),
     error,
     h('label', { for: 'ws-teams' }, 'Team names (optional, one per line): each gets its own link'),
@@ -87,7 +99,7 @@ export function setupForm(
     values: () => ({
       name: name.value.trim() || fallback,
       scenario: scenarios.value,
-      seed: seed.value,
+      seed: seed.value.trim(),
       teams: teamNames(teams.value),
     }),
     refuseSeed(problem) {

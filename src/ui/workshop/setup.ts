@@ -1,4 +1,6 @@
-import { newRoomCode, type WorkshopRecord } from '../../platform/workshops';
+import { MAX_ROOM_SEED_LENGTH, newRoomCode } from '../../platform/room-codes';
+import type { WorkshopRecord } from '../../platform/workshops';
+import { characterCount } from '../../replay/seed';
 import { seedProblem } from '../../replay/seed';
 import type { AppContext } from '../context';
 import { h, mount } from '../dom';
@@ -16,19 +18,23 @@ export function workshopSetupScreen(ctx: AppContext): void {
   /** A new room for the form's session, stored (or kept in the page when storing fails) and opened. */
   async function create(): Promise<void> {
     const fields = form.values();
-    const problem = seedProblem(fields.seed);
+    const problem =
+      seedProblem(fields.seed) ??
+      (characterCount(fields.seed) > MAX_ROOM_SEED_LENGTH
+        ? `A workshop’s seed can be at most ${MAX_ROOM_SEED_LENGTH} characters long: the room code carries it, so teams can join by typing the code.`
+        : null);
     if (problem) {
       form.refuseSeed(problem);
       ctx.announce(problem);
       return;
     }
+    const store = await ctx.workshops();
     const record: WorkshopRecord = {
-      room: newRoomCode(),
+      room: await newRoomCode(fields.scenario, fields.seed, async (code) => (await store.get(code)) !== null),
       ...fields,
       createdAt: ctx.services.clock.now(),
       submissions: [],
     };
-    const store = await ctx.workshops();
     try {
       await store.put(record);
     } catch (err) {

@@ -3,7 +3,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { policyByName } from '../../../src/bots/by-name';
 import { playGame } from '../../../src/bots/run';
-import { encodeCode } from '../../../src/replay/code';
+import { decodeCode, encodeCode } from '../../../src/replay/code';
 import { bundledScenarios } from '../../../src/scenarios/bundled';
 import { cliVerify } from '../../browser/pages';
 import { choicesOf, playRecorded } from '../../replay/support';
@@ -12,10 +12,15 @@ import { openApp, type OpenApp } from './app-harness';
 const SEED = 'workshop-seed';
 
 /** Fills the setup form and creates the session; gives its room code and the teams' link. */
-async function createSession(app: OpenApp, teams = ''): Promise<{ room: string; link: string }> {
+async function createSession(
+  app: OpenApp,
+  teams = '',
+  seed: string | null = SEED,
+): Promise<{ room: string; link: string }> {
   app.field('#ws-name').value = 'Leadership day';
   app.field<HTMLSelectElement>('#ws-scenario').value = 'first-team';
-  app.field('#ws-seed').value = SEED;
+  // null keeps the seed the form offers.
+  if (seed !== null) app.field('#ws-seed').value = seed;
   app.field<HTMLTextAreaElement>('#ws-teams').value = teams;
   app.button('Create the session').click();
   await app.until(() => app.root.querySelector('[data-testid="team-link"]') !== null, 'the dashboard');
@@ -82,10 +87,22 @@ const firstTeam = bundledScenarios().scenarios.find((s) => s.scenario.id === 'fi
  */
 async function playFromLink(link: string, team: string, policy: string, turns?: number): Promise<string> {
   const app = openApp(`/${new URL(link).search}`);
+  return play(app, new URL(link).searchParams.get('seed')!, team, policy, turns);
+}
+
+/** The same as a team that types the room code on the title instead of opening the link. */
+async function playFromRoomCode(typed: string, seed: string, team: string, policy: string): Promise<string> {
+  const app = openApp('/');
+  app.byTestId<HTMLInputElement>('join-room').value = typed;
+  app.byTestId('join-room').closest('form')!.requestSubmit();
+  return play(app, seed, team, policy);
+}
+
+async function play(app: OpenApp, seed: string, team: string, policy: string, turns?: number): Promise<string> {
   app.byTestId<HTMLInputElement>('team-name').value = team;
   app.button('Continue to the briefing').click();
   app.button('Begin').click();
-  const plan = choicesOf(playGame(firstTeam, SEED, policyByName(policy)!));
+  const plan = choicesOf(playGame(firstTeam, seed, policyByName(policy)!));
   for (const choices of plan.slice(0, turns)) {
     for (const c of choices) {
       app.byTestId(`action-${c.action}`).click();
@@ -100,11 +117,40 @@ async function playFromLink(link: string, team: string, policy: string, turns?: 
 }
 
 describe('the workshop dashboard, in Node', () => {
+  it('a team that types the room code on the title plays the link’s game: the same choices hand in the same code', async () => {
+    for (const seed of [null, 'Leadership Day 3']) {
+      const { room, link } = await createSession(openApp('/?workshop'), '', seed);
+      const roomSeed = new URL(link).searchParams.get('seed')!;
+      if (seed === null) expect(room).toBe(`A${roomSeed}`);
+      else expect(room).toMatch(/^A[A-HJKMNP-Z2-9]{4}-Leadership Day 3$/);
+      const viaLink = await playFromLink(link, 'Blue', 'balanced');
+      // Typed as people type: lower case, a space in it.
+      const typed = `${room.slice(0, 3).toLowerCase()} ${room.slice(3)}`;
+      const viaCode = await playFromRoomCode(typed, roomSeed, 'Blue', 'balanced');
+      expect(viaCode).toBe(viaLink);
+      expect(await cliVerify(viaCode)).toMatchObject({ valid: true });
+      expect(decodeCode(viaCode)).toMatchObject({ ok: true, raw: { meta: { team: 'Blue', room } } });
+    }
+  });
+
+  it('a room code that cannot be read says why beside the field, and starts nothing', () => {
+    const app = openApp('/');
+    const field = app.byTestId<HTMLInputElement>('join-room');
+    field.value = 'AK7QM0X';
+    field.closest('form')!.requestSubmit();
+    const reason = 'Room codes have no 0 or O: check the code on the screen.';
+    expect(app.byTestId('join-room-error').textContent).toBe(reason);
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    app.services.advance(50);
+    expect(app.live.textContent).toBe(reason);
+    expect(app.root.querySelector('[data-testid="team-name"]')).toBeNull();
+  });
+
   it('three teams play from the link and hand in; a pasted chat is collected, verified as the command line verifies it, and exported', async () => {
     const setup = openApp('/');
     setup.byTestId('workshop-start').click();
     const { room, link } = await createSession(setup);
-    expect(room).toMatch(/^[A-Z2-9]{6}$/);
+    expect(room).toMatch(/^[A-E][A-HJKMNP-Z2-9]{4}-workshop-seed$/);
     expect(setup.byTestId('room-code').textContent).toContain(room);
     setup.button('Export the session').click();
     const session = downloaded(setup, '.json');
@@ -143,7 +189,7 @@ describe('the workshop dashboard, in Node', () => {
     );
     // The code cut in half, on the transcript's fifth line.
     expect(app.field('.refused li').textContent).toMatch(
-      /^pasted text, line 5 \(Someone\): The replay code is corrupted/,
+      /^pasted text, line 5 \(Someone\): The replay code is cut short: it stops/,
     );
     expect(app.byTestId('divergence').textContent).toMatch(/first differ at turn \d+/);
 

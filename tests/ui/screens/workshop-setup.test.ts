@@ -82,7 +82,7 @@ describe('setting up a workshop, in Node', () => {
     // At 9:31:30, with teams typed one per line or by commas, repeats left out.
     app.services.advance(90_000 - 50);
     const room = await createSession(app, '  Leadership day ', 'workshop-seed', 'Blue\n green ,Blue\nRed\n\nblue');
-    expect(room).toMatch(/^[A-Z2-9]{6}$/);
+    expect(room).toMatch(/^A[A-HJKMNP-Z2-9]{4}-workshop-seed$/);
     expect(heading(app)).toBe('Leadership day');
     expect(app.byTestId('room-code').textContent).toBe(`Room ${room}`);
     expect(app.services.log.addresses.at(-1)).toBe(`/?workshop=${room}`);
@@ -201,7 +201,7 @@ describe('setting up a workshop, in Node', () => {
     await importFile(app, 'other-seed.json', JSON.stringify({ ...file, seed: 'another-seed' }));
     await app.until(dashboardShown(app), 'the imported room');
     const moved = app.byTestId('room-code').textContent!.replace('Room ', '');
-    expect(moved).toMatch(/^[A-Z2-9]{6}$/);
+    expect(moved).toMatch(/^A[A-HJKMNP-Z2-9]{4}-another-seed$/);
     expect(moved).not.toBe(room);
     expect(app.byTestId('notice-workshop-import').textContent).toContain(
       `This browser already has a room ${room} playing another scenario or seed, so the file was imported as room ${moved}.`,

@@ -1,0 +1,120 @@
+/**
+ * Room codes a team can type to join a workshop with no server: the code itself says which game
+ * the room plays. Its first character names the scenario; the seed is the six characters after it
+ * (`BK7QMX4`: build-the-house, seed `K7QMX4`), or, for a seed of the facilitator's own, follows a
+ * dash (`B4KQM-leadership-day`: four random characters keep two rooms on one seed apart).
+ */
+
+/** Letters and digits nobody misreads off a projector (no 0/O, 1/I/L). */
+const ROOM_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+
+/**
+ * The shipped scenarios, by the letter their room codes start with. Codes handed out stay valid
+ * across releases, so letters are only ever added, never moved.
+ */
+const SCENARIO_LETTERS: Readonly<Record<string, string>> = {
+  A: 'first-team',
+  B: 'build-the-house',
+  C: 'idea-factory',
+  D: 'producers-to-leaders',
+  E: 'stagnant-giant',
+};
+
+/** The first character of rooms that play a scenario made in the lab: other devices do not have it. */
+const LAB_LETTER = '9';
+
+/** Room codes are names carried in replay codes, at most this long. */
+const MAX_ROOM_LENGTH = 60;
+
+/** The longest seed of the facilitator's own a room code can carry. */
+export const MAX_ROOM_SEED_LENGTH = MAX_ROOM_LENGTH - 6;
+
+const OWN_SEED = new RegExp(`^[${ROOM_ALPHABET}]{6}$`);
+
+function randomCharacters(n: number): string {
+  const bytes = new Uint8Array(n);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => ROOM_ALPHABET[b % ROOM_ALPHABET.length]).join('');
+}
+
+/** A seed made for a room: six characters that put the shortest code on the screen. */
+export function newRoomSeed(): string {
+  return randomCharacters(6);
+}
+
+/**
+ * A new room code for a game of `scenario` on `seed`, not one of the codes `taken` says are in
+ * use (two sessions on one seed get different codes). The seed must be at most
+ * MAX_ROOM_SEED_LENGTH characters long.
+ */
+export async function newRoomCode(
+  scenario: string,
+  seed: string,
+  taken: (code: string) => Promise<boolean>,
+): Promise<string> {
+  const letter = roomLetterOf(scenario) ?? LAB_LETTER;
+  if (OWN_SEED.test(seed) && !(await taken(letter + seed))) return letter + seed;
+  for (;;) {
+    const code = `${letter}${randomCharacters(4)}-${seed}`;
+    if (!(await taken(code))) return code;
+  }
+}
+
+/** The game a typed room code starts, or why it cannot start one. */
+export type RoomJoin =
+  | { readonly ok: true; readonly scenario: string; readonly seed: string; readonly room: string }
+  | { readonly ok: false; readonly reason: string };
+
+const refuse = (reason: string): RoomJoin => ({ ok: false, reason });
+
+/**
+ * The scenario, seed and room of a room code as a person types it: in any case, with spaces, and
+ * with look-alike characters said so. The seed after a dash is kept exactly as typed.
+ */
+export function readRoomCode(typed: string): RoomJoin {
+  const text = typed.trim();
+  if (text === '') return refuse('Type the room code your facilitator shows.');
+  const dash = text.indexOf('-');
+  const head = (dash < 0 ? text : text.slice(0, dash)).replace(/\s+/g, '').toUpperCase();
+  const ownSeed = dash < 0 ? null : text.slice(dash + 1).trim();
+  const strange = [...head].find((c) => !ROOM_ALPHABET.includes(c));
+  if (strange !== undefined) {
+    return refuse(
+      /[0O1IL]/.test(strange)
+        ? `Room codes have no ${strange === '0' || strange === 'O' ? '0 or O' : '1, I or L'}: check the code on the screen.`
+        : `A room code holds only letters and digits before any dash, and this one has “${strange}”.`,
+    );
+  }
+  if (ownSeed === null && head.length === 6) {
+    return refuse(
+      'This room code is from an earlier version of Momentum and does not say which game the room plays: open the link your facilitator gave, or scan its QR code.',
+    );
+  }
+  const expected = ownSeed === null ? 7 : 5;
+  if (head.length !== expected) {
+    return refuse(
+      ownSeed === null
+        ? `A room code has 7 characters (or 5, a dash and a seed), and this one has ${head.length}: check the code on the screen.`
+        : `Before its dash a room code has 5 characters, and this one has ${head.length}: check the code on the screen.`,
+    );
+  }
+  if (ownSeed === '') return refuse('The room code ends at its dash: type the seed that follows it too.');
+  const letter = head[0]!;
+  if (letter === LAB_LETTER) {
+    return refuse(
+      'This room plays a scenario made in the facilitator’s lab, which this device does not have: open the link your facilitator gave, or scan its QR code.',
+    );
+  }
+  const scenario = SCENARIO_LETTERS[letter];
+  if (scenario === undefined) {
+    return refuse(`No room code starts with “${letter}”: check the code on the screen.`);
+  }
+  const room = ownSeed === null ? head : `${head}-${ownSeed}`;
+  if ([...room].length > MAX_ROOM_LENGTH) return refuse(`A room code has at most ${MAX_ROOM_LENGTH} characters.`);
+  return { ok: true, scenario, seed: ownSeed ?? head.slice(1), room };
+}
+
+/** The letter a shipped scenario's room codes start with; null for a scenario made in the lab. */
+export function roomLetterOf(scenario: string): string | null {
+  return Object.keys(SCENARIO_LETTERS).find((k) => SCENARIO_LETTERS[k] === scenario) ?? null;
+}

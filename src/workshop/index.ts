@@ -24,4 +24,4 @@ export {
   type TeamRow,
 } from './compare';
 export { debriefPrompts, STANDING_PROMPTS } from './prompts';
-export { ROOM_CSV_HEADER, roomCsv } from './csv';
+export { BYTE_ORDER_MARK, ROOM_CSV_HEADER, roomCsv, SUMMARY_CSV_HEADER, summaryCsv } from './csv';

@@ -2,7 +2,7 @@ import type { WorkshopRecord, WorkshopStore } from '../../platform/workshops';
 import type { ScenarioEntry } from '../../replay/verify';
 import { tryEncodeCode } from '../../replay/code';
 import { recordReplay } from '../../replay/document';
-import { collectRoom, roomCsv } from '../../workshop';
+import { BYTE_ORDER_MARK, collectRoom, roomCsv, summaryCsv } from '../../workshop';
 import type { AppContext } from '../context';
 import { h, mount } from '../dom';
 import { onPresenterChange, presenting } from '../presenter';
@@ -16,6 +16,9 @@ import { roundTimer } from './timer';
 
 /** The channel dashboard tabs of this site tell each other on that they stored a room's hand-ins. */
 const TABS_CHANNEL = 'momentum-workshop-rooms';
+
+/** A room's files are named after its code, kept to characters every file system takes. */
+const fileStem = (room: string): string => `momentum-workshop-${room.replace(/[^A-Za-z0-9_-]+/g, '_')}`;
 
 /**
  * The facilitator's dashboard of one session: the teams' link, collecting hand-ins, the
@@ -31,11 +34,7 @@ export async function workshopScreen(ctx: AppContext, roomCode: string): Promise
   let tabs: BroadcastChannel | null = null;
 
   const exportSession = (): void =>
-    ctx.services.download(
-      `momentum-workshop-${keeper.record.room}.json`,
-      'application/json',
-      sessionFileText(keeper.record),
-    );
+    ctx.services.download(`${fileStem(keeper.record.room)}.json`, 'application/json', sessionFileText(keeper.record));
   const keeper: RoomKeeper = new RoomKeeper(ctx.entries, store, found, {
     clock: ctx.services.clock,
     timers: ctx.services.timers,
@@ -73,12 +72,14 @@ export async function workshopScreen(ctx: AppContext, roomCode: string): Promise
       dashboardHeader(found, scenario, {
         exportSession,
         // Once every hand-in is verified: an export during the first pass would miss teams.
-        exportCsv: () =>
-          void keeper
-            .whole()
-            .then(() =>
-              ctx.services.download(`momentum-workshop-${found.room}.csv`, 'text/csv', roomCsv(keeper.room, scenario)),
-            ),
+        exportCsv: (which) =>
+          void keeper.whole().then(() => {
+            const [suffix, text] =
+              which === 'turns'
+                ? ['', roomCsv(keeper.room, scenario)]
+                : ['-summary', summaryCsv(keeper.room, scenario)];
+            ctx.services.download(`${fileStem(found.room)}${suffix}.csv`, 'text/csv', BYTE_ORDER_MARK + text);
+          }),
         allSessions: () => ctx.go({ kind: 'workshop-setup' }),
         print: () => ctx.services.print(),
       }),

@@ -17,7 +17,8 @@ const STEPS = [
 /** What the dashboard's header buttons do. */
 export interface HeaderActions {
   readonly exportSession: () => void;
-  readonly exportCsv: () => void;
+  /** One row per team per turn, or one row per team. */
+  readonly exportCsv: (which: 'turns' | 'summary') => void;
   readonly allSessions: () => void;
   /** The browser's print dialog. */
   readonly print: () => void;
@@ -41,7 +42,8 @@ export function dashboardHeader(record: WorkshopRecord, scenario: Scenario, act:
       small('Print the handout', () => printAs('handout', act.print)),
       small('Print the debrief report', () => printAs('report', act.print)),
       small('Export the session', act.exportSession, 'export-session'),
-      small('Export CSV', act.exportCsv, 'export-csv'),
+      small('Export CSV, per turn', () => act.exportCsv('turns'), 'export-csv'),
+      small('Export CSV, per team', () => act.exportCsv('summary'), 'export-summary-csv'),
       small('All sessions', act.allSessions),
     ),
   );

@@ -197,7 +197,12 @@ describe('the workshop dashboard, in Node', () => {
     app.byTestId('export-csv').click();
     await app.until(() => app.services.log.downloads.some((d) => d.name.endsWith('.csv')), 'the CSV');
     expect(app.services.log.downloads.at(-1)!.name).toBe(`momentum-workshop-${room}.csv`);
-    const csv = Papa.parse<Record<string, string>>(downloaded(app, '.csv'), { header: true, skipEmptyLines: true });
+    // Both files start with a byte-order mark, so spreadsheet programs read them as UTF-8.
+    expect(downloaded(app, '.csv').startsWith('\uFEFF')).toBe(true);
+    const csv = Papa.parse<Record<string, string>>(downloaded(app, '.csv').slice(1), {
+      header: true,
+      skipEmptyLines: true,
+    });
     expect(csv.errors).toEqual([]);
     const perTeam = new Map<string, number>();
     for (const r of csv.data) perTeam.set(r.team!, (perTeam.get(r.team!) ?? 0) + 1);
@@ -208,6 +213,27 @@ describe('the workshop dashboard, in Node', () => {
         [names[2]!, 3],
       ]),
     );
+
+    // The summary: one row per team, its turns in each regime adding up to its turns.
+    const before = app.services.log.downloads.length;
+    app.byTestId('export-summary-csv').click();
+    await app.until(() => app.services.log.downloads.length > before, 'the summary CSV');
+    expect(app.services.log.downloads.at(-1)!.name).toBe(`momentum-workshop-${room}-summary.csv`);
+    const summaryText = downloaded(app, '-summary.csv');
+    expect(summaryText.startsWith('\uFEFF')).toBe(true);
+    const summary = Papa.parse<Record<string, string>>(summaryText.slice(1), { header: true, skipEmptyLines: true });
+    expect(summary.errors).toEqual([]);
+    expect(summary.data.map((r) => r.team)).toEqual(['Blue', 'Green', names[2]]);
+    for (const r of summary.data) {
+      expect(r.verified).toBe('yes');
+      const inRegimes = ['momentum', 'chaos', 'stagnation', 'drift'].reduce(
+        (n, g) => n + Number(r[`turns in ${g}`]),
+        0,
+      );
+      expect(inRegimes).toBe(perTeam.get(r.team!));
+    }
+    expect(summary.data.map((r) => r.finished)).toEqual(['yes', 'yes', 'no']);
+    expect(summary.data[2]!.outcome).toBe('');
 
     // Any two teams open side by side on the compare page.
     const pair = app.byTestId<HTMLAnchorElement>('compare-teams').getAttribute('href')!;
@@ -352,7 +378,7 @@ describe('the workshop dashboard, in Node', () => {
     expect(teams(app)).toEqual(Array.from({ length: 100 }, (_, i) => `Team ${i + 1}`));
     app.byTestId('export-csv').click();
     await app.until(() => app.services.log.downloads.length > 0, 'the CSV');
-    const lines = Papa.parse<string[]>(downloaded(app, '.csv').trim()).data.slice(1);
+    const lines = Papa.parse<string[]>(downloaded(app, '.csv').slice(1).trim()).data.slice(1);
     expect(new Set(lines.map((l) => l[0]))).toEqual(new Set(Array.from({ length: 101 }, (_, i) => `Team ${i + 1}`)));
   });
 

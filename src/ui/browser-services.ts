@@ -29,6 +29,28 @@ function tabStorage(): Storage | null {
   }
 }
 
+/** Two soft tones, made on the spot: no sound file is fetched or shipped. */
+function chime(): void {
+  try {
+    const audio = new AudioContext();
+    for (const [i, hz] of [660, 880].entries()) {
+      const tone = audio.createOscillator();
+      const gain = audio.createGain();
+      const at = audio.currentTime + i * 0.35;
+      tone.frequency.value = hz;
+      gain.gain.setValueAtTime(0.0001, at);
+      gain.gain.exponentialRampToValueAtTime(0.3, at + 0.03);
+      gain.gain.exponentialRampToValueAtTime(0.0001, at + 0.6);
+      tone.connect(gain).connect(audio.destination);
+      tone.start(at);
+      tone.stop(at + 0.65);
+    }
+    window.setTimeout(() => void audio.close(), 1500);
+  } catch {
+    // No audio here (or refused): the timer's face still shows that time is up.
+  }
+}
+
 /** The QR scanner library, loaded only when a facilitator first asks for the camera. */
 async function qrCamera(): Promise<Camera> {
   const { default: QrScanner } = await import('qr-scanner');
@@ -79,6 +101,7 @@ export function browserServices(): Services {
       replace: (url) => window.history.replaceState(null, '', url),
     },
     print: () => window.print(),
+    chime,
     matchMedia: (query) => window.matchMedia(query),
     copyText,
     download,

@@ -47,6 +47,8 @@ export interface Services {
   readonly address: Address;
   /** Opens the browser's print dialog for the page. */
   print(): void;
+  /** A short chime, for a round timer that runs out; silent where the browser plays no sound. */
+  chime(): void;
   matchMedia(query: string): MediaQueryList;
   /** Copies text to the clipboard; false when the browser refused. */
   copyText(text: string): Promise<boolean>;

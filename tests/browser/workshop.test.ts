@@ -327,6 +327,68 @@ describe('a workshop', () => {
     await ctx.close();
   });
 
+  it('on a 1920×1080 projector, each view of a 20-team room fills the screen from the top, fits it, and keeps the timer in sight', async () => {
+    const { context: ctx, page } = await h.open('./', { viewport: { width: 1920, height: 1080 } });
+    const { room } = await setUp(page);
+    const policies = ['balanced', 'lead-only', 'manage-only', 'random', 'expert', 'coast'];
+    const names = Array.from({ length: 20 }, (_, i) =>
+      i === 7 ? 'The Quiet Innovators of the Third Floor' : i === 11 ? 'Équipe Lumière' : `Team ${i + 1}`,
+    );
+    await paste(page, names.map((n, i) => code(n, policies[i % policies.length]!, room)).join('\n'));
+    await rowCount(page, 20);
+    await page.click('[data-testid="presenter-toggle"]');
+    const seen: Record<string, unknown>[] = [];
+    for (const hidden of [false, true]) {
+      if (hidden) await page.click('[data-testid="hide-names"]');
+      for (const view of ['Join', 'Table', 'Chart', 'Regimes', 'Decisions', 'Profiles', 'Debrief']) {
+        await page.getByRole('button', { name: view, exact: true }).click();
+        await page.waitForSelector(`[data-testid="presenter-view"][data-view="${view.toLowerCase()}"]`);
+        const fit = await page.evaluate(() => {
+          const inside = (r: DOMRect): boolean =>
+            r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight + 0.5 && r.right <= innerWidth + 0.5;
+          const views = document.querySelectorAll('[data-testid="presenter-view"]');
+          const out = [...views[0]!.querySelectorAll('*')].filter((e) => {
+            const r = e.getBoundingClientRect();
+            return r.width > 0 && r.height > 0 && !inside(r);
+          });
+          const timer = document.querySelector('[data-testid="timer"]')!;
+          return {
+            views: views.length,
+            scrollY,
+            fitsDown: document.documentElement.scrollHeight <= innerHeight,
+            fitsAcross: document.documentElement.scrollWidth <= innerWidth,
+            top: Math.round(views[0]!.getBoundingClientRect().top),
+            outside: out.slice(0, 3).map((e) => `${e.tagName}.${e.className}`),
+            timer: timer.checkVisibility() && inside(timer.getBoundingClientRect()),
+          };
+        });
+        seen.push({ view, hidden, ...fit });
+        if (!hidden) await page.screenshot({ path: join(SHOTS, `presenter-${view.toLowerCase()}.png`) });
+      }
+    }
+    for (const s of seen) {
+      expect(s, JSON.stringify(s)).toMatchObject({
+        views: 1,
+        scrollY: 0,
+        fitsDown: true,
+        fitsAcross: true,
+        outside: [],
+        timer: true,
+      });
+      // From the top: only the bar (room, views, timer) above it.
+      expect(s.top as number).toBeLessThan(200);
+    }
+    // A shortened ending opens whole at a click.
+    await page.getByRole('button', { name: 'Table', exact: true }).click();
+    const ending = page.locator('.ending-text').first();
+    const before = await ending.evaluate((e) => e.scrollWidth > e.clientWidth);
+    await ending.click();
+    await expect(ending.getAttribute('aria-expanded')).resolves.toBe('true');
+    expect(await ending.evaluate((e) => e.scrollWidth > e.clientWidth)).toBe(false);
+    expect(before).toBe(true);
+    await ctx.close();
+  });
+
   it('takes a 10 MB paste and replay files with names of a million characters, and reports its longest task', async () => {
     const { context: ctx, page } = await open('./');
     const { room } = await setUp(page);
@@ -475,6 +537,14 @@ describe('a workshop', () => {
       });
       await page.screenshot({ path: join(SHOTS, 'camera.png') });
       expect((await rows(page))[0]).toMatchObject({ team: 'Camera team', verified: 'true' });
+      // The facilitator sees what the camera sees, to aim it: the preview is shown, not hidden.
+      const preview = await page.$eval('video.scanner-video', (v: HTMLVideoElement) => {
+        const box = v.getBoundingClientRect();
+        return { width: box.width, height: box.height, opacity: getComputedStyle(v).opacity, playing: !v.paused };
+      });
+      expect(preview).toMatchObject({ opacity: '1', playing: true });
+      expect(preview.width).toBeGreaterThanOrEqual(240);
+      expect(preview.height).toBeGreaterThanOrEqual(120);
       await ctx.close();
     } finally {
       await camera.close();

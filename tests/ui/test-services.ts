@@ -31,6 +31,7 @@ interface ServiceLog {
   /** Every address the page was moved to without a reload. */
   readonly addresses: string[];
   prints: number;
+  chimes: number;
   reloads: number;
 }
 
@@ -71,7 +72,7 @@ export function testServices(
   let nextId = 1;
   let pending: Pending[] = [];
   const url = new URL(options.url ?? 'https://momentum.example/');
-  const log: ServiceLog = { copied: [], downloads: [], addresses: [], prints: 0, reloads: 0 };
+  const log: ServiceLog = { copied: [], downloads: [], addresses: [], prints: 0, chimes: 0, reloads: 0 };
   const schedule = (ms: number, run: () => void, every: number | null): (() => void) => {
     const id = nextId++;
     pending.push({ at: elapsed + Math.max(0, ms), run, every, id });
@@ -128,6 +129,7 @@ export function testServices(
       },
     },
     print: () => void log.prints++,
+    chime: () => void log.chimes++,
     matchMedia: (query) => {
       const matches = query.includes('prefers-reduced-motion')
         ? (options.reducedMotion ?? true)

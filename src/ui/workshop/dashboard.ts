@@ -8,7 +8,7 @@ import { h, mount } from '../dom';
 import { onPresenterChange, presenting } from '../presenter';
 import { clip } from '../clip';
 import { collectPanel } from './collect-panel';
-import { dashboardHeader, handout } from './handout';
+import { dashboardHeader, handout, joinView } from './handout';
 import { RoomKeeper } from './room-keeper';
 import { roomViews } from './room-views';
 import { sessionFileText } from './session-file';
@@ -51,7 +51,7 @@ export async function workshopScreen(ctx: AppContext, roomCode: string): Promise
         actions: [{ label: 'Export the session', run: exportSession }],
       }),
   });
-  const views = roomViews(scenario, presenting());
+  const views = roomViews(scenario, presenting(), () => joinView(keeper.record, scenario, ctx.services.address));
   const panel = collectPanel(ctx, keeper, () => draw());
   function draw(): void {
     panel.draw();
@@ -85,9 +85,13 @@ export async function workshopScreen(ctx: AppContext, roomCode: string): Promise
       }),
       handout(found, scenario, ctx.services.address, (link) => void copy(link)),
       panel.element,
-      h('div', { class: 'no-print' }, views.picker),
+      h('div', { class: 'no-print picker-host' }, views.picker),
       views.results,
-      h('div', { class: 'no-print' }, roundTimer(ctx.announce, ctx.services.timers)),
+      h(
+        'div',
+        { class: 'no-print timer-host' },
+        roundTimer({ announce: ctx.announce, timers: ctx.services.timers, chime: () => ctx.services.chime() }),
+      ),
     ),
   );
   ctx.onKey(null);

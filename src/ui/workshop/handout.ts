@@ -102,6 +102,28 @@ export function handout(
   );
 }
 
+/** The presenter's "Join" view: the room code and QR code large enough to read from the back of a room. */
+export function joinView(
+  record: WorkshopRecord,
+  scenario: Scenario,
+  address: { readonly origin: string; readonly pathname: string },
+): HTMLElement {
+  const link = linkTo({ scenario: scenario.id, seed: record.seed, room: record.room }, address);
+  return h(
+    'div',
+    { class: 'join-view' },
+    qrCode(link, 'QR code of the teams’ link'),
+    h(
+      'div',
+      {},
+      h('p', { class: 'join-step' }, 'Scan the code, or open Momentum and type the room code under “Join a room”:'),
+      h('p', { class: `room-code huge${record.room.length > 9 ? ' long' : ''}` }, record.room),
+      h('p', { class: 'join-link' }, link),
+      h('p', { class: 'muted' }, `${scenario.title} · one device per team`),
+    ),
+  );
+}
+
 /** Prints only the handout, or only the debrief report, through the print stylesheet. */
 function printAs(what: 'handout' | 'report', print: () => void): void {
   document.body.dataset.print = what;

@@ -1,9 +1,11 @@
 import type { Scenario } from '../../engine';
 import { SERIES_KEYS, type Room, type SeriesKey } from '../../workshop';
 import { h, mount } from '../dom';
+import { letteredRoom } from './letters';
 import { decisions, profiles, prompts, regimeGrid, roomChart, roomTable } from './views';
 
-const VIEWS = ['Table', 'Chart', 'Regimes', 'Decisions', 'Profiles', 'Debrief'] as const;
+/** The room's views; "Join" (the room code and QR code, large) is for a projector, the handout shows it otherwise. */
+const VIEWS = ['Join', 'Table', 'Chart', 'Regimes', 'Decisions', 'Profiles', 'Debrief'] as const;
 type View = (typeof VIEWS)[number];
 
 /** The most teams one view draws: a room is a few dozen, and a page of thousands would stall. */
@@ -23,48 +25,48 @@ export interface RoomShown {
 export function roomViews(
   scenario: Scenario,
   presenting: boolean,
+  join: () => HTMLElement,
 ): {
   readonly picker: HTMLElement;
   readonly results: HTMLElement;
   draw(shown: RoomShown): void;
   present(on: boolean): void;
 } {
-  let view: View | 'All' = presenting ? 'Table' : 'All';
+  let view: View | 'All' = presenting ? 'Join' : 'All';
   let ranked = false;
+  let hideNames = false;
+  // The team the chart draws in full, the others faded; by position, so hiding names keeps it.
+  let highlight: number | null = null;
   let meter: SeriesKey = 'morale';
   let turn = 1;
   let last: RoomShown = { room: { teams: [], refused: [], notes: [] }, loading: true, handIns: 0 };
   const results = h('div', { class: 'room-results' });
   const again = (): void => draw(last);
-  const picker = h(
-    'div',
-    { class: 'inline view-picker', role: 'group', 'aria-label': 'Show' },
-    ...(['All', ...VIEWS] as const).map((v) =>
-      h(
-        'button',
-        {
-          type: 'button',
-          class: 'secondary small',
-          'aria-pressed': String(view === v),
-          onclick: () => {
-            view = v;
-            again();
-          },
-        },
-        v,
-      ),
-    ),
+  const { picker, viewButtons } = viewPicker(
+    () => view,
+    (v) => ((view = v), again()),
+    (on) => ((hideNames = on), again()),
   );
 
   function section(name: View, title: string, ...body: (HTMLElement | null)[]): HTMLElement | null {
-    if (view !== 'All' && view !== name) return null;
-    return h('section', { class: `room-view room-view-${name.toLowerCase()}` }, h('h2', {}, title), ...body);
+    if (view !== name && (view !== 'All' || name === 'Join')) return null;
+    return h(
+      'section',
+      {
+        class: `room-view room-view-${name.toLowerCase()}`,
+        'data-testid': 'presenter-view',
+        'data-view': name.toLowerCase(),
+      },
+      h('h2', {}, title),
+      ...body,
+    );
   }
 
   function draw(shownRoom: RoomShown): void {
     last = shownRoom;
-    const { room } = shownRoom;
-    for (const b of picker.querySelectorAll('button')) b.setAttribute('aria-pressed', String(b.textContent === view));
+    const room = hideNames ? letteredRoom(shownRoom.room) : shownRoom.room;
+    for (const b of viewButtons.querySelectorAll('button'))
+      b.setAttribute('aria-pressed', String(b.textContent === view));
     const turnSelect = turnPicker(scenario.turns, turn, (t) => ((turn = t), again()));
     const meterSelect = meterPicker(meter, (k) => ((meter = k), again()));
     // A room of thousands (a stress test, a merged archive) shows its first teams, never all at once.
@@ -87,6 +89,7 @@ export function roomViews(
               : 'No team has handed in yet.',
           )
         : null,
+      section('Join', 'Join the room', join()),
       section(
         'Table',
         `Teams (${room.teams.length} verified)`,
@@ -105,9 +108,15 @@ export function roomViews(
       section(
         'Chart',
         'One meter, every team',
-        h('label', { for: 'ws-meter' }, 'Meter '),
-        meterSelect,
-        roomChart(shown, scenario, meter),
+        h(
+          'div',
+          { class: 'inline chart-controls' },
+          h('label', { for: 'ws-meter' }, 'Meter '),
+          meterSelect,
+          h('label', { for: 'ws-highlight' }, 'Highlight '),
+          highlightPicker(shown, highlight, (i) => ((highlight = i), again())),
+        ),
+        roomChart(shown, scenario, meter, highlight),
       ),
       section('Regimes', 'Regimes, turn by turn', regimeGrid(shown, scenario)),
       section(
@@ -128,7 +137,7 @@ export function roomViews(
     draw,
     // On a projector the dashboard shows one view at a time, in large type.
     present(on) {
-      view = on ? (view === 'All' ? 'Table' : view) : 'All';
+      view = on ? (view === 'All' ? 'Join' : view) : 'All';
       again();
     },
   };
@@ -158,4 +167,52 @@ function meterPicker(meter: SeriesKey, pick: (meter: SeriesKey) => void): HTMLSe
       ),
     ),
   );
+}
+
+/** The team the chart shows in full while the others fade, or none. */
+function highlightPicker(room: Room, chosen: number | null, pick: (i: number | null) => void): HTMLSelectElement {
+  return h(
+    'select',
+    {
+      id: 'ws-highlight',
+      'data-testid': 'chart-highlight',
+      onchange: (e: Event) => {
+        const v = (e.target as HTMLSelectElement).value;
+        pick(v === '' ? null : Number(v));
+      },
+    },
+    h('option', { value: '', selected: chosen === null }, 'No team'),
+    ...room.teams.map((t, i) => h('option', { value: String(i), selected: i === chosen }, t.team)),
+  );
+}
+
+/** The buttons that pick a view, and the switch that hides the teams' names. */
+function viewPicker(
+  current: () => View | 'All',
+  choose: (v: View | 'All') => void,
+  hideNames: (on: boolean) => void,
+): { picker: HTMLElement; viewButtons: HTMLElement } {
+  const hide = h('input', {
+    type: 'checkbox',
+    'data-testid': 'hide-names',
+    onchange: (e: Event) => hideNames((e.target as HTMLInputElement).checked),
+  });
+  const viewButtons = h(
+    'div',
+    { class: 'inline view-buttons', role: 'group', 'aria-label': 'Show' },
+    ...(['All', ...VIEWS] as const).map((v) =>
+      h(
+        'button',
+        { type: 'button', class: 'secondary small', 'aria-pressed': String(current() === v), onclick: () => choose(v) },
+        v,
+      ),
+    ),
+  );
+  const picker = h(
+    'div',
+    { class: 'inline view-picker' },
+    viewButtons,
+    h('label', { class: 'inline hide-names' }, hide, 'Hide names (teams as letters)'),
+  );
+  return { picker, viewButtons };
 }

@@ -1,16 +1,33 @@
 import { h } from '../dom';
 import type { Timers } from '../services';
 
-/** A round timer the facilitator starts, pauses and resets; it locks nobody's device. */
-export function roundTimer(announce: (text: string) => void, timers: Timers): HTMLElement {
+/** What the round timer needs of the page: announcing, time, and a chime for 0:00. */
+export interface TimerServices {
+  readonly announce: (text: string) => void;
+  readonly timers: Timers;
+  readonly chime: () => void;
+}
+
+/**
+ * A round timer the facilitator starts, pauses and resets; it locks nobody's device. At 0:00 its
+ * face says "Time is up" and flashes (a steady highlight when motion is reduced), and chimes when
+ * sound is switched on.
+ */
+export function roundTimer(page: TimerServices): HTMLElement {
   const minutes = h('input', { id: 'timer-minutes', type: 'number', min: '1', max: '120', value: '10' });
-  const face = h('p', { class: 'timer-face', 'data-testid': 'timer' }, '10:00');
+  const time = h('span', { class: 'timer-time' }, '10:00');
+  const up = h('span', { class: 'timer-up' });
+  const face = h('p', { class: 'timer-face', 'data-testid': 'timer' }, time, up);
+  const sound = h('input', { id: 'timer-sound', type: 'checkbox', 'data-testid': 'timer-sound' });
   let left = 600;
   let tick: (() => void) | undefined;
   const show = (): void => {
     const m = Math.floor(left / 60);
     const s = left % 60;
-    face.textContent = `${m}:${String(s).padStart(2, '0')}`;
+    time.textContent = `${m}:${String(s).padStart(2, '0')}`;
+    const over = left === 0;
+    face.classList.toggle('time-up', over);
+    up.textContent = over ? ' Time is up' : '';
   };
   const stop = (): void => {
     tick?.();
@@ -22,18 +39,20 @@ export function roundTimer(announce: (text: string) => void, timers: Timers): HT
     {
       type: 'button',
       class: 'secondary',
+      'data-testid': 'timer-toggle',
       onclick: () => {
         if (tick !== undefined) return stop();
         if (left <= 0) reset();
         toggle.textContent = 'Pause';
-        tick = timers.every(1000, () => {
+        tick = page.timers.every(1000, () => {
           // The interval stops itself once the element leaves the page.
           if (!face.isConnected) return stop();
           left = Math.max(0, left - 1);
           show();
           if (left === 0) {
             stop();
-            announce('Time is up for this round.');
+            page.announce('Time is up for this round.');
+            if (sound.checked) page.chime();
           }
         });
       },
@@ -53,11 +72,12 @@ export function roundTimer(announce: (text: string) => void, timers: Timers): HT
     face,
     h(
       'div',
-      { class: 'inline' },
+      { class: 'inline timer-controls' },
       h('label', { for: 'timer-minutes' }, 'Minutes'),
       minutes,
       toggle,
       h('button', { type: 'button', class: 'secondary', onclick: reset }, 'Reset'),
+      h('label', { class: 'inline timer-sound' }, sound, 'Sound at 0:00'),
     ),
   );
 }

@@ -96,7 +96,7 @@ export function roomTable(room: Room, scenario: Scenario, ranked: boolean, limit
               'td',
               { class: 'wrap' },
               regime ? `${REGIME_INFO[regime].icon} ${REGIME_INFO[regime].label}` : '–',
-              r.endingText ? h('span', { class: 'muted small' }, ` ${r.endingText}`) : null,
+              r.endingText ? endingText(r.endingText) : null,
             ),
             cell(r.morale),
             cell(r.execution),
@@ -133,15 +133,120 @@ export function roomTable(room: Room, scenario: Scenario, ranked: boolean, limit
   );
 }
 
-/** One chart, a line per team, of the chosen meter over the turns. */
-export function roomChart(room: Room, scenario: Scenario, key: SeriesKey): HTMLElement {
-  const W = 640;
-  const H = 280;
-  const P = { l: 34, r: 120, t: 12, b: 26 };
+/**
+ * An ending's sentence: whole on a laptop and in print; on a projector one line, shortened, with
+ * the whole sentence one click (or Enter) away.
+ */
+function endingText(text: string): HTMLElement {
+  const more = h('button', { type: 'button', class: 'ending-text muted small', 'aria-expanded': 'false' }, text);
+  more.addEventListener('click', () => {
+    const open = more.getAttribute('aria-expanded') !== 'true';
+    more.setAttribute('aria-expanded', String(open));
+  });
+  return more;
+}
+
+/** Team k's line: its colour and dash differ from every other's for the first 64 teams. */
+function lineStyle(k: number): { color: string; dash: string } {
+  return { color: COLORS[k % COLORS.length]!, dash: DASHES[Math.floor(k / COLORS.length) % DASHES.length]! };
+}
+
+/**
+ * Where each line's end label goes: at its line's end, pushed apart (in order of height) so no
+ * two labels overlap, and kept inside the plot.
+ */
+export function labelPlaces(ends: readonly number[], gap: number, top: number, bottom: number): number[] {
+  const order = ends.map((y, i) => ({ y, i })).sort((a, b) => a.y - b.y || a.i - b.i);
+  const placed: number[] = [];
+  // Down from the top, each at least a gap below the one above; then up from the bottom.
+  for (const [j, o] of order.entries()) placed.push(Math.max(o.y, top, j > 0 ? placed[j - 1]! + gap : top));
+  for (let j = placed.length - 1; j >= 0; j--)
+    placed[j] = Math.min(placed[j]!, j + 1 < placed.length ? placed[j + 1]! - gap : bottom);
+  const out = new Array<number>(ends.length);
+  order.forEach((o, j) => (out[o.i] = placed[j]!));
+  return out;
+}
+
+/**
+ * Label heights for lines ending at (xs, ends): labels whose ends lie within one label's width of
+ * each other are spread apart as one column; columns further apart do not meet.
+ */
+function placeLabels(
+  xs: readonly number[],
+  ends: readonly number[],
+  at: { readonly gap: number; readonly top: number; readonly bottom: number; readonly width: number },
+): number[] {
+  const out = [...ends];
+  const order = xs.map((x, i) => ({ x, i })).sort((a, b) => a.x - b.x);
+  let start = 0;
+  while (start < order.length) {
+    let end = start;
+    while (end + 1 < order.length && order[end + 1]!.x - order[start]!.x < at.width) end++;
+    const column = order.slice(start, end + 1).map((o) => o.i);
+    const placed = labelPlaces(
+      column.map((i) => ends[i]!),
+      at.gap,
+      at.top,
+      at.bottom,
+    );
+    column.forEach((i, j) => (out[i] = placed[j]!));
+    start = end + 1;
+  }
+  return out;
+}
+
+/**
+ * One chart, a line per team, of the chosen meter over the turns; a highlighted team's line is
+ * drawn thick and on top while the others fade.
+ */
+export function roomChart(
+  room: Room,
+  scenario: Scenario,
+  key: SeriesKey,
+  highlight: number | null = null,
+): HTMLElement {
   const series = meterSeries(room, key);
+  const W = 960;
+  const LABEL = 16;
+  // Tall enough that every team's end label has its own line.
+  const H = Math.max(360, 60 + series.length * (LABEL + 2));
+  const P = { l: 40, r: 190, t: 14, b: 30 };
   const turns = scenario.turns;
   const x = (i: number): number => P.l + ((W - P.l - P.r) * i) / Math.max(1, turns);
   const y = (v: number): number => P.t + ((H - P.t - P.b) * (100 - Math.max(0, Math.min(100, v)))) / 100;
+  const ends = series.map((s) => y(s.values.at(-1) ?? 0));
+  const places = placeLabels(
+    series.map((s) => x(s.values.length - 1)),
+    ends,
+    { gap: LABEL + 1, top: P.t + 4, bottom: H - P.b, width: 170 },
+  );
+  const lines = series.map((s, k) => {
+    const { color, dash } = lineStyle(k);
+    const last = s.values.length - 1;
+    const faded = highlight !== null && highlight !== k;
+    const ex = x(last);
+    return {
+      k,
+      el: svg(
+        'g',
+        { class: `team-line${faded ? ' faded' : ''}${highlight === k ? ' highlighted' : ''}` },
+        svg('polyline', {
+          points: s.values.map((v, i) => `${x(i)},${y(v)}`).join(' '),
+          fill: 'none',
+          stroke: color,
+          'stroke-width': highlight === k ? 5 : 2.5,
+          'stroke-dasharray': dash,
+        }),
+        // A leader from the line's end to its label when the label had to move.
+        ...(Math.abs(places[k]! - ends[k]!) > 2
+          ? [svg('line', { x1: ex, y1: ends[k]!, x2: ex + 8, y2: places[k]! - 4, stroke: color, class: 'leader' })]
+          : []),
+        svg('text', { x: ex + 10, y: places[k]!, class: 'line-label', fill: color }, clip(s.team, 18)),
+      ),
+    };
+  });
+  // The highlighted line last, so it is drawn over the others.
+  lines.sort((a, b) => Number(a.k === highlight) - Number(b.k === highlight));
   return h(
     'figure',
     { class: 'room-chart' },
@@ -156,27 +261,8 @@ export function roomChart(room: Room, scenario: Scenario, key: SeriesKey): HTMLE
           svg('text', { x: 4, y: y(v) + 4, class: 'axis' }, String(v)),
         ),
       ),
-      ...Array.from({ length: turns + 1 }, (_, i) => svg('text', { x: x(i) - 3, y: H - 6, class: 'axis' }, String(i))),
-      ...series.map((s, k) => {
-        const pts = s.values.map((v, i) => `${x(i)},${y(v)}`).join(' ');
-        const last = s.values.length - 1;
-        return svg(
-          'g',
-          { class: 'team-line' },
-          svg('polyline', {
-            points: pts,
-            fill: 'none',
-            stroke: COLORS[k % COLORS.length]!,
-            'stroke-width': 2.5,
-            'stroke-dasharray': DASHES[k % DASHES.length]!,
-          }),
-          svg(
-            'text',
-            { x: x(last) + 6, y: y(s.values[last] ?? 0) + 4, class: 'line-label', fill: COLORS[k % COLORS.length]! },
-            clip(s.team, 16),
-          ),
-        );
-      }),
+      ...Array.from({ length: turns + 1 }, (_, i) => svg('text', { x: x(i) - 3, y: H - 8, class: 'axis' }, String(i))),
+      ...lines.map((l) => l.el),
     ),
     h(
       'figcaption',

@@ -406,14 +406,67 @@ describe('the workshop dashboard, in Node', () => {
     app.services.advance(59_000);
     expect(face()).toBe('0:01');
     expect(app.live.textContent).not.toContain('Time is up');
+    expect(app.byTestId('timer').classList.contains('time-up')).toBe(false);
     app.services.advance(1000 + 50);
-    expect(face()).toBe('0:00');
+    // At 0:00 the face says so in words and flashes (the class); sound is off until asked for.
+    expect(face()).toBe('0:00 Time is up');
+    expect(app.byTestId('timer').classList.contains('time-up')).toBe(true);
+    expect(app.services.log.chimes).toBe(0);
     expect(toggle.textContent).toBe('Start');
     expect(app.live.textContent).toBe('Time is up for this round.');
     // Started again at 0:00, it starts over from the minutes set.
     toggle.click();
     app.services.advance(1000);
     expect(face()).toBe('0:59');
+    expect(app.byTestId('timer').classList.contains('time-up')).toBe(false);
+    // With sound on, 0:00 chimes once.
+    app.byTestId<HTMLInputElement>('timer-sound').click();
+    app.services.advance(59_000);
+    expect(face()).toBe('0:00 Time is up');
+    expect(app.services.log.chimes).toBe(1);
+    app.services.advance(10_000);
+    expect(app.services.log.chimes).toBe(1);
+  });
+
+  it('hides names behind letters in every view, the debrief’s questions included, and gives them back', async () => {
+    const { app, room } = await dashboard();
+    await paste(
+      app,
+      [code('Blue', 'balanced', room), code('Green', 'lead-only', room), code('Red', 'manage-only', room)].join('\n'),
+    );
+    const shown = (): string => app.field('.room-results').textContent ?? '';
+    expect(teams(app)).toEqual(['Blue', 'Green', 'Red']);
+    expect(shown()).toContain('Blue');
+    app.byTestId<HTMLInputElement>('hide-names').click();
+    expect(teams(app)).toEqual(['Team A', 'Team B', 'Team C']);
+    for (const name of ['Blue', 'Green', 'Red']) expect(shown()).not.toContain(name);
+    expect(app.all('.room-chart .line-label').map((l) => l.textContent)).toEqual(['Team A', 'Team B', 'Team C']);
+    expect(app.all('.regime-grid tbody th').map((l) => l.textContent)).toEqual(['Team A', 'Team B', 'Team C']);
+    app.byTestId<HTMLInputElement>('hide-names').click();
+    expect(teams(app)).toEqual(['Blue', 'Green', 'Red']);
+  });
+
+  it('highlights one team in the chart while the others fade', async () => {
+    const { app, room } = await dashboard();
+    await paste(
+      app,
+      [code('Blue', 'balanced', room), code('Green', 'lead-only', room), code('Red', 'manage-only', room)].join('\n'),
+    );
+    const lines = () => app.all('.room-chart .team-line');
+    expect(lines().some((l) => l.classList.contains('faded'))).toBe(false);
+    const pick = app.byTestId<HTMLSelectElement>('chart-highlight');
+    pick.value = '1';
+    pick.dispatchEvent(new Event('change'));
+    const faded = lines()
+      .filter((l) => l.classList.contains('faded'))
+      .map((l) => l.querySelector('text')!.textContent);
+    const bold = lines()
+      .filter((l) => l.classList.contains('highlighted'))
+      .map((l) => l.querySelector('text')!.textContent);
+    expect(faded.sort()).toEqual(['Blue', 'Red']);
+    expect(bold).toEqual(['Green']);
+    // Drawn last, over the others.
+    expect(lines().at(-1)!.querySelector('text')!.textContent).toBe('Green');
   });
 
   it('prints the handout or the debrief report alone, and copies the teams’ link', async () => {

@@ -386,6 +386,23 @@ describe('a workshop', () => {
     await expect(ending.getAttribute('aria-expanded')).resolves.toBe('true');
     expect(await ending.evaluate((e) => e.scrollWidth > e.clientWidth)).toBe(false);
     expect(before).toBe(true);
+
+    // Printed as the debrief report (the laptop layout, all views): every column of every table,
+    // and the first page starts with the teams' table.
+    await page.click('[data-testid="presenter-toggle"]');
+    await page.click('[data-testid="hide-names"]');
+    const headers = await page.$$eval('.room-table thead th, .regime-grid thead th, .profile-grid thead th', (ths) =>
+      ths.map((th) => th.textContent!.trim()),
+    );
+    expect(headers).toEqual(expect.arrayContaining(['Hours managing', 'Replay', '8', 'Leading : managing']));
+    await page.evaluate(() => (document.body.dataset.print = 'report'));
+    const pages = await pdfText(await page.pdf({ format: 'A4' }));
+    const squeezed = (t: string): string => t.replace(/\s+/g, '');
+    const all = squeezed(pages.join(' '));
+    expect(headers.filter((x) => !all.includes(squeezed(x)))).toEqual([]);
+    expect(squeezed(pages[0]!)).toContain(squeezed('Teams (20 verified)'));
+    expect(squeezed(pages[0]!)).toContain(squeezed('Hours managing'));
+    expect(all).toContain(squeezed('The Quiet Innovators of the Third Floor'));
     await ctx.close();
   });
 
@@ -551,6 +568,18 @@ describe('a workshop', () => {
     }
   }, 120_000);
 });
+
+/** The text of each page of a PDF, as a reader would copy it. */
+async function pdfText(pdf: Buffer): Promise<string[]> {
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const doc = await getDocument({ data: new Uint8Array(pdf) }).promise;
+  const pages: string[] = [];
+  for (let i = 1; i <= doc.numPages; i++) {
+    const content = await (await doc.getPage(i)).getTextContent();
+    pages.push(content.items.map((x) => ('str' in x ? x.str : '')).join(' '));
+  }
+  return pages;
+}
 
 /** A few frames of Y4M video showing `text` as a QR code, for Chromium's fake camera. */
 function qrVideo(text: string): Buffer {

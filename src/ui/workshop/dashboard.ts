@@ -81,7 +81,7 @@ export async function workshopScreen(ctx: AppContext, roomCode: string): Promise
             ctx.services.download(`${fileStem(found.room)}${suffix}.csv`, 'text/csv', BYTE_ORDER_MARK + text);
           }),
         allSessions: () => ctx.go({ kind: 'workshop-setup' }),
-        print: () => ctx.services.print(),
+        print: () => views.allWhile(() => ctx.services.print()),
       }),
       handout(found, scenario, ctx.services.address, (link) => void copy(link)),
       panel.element,

@@ -31,6 +31,8 @@ export function roomViews(
   readonly results: HTMLElement;
   draw(shown: RoomShown): void;
   present(on: boolean): void;
+  /** Shows every view while `run` runs (the browser's print dialog), then the view chosen before. */
+  allWhile(run: () => void): void;
 } {
   let view: View | 'All' = presenting ? 'Join' : 'All';
   let ranked = false;
@@ -95,7 +97,7 @@ export function roomViews(
         `Teams (${room.teams.length} verified)`,
         h(
           'label',
-          { class: 'inline' },
+          { class: 'inline no-print' },
           h('input', {
             type: 'checkbox',
             checked: ranked,
@@ -110,7 +112,7 @@ export function roomViews(
         'One meter, every team',
         h(
           'div',
-          { class: 'inline chart-controls' },
+          { class: 'inline chart-controls no-print' },
           h('label', { for: 'ws-meter' }, 'Meter '),
           meterSelect,
           h('label', { for: 'ws-highlight' }, 'Highlight '),
@@ -135,6 +137,17 @@ export function roomViews(
     picker,
     results,
     draw,
+    allWhile(run) {
+      const chosen = view;
+      view = 'All';
+      again();
+      try {
+        run();
+      } finally {
+        view = chosen;
+        again();
+      }
+    },
     // On a projector the dashboard shows one view at a time, in large type.
     present(on) {
       view = on ? (view === 'All' ? 'Join' : view) : 'All';

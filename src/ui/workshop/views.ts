@@ -138,7 +138,7 @@ export function roomTable(room: Room, scenario: Scenario, ranked: boolean, limit
  * the whole sentence one click (or Enter) away.
  */
 function endingText(text: string): HTMLElement {
-  const more = h('button', { type: 'button', class: 'ending-text muted small', 'aria-expanded': 'false' }, text);
+  const more = h('button', { type: 'button', class: 'ending-text muted', 'aria-expanded': 'false' }, text);
   more.addEventListener('click', () => {
     const open = more.getAttribute('aria-expanded') !== 'true';
     more.setAttribute('aria-expanded', String(open));
@@ -431,5 +431,5 @@ function sideBySide(room: Room, scenario: Scenario): HTMLElement | null {
   a.addEventListener('change', update);
   b.addEventListener('change', update);
   update();
-  return h('div', { class: 'inline compare-teams' }, a, h('span', {}, 'and'), b, open);
+  return h('div', { class: 'inline compare-teams no-print' }, a, h('span', {}, 'and'), b, open);
 }

@@ -50,19 +50,8 @@ export function roomViews(
     (on) => ((hideNames = on), again()),
   );
 
-  function section(name: View, title: string, ...body: (HTMLElement | null)[]): HTMLElement | null {
-    if (view !== name && (view !== 'All' || name === 'Join')) return null;
-    return h(
-      'section',
-      {
-        class: `room-view room-view-${name.toLowerCase()}`,
-        'data-testid': 'presenter-view',
-        'data-view': name.toLowerCase(),
-      },
-      h('h2', {}, title),
-      ...body,
-    );
-  }
+  const section = (name: View, title: string, ...body: (HTMLElement | null)[]): HTMLElement | null =>
+    view === name || (view === 'All' && name !== 'Join') ? viewSection(name, title, ...body) : null;
 
   function draw(shownRoom: RoomShown): void {
     last = shownRoom;
@@ -75,22 +64,7 @@ export function roomViews(
     const shown = room.teams.length > SHOWN_TEAMS ? { ...room, teams: room.teams.slice(0, SHOWN_TEAMS) } : room;
     mount(
       results,
-      shown !== room
-        ? h(
-            'p',
-            { class: 'notice small', 'data-testid': 'teams-cut' },
-            `This room has ${room.teams.length.toLocaleString('en')} teams: each view shows the first ${SHOWN_TEAMS} (by name, or by score when ranked). The CSV export holds them all.`,
-          )
-        : null,
-      room.teams.length === 0 && room.refused.length === 0
-        ? h(
-            'p',
-            { class: 'muted' },
-            shownRoom.loading && shownRoom.handIns > 0
-              ? `Verifying the room’s ${shownRoom.handIns.toLocaleString('en')} hand-ins…`
-              : 'No team has handed in yet.',
-          )
-        : null,
+      roomNotice(shownRoom, room, shown !== room),
       section('Join', 'Join the room', join()),
       section(
         'Table',
@@ -154,6 +128,39 @@ export function roomViews(
       again();
     },
   };
+}
+
+/** One view's section: its container says which view it is, for the presenter layout and its tests. */
+function viewSection(name: View, title: string, ...body: (HTMLElement | null)[]): HTMLElement {
+  return h(
+    'section',
+    {
+      class: `room-view room-view-${name.toLowerCase()}`,
+      'data-testid': 'presenter-view',
+      'data-view': name.toLowerCase(),
+    },
+    h('h2', {}, title),
+    ...body,
+  );
+}
+
+/** What is said above the views: a room too large to draw whole, or one with nothing to show yet. */
+function roomNotice(shown: RoomShown, room: Room, cut: boolean): HTMLElement | null {
+  if (cut) {
+    return h(
+      'p',
+      { class: 'notice small', 'data-testid': 'teams-cut' },
+      `This room has ${room.teams.length.toLocaleString('en')} teams: each view shows the first ${SHOWN_TEAMS} (by name, or by score when ranked). The CSV export holds them all.`,
+    );
+  }
+  if (room.teams.length > 0 || room.refused.length > 0) return null;
+  return h(
+    'p',
+    { class: 'muted' },
+    shown.loading && shown.handIns > 0
+      ? `Verifying the room’s ${shown.handIns.toLocaleString('en')} hand-ins…`
+      : 'No team has handed in yet.',
+  );
 }
 
 /** The turn the Decisions view shows. */

@@ -5,7 +5,6 @@ import { choiceWords } from '../../src/replay/words';
 import {
   aspectProfiles,
   collectRoom,
-  debriefPrompts,
   decisionsAt,
   firstDivergence,
   meterSeries,
@@ -13,9 +12,7 @@ import {
   roomCsv,
   ROOM_CSV_HEADER,
   SERIES_KEYS,
-  STANDING_PROMPTS,
   teamRows,
-  type TeamRun,
 } from '../../src/workshop';
 import { asSubmission, botChoices, ENTRIES, entry, fromChoices, handIn, ROOM, SCENARIO, SEED } from './support';
 
@@ -116,77 +113,6 @@ describe('series, timeline, rows and profiles', () => {
     }
     expect(p.average.lead).toBeCloseTo(rows.reduce((s, r) => s + r.leadHours!, 0) / 5, 1);
     expect(aspectProfiles(roomOf()).average).toMatchObject({ lead: 0, manage: 0, most: 0 });
-  });
-});
-
-describe('debriefPrompts', () => {
-  const firstIn = (t: TeamRun, regime: string) => t.records.findIndex((r) => r.regime === regime) + 1;
-
-  it('counts the teams that slid into chaos and stagnation, with the turn by which they had', () => {
-    const prompts = debriefPrompts(room, scenario);
-    // One team "sank"; several "had sunk": the past participle, never "had sank".
-    for (const [regime, verb, had] of [
-      ['chaos', 'slid into chaos', 'slid into chaos'],
-      ['stagnation', 'sank into stagnation', 'sunk into stagnation'],
-    ] as const) {
-      const hit = room.teams.filter((t) => firstIn(t, regime) > 0);
-      expect(hit.length).toBeGreaterThan(0);
-      const line = prompts.find((p) => p.includes(regime === 'chaos' ? verb : 'into stagnation'))!;
-      if (hit.length === 1) {
-        expect(line).toContain(`${hit[0]!.team} ${verb} on turn ${firstIn(hit[0]!, regime)}`);
-      } else {
-        const by = Math.max(...hit.map((t) => firstIn(t, regime)));
-        expect(line).toContain(`${hit.length} of 5 teams had ${had} by turn ${by}`);
-      }
-    }
-    expect(prompts.join(' ')).not.toContain('had sank');
-  });
-
-  it('names who reached momentum first and what they chose that turn, and how the room finished', () => {
-    const prompts = debriefPrompts(room, scenario);
-    const reached = room.teams.filter((t) => firstIn(t, 'momentum') > 0);
-    const first = Math.min(...reached.map((t) => firstIn(t, 'momentum')));
-    const firsts = reached.filter((t) => firstIn(t, 'momentum') === first);
-    const line = prompts.find((p) => p.includes('reached momentum'))!;
-    expect(line).toContain(`on turn ${first}`);
-    for (const t of firsts) expect(line).toContain(t.team);
-    if (firsts.length === 1) {
-      for (const c of firsts[0]!.doc.turns[first - 1]!.actions) expect(line).toContain(choiceWords(scenario, c));
-    }
-    const momentum = room.teams.filter((t) => t.outcome === 'momentum').length;
-    expect(prompts[0]).toMatch(/^All 5 teams finished: /);
-    expect(prompts[0]).toContain(`${momentum} in momentum`);
-  });
-
-  it('says where choices parted and how far apart the hours were', () => {
-    const prompts = debriefPrompts(room, scenario);
-    const d = firstDivergence(room)!;
-    expect(
-      prompts.some((p) => (d === 1 ? p.includes('from the very first turn') : p.includes(`until turn ${d}`))),
-    ).toBe(true);
-    expect(prompts).toContain(
-      'Team Red spent 100% of its hours leading and Team Green 0%: how did that show in their morale, execution and innovation?',
-    );
-  });
-
-  it('lists unfinished teams with the turn they handed in at', () => {
-    const r = roomOf(blue, handIn('lead-only', { team: 'Team Red' }, { turns: 2 }));
-    const prompts = debriefPrompts(r, scenario);
-    const regime = r.teams.find((t) => t.team === 'Team Red')!.regime;
-    expect(prompts).toContain(
-      `Team Red handed in part-way, after turn 2, in ${regime}: where is it heading, and what would it do next turn?`,
-    );
-    expect(prompts[0]).toBe(
-      `1 of 2 teams finished: 1 in ${blue.doc.summary.outcome}. Same scenario, same seed, same dice: where did your paths part?`,
-    );
-  });
-
-  it('ends with the standing questions, and gives only those for an empty room', () => {
-    const prompts = debriefPrompts(room, scenario);
-    expect(prompts.slice(-STANDING_PROMPTS.length)).toEqual(STANDING_PROMPTS);
-    expect(debriefPrompts(roomOf(), scenario)).toEqual(STANDING_PROMPTS);
-    expect(STANDING_PROMPTS.some((p) => p.includes('architect') && p.includes('contractor'))).toBe(true);
-    expect(STANDING_PROMPTS.some((p) => p.includes('leading or managing'))).toBe(true);
   });
 });
 

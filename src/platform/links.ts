@@ -6,6 +6,8 @@ export type Launch =
   | { readonly kind: 'compare'; readonly a: string; readonly b: string }
   /** `?workshop` opens the setup, `?workshop=ROOM` that session's dashboard. */
   | { readonly kind: 'workshop'; readonly room: string }
+  /** `?workshop=ROOM&guide`: the facilitator guide, opened from that room's dashboard. */
+  | { readonly kind: 'guide'; readonly room: string }
   /** `?lab`: the scenario lab (a shared scenario rides in the `#lab=` fragment). */
   | { readonly kind: 'lab' }
   | {
@@ -30,6 +32,7 @@ export function readLaunch(search: string): Launch {
     return { kind: 'compare', a, b: rest.join('~') };
   }
   const workshop = p.get('workshop');
+  if (workshop !== null && p.has('guide') && workshop.trim() !== '') return { kind: 'guide', room: workshop.trim() };
   if (workshop !== null) return { kind: 'workshop', room: workshop.trim() };
   if (p.has('lab')) return { kind: 'lab' };
   const scenario = p.get('scenario');

@@ -17,6 +17,8 @@ export type Screen =
   | { readonly kind: 'compare'; readonly a?: string; readonly b?: string }
   | { readonly kind: 'workshop-setup' }
   | { readonly kind: 'workshop'; readonly room: string }
+  /** The facilitator guide, opened from room `room`'s dashboard. */
+  | { readonly kind: 'guide'; readonly room: string }
   /** The scenario lab; a shared scenario is read from the address's `#lab=` fragment. */
   | { readonly kind: 'lab' };
 

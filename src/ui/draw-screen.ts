@@ -9,6 +9,7 @@ import { replayScreen } from './screens/replay';
 import { teamScreen } from './screens/team';
 import { titleScreen } from './screens/title';
 import { workshopScreen } from './workshop/dashboard';
+import { guideScreen } from './workshop/guide';
 import { workshopSetupScreen } from './workshop/setup';
 
 /** Draws `screen` into the app's screen root. */
@@ -34,6 +35,8 @@ export function drawScreen(ctx: AppContext, screen: Screen): void {
       return workshopSetupScreen(ctx);
     case 'workshop':
       return void workshopScreen(ctx, screen.room);
+    case 'guide':
+      return void guideScreen(ctx, screen.room);
     case 'lab':
       return openLab(ctx);
   }

@@ -21,6 +21,8 @@ export function launchScreen(ctx: AppContext): Screen {
       return { kind: 'lab' };
     case 'workshop':
       return launch.room ? { kind: 'workshop', room: launch.room } : { kind: 'workshop-setup' };
+    case 'guide':
+      return { kind: 'guide', room: launch.room };
     case 'game':
       return linkedGame(ctx, launch);
     case 'title':

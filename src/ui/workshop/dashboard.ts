@@ -82,6 +82,7 @@ export async function workshopScreen(ctx: AppContext, roomCode: string): Promise
           }),
         allSessions: () => ctx.go({ kind: 'workshop-setup' }),
         print: () => views.allWhile(() => ctx.services.print()),
+        guide: () => ctx.go({ kind: 'guide', room: found.room }),
       }),
       handout(found, scenario, ctx.services.address, (link) => void copy(link)),
       panel.element,

@@ -22,6 +22,7 @@ export interface HeaderActions {
   readonly allSessions: () => void;
   /** The browser's print dialog. */
   readonly print: () => void;
+  readonly guide: () => void;
 }
 
 const small = (label: string, run: () => void, testid?: string): HTMLElement =>
@@ -44,6 +45,7 @@ export function dashboardHeader(record: WorkshopRecord, scenario: Scenario, act:
       small('Export the session', act.exportSession, 'export-session'),
       small('Export CSV, per turn', () => act.exportCsv('turns'), 'export-csv'),
       small('Export CSV, per team', () => act.exportCsv('summary'), 'export-summary-csv'),
+      small('Facilitator guide', act.guide, 'open-guide'),
       small('All sessions', act.allSessions),
     ),
   );

@@ -428,6 +428,21 @@ describe('the workshop dashboard, in Node', () => {
     expect(app.services.log.chimes).toBe(1);
   });
 
+  it('opens the facilitator guide, prints it, and goes back to the room', async () => {
+    const { app, room } = await dashboard();
+    // Loaded once here, as a browser would have fetched it: the screen's own import then settles at once.
+    await import('../../../src/ui/workshop/guide-text');
+    app.byTestId('open-guide').click();
+    await app.until(() => app.root.querySelector('[data-testid="guide"] h2') !== null, 'the guide');
+    const titles = app.all('[data-testid="guide"] h3').map((x) => x.textContent);
+    expect(titles).toEqual(expect.arrayContaining(['45 minutes: a first taste', 'The architect and the contractor']));
+    expect(app.services.log.addresses.at(-1)).toBe(`/?workshop=${encodeURIComponent(room)}&guide=`);
+    app.button('Print the guide').click();
+    expect(app.services.log.prints).toBe(1);
+    app.button('Back to the dashboard').click();
+    await app.until(() => app.root.querySelector('[data-testid="team-link"]') !== null, 'the dashboard');
+  });
+
   it('hides names behind letters in every view, the debrief’s questions included, and gives them back', async () => {
     const { app, room } = await dashboard();
     await paste(

@@ -74,6 +74,7 @@ export function branchSession(
   seed: string,
   point: Extract<BranchPoint, { ok: true }>,
   parentCode: string,
+  meta?: RunMeta,
 ): Session {
   const start = createGame(entry.scenario, seed);
   const records = timeline(entry.scenario, seed, point.turns);
@@ -88,6 +89,10 @@ export function branchSession(
     turns: point.turns,
     records,
     lineage: { ...point.lineage, parentCode },
+    // A workshop team playing on from its own run stays that team, in that room: its second attempt.
+    ...(meta?.room !== undefined
+      ? { meta: { room: meta.room, ...(meta.team !== undefined ? { team: meta.team } : {}) } }
+      : {}),
   };
 }
 

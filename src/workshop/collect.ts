@@ -1,4 +1,5 @@
 import { quoted, type GameState, type Regime, type Scenario } from '../engine';
+import { lineageProblem } from '../replay/branch';
 import { decodeCode } from '../replay/code';
 import type { ReplayDocument } from '../replay/document';
 import { nameChange, naturalCompare, shownName } from '../replay/names';
@@ -42,6 +43,13 @@ export interface TeamRun {
   /** The state before turn 1 and after the last turn played. */
   readonly start: GameState;
   readonly state: GameState;
+  /**
+   * 1 for a team's game; 2 and on for a game it played on from an earlier one (a branch whose
+   * lineage names one of the team's runs), listed as "Team (attempt 2)".
+   */
+  readonly attempt: number;
+  /** For an attempt after the first: the team's name, and the turn its game left the attempt before. */
+  readonly of?: { readonly team: string; readonly atTurn: number; readonly parent: string };
 }
 
 /** A hand-in left out, with one sentence saying why. */
@@ -174,14 +182,23 @@ export function collectRoom(
   let unnamed = 0;
   const teams = kept
     .sort((a, b) => a.group[0]!.index - b.group[0]!.index)
-    .map(({ group, best }) => {
+    .flatMap(({ group, best }) => {
       let team = best.name;
       if (team === null) {
         do team = `Unnamed team ${++unnamed}`;
         while (taken.has(foldName(team)));
       }
-      if (group.length > 1) notes.push(handInNote(team, group, best));
-      return teamRun(team, best.name !== null, best, group, cache);
+      const named = best.name !== null;
+      return attemptsOf(group).map((attempt, i) => {
+        const top = bestOf(attempt);
+        const title = i === 0 ? team : `${team} (attempt ${i + 1})`;
+        if (attempt.length > 1) notes.push(handInNote(title, attempt, top));
+        const run = teamRun(title, named, top, attempt, cache);
+        const lineage = top.doc.lineage;
+        return i === 0 || !lineage
+          ? run
+          : { ...run, attempt: i + 1, of: { team, atTurn: lineage.atTurn, parent: lineage.parentFinal } };
+      });
     })
     .sort((a, b) => naturalCompare(a.team, b.team));
   if (expect.room !== undefined) {
@@ -248,7 +265,43 @@ function teamRun(team: string, named: boolean, a: Accepted, group: readonly Acce
     texts: [...group.filter((g) => g !== a).map((g) => g.text), a.text],
     start: records[0]?.before ?? a.state,
     state: a.state,
+    attempt: 1,
   };
+}
+
+/**
+ * One team's hand-ins by attempt: its game first, then each game it played on from one of its
+ * own runs (a branch whose lineage that run proves), in the order they left each other. A branch
+ * of a run the room does not hold stays with the team's game, as any other run of it would.
+ */
+function attemptsOf(group: readonly Accepted[]): Accepted[][] {
+  const parentOf = (a: Accepted): Accepted | undefined => {
+    const lineage = a.doc.lineage;
+    if (!lineage) return undefined;
+    return group.find((p) => p !== a && p.fingerprint === lineage.parentFinal && lineageProblem(a.doc, p.doc) === null);
+  };
+  const depth = new Map<Accepted, number>();
+  const depthOf = (a: Accepted, seen: Set<Accepted> = new Set()): number => {
+    const known = depth.get(a);
+    if (known !== undefined) return known;
+    const parent = parentOf(a);
+    // A loop of lineages cannot come from real play: such runs are taken as the team's game.
+    const d = parent === undefined || seen.has(parent) ? 0 : depthOf(parent, seen.add(a)) + 1;
+    depth.set(a, d);
+    return d;
+  };
+  const byAttempt = new Map<string, { depth: number; runs: Accepted[] }>();
+  for (const a of group) {
+    const d = depthOf(a);
+    // Hand-ins of one attempt (its progress, then its end) share the run they left.
+    const key = d === 0 ? 'first' : a.doc.lineage!.parentFinal;
+    const at = byAttempt.get(key);
+    if (at) at.runs.push(a);
+    else byAttempt.set(key, { depth: d, runs: [a] });
+  }
+  return [...byAttempt.values()]
+    .sort((a, b) => a.depth - b.depth || a.runs[0]!.index - b.runs[0]!.index)
+    .map((x) => x.runs);
 }
 
 /**

@@ -43,8 +43,9 @@ interface Candidate {
  * telling first (at most one of each kind), then the standing questions, at least two of them.
  */
 export function debriefPrompts(room: Room, scenario: Scenario): string[] {
-  const teams = room.teams;
-  const ranked = candidates(room, scenario)
+  // The room's counts are of teams: a team's later attempts are asked about on their own.
+  const teams = room.teams.filter((t) => t.attempt === 1);
+  const ranked = [...candidates({ ...room, teams }, scenario), ...attemptCandidates(room.teams)]
     .map((c, order) => ({ c, order }))
     .sort((a, b) => b.c.weight - a.c.weight || a.order - b.order)
     .map((x) => x.c);
@@ -92,6 +93,39 @@ function candidates(room: Room, scenario: Scenario): Candidate[] {
     unfinishedQuestion(teams),
   ];
   return found.filter((c): c is Candidate => c !== null);
+}
+
+/** Teams that played on from an earlier turn after their game ended early: what changed. */
+function attemptCandidates(all: readonly TeamRun[]): Candidate[] {
+  const again = all.filter((t) => t.of !== undefined);
+  if (again.length === 0) return [];
+  const from = (t: TeamRun): string => (t.of!.atTurn === 0 ? 'from the first turn' : `after turn ${t.of!.atTurn}`);
+  const ended = (t: TeamRun): string =>
+    t.finished ? `ended in ${t.outcome}` : `is in ${t.regime} after turn ${t.turns}, still playing`;
+  if (again.length === 1) {
+    const t = again[0]!;
+    const before = all.find((x) => x.fingerprint === t.of!.parent);
+    const first = before?.outcome ? `its game ended in ${before.outcome}` : 'its game ended';
+    return [
+      {
+        kind: 'attempt',
+        weight: 0.7,
+        text: `After ${first}, ${t.of!.team} played again ${from(t)}, and its attempt ${t.attempt} ${ended(t)}: what did it do differently this time, and what did it learn from the first?`,
+      },
+    ];
+  }
+  const teams = new Set(again.map((t) => t.of!.team));
+  const each = listWords(again.map((t) => `${t.of!.team} ${from(t)}`));
+  const better = again.filter((t) => t.outcome === 'momentum').length;
+  const reached =
+    better === 0 ? 'none of them reached momentum' : `${countOf(better, again.length, false)} reached momentum`;
+  return [
+    {
+      kind: 'attempt',
+      weight: 0.7,
+      text: `${teams.size === 1 ? `${[...teams][0]!} played on ${again.length} times` : `${teams.size} teams played on`} after a game ended early (${each}), and ${reached}: what did they do differently, and what did the first attempt teach them?`,
+    },
+  ];
 }
 
 // How the room finished.

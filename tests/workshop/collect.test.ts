@@ -2,9 +2,16 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeCode } from '../../src/replay/code';
 import { verifyReplay } from '../../src/replay/verify';
-import { collectRoom, firstRunExpectation, newRoomCache, teamRows, type Submission } from '../../src/workshop';
+import {
+  collectRoom,
+  debriefPrompts,
+  firstRunExpectation,
+  newRoomCache,
+  teamRows,
+  type Submission,
+} from '../../src/workshop';
 import { encodeRaw, expectCleanReason } from '../replay/support';
-import { asSubmission, ENTRIES, entry, handIn, ROOM, SCENARIO, tampered } from './support';
+import { asSubmission, botChoices, branchOf, ENTRIES, entry, handIn, ROOM, SCENARIO, tampered } from './support';
 
 /**
  * A room cache that counts the verifications collectRoom makes: each verified text is stored in
@@ -310,5 +317,57 @@ describe('collectRoom', () => {
     const room = collectRoom(ENTRIES, ROOM, subs, cache);
     expect(verifications()).toBe(30);
     expect(room).toEqual(collectRoom(ENTRIES, ROOM, subs));
+  });
+});
+
+describe('a team’s next attempt', () => {
+  // A lead-only team's game ends early in chaos; the team plays again from the first turn, balanced.
+  const first = handIn('lead-only', { team: 'Red' });
+  const again = branchOf(first, 0, botChoices('balanced'), { team: 'Red' });
+  const againProgress = branchOf(first, 0, botChoices('balanced'), { team: 'Red' }, 3);
+  const blue = handIn('balanced', { team: 'Blue' });
+
+  it('is kept beside the team’s game as its attempt 2, linked to the run it left, with its own hand-ins', () => {
+    expect(first.doc.summary.turns).toBeLessThan(entry(SCENARIO).scenario.turns);
+    const room = collectRoom(
+      ENTRIES,
+      ROOM,
+      [first, againProgress, blue, again].map((h) => asSubmission(h)),
+    );
+    expect(room.teams.map((t) => [t.team, t.attempt])).toEqual([
+      ['Blue', 1],
+      ['Red', 1],
+      ['Red (attempt 2)', 2],
+    ]);
+    const second = room.teams[2]!;
+    expect(second.of).toEqual({ team: 'Red', atTurn: 0, parent: first.doc.final });
+    expect(second.fingerprint).toBe(again.doc.final);
+    expect(second.handIns).toBe(2);
+    expect(room.teams[1]!.fingerprint).toBe(first.doc.final);
+  });
+
+  it('stays with the team’s game when the run it left is not in the room', () => {
+    const room = collectRoom(
+      ENTRIES,
+      ROOM,
+      [again, blue].map((h) => asSubmission(h)),
+    );
+    expect(room.teams.map((t) => [t.team, t.attempt])).toEqual([
+      ['Blue', 1],
+      ['Red', 1],
+    ]);
+  });
+
+  it('is asked about in the debrief, and the room’s counts are of teams, not attempts', () => {
+    const room = collectRoom(
+      ENTRIES,
+      ROOM,
+      [first, again, blue].map((h) => asSubmission(h)),
+    );
+    const prompts = debriefPrompts(room, entry(SCENARIO).scenario);
+    expect(prompts[0]).toMatch(/^Both teams finished: /);
+    expect(prompts).toContain(
+      `After its game ended in ${first.doc.summary.outcome}, Red played again from the first turn, and its attempt 2 ended in ${again.doc.summary.outcome}: what did it do differently this time, and what did it learn from the first?`,
+    );
   });
 });

@@ -53,6 +53,23 @@ export function fromChoices(
   return { doc, code: encodeCode(doc, scenario), choices };
 }
 
+/**
+ * A team's next attempt: `parent`'s first `atTurn` turns, then `then`'s choices from there, carrying
+ * the lineage that names `parent`; its first `turns` turns only when given (a progress hand-in).
+ */
+export function branchOf(
+  parent: TeamHandIn,
+  atTurn: number,
+  then: ReplayChoice[][],
+  meta: ReplayDocument['meta'],
+  turns?: number,
+): TeamHandIn {
+  const { scenario, hash } = entry(parent.doc.scenario.id);
+  const choices = [...parent.choices.slice(0, atTurn), ...then].slice(0, turns);
+  const doc = recordReplay(scenario, hash, parent.doc.seed, choices, meta, { atTurn, parentFinal: parent.doc.final });
+  return { doc, code: encodeCode(doc, scenario), choices };
+}
+
 export function asSubmission(h: TeamHandIn, source = 'pasted text'): Submission {
   return { source, text: h.code };
 }

@@ -9,6 +9,7 @@ import { handInPanel } from '../panels/hand-in';
 import { gameQuery, type Session } from '../session';
 import { worldViewOf } from '../world-view';
 import { playAgain } from './end-again';
+import { playOnOffer } from './end-play-on';
 import { shareSection } from './end-share';
 
 /** Outcome, profile, story, and the replay code to share or re-check. */
@@ -37,6 +38,7 @@ export function endScreen(ctx: AppContext, session: Session): void {
           'div',
           { class: 'end-side' },
           session.meta?.room ? handInPanel(ctx, session, false) : null,
+          playOnOffer(ctx, session),
           scoreSection(st),
           shareSection(ctx, session),
           playAgain(ctx, session),

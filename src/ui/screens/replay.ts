@@ -56,7 +56,7 @@ export function replayScreen(ctx: AppContext, code: string): void {
     const entry = ctx.entries.find((e) => e.scenario.id === scenario.id);
     if (!point.ok || !entry)
       return controls.refuseBranch(point.ok ? 'This run’s scenario is not available here.' : point.reason);
-    ctx.go({ kind: 'play', session: branchSession(entry, doc.seed, point, code.trim()) });
+    ctx.go({ kind: 'play', session: branchSession(entry, doc.seed, point, code.trim(), doc.meta) });
   };
   const withParent = doc.lineage ? compareWithParent(ctx, doc.lineage) : null;
   // Leaving the replay, or opening another view of it, stops playing first.

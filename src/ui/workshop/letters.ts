@@ -18,7 +18,12 @@ export function letteredRoom(room: Room): Room {
     if (letter === undefined) byName.set(name, (letter = `Team ${letters(byName.size)}`));
     return letter;
   };
-  const teams = room.teams.map((t) => ({ ...t, team: letterOf(t.team) }));
+  // A second attempt keeps its team's letter.
+  const teams = room.teams.map((t) => ({
+    ...t,
+    team: t.of ? `${letterOf(t.of.team)} (attempt ${t.attempt})` : letterOf(t.team),
+    ...(t.of ? { of: { ...t.of, team: letterOf(t.of.team) } } : {}),
+  }));
   const refused = room.refused.map((r) => ({ ...r, team: r.team === null ? null : letterOf(r.team) }));
   // Notes name teams in their own words; with names hidden they are left out.
   return { teams, refused, notes: [] };

@@ -10,6 +10,7 @@ import {
   teamRows,
   type Room,
   type SeriesKey,
+  type TeamRun,
 } from '../../workshop';
 import { queryString } from '../../platform/links';
 import { clip } from '../clip';
@@ -125,6 +126,7 @@ export function roomTable(room: Room, scenario: Scenario, ranked: boolean, limit
                     'Watch',
                   )
                 : '–',
+              run?.of ? compareAttempts(room, run, scenario) : null,
             ),
           );
         }),
@@ -144,6 +146,26 @@ function endingText(text: string): HTMLElement {
     more.setAttribute('aria-expanded', String(open));
   });
   return more;
+}
+
+/** For a team's later attempt: its run and the run it left, side by side on the compare page. */
+function compareAttempts(room: Room, run: TeamRun, scenario: Scenario): HTMLElement | null {
+  const parent = room.teams.find((t) => t.fingerprint === run.of?.parent);
+  const a = parent && tryEncodeCode(parent.doc, scenario);
+  const b = tryEncodeCode(run.doc, scenario);
+  if (!a?.ok || !b.ok) return null;
+  return h(
+    'a',
+    {
+      class: 'button secondary small',
+      target: '_blank',
+      rel: 'noopener',
+      'data-testid': 'compare-attempts',
+      href: `?${queryString({ compare: `${a.code}~${b.code}` })}`,
+      'aria-label': `Compare ${run.team} with the run it left`,
+    },
+    'Compare',
+  );
 }
 
 /** Team k's line: its colour and dash differ from every other's for the first 64 teams. */

@@ -102,6 +102,11 @@ async function play(app: OpenApp, seed: string, team: string, policy: string, tu
   app.byTestId<HTMLInputElement>('team-name').value = team;
   app.button('Continue to the briefing').click();
   app.button('Begin').click();
+  return playTurns(app, seed, policy, turns);
+}
+
+/** A bot's choices clicked card by card from the play screen, then the code handed in. */
+async function playTurns(app: OpenApp, seed: string, policy: string, turns?: number): Promise<string> {
   const plan = choicesOf(playGame(firstTeam, seed, policyByName(policy)!));
   for (const choices of plan.slice(0, turns)) {
     for (const c of choices) {
@@ -426,6 +431,34 @@ describe('the workshop dashboard, in Node', () => {
     expect(app.services.log.chimes).toBe(1);
     app.services.advance(10_000);
     expect(app.services.log.chimes).toBe(1);
+  });
+
+  it('a team whose game ended early plays on from a turn of its choosing, and the dashboard keeps it as the team’s attempt 2', async () => {
+    const { app, room, link } = await (async () => {
+      const a = openApp('/?workshop');
+      return { app: a, ...(await createSession(a)) };
+    })();
+    const team = openApp(`/${new URL(link).search}`);
+    const first = await play(team, SEED, 'Red', 'lead-only');
+    expect(decodeCode(first)).toMatchObject({ ok: true, raw: { meta: { team: 'Red', room } } });
+    // The offer names the turn before the regime that ended the game took hold.
+    const offer = team.byTestId('play-on');
+    expect(offer.textContent).toContain('Your game ended early, in chaos.');
+    const turn = team.byTestId<HTMLSelectElement>('play-on-turn');
+    expect(turn.options).toHaveLength(playGame(firstTeam, SEED, policyByName('lead-only')!).turns.length);
+    turn.value = '0';
+    team.byTestId('play-on-start').click();
+    const second = await playTurns(team, SEED, 'balanced');
+    expect(decodeCode(second)).toMatchObject({
+      ok: true,
+      raw: { meta: { team: 'Red', room }, lineage: { atTurn: 0 } },
+    });
+    await paste(app, `${first}\n${second}`);
+    expect(teams(app)).toEqual(['Red', 'Red (attempt 2)']);
+    expect(rows(app).every((r) => r.verified === 'true')).toBe(true);
+    expect(app.field('.prompts').textContent).toContain(
+      'Red played again from the first turn, and its attempt 2 ended in',
+    );
   });
 
   it('opens the facilitator guide, prints it, and goes back to the room', async () => {

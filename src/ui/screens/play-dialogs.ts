@@ -27,7 +27,10 @@ export function turnDialogs(): {
       openMemberPicker(def, state, s, onChoose, opened(document.activeElement as HTMLElement | null));
     },
     handIn(ctx, session, opener) {
-      openHandIn(ctx, session, opened(opener));
+      // Back on End turn, not on "Hand in progress": the game's Enter then ends the turn, as
+      // everywhere else, rather than opening the hand-in again.
+      const endTurn = ctx.root.querySelector<HTMLButtonElement>('[data-testid="end-turn"]:not(:disabled)');
+      openHandIn(ctx, session, opened(endTurn ?? opener));
     },
   };
 }

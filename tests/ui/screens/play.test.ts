@@ -466,6 +466,27 @@ describe('the turn’s keys', () => {
     expect(app.live.textContent).toMatch(/Morale \d+/);
   });
 
+  it('after "Hand in progress" is closed, Enter ends the turn rather than opening it again', async () => {
+    const app = openApp('/?scenario=first-team&seed=keys&room=AK7QMX4&team=Blue');
+    app.byTestId<HTMLInputElement>('team-name').value = 'Blue';
+    app.button('Continue to the briefing').click();
+    app.button('Begin').click();
+    press('1', { code: 'Digit1' });
+    const opener = app.byTestId('hand-in-progress');
+    opener.focus();
+    opener.click();
+    expect(document.querySelectorAll('dialog[open]')).toHaveLength(1);
+    [...document.querySelectorAll<HTMLElement>('dialog button')]
+      .find((b) => b.textContent === 'Back to the game')!
+      .click();
+    expect(document.querySelectorAll('dialog')).toHaveLength(0);
+    // Focus is back on End turn: Enter on a focused button is that button's own (a browser's click).
+    expect(document.activeElement).toBe(app.byTestId('end-turn'));
+    (document.activeElement as HTMLElement).click();
+    expect(document.querySelectorAll('dialog')).toHaveLength(0);
+    expect(turnCount(app)).toBe('Turn 2 of 8');
+  });
+
   it('keep the last turn explained as the player left it while cards are chosen, until the next turn', async () => {
     const app = openApp('/?scenario=first-team&seed=explained');
     app.byTestId('end-turn').click();

@@ -119,7 +119,8 @@ export function joinView(
       'div',
       {},
       h('p', { class: 'join-step' }, 'Scan the code, or open Momentum and type the room code under “Join a room”:'),
-      h('p', { class: `room-code huge${record.room.length > 9 ? ' long' : ''}` }, record.room),
+      // Not a paragraph styled as a heading: a code to read out, in large type.
+      h('div', { class: `room-code huge${record.room.length > 9 ? ' long' : ''}` }, record.room),
       h('p', { class: 'join-link' }, link),
       h('p', { class: 'muted' }, `${scenario.title} · one device per team`),
     ),

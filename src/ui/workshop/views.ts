@@ -41,7 +41,7 @@ export function roomTable(room: Room, scenario: Scenario, ranked: boolean, limit
   const cell = (v: string | number | null): HTMLElement => h('td', {}, v === null ? '–' : String(v));
   return h(
     'div',
-    { class: 'table-scroll' },
+    { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'Every team’s run' },
     h(
       'table',
       { class: 'room-table' },
@@ -299,7 +299,7 @@ export function regimeGrid(room: Room, scenario: Scenario): HTMLElement {
   const lines = regimeTimeline(room);
   return h(
     'div',
-    { class: 'table-scroll' },
+    { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'Each team’s regime after every turn' },
     h(
       'table',
       { class: 'regime-grid' },
@@ -386,7 +386,12 @@ export function profiles(room: Room): HTMLElement {
   const aspects = p.average.aspects;
   return h(
     'div',
-    { class: 'table-scroll' },
+    {
+      class: 'table-scroll',
+      tabindex: '0',
+      role: 'region',
+      'aria-label': 'Hours spent leading and managing on each of the eight aspects',
+    },
     h(
       'table',
       { class: 'profile-grid' },

@@ -1,9 +1,13 @@
 /**
  * Room codes a team can type to join a workshop with no server: the code itself says which game
- * the room plays. Its first character names the scenario; the seed is the six characters after it
- * (`BK7QMX4`: build-the-house, seed `K7QMX4`), or, for a seed of the facilitator's own, follows a
- * dash (`B4KQM-leadership-day`: four random characters keep two rooms on one seed apart).
+ * the room plays. Its first character names the scenario; the seed is the five characters after
+ * it (`BK7QMXR`: build-the-house, seed `K7QMX`), or, for a seed of the facilitator's own, follows
+ * a dash (`B4KQR-leadership-day`: three random characters keep two rooms on one seed apart). The
+ * last character before any dash is a check over the whole code, so a mistyped or swapped
+ * character is caught on the title instead of starting another game.
  */
+
+import { readLaunch } from './links';
 
 /** Letters and digits nobody misreads off a projector (no 0/O, 1/I/L). */
 const ROOM_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -29,7 +33,24 @@ const MAX_ROOM_LENGTH = 60;
 /** The longest seed of the facilitator's own a room code can carry. */
 export const MAX_ROOM_SEED_LENGTH = MAX_ROOM_LENGTH - 6;
 
-const OWN_SEED = new RegExp(`^[${ROOM_ALPHABET}]{6}$`);
+/** A seed made for a room: five characters of the room alphabet, carried whole in the code. */
+const ROOM_SEED = new RegExp(`^[${ROOM_ALPHABET}]{5}$`);
+
+/**
+ * The check character of a code's other characters (head and seed): a weighted sum modulo 31, a
+ * prime, with weights 1 to 30, so any one character changed, or two neighbours swapped, changes it.
+ */
+function checkOf(text: string): string {
+  let sum = 0;
+  let i = 0;
+  for (const c of text) {
+    const at = ROOM_ALPHABET.indexOf(c);
+    const value = at >= 0 ? at : c.codePointAt(0)!;
+    sum = (sum + ((i % 30) + 1) * value) % ROOM_ALPHABET.length;
+    i++;
+  }
+  return ROOM_ALPHABET[sum]!;
+}
 
 function randomCharacters(n: number): string {
   const bytes = new Uint8Array(n);
@@ -37,9 +58,9 @@ function randomCharacters(n: number): string {
   return Array.from(bytes, (b) => ROOM_ALPHABET[b % ROOM_ALPHABET.length]).join('');
 }
 
-/** A seed made for a room: six characters that put the shortest code on the screen. */
+/** A seed made for a room: five characters that put the shortest code on the screen. */
 export function newRoomSeed(): string {
-  return randomCharacters(6);
+  return randomCharacters(5);
 }
 
 /**
@@ -53,9 +74,11 @@ export async function newRoomCode(
   taken: (code: string) => Promise<boolean>,
 ): Promise<string> {
   const letter = roomLetterOf(scenario) ?? LAB_LETTER;
-  if (OWN_SEED.test(seed) && !(await taken(letter + seed))) return letter + seed;
+  const short = letter + seed;
+  if (ROOM_SEED.test(seed) && !(await taken(short + checkOf(short)))) return short + checkOf(short);
   for (;;) {
-    const code = `${letter}${randomCharacters(4)}-${seed}`;
+    const head = letter + randomCharacters(3);
+    const code = `${head}${checkOf(head + seed)}-${seed}`;
     if (!(await taken(code))) return code;
   }
 }
@@ -74,6 +97,14 @@ const refuse = (reason: string): RoomJoin => ({ ok: false, reason });
 export function readRoomCode(typed: string): RoomJoin {
   const text = typed.trim();
   if (text === '') return refuse('Type the room code your facilitator shows.');
+  // The teams' whole link, pasted instead of the code, is as good as the code.
+  if (text.includes('?')) {
+    const linked = readLaunch(text.slice(text.indexOf('?')));
+    if (linked.kind === 'game' && linked.room) {
+      return { ok: true, scenario: linked.scenario, seed: linked.seed, room: linked.room };
+    }
+    return refuse('This is a link, but not a workshop team’s link: type the room code, or open the link itself.');
+  }
   const dash = text.indexOf('-');
   const head = (dash < 0 ? text : text.slice(0, dash)).replace(/\s+/g, '').toUpperCase();
   const ownSeed = dash < 0 ? null : text.slice(dash + 1).trim();
@@ -85,20 +116,21 @@ export function readRoomCode(typed: string): RoomJoin {
         : `A room code holds only letters and digits before any dash, and this one has “${strange}”.`,
     );
   }
-  if (ownSeed === null && head.length === 6) {
-    return refuse(
-      'This room code is from an earlier version of Momentum and does not say which game the room plays: open the link your facilitator gave, or scan its QR code.',
-    );
-  }
   const expected = ownSeed === null ? 7 : 5;
   if (head.length !== expected) {
     return refuse(
       ownSeed === null
-        ? `A room code has 7 characters (or 5, a dash and a seed), and this one has ${head.length}: check the code on the screen.`
-        : `Before its dash a room code has 5 characters, and this one has ${head.length}: check the code on the screen.`,
+        ? `A room code has 7 characters (or 5, a dash and a seed), and this one has ${head.length}: check it against the screen.${head.length === 6 ? ' (Codes of 6 characters come from an earlier version of Momentum: open the link your facilitator gave, or scan its QR code.)' : ''}`
+        : `Before its dash a room code has 5 characters, and this one has ${head.length}: check it against the screen.`,
     );
   }
   if (ownSeed === '') return refuse('The room code ends at its dash: type the seed that follows it too.');
+  const body = head.slice(0, -1);
+  if (checkOf(body + (ownSeed ?? '')) !== head.at(-1)) {
+    return refuse(
+      'This room code does not check out: a character is mistyped, missing or swapped. Check it against the screen.',
+    );
+  }
   const letter = head[0]!;
   if (letter === LAB_LETTER) {
     return refuse(
@@ -111,7 +143,7 @@ export function readRoomCode(typed: string): RoomJoin {
   }
   const room = ownSeed === null ? head : `${head}-${ownSeed}`;
   if ([...room].length > MAX_ROOM_LENGTH) return refuse(`A room code has at most ${MAX_ROOM_LENGTH} characters.`);
-  return { ok: true, scenario, seed: ownSeed ?? head.slice(1), room };
+  return { ok: true, scenario, seed: ownSeed ?? body.slice(1), room };
 }
 
 /** The letter a shipped scenario's room codes start with; null for a scenario made in the lab. */

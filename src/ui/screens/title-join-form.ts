@@ -14,7 +14,7 @@ export function joinForm(ctx: AppContext): HTMLElement {
     autocomplete: 'off',
     autocapitalize: 'characters',
     spellcheck: 'false',
-    placeholder: 'BK7QMX4',
+    placeholder: 'BK7QMXS',
     maxlength: '80',
     'data-testid': 'join-room',
     'aria-describedby': 'join-room-help join-room-error',

@@ -82,7 +82,7 @@ export function setupForm(
     h(
       'p',
       { class: 'muted small', id: 'ws-seed-help' },
-      'Teams can join by typing the room code, which carries the seed: a seed of six letters and digits, as offered here, gives the shortest code (7 characters); a seed of your own follows a dash in it.',
+      'Teams can join by typing the room code, which carries the seed: a seed of five letters and digits, as offered here, gives the shortest code (7 characters); a seed of your own follows a dash in it.',
     ),
     error,
     h('label', { for: 'ws-teams' }, 'Team names (optional, one per line): each gets its own link'),

@@ -66,7 +66,8 @@ export function savedGames(store: Store, entries: readonly ScenarioEntry[]): Sav
 /**
  * The saved game a link to `scenario`, `seed` (and workshop `room`) should reopen: the game in
  * progress played last, else the result of the last finished one, else none. A branch shares its
- * scenario and seed with the run it left, so it is reopened only by its own key (`branch`).
+ * scenario and seed with the run it left, so it is reopened only by its own key (`branch`),
+ * except a workshop team's next attempt, which its team's link reopens too.
  */
 export function gameFor(
   saved: readonly SavedGame[],
@@ -86,10 +87,12 @@ export function gameFor(
       session.meta?.room === room;
     return fits ? session : null;
   }
-  // A workshop room's game and a game played alone are different games, even on one seed.
+  // A workshop room's game and a game played alone are different games, even on one seed. In a
+  // room, a team's later attempt (a branch under its name and room) is its game too: the team's
+  // link reopens whichever it played last.
   const same = saved.flatMap((g) =>
     g.ok &&
-    !g.session.lineage &&
+    (!g.session.lineage || room !== undefined) &&
     g.session.scenario.id === scenario &&
     g.session.seed === seed &&
     g.session.meta?.room === room

@@ -59,6 +59,28 @@ describe('saves per game', () => {
     expect(gameFor(savedGames(store, ENTRIES), 'first-team', 's')?.key).toBe(fresh.key);
   });
 
+  it('reopens a workshop team’s next attempt from the team’s link, and keeps a branch played alone off a plain link', () => {
+    const store = memoryStore();
+    const meta = { room: 'AK7QMXS', team: 'Red' };
+    const first = save(store, played(newSession(entry('first-team'), 's', { meta }), 99), 1000);
+    expect(first.state.over).toBe(true);
+    const point = branchAt({ document: replayOf(first).document, state: first.state }, 1);
+    if (!point.ok) throw new Error(point.reason);
+    const again = save(
+      store,
+      played(branchSession(entry('first-team'), 's', point, replayOf(first).code!, meta), 1),
+      2000,
+    );
+    expect(again.meta).toEqual(meta);
+    expect(gameFor(savedGames(store, ENTRIES), 'first-team', 's', meta.room)?.key).toBe(again.key);
+    // Alone, a branch is reopened only by its own key: the plain link keeps the run it left.
+    const alone = save(store, played(newSession(entry('first-team'), 't'), 99), 3000);
+    const p2 = branchAt({ document: replayOf(alone).document, state: alone.state }, 1);
+    if (!p2.ok) throw new Error(p2.reason);
+    save(store, played(branchSession(entry('first-team'), 't', p2, replayOf(alone).code!), 1), 4000);
+    expect(gameFor(savedGames(store, ENTRIES), 'first-team', 't')?.key).toBe(alone.key);
+  });
+
   it('never writes over a newer save of the same game from another tab', () => {
     const store = memoryStore();
     const start = save(store, newSession(entry('first-team'), 'tabs'), 1);

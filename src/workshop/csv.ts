@@ -16,6 +16,7 @@ const REGIMES: readonly Regime[] = ['momentum', 'chaos', 'stagnation', 'drift'];
 
 export const SUMMARY_CSV_HEADER = [
   'team',
+  'attempt',
   'verified',
   'finished',
   'turns',
@@ -49,8 +50,8 @@ export function roomCsv(room: Room, scenario: Scenario): string {
 
 /**
  * One row per team, as the room's table has them: verified runs with their outcome, score, hours
- * and turns in each regime, then teams whose hand-ins were all refused, with the reason. Quoted
- * and defused as `roomCsv`.
+ * and turns in each regime (a team's later attempt on a row of its own, numbered), then teams
+ * whose hand-ins were all refused, with the reason. Quoted and defused as `roomCsv`.
  */
 export function summaryCsv(room: Room, scenario: Scenario): string {
   const rows: (string | number)[][] = [[...SUMMARY_CSV_HEADER]];
@@ -61,6 +62,7 @@ export function summaryCsv(room: Room, scenario: Scenario): string {
     const cell = (x: string | number | null): string | number => x ?? '';
     rows.push([
       row.team,
+      run?.attempt ?? '',
       row.verified ? 'yes' : 'no',
       row.verified ? (row.finished ? 'yes' : 'no') : '',
       cell(row.turns),

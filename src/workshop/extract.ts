@@ -50,9 +50,9 @@ const LOOKS_LIKE_DOCUMENT = /^\{\s*"format"\s*:\s*"momentum-replay"/;
 export function extractSubmissions(
   text: string,
   source: string,
-): { found: Submission[]; note: string | null; unread: number } {
+): { found: Submission[]; note: string | null; unread: number; repeated: number } {
   const documents = documentsIn(text, source);
-  if (documents) return documents;
+  if (documents) return { ...documents, repeated: 0 };
   text = text.replace(INVISIBLE, '');
   const found: Submission[] = [];
   const seen = new Set<string>();
@@ -61,6 +61,7 @@ export function extractSubmissions(
   let counted = 0;
   // Past the cap the rest are only counted, so the note can say how many went unread.
   let unread = 0;
+  let repeated = 0;
   CANDIDATE.lastIndex = 0;
   for (let m = CANDIDATE.exec(text); m !== null; m = CANDIDATE.exec(text)) {
     let candidate = m[1] ?? linkedCode(m[2]!);
@@ -72,7 +73,11 @@ export function extractSubmissions(
       candidate = whole.code;
       CANDIDATE.lastIndex = whole.end;
     }
-    if (seen.has(candidate)) continue;
+    if (seen.has(candidate)) {
+      // A code quoted in a reply, or posted twice: read once, and counted so the count adds up.
+      repeated++;
+      continue;
+    }
     seen.add(candidate);
     if (found.length === MAX_CANDIDATES) {
       unread++;
@@ -93,12 +98,14 @@ export function extractSubmissions(
       found,
       note: `${source} holds ${(MAX_CANDIDATES + unread).toLocaleString('en')} different replay codes or links; only the first ${CAP_WORDS} are read, and ${unread.toLocaleString('en')} are left unread.`,
       unread,
+      repeated,
     };
   }
   return {
     found,
     note: found.length === 0 ? `No replay code, link or replay file was found in ${source}.` : null,
     unread: 0,
+    repeated,
   };
 }
 

@@ -99,7 +99,8 @@ function candidates(room: Room, scenario: Scenario): Candidate[] {
 function attemptCandidates(all: readonly TeamRun[]): Candidate[] {
   const again = all.filter((t) => t.of !== undefined);
   if (again.length === 0) return [];
-  const from = (t: TeamRun): string => (t.of!.atTurn === 0 ? 'from the first turn' : `after turn ${t.of!.atTurn}`);
+  const from = (t: TeamRun): string =>
+    t.of!.atTurn === 0 ? 'went back to the start and played again' : `went back to turn ${t.of!.atTurn} and played on`;
   const ended = (t: TeamRun): string =>
     t.finished ? `ended in ${t.outcome}` : `is in ${t.regime} after turn ${t.turns}, still playing`;
   if (again.length === 1) {
@@ -110,15 +111,19 @@ function attemptCandidates(all: readonly TeamRun[]): Candidate[] {
       {
         kind: 'attempt',
         weight: 0.7,
-        text: `After ${first}, ${t.of!.team} played again ${from(t)}, and its attempt ${t.attempt} ${ended(t)}: what did it do differently this time, and what did it learn from the first?`,
+        text: `After ${first}, ${t.of!.team} ${from(t)}; its ${ordinal(t.attempt)} attempt ${ended(t)}: what did it do differently this time, and what did it learn from the first?`,
       },
     ];
   }
   const teams = new Set(again.map((t) => t.of!.team));
-  const each = listWords(again.map((t) => `${t.of!.team} ${from(t)}`));
+  const each = listWords(
+    again.map((t) => `${t.of!.team} ${t.of!.atTurn === 0 ? 'from the start' : `from turn ${t.of!.atTurn}`}`),
+    4,
+    'attempt',
+  );
   const better = again.filter((t) => t.outcome === 'momentum').length;
   const reached =
-    better === 0 ? 'none of them reached momentum' : `${countOf(better, again.length, false)} reached momentum`;
+    better === 0 ? 'none of those attempts reached momentum' : `${better} of ${again.length} attempts reached momentum`;
   return [
     {
       kind: 'attempt',
@@ -126,6 +131,11 @@ function attemptCandidates(all: readonly TeamRun[]): Candidate[] {
       text: `${teams.size === 1 ? `${[...teams][0]!} played on ${again.length} times` : `${teams.size} teams played on`} after a game ended early (${each}), and ${reached}: what did they do differently, and what did the first attempt teach them?`,
     },
   ];
+}
+
+/** "second", "third" …: a team's attempts are few. */
+function ordinal(n: number): string {
+  return ['first', 'second', 'third', 'fourth', 'fifth'][n - 1] ?? `${n}th`;
 }
 
 // How the room finished.
@@ -551,9 +561,10 @@ function sum(xs: readonly number[]): number {
  * "a", "a and b", "a, b and c"; beyond `most` items, the first few and how many more ("and 12
  * more", or "and 12 more teams" given the noun), so a list of a whole room stays one line.
  */
-function listWords(items: readonly string[], most = 4, noun?: string): string {
+function listWords(items: readonly string[], most = 4, noun = 'team'): string {
   const rest = items.length - most + 1;
-  const more = noun === undefined ? `${rest} more` : plural(rest, `more ${noun}`);
+  // "and 7 more teams", never "and 7 more", which after "turn 6" reads as a turn.
+  const more = plural(rest, `more ${noun}`);
   const shown = items.length > most ? [...items.slice(0, most - 1), more] : [...items];
   if (shown.length <= 1) return shown.join('');
   return `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;

@@ -9,6 +9,7 @@ import { launchChromium } from './chromium';
 import { browserHarness, SHOTS as ALL_SHOTS } from './harness';
 import { playRecorded } from '../replay/support';
 import { playTurn } from './play-helpers';
+import { botChoices, branchOf, handIn } from '../workshop/support';
 
 // What a facilitator's dashboard does with its hand-ins (collecting, verdicts, removals, session
 // files, the timer, printing) is tested in Node: tests/ui/screens/workshop-*.test.ts. Here is
@@ -334,8 +335,17 @@ describe('a workshop', () => {
     const names = Array.from({ length: 20 }, (_, i) =>
       i === 7 ? 'The Quiet Innovators of the Third Floor' : i === 11 ? 'Équipe Lumière' : `Team ${i + 1}`,
     );
-    await paste(page, names.map((n, i) => code(n, policies[i % policies.length]!, room)).join('\n'));
-    await rowCount(page, 20);
+    // Twenty teams, one playing on after its early end (a second attempt), a run of another seed
+    // and a code cut short, each refused with its team named: twenty-three rows.
+    const first = handIn('lead-only', { team: names[1]!, room }, { seed: 'workshop-seed' });
+    const again = branchOf(first, 0, botChoices('balanced', 'first-team', 'workshop-seed'), { team: names[1]!, room });
+    const otherSeed = code('Team Elsewhere', 'balanced', room, 'another-seed');
+    const cut = code('Team Cut Short', 'balanced', room).slice(0, -2);
+    await paste(
+      page,
+      [...names.map((n, i) => code(n, policies[i % policies.length]!, room)), again.code, otherSeed, cut].join('\n'),
+    );
+    await rowCount(page, 23);
     await page.click('[data-testid="presenter-toggle"]');
     const seen: Record<string, unknown>[] = [];
     for (const hidden of [false, true]) {
@@ -399,8 +409,9 @@ describe('a workshop', () => {
     const pages = await pdfText(await page.pdf({ format: 'A4' }));
     const squeezed = (t: string): string => t.replace(/\s+/g, '');
     const all = squeezed(pages.join(' '));
-    expect(headers.filter((x) => !all.includes(squeezed(x)))).toEqual([]);
-    expect(squeezed(pages[0]!)).toContain(squeezed('Teams (20 verified)'));
+    // Every column but Replay, whose buttons are of no use on paper.
+    expect(headers.filter((x) => x !== 'Replay' && !all.includes(squeezed(x)))).toEqual([]);
+    expect(squeezed(pages[0]!)).toContain(squeezed('Teams (21 verified)'));
     expect(squeezed(pages[0]!)).toContain(squeezed('Hours managing'));
     expect(all).toContain(squeezed('The Quiet Innovators of the Third Floor'));
     await ctx.close();

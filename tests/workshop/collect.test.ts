@@ -367,7 +367,7 @@ describe('a team’s next attempt', () => {
     const prompts = debriefPrompts(room, entry(SCENARIO).scenario);
     expect(prompts[0]).toMatch(/^Both teams finished: /);
     expect(prompts).toContain(
-      `After its game ended in ${first.doc.summary.outcome}, Red played again from the first turn, and its attempt 2 ended in ${again.doc.summary.outcome}: what did it do differently this time, and what did it learn from the first?`,
+      `After its game ended in ${first.doc.summary.outcome}, Red went back to the start and played again; its second attempt ended in ${again.doc.summary.outcome}: what did it do differently this time, and what did it learn from the first?`,
     );
   });
 });

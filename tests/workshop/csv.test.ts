@@ -43,6 +43,7 @@ describe('summaryCsv', () => {
         continue;
       }
       const run = room.teams.find((r) => r.team === t.team)!;
+      expect(col(row, 'attempt')).toBe(String(run.attempt));
       expect(col(row, 'finished')).toBe(run.finished ? 'yes' : 'no');
       expect(col(row, 'outcome')).toBe(run.outcome ?? '');
       expect(col(row, 'score')).toBe(run.score === null ? '' : String(run.score));

@@ -104,9 +104,11 @@ describe('extractSubmissions', () => {
       `[09:06] Eve: ours got cut off: ${cut}`,
       `[09:07] Ana: again ${blue.code}.`,
     ].join('\n');
-    const { found, note } = extractSubmissions(transcript, 'pasted text');
+    const { found, note, repeated } = extractSubmissions(transcript, 'pasted text');
     expect(note).toBeNull();
     expect(found.map((f) => f.text)).toEqual([blue.code, red.code, green.code, cut]);
+    // Ana's second post of the same code is read once, and counted as a repeat.
+    expect(repeated).toBe(1);
     expect(found.map((f) => f.source)).toEqual([
       'pasted text, line 2',
       'pasted text, line 3',
@@ -146,6 +148,7 @@ describe('extractSubmissions', () => {
       found: [{ source: 'blue.replay.json', text }],
       note: null,
       unread: 0,
+      repeated: 0,
     });
     const list = extractSubmissions(JSON.stringify([blue.doc, red.doc]), 'session.json').found;
     expect(list.map((f) => f.source)).toEqual(['session.json, run 1', 'session.json, run 2']);

@@ -79,7 +79,7 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** "A, B, C and 12 more": the names a capped list shows, in order. */
 function shownList(names: readonly string[]): string {
-  const shown = names.length > 4 ? [...names.slice(0, 3), `${names.length - 3} more`] : [...names];
+  const shown = names.length > 4 ? [...names.slice(0, 3), `${names.length - 3} more teams`] : [...names];
   return shown.length === 1 ? shown[0]! : `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
 }
 

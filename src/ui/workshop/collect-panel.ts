@@ -41,7 +41,7 @@ export function collectPanel(ctx: AppContext, keeper: RoomKeeper, redraw: () => 
   const manage = removalBox(() => drawManage());
 
   const addText = async (text: string, source: string): Promise<void> => {
-    const { found, note } = extractSubmissions(text, source);
+    const { found, note, repeated } = extractSubmissions(text, source);
     if (found.length === 0) {
       say(`${source}: no replay code or replay file was found in it.${note ? ` ${note}` : ''}`);
       return;
@@ -55,7 +55,7 @@ export function collectPanel(ctx: AppContext, keeper: RoomKeeper, redraw: () => 
     }
     const n = r.stillRemoved.length;
     say(
-      addedWords(source, found.length, r, note),
+      addedWords(source, found.length, r, repeated ? `${repeatedWords(repeated)}${note ? ` ${note}` : ''}` : note),
       n
         ? {
             label: n === 1 ? 'Bring it back' : `Bring the ${n} back`,
@@ -216,6 +216,13 @@ function fileDrop(add: (text: string, source: string) => Promise<void>, say: (te
 }
 
 /** What a paste or a file added, in one sentence. */
+/** Codes a text held more than once (a reply quoting one, a code posted twice): read once each. */
+function repeatedWords(n: number): string {
+  return n === 1
+    ? 'One code appeared a second time in it and is counted once.'
+    : `${n} codes appeared again in it and are each counted once.`;
+}
+
 function addedWords(source: string, found: number, r: Added & { ok: true }, note: string | null): string {
   const n = r.stillRemoved.length;
   return `${source}: ${plural(found, 'hand-in')} found; ${plural(r.added, 'new or updated team run')} verified${r.refused ? `, ${r.refused} refused (see below)` : ''}.${r.tooLong ? ` ${r.tooLong} longer than ${MAX_HAND_IN_CHARS.toLocaleString('en')} characters ${r.tooLong === 1 ? 'was' : 'were'} left out: no run's file is that long.` : ''}${n ? ` ${n} of them ${n === 1 ? 'had' : 'had all'} been removed from this room and ${n === 1 ? 'stays' : 'stay'} removed.` : ''}${note ? ` ${note}` : ''}`;

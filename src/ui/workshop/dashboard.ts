@@ -77,7 +77,7 @@ export async function workshopScreen(ctx: AppContext, roomCode: string): Promise
             const [suffix, text] =
               which === 'turns'
                 ? ['', roomCsv(keeper.room, scenario)]
-                : ['-summary', summaryCsv(keeper.room, scenario)];
+                : ['-per-team', summaryCsv(keeper.room, scenario)];
             ctx.services.download(`${fileStem(found.room)}${suffix}.csv`, 'text/csv', BYTE_ORDER_MARK + text);
           }),
         allSessions: () => ctx.go({ kind: 'workshop-setup' }),

@@ -89,7 +89,8 @@ export function roomTable(room: Room, scenario: Scenario, ranked: boolean, limit
             h(
               'td',
               { class: 'wrap' },
-              r.verified ? '✓ verified' : `✗ refused: ${r.reason ?? ''}`,
+              r.verified ? '✓ verified' : '✗ refused',
+              r.verified ? null : shortText(r.reason ?? '', 'refusal-text'),
               r.handIns > 1 ? h('span', { class: 'muted small' }, ` (${r.handIns} hand-ins, latest kept)`) : null,
             ),
             cell(r.turns === null ? null : `${r.turns}${r.finished ? '' : ', in progress'}`),
@@ -97,7 +98,7 @@ export function roomTable(room: Room, scenario: Scenario, ranked: boolean, limit
               'td',
               { class: 'wrap' },
               regime ? `${REGIME_INFO[regime].icon} ${REGIME_INFO[regime].label}` : '–',
-              r.endingText ? endingText(r.endingText) : null,
+              r.endingText ? shortText(r.endingText) : null,
             ),
             cell(r.morale),
             cell(r.execution),
@@ -136,11 +137,11 @@ export function roomTable(room: Room, scenario: Scenario, ranked: boolean, limit
 }
 
 /**
- * An ending's sentence: whole on a laptop and in print; on a projector one line, shortened, with
- * the whole sentence one click (or Enter) away.
+ * A long sentence in a table cell (an ending, why a hand-in was refused): whole on a laptop and in
+ * print; on a projector one line, shortened, with the whole sentence one click (or Enter) away.
  */
-function endingText(text: string): HTMLElement {
-  const more = h('button', { type: 'button', class: 'ending-text muted', 'aria-expanded': 'false' }, text);
+function shortText(text: string, kind = 'ending-text'): HTMLElement {
+  const more = h('button', { type: 'button', class: `ending-text ${kind} muted`, 'aria-expanded': 'false' }, text);
   more.addEventListener('click', () => {
     const open = more.getAttribute('aria-expanded') !== 'true';
     more.setAttribute('aria-expanded', String(open));
@@ -297,6 +298,17 @@ export function roomChart(
 /** Team × turn: each cell names its regime by icon and word (colour only repeats it). */
 export function regimeGrid(room: Room, scenario: Scenario): HTMLElement {
   const lines = regimeTimeline(room);
+  const legend = h(
+    'p',
+    { class: 'regime-legend' },
+    ...(['momentum', 'chaos', 'stagnation', 'drift'] as const).map((r) =>
+      h('span', { class: `regime-key regime-cell-${r}` }, `${REGIME_INFO[r].icon} ${REGIME_INFO[r].label}`),
+    ),
+  );
+  return h('div', {}, legend, regimeTable(lines, scenario));
+}
+
+function regimeTable(lines: ReturnType<typeof regimeTimeline>, scenario: Scenario): HTMLElement {
   return h(
     'div',
     { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'Each team’s regime after every turn' },
@@ -353,7 +365,9 @@ export function decisions(room: Room, scenario: Scenario, turn: number): HTMLEle
         ? 'The choices are compared once two teams have handed in.'
         : first === null
           ? 'Every team made the same choices so far: their runs are identical.'
-          : `The teams’ choices first differ at turn ${first}. Until then every run was the same: they share a seed, so every difference in outcome comes from choices.`,
+          : first === 1
+            ? 'The teams chose differently from the very first turn: they share a seed, so every difference in outcome comes from their choices.'
+            : `The teams’ choices first differ at turn ${first}. Until then every run was the same: they share a seed, so every difference in outcome comes from choices.`,
     ),
     sideBySide(room, scenario),
     h(

@@ -196,7 +196,7 @@ describe('the workshop dashboard, in Node', () => {
     expect(app.field('.refused li').textContent).toMatch(
       /^pasted text, line 5 \(Someone\): The replay code is cut short: it stops/,
     );
-    expect(app.byTestId('divergence').textContent).toMatch(/first differ at turn \d+/);
+    expect(app.byTestId('divergence').textContent).toMatch(/first differ at turn \d+|from the very first turn/);
 
     // The CSV holds one row per team per turn played.
     app.byTestId('export-csv').click();
@@ -223,8 +223,8 @@ describe('the workshop dashboard, in Node', () => {
     const before = app.services.log.downloads.length;
     app.byTestId('export-summary-csv').click();
     await app.until(() => app.services.log.downloads.length > before, 'the summary CSV');
-    expect(app.services.log.downloads.at(-1)!.name).toBe(`momentum-workshop-${room}-summary.csv`);
-    const summaryText = downloaded(app, '-summary.csv');
+    expect(app.services.log.downloads.at(-1)!.name).toBe(`momentum-workshop-${room}-per-team.csv`);
+    const summaryText = downloaded(app, '-per-team.csv');
     expect(summaryText.startsWith('\uFEFF')).toBe(true);
     const summary = Papa.parse<Record<string, string>>(summaryText.slice(1), { header: true, skipEmptyLines: true });
     expect(summary.errors).toEqual([]);
@@ -457,7 +457,7 @@ describe('the workshop dashboard, in Node', () => {
     expect(teams(app)).toEqual(['Red', 'Red (attempt 2)']);
     expect(rows(app).every((r) => r.verified === 'true')).toBe(true);
     expect(app.field('.prompts').textContent).toContain(
-      'Red played again from the first turn, and its attempt 2 ended in',
+      'Red went back to the start and played again; its second attempt ended in',
     );
   });
 

@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Papa from 'papaparse';
 import type { BrowserContext, Page } from 'playwright-core';
 import { encode } from 'uqr';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -346,6 +347,25 @@ describe('a workshop', () => {
       [...names.map((n, i) => code(n, policies[i % policies.length]!, room)), again.code, otherSeed, cut].join('\n'),
     );
     await rowCount(page, 23);
+    // Each row says how many turns its team played.
+    const turnsPlayed: Record<string, string> = await page.$$eval('[data-testid="workshop-row"]', (rs) =>
+      Object.fromEntries(rs.map((r) => [r.getAttribute('data-team') ?? '', r.getAttribute('data-turn') ?? ''])),
+    );
+    expect(turnsPlayed[names[1]!]).toBe(String(first.doc.turns.length));
+    expect(turnsPlayed[`${names[1]!} (attempt 2)`]).toBe(String(again.doc.turns.length));
+    expect(turnsPlayed['Team Elsewhere']).toBe('');
+    // Both CSV files download with a byte-order mark and parse: one row per turn, one per team.
+    for (const [id, rowsWanted] of [
+      ['export-csv', null],
+      ['export-summary-csv', 23],
+    ] as const) {
+      const text = readFileSync(await download(page, `[data-testid="${id}"]`), 'utf8');
+      expect(text.startsWith('\uFEFF'), id).toBe(true);
+      const parsed = Papa.parse<string[]>(text.slice(1).trim(), { newline: '\r\n' });
+      expect(parsed.errors, id).toEqual([]);
+      if (rowsWanted !== null) expect(parsed.data.length - 1).toBe(rowsWanted);
+      else expect(parsed.data.length - 1).toBe(Object.values(turnsPlayed).reduce((n, t) => n + Number(t || 0), 0));
+    }
     await page.click('[data-testid="presenter-toggle"]');
     const seen: Record<string, unknown>[] = [];
     for (const hidden of [false, true]) {

@@ -83,6 +83,8 @@ export function roomTable(room: Room, scenario: Scenario, ranked: boolean, limit
               'data-team': r.team,
               'data-verified': String(r.verified),
               'data-fingerprint': r.fingerprint ?? '',
+              // Turns played: how far a team has got, for a script as for the eye.
+              'data-turn': r.turns === null ? '' : String(r.turns),
             },
             ...(ranked ? [cell(r.score === null ? null : i + 1)] : []),
             h('th', { scope: 'row' }, r.team),

@@ -1,10 +1,11 @@
 /**
  * Room codes a team can type to join a workshop with no server: the code itself says which game
  * the room plays. Its first character names the scenario; the seed is the five characters after
- * it (`BK7QMXR`: build-the-house, seed `K7QMX`), or, for a seed of the facilitator's own, follows
- * a dash (`B4KQR-leadership-day`: three random characters keep two rooms on one seed apart). The
+ * it (`BK7QMXS`: build-the-house, seed `K7QMX`), or, for a seed of the facilitator's own, follows
+ * a dash (`BXMHS-leadership-day`: three random characters keep two rooms on one seed apart). The
  * last character before any dash is a check over the whole code, so a mistyped or swapped
- * character is caught on the title instead of starting another game.
+ * character is caught on the title instead of starting another game. A seed no code can carry
+ * (empty, or too long) gets a code of eight random characters, joined by its link only.
  */
 
 import { readLaunch } from './links';
@@ -30,6 +31,9 @@ const LAB_LETTER = '9';
 /** Room codes are names carried in replay codes, at most this long. */
 const MAX_ROOM_LENGTH = 60;
 
+/** The length of a code that does not carry its seed, so only its link joins its room. */
+const LINK_ONLY_LENGTH = 8;
+
 /** The longest seed of the facilitator's own a room code can carry. */
 export const MAX_ROOM_SEED_LENGTH = MAX_ROOM_LENGTH - 6;
 
@@ -38,15 +42,19 @@ const ROOM_SEED = new RegExp(`^[${ROOM_ALPHABET}]{5}$`);
 
 /**
  * The check character of a code's other characters (head and seed): a weighted sum modulo 31, a
- * prime, with weights 1 to 30, so any one character changed, or two neighbours swapped, changes it.
+ * prime, with weights 1 to 30, so any one character changed, or two neighbours swapped, changes
+ * it. A character outside the room alphabet counts as two digits base 31 of its code point, so
+ * that "O" and "0" (31 apart) differ too.
  */
 function checkOf(text: string): string {
+  const n = ROOM_ALPHABET.length;
   let sum = 0;
   let i = 0;
   for (const c of text) {
     const at = ROOM_ALPHABET.indexOf(c);
-    const value = at >= 0 ? at : c.codePointAt(0)!;
-    sum = (sum + ((i % 30) + 1) * value) % ROOM_ALPHABET.length;
+    const cp = c.codePointAt(0)!;
+    const value = at >= 0 ? at : (cp % n) + 7 * (Math.floor(cp / n) % n);
+    sum = (sum + ((i % 30) + 1) * value) % n;
     i++;
   }
   return ROOM_ALPHABET[sum]!;
@@ -74,6 +82,14 @@ export async function newRoomCode(
   taken: (code: string) => Promise<boolean>,
 ): Promise<string> {
   const letter = roomLetterOf(scenario) ?? LAB_LETTER;
+  // A seed no code can carry: a code of its own length, which the title says to join by link.
+  if (seed === '' || [...seed].length > MAX_ROOM_SEED_LENGTH) {
+    for (;;) {
+      const body = randomCharacters(LINK_ONLY_LENGTH - 1);
+      const code = body + checkOf(body);
+      if (!(await taken(code))) return code;
+    }
+  }
   const short = letter + seed;
   if (ROOM_SEED.test(seed) && !(await taken(short + checkOf(short)))) return short + checkOf(short);
   for (;;) {
@@ -85,7 +101,14 @@ export async function newRoomCode(
 
 /** The game a typed room code starts, or why it cannot start one. */
 export type RoomJoin =
-  | { readonly ok: true; readonly scenario: string; readonly seed: string; readonly room: string }
+  | {
+      readonly ok: true;
+      readonly scenario: string;
+      readonly seed: string;
+      readonly room: string;
+      /** From a team's own link: the name the facilitator put in it. */
+      readonly team?: string;
+    }
   | { readonly ok: false; readonly reason: string };
 
 const refuse = (reason: string): RoomJoin => ({ ok: false, reason });
@@ -98,13 +121,7 @@ export function readRoomCode(typed: string): RoomJoin {
   const text = typed.trim();
   if (text === '') return refuse('Type the room code your facilitator shows.');
   // The teams' whole link, pasted instead of the code, is as good as the code.
-  if (text.includes('?')) {
-    const linked = readLaunch(text.slice(text.indexOf('?')));
-    if (linked.kind === 'game' && linked.room) {
-      return { ok: true, scenario: linked.scenario, seed: linked.seed, room: linked.room };
-    }
-    return refuse('This is a link, but not a workshop team’s link: type the room code, or open the link itself.');
-  }
+  if (/^(https?:\/\/|\?)|[?&]scenario=/i.test(text)) return fromLink(text);
   const dash = text.indexOf('-');
   const head = (dash < 0 ? text : text.slice(0, dash)).replace(/\s+/g, '').toUpperCase();
   const ownSeed = dash < 0 ? null : text.slice(dash + 1).trim();
@@ -114,6 +131,12 @@ export function readRoomCode(typed: string): RoomJoin {
       /[0O1IL]/.test(strange)
         ? `Room codes have no ${strange === '0' || strange === 'O' ? '0 or O' : '1, I or L'}: check the code on the screen.`
         : `A room code holds only letters and digits before any dash, and this one has “${strange}”.`,
+    );
+  }
+  // Eight characters that check out: a room whose seed no code carries (an extra typed one would not).
+  if (ownSeed === null && head.length === LINK_ONLY_LENGTH && checkOf(head.slice(0, -1)) === head.at(-1)) {
+    return refuse(
+      'This room’s code cannot be typed to join it (its seed is too long for a code): open the link your facilitator gave, or scan its QR code.',
     );
   }
   const expected = ownSeed === null ? 7 : 5;
@@ -128,7 +151,7 @@ export function readRoomCode(typed: string): RoomJoin {
   const body = head.slice(0, -1);
   if (checkOf(body + (ownSeed ?? '')) !== head.at(-1)) {
     return refuse(
-      'This room code does not check out: a character is mistyped, missing or swapped. Check it against the screen.',
+      `This room code does not check out: a character is mistyped, missing or swapped. Check it against the screen${ownSeed === null ? '' : ', and type the part after the dash exactly as shown, capitals included'}.`,
     );
   }
   const letter = head[0]!;
@@ -144,6 +167,29 @@ export function readRoomCode(typed: string): RoomJoin {
   const room = ownSeed === null ? head : `${head}-${ownSeed}`;
   if ([...room].length > MAX_ROOM_LENGTH) return refuse(`A room code has at most ${MAX_ROOM_LENGTH} characters.`);
   return { ok: true, scenario, seed: ownSeed ?? body.slice(1), room };
+}
+
+/**
+ * A team's link pasted in place of the code: its game, and the name it suggests. A link whose room
+ * code reads as one of today's must name that code's own scenario and seed (a link cut or edited
+ * on the way does not).
+ */
+function fromLink(text: string): RoomJoin {
+  const linked = readLaunch(text.slice(Math.max(0, text.indexOf('?'))).replace(/[.,;)]+$/, ''));
+  if (linked.kind !== 'game' || !linked.room) {
+    return refuse('This is a link, but not a workshop team’s link: type the room code, or open the link itself.');
+  }
+  const own = readRoomCode(linked.room);
+  if (own.ok && (own.scenario !== linked.scenario || own.seed !== linked.seed)) {
+    return refuse('This link was cut or changed on its way: its room code names another game. Ask for the link again.');
+  }
+  return {
+    ok: true,
+    scenario: linked.scenario,
+    seed: linked.seed,
+    room: linked.room,
+    ...(linked.team !== undefined ? { team: linked.team } : {}),
+  };
 }
 
 /** The letter a shipped scenario's room codes start with; null for a scenario made in the lab. */

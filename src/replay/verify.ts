@@ -1,6 +1,7 @@
 import { CATALOGUE, type Scenario, type GameState, summaryOf, type Summary, RULES_VERSION, quoted } from '../engine';
 import { describeIssue, jsonPath } from '../scenarios/parse';
 import { cutCode, decodeCode, type CutCode, type RawCode } from './code';
+import { shownName } from './names';
 import {
   documentOf,
   REPLAY_FORMAT,
@@ -249,7 +250,7 @@ function genuineStart(cut: CutCode, scenarios: readonly ScenarioEntry[]): boolea
 
 /** Why a cut code is refused: where it stops, and whose it was when that much arrived. */
 function cutReason(cut: CutCode): string {
-  const whose = cut.team === null ? 'The replay code' : `The replay code of “${cut.team}”`;
+  const whose = cut.team === null ? 'The replay code' : `The replay code of “${shownName(cut.team)}”`;
   const read = cut.turns.length;
   const where =
     cut.turnsListed === null || read === 0

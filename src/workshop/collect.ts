@@ -119,10 +119,11 @@ export function* verifyAhead(
 }
 
 /**
- * Verifies every submission and keeps one run per team. A refused run, and a valid run of another
- * scenario, seed or room, is listed in `refused` with its reason and never mixed in. A team that
- * handed in several runs keeps the one with the most turns, the later on a tie, and a note says
- * so; runs without a name are told apart by their fingerprint. Teams come in name order
+ * Verifies every submission and keeps one run per team, and one per later attempt of a team (a
+ * game it played on from one of its runs, listed as "Team (attempt 2)"). A refused run, and a
+ * valid run of another scenario, seed or room, is listed in `refused` with its reason and never
+ * mixed in. A team (or attempt) that handed in several runs keeps the one with the most turns,
+ * the later on a tie, and a note says so; runs without a name are told apart by their fingerprint. Teams come in name order
  * ("Team 2" before "Team 10"), so the room does not depend on the order of hand-ins, except which
  * of two equally long runs of one team is later. Never throws on what it is handed.
  */
@@ -142,7 +143,9 @@ export function collectRoom(
     let r = verified.get(s.text);
     if (!r) verified.set(s.text, (r = verifyReplay(s.text, entries)));
     if (!r.valid) {
-      refused.push({ source: s.source, team: r.team ?? nameOfUnverified(s.text), reason: r.reason, text: s.text });
+      // A cut code's team is the player's own text, shown as every name is.
+      const team = r.team !== undefined ? nameOf({ team: r.team }) : nameOfUnverified(s.text);
+      refused.push({ source: s.source, team, reason: r.reason, text: s.text });
       return;
     }
     const name = nameOf(r.document.meta);
@@ -293,8 +296,8 @@ function attemptsOf(group: readonly Accepted[]): Accepted[][] {
   const byAttempt = new Map<string, { depth: number; runs: Accepted[] }>();
   for (const a of group) {
     const d = depthOf(a);
-    // Hand-ins of one attempt (its progress, then its end) share the run they left.
-    const key = d === 0 ? 'first' : a.doc.lineage!.parentFinal;
+    // Hand-ins of one attempt (its progress, then its end) share the run and the turn they left.
+    const key = d === 0 ? 'first' : `${a.doc.lineage!.parentFinal}@${a.doc.lineage!.atTurn}`;
     const at = byAttempt.get(key);
     if (at) at.runs.push(a);
     else byAttempt.set(key, { depth: d, runs: [a] });

@@ -106,7 +106,12 @@ function attemptCandidates(all: readonly TeamRun[]): Candidate[] {
   if (again.length === 1) {
     const t = again[0]!;
     const before = all.find((x) => x.fingerprint === t.of!.parent);
-    const first = before?.outcome ? `its game ended in ${before.outcome}` : 'its game ended';
+    // Told from the run it left: ended early, finished, or handed in part-way.
+    const first = !before?.finished
+      ? `turn ${before?.turns ?? t.of!.atTurn} of its game`
+      : before.state.early
+        ? `its game ended early in ${before.outcome}`
+        : `its game ended in ${before.outcome}`;
     return [
       {
         kind: 'attempt',
@@ -128,7 +133,7 @@ function attemptCandidates(all: readonly TeamRun[]): Candidate[] {
     {
       kind: 'attempt',
       weight: 0.7,
-      text: `${teams.size === 1 ? `${[...teams][0]!} played on ${again.length} times` : `${teams.size} teams played on`} after a game ended early (${each}), and ${reached}: what did they do differently, and what did the first attempt teach them?`,
+      text: `${teams.size === 1 ? `${[...teams][0]!} played on ${again.length} times from earlier turns` : `${teams.size} teams played on from earlier turns of their games`} (${each}), and ${reached}: what did they do differently, and what did the first attempt teach them?`,
     },
   ];
 }

@@ -73,6 +73,26 @@ describe('room codes', () => {
     expect(reasons.filter((r) => r === 'No room code starts with “Z”: check the code on the screen.')).toHaveLength(1);
   });
 
+  it('catches a seed after the dash typed with another case, or with 0 for O', async () => {
+    const room = await newRoomCode('first-team', 'Leadership-Day-2O24', none);
+    expect(readRoomCode(room)).toMatchObject({ ok: true, seed: 'Leadership-Day-2O24' });
+    for (const typo of [room.replace('Leadership', 'leadership'), room.replace('2O24', '2024'), room.toUpperCase()]) {
+      const r = readRoomCode(typo);
+      expect(r.ok, typo).toBe(false);
+      if (!r.ok) expect(r.reason).toMatch(/exactly as shown, capitals included/);
+    }
+  });
+
+  it('gives a seed no code can carry (empty, or too long) a code that says to join by the link', async () => {
+    for (const seed of ['', 'x'.repeat(MAX_ROOM_SEED_LENGTH + 1)]) {
+      const room = await newRoomCode('idea-factory', seed, none);
+      expect(room).toMatch(/^[A-HJKMNP-Z2-9]{8}$/);
+      const r = readRoomCode(room);
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.reason).toMatch(/cannot be typed to join it.*open the link/);
+    }
+  });
+
   it('takes the teams’ whole link as well as the code', () => {
     expect(readRoomCode(' https://example.org/momentum/?scenario=idea-factory&seed=K7QMX&room=CK7QMXA ')).toEqual({
       ok: true,
@@ -82,6 +102,14 @@ describe('room codes', () => {
     });
     const r = readRoomCode('https://example.org/?replay=M1.abc');
     expect(r.ok).toBe(false);
+    // A team's own link brings its name; a full stop copied from the chat is not part of it.
+    expect(
+      readRoomCode('https://example.org/?scenario=idea-factory&seed=K7QMX&room=CK7QMXA&team=Blue%20Owls.'),
+    ).toMatchObject({ ok: true, room: 'CK7QMXA', team: 'Blue Owls' });
+    // A link cut or edited on its way: its room code names another game.
+    const cut = readRoomCode('https://example.org/?scenario=idea-factory&seed=K7QMX&room=BK7QMXS');
+    expect(cut.ok).toBe(false);
+    if (!cut.ok) expect(cut.reason).toMatch(/cut or changed on its way/);
   });
 
   it('any seed of the facilitator’s own reads back exactly, typed in any case and with spaces around', async () => {

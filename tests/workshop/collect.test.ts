@@ -346,6 +346,20 @@ describe('a team’s next attempt', () => {
     expect(room.teams[1]!.fingerprint).toBe(first.doc.final);
   });
 
+  it('keeps two games played on from one run at different turns as two attempts', () => {
+    const fromTwo = branchOf(first, 2, botChoices('balanced').slice(2), { team: 'Red' }, 3);
+    const room = collectRoom(
+      ENTRIES,
+      ROOM,
+      [first, again, fromTwo].map((h) => asSubmission(h)),
+    );
+    expect(room.teams.map((t) => [t.team, t.of?.atTurn ?? null])).toEqual([
+      ['Red', null],
+      ['Red (attempt 2)', 0],
+      ['Red (attempt 3)', 2],
+    ]);
+  });
+
   it('stays with the team’s game when the run it left is not in the room', () => {
     const room = collectRoom(
       ENTRIES,
@@ -367,7 +381,7 @@ describe('a team’s next attempt', () => {
     const prompts = debriefPrompts(room, entry(SCENARIO).scenario);
     expect(prompts[0]).toMatch(/^Both teams finished: /);
     expect(prompts).toContain(
-      `After its game ended in ${first.doc.summary.outcome}, Red went back to the start and played again; its second attempt ended in ${again.doc.summary.outcome}: what did it do differently this time, and what did it learn from the first?`,
+      `After its game ended early in ${first.doc.summary.outcome}, Red went back to the start and played again; its second attempt ended in ${again.doc.summary.outcome}: what did it do differently this time, and what did it learn from the first?`,
     );
   });
 });

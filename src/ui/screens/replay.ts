@@ -3,6 +3,7 @@ import { verifyReplay } from '../../replay/verify';
 import type { AppContext } from '../context';
 import { compareWithParent } from '../compare-parent';
 import { h, mount } from '../dom';
+import { savedCodes } from '../saves';
 import { branchSession } from '../session';
 import { replayControls } from './replay-controls';
 import { invalidReplayScreen } from './replay-invalid';
@@ -56,7 +57,10 @@ export function replayScreen(ctx: AppContext, code: string): void {
     const entry = ctx.entries.find((e) => e.scenario.id === scenario.id);
     if (!point.ok || !entry)
       return controls.refuseBranch(point.ok ? 'This run’s scenario is not available here.' : point.reason);
-    ctx.go({ kind: 'play', session: branchSession(entry, doc.seed, point, code.trim(), doc.meta) });
+    // A workshop team playing on from its own run stays that team, in its room; a run of someone
+    // else's (a shared code, the facilitator's Watch) is branched as a game of one's own.
+    const own = doc.meta?.room !== undefined && savedCodes(ctx.store, ctx.entries).some((c) => c.code === code.trim());
+    ctx.go({ kind: 'play', session: branchSession(entry, doc.seed, point, code.trim(), own ? doc.meta : undefined) });
   };
   const withParent = doc.lineage ? compareWithParent(ctx, doc.lineage) : null;
   // Leaving the replay, or opening another view of it, stops playing first.

@@ -12,10 +12,12 @@ export function joinForm(ctx: AppContext): HTMLElement {
     id: 'join-room',
     type: 'text',
     autocomplete: 'off',
-    autocapitalize: 'characters',
+    // The seed after a dash is read as typed, capitals included: phones must not change it.
+    autocapitalize: 'none',
+    autocorrect: 'off',
     spellcheck: 'false',
     placeholder: 'BK7QMXS',
-    maxlength: '80',
+    maxlength: '2000',
     'data-testid': 'join-room',
     'aria-describedby': 'join-room-help join-room-error',
   });
@@ -30,9 +32,10 @@ export function joinForm(ctx: AppContext): HTMLElement {
       input.focus();
       return;
     }
-    const launch = { kind: 'game', scenario: r.scenario, seed: r.seed, room: r.room } as const;
-    ctx.setQuery({ scenario: r.scenario, seed: r.seed, room: r.room });
-    ctx.go(linkedGame(ctx, launch));
+    const team: { team?: string } = r.team !== undefined ? { team: r.team } : {};
+    const query: Record<string, string> = { scenario: r.scenario, seed: r.seed, room: r.room, ...team };
+    ctx.setQuery(query);
+    ctx.go(linkedGame(ctx, { kind: 'game', scenario: r.scenario, seed: r.seed, room: r.room, ...team }));
   };
   input.addEventListener('input', () => {
     error.textContent = '';

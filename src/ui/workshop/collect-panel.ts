@@ -216,14 +216,15 @@ function fileDrop(add: (text: string, source: string) => Promise<void>, say: (te
 }
 
 /** What a paste or a file added, in one sentence. */
+
+function addedWords(source: string, found: number, r: Added & { ok: true }, note: string | null): string {
+  const n = r.stillRemoved.length;
+  return `${source}: ${plural(found, 'hand-in')} found; ${plural(r.added, 'new or updated team run')} verified${r.refused ? `, ${r.refused} refused (see below)` : ''}.${r.tooLong ? ` ${r.tooLong} longer than ${MAX_HAND_IN_CHARS.toLocaleString('en')} characters ${r.tooLong === 1 ? 'was' : 'were'} left out: no run's file is that long.` : ''}${n ? ` ${n} of them ${n === 1 ? 'had' : 'had all'} been removed from this room and ${n === 1 ? 'stays' : 'stay'} removed.` : ''}${note ? ` ${note}` : ''}`;
+}
+
 /** Codes a text held more than once (a reply quoting one, a code posted twice): read once each. */
 function repeatedWords(n: number): string {
   return n === 1
     ? 'One code appeared a second time in it and is counted once.'
     : `${n} codes appeared again in it and are each counted once.`;
-}
-
-function addedWords(source: string, found: number, r: Added & { ok: true }, note: string | null): string {
-  const n = r.stillRemoved.length;
-  return `${source}: ${plural(found, 'hand-in')} found; ${plural(r.added, 'new or updated team run')} verified${r.refused ? `, ${r.refused} refused (see below)` : ''}.${r.tooLong ? ` ${r.tooLong} longer than ${MAX_HAND_IN_CHARS.toLocaleString('en')} characters ${r.tooLong === 1 ? 'was' : 'were'} left out: no run's file is that long.` : ''}${n ? ` ${n} of them ${n === 1 ? 'had' : 'had all'} been removed from this room and ${n === 1 ? 'stays' : 'stay'} removed.` : ''}${note ? ` ${note}` : ''}`;
 }

@@ -1,5 +1,5 @@
 import type { Scenario } from '../../engine';
-import { SERIES_KEYS, type Room, type SeriesKey } from '../../workshop';
+import { SERIES_KEYS, type Room, type SeriesKey, type TeamRun } from '../../workshop';
 import { h, mount } from '../dom';
 import { letteredRoom } from './letters';
 import { decisions, profiles, prompts, regimeGrid, roomChart, roomTable } from './views';
@@ -37,8 +37,9 @@ export function roomViews(
   let view: View | 'All' = presenting ? 'Join' : 'All';
   let ranked = false;
   let hideNames = false;
-  // The team the chart draws in full, the others faded; by position, so hiding names keeps it.
-  let highlight: number | null = null;
+  // The team the chart draws in full, the others faded, by its kept hand-in (see keyOf), so a
+  // team that hands in meanwhile, or names hidden, leave the highlight on the same team.
+  let highlight: string | null = null;
   let meter: SeriesKey = 'morale';
   let turn = 1;
   let last: RoomShown = { room: { teams: [], refused: [], notes: [] }, loading: true, handIns: 0 };
@@ -90,9 +91,9 @@ export function roomViews(
           h('label', { for: 'ws-meter' }, 'Meter '),
           meterSelect,
           h('label', { for: 'ws-highlight' }, 'Highlight '),
-          highlightPicker(shown, highlight, (i) => ((highlight = i), again())),
+          highlightPicker(shown, highlight, (f) => ((highlight = f), again())),
         ),
-        roomChart(shown, scenario, meter, highlight),
+        roomChart(shown, scenario, meter, highlightIndex(shown, highlight)),
       ),
       section('Regimes', 'Regimes, turn by turn', regimeGrid(shown, scenario)),
       section(
@@ -190,7 +191,11 @@ function meterPicker(meter: SeriesKey, pick: (meter: SeriesKey) => void): HTMLSe
 }
 
 /** The team the chart shows in full while the others fade, or none. */
-function highlightPicker(room: Room, chosen: number | null, pick: (i: number | null) => void): HTMLSelectElement {
+function highlightPicker(
+  room: Room,
+  chosen: string | null,
+  pick: (fingerprint: string | null) => void,
+): HTMLSelectElement {
   return h(
     'select',
     {
@@ -198,12 +203,24 @@ function highlightPicker(room: Room, chosen: number | null, pick: (i: number | n
       'data-testid': 'chart-highlight',
       onchange: (e: Event) => {
         const v = (e.target as HTMLSelectElement).value;
-        pick(v === '' ? null : Number(v));
+        pick(v === '' ? null : v);
       },
     },
     h('option', { value: '', selected: chosen === null }, 'No team'),
-    ...room.teams.map((t, i) => h('option', { value: String(i), selected: i === chosen }, t.team)),
+    ...room.teams.map((t) => h('option', { value: keyOf(t), selected: keyOf(t) === chosen }, t.team)),
   );
+}
+
+/**
+ * A team's run as the chart's highlight remembers it: the text of the hand-in it keeps, which
+ * names the team and stays the same when names are hidden or other teams hand in.
+ */
+const keyOf = (t: TeamRun): string => t.texts.at(-1) ?? t.fingerprint;
+
+/** Where the highlighted team is in the room's order now; null when none is, or it has left. */
+function highlightIndex(room: Room, key: string | null): number | null {
+  const i = key === null ? -1 : room.teams.findIndex((t) => keyOf(t) === key);
+  return i < 0 ? null : i;
 }
 
 /** The buttons that pick a view, and the switch that hides the teams' names. */

@@ -20,6 +20,7 @@ export function workshopSetupScreen(ctx: AppContext): void {
     const fields = form.values();
     const problem =
       seedProblem(fields.seed) ??
+      (fields.seed === '' ? 'A workshop needs a seed: every team plays it, and the room code carries it.' : null) ??
       (characterCount(fields.seed) > MAX_ROOM_SEED_LENGTH
         ? `A workshop’s seed can be at most ${MAX_ROOM_SEED_LENGTH} characters long: the room code carries it, so teams can join by typing the code.`
         : null);

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { memoryStore } from '../../../src/platform/storage';
-import { decodeCode } from '../../../src/replay/code';
-import { encodeRaw } from '../../replay/support';
+import { decodeCode, encodeCode } from '../../../src/replay/code';
+import { encodeRaw, playRecorded } from '../../replay/support';
 import { cliVerify } from '../../browser/pages';
 import { openApp, type OpenApp } from './app-harness';
 import { branchOf, codeOf, saveOf, tampered } from './replay-codes';
@@ -165,6 +165,17 @@ describe('the replay viewer, in Node', () => {
     expect(query.get('scenario')).toBe('first-team');
     expect(query.get('seed')).toBe('replay-screen');
     expect(query.get('branch')).toBeTruthy();
+  });
+
+  it('branching another team’s workshop run plays it as a game of one’s own, not as that team in its room', () => {
+    const { doc, scenario } = playRecorded('first-team', 'balanced', 'replay-screen', { team: 'Red', room: 'AK7QMXS' });
+    const app = openApp(`/?replay=${encodeCode(doc, scenario)}`);
+    for (let i = 0; i < 3; i++) app.press('ArrowRight');
+    app.byTestId('branch').click();
+    expect(turnCount(app)).toBe('Turn 4 of 8');
+    // No room: the game has no "Hand in progress", and its address names no room.
+    expect(app.root.querySelector('[data-testid="hand-in-progress"]')).toBeNull();
+    expect(new URLSearchParams(app.services.address.search).get('room')).toBeNull();
   });
 
   it('refuses to branch at the end of a finished run, and says so until the turn changes', () => {

@@ -503,7 +503,7 @@ describe('the workshop dashboard, in Node', () => {
     const lines = () => app.all('.room-chart .team-line');
     expect(lines().some((l) => l.classList.contains('faded'))).toBe(false);
     const pick = app.byTestId<HTMLSelectElement>('chart-highlight');
-    pick.value = '1';
+    pick.value = pick.options[2]!.value;
     pick.dispatchEvent(new Event('change'));
     const faded = lines()
       .filter((l) => l.classList.contains('faded'))
@@ -515,6 +515,10 @@ describe('the workshop dashboard, in Node', () => {
     expect(bold).toEqual(['Green']);
     // Drawn last, over the others.
     expect(lines().at(-1)!.querySelector('text')!.textContent).toBe('Green');
+    // A team that hands in meanwhile, sorting first, leaves the highlight on Green.
+    await paste(app, code('Amber', 'random', room));
+    const boldNow = lines().filter((l) => l.classList.contains('highlighted'));
+    expect(boldNow.map((l) => l.querySelector('text')!.textContent)).toEqual(['Green']);
   });
 
   it('prints the handout or the debrief report alone, and copies the teams’ link', async () => {

@@ -29,10 +29,23 @@ function tabStorage(): Storage | null {
   }
 }
 
+/** The page's one sound context, made (or woken) on a click so that a later chime may sound. */
+let audio: AudioContext | null = null;
+
+function readyChime(): void {
+  try {
+    audio ??= new AudioContext();
+    void audio.resume();
+  } catch {
+    // No audio here: the timer's face still shows that time is up.
+  }
+}
+
 /** Two soft tones, made on the spot: no sound file is fetched or shipped. */
 function chime(): void {
   try {
-    const audio = new AudioContext();
+    readyChime();
+    if (!audio) return;
     for (const [i, hz] of [660, 880].entries()) {
       const tone = audio.createOscillator();
       const gain = audio.createGain();
@@ -45,7 +58,6 @@ function chime(): void {
       tone.start(at);
       tone.stop(at + 0.65);
     }
-    window.setTimeout(() => void audio.close(), 1500);
   } catch {
     // No audio here (or refused): the timer's face still shows that time is up.
   }
@@ -102,6 +114,7 @@ export function browserServices(): Services {
     },
     print: () => window.print(),
     chime,
+    readyChime,
     matchMedia: (query) => window.matchMedia(query),
     copyText,
     download,

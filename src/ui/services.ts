@@ -49,6 +49,11 @@ export interface Services {
   print(): void;
   /** A short chime, for a round timer that runs out; silent where the browser plays no sound. */
   chime(): void;
+  /**
+   * Readies the chime's sound on a click (sound ticked, a timer started): browsers allow sound to
+   * start only after a click, and the chime comes minutes later, from a timer.
+   */
+  readyChime(): void;
   matchMedia(query: string): MediaQueryList;
   /** Copies text to the clipboard; false when the browser refused. */
   copyText(text: string): Promise<boolean>;

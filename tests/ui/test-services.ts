@@ -130,6 +130,7 @@ export function testServices(
     },
     print: () => void log.prints++,
     chime: () => void log.chimes++,
+    readyChime: () => undefined,
     matchMedia: (query) => {
       const matches = query.includes('prefers-reduced-motion')
         ? (options.reducedMotion ?? true)

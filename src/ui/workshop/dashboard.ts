@@ -81,7 +81,7 @@ export async function workshopScreen(ctx: AppContext, roomCode: string): Promise
             ctx.services.download(`${fileStem(found.room)}${suffix}.csv`, 'text/csv', BYTE_ORDER_MARK + text);
           }),
         allSessions: () => ctx.go({ kind: 'workshop-setup' }),
-        print: () => views.allWhile(() => ctx.services.print()),
+        print: () => ctx.services.print(),
         guide: () => ctx.go({ kind: 'guide', room: found.room }),
       }),
       handout(found, scenario, ctx.services.address, (link) => void copy(link)),
@@ -91,12 +91,27 @@ export async function workshopScreen(ctx: AppContext, roomCode: string): Promise
       h(
         'div',
         { class: 'no-print timer-host' },
-        roundTimer({ announce: ctx.announce, timers: ctx.services.timers, chime: () => ctx.services.chime() }),
+        roundTimer({
+          announce: ctx.announce,
+          timers: ctx.services.timers,
+          chime: () => ctx.services.chime(),
+          readyChime: () => ctx.services.readyChime(),
+        }),
       ),
     ),
   );
   ctx.onKey(null);
   ctx.onLeave(onPresenterChange((on) => views.present(on)));
+  // Every view prints, whatever the screen shows, and from the browser's own print too; a phone's
+  // print does not wait, so the view comes back only once printing is over.
+  const beforePrint = (): void => views.printing(true);
+  const afterPrint = (): void => views.printing(false);
+  window.addEventListener('beforeprint', beforePrint);
+  window.addEventListener('afterprint', afterPrint);
+  ctx.onLeave(() => {
+    window.removeEventListener('beforeprint', beforePrint);
+    window.removeEventListener('afterprint', afterPrint);
+  });
   draw();
   void keeper.refresh().then(draw);
   warmVerifier(ctx, found, entry.hash);

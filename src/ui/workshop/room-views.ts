@@ -31,10 +31,13 @@ export function roomViews(
   readonly results: HTMLElement;
   draw(shown: RoomShown): void;
   present(on: boolean): void;
-  /** Shows every view while `run` runs (the browser's print dialog), then the view chosen before. */
-  allWhile(run: () => void): void;
+  /** Shows every view while printing (on), then the view chosen before (off). */
+  printing(on: boolean): void;
 } {
   let view: View | 'All' = presenting ? 'Join' : 'All';
+  let presentingNow = presenting;
+  // While printing, every view is shown; this is the one to come back to.
+  let chosenBeforePrint: View | 'All' | null = null;
   let ranked = false;
   let hideNames = false;
   // The team the chart draws in full, the others faded, by its kept hand-in (see keyOf), so a
@@ -80,7 +83,7 @@ export function roomViews(
           }),
           'Rank by score',
         ),
-        roomTable(room, scenario, ranked, SHOWN_TEAMS),
+        roomTable(room, scenario, { ranked, limit: SHOWN_TEAMS, shorten: presentingNow }),
       ),
       section(
         'Chart',
@@ -112,19 +115,20 @@ export function roomViews(
     picker,
     results,
     draw,
-    allWhile(run) {
-      const chosen = view;
-      view = 'All';
-      again();
-      try {
-        run();
-      } finally {
-        view = chosen;
-        again();
+    printing(on) {
+      if (on === (chosenBeforePrint !== null)) return;
+      if (on) {
+        chosenBeforePrint = view;
+        view = 'All';
+      } else {
+        view = chosenBeforePrint ?? view;
+        chosenBeforePrint = null;
       }
+      again();
     },
     // On a projector the dashboard shows one view at a time, in large type.
     present(on) {
+      presentingNow = on;
       view = on ? (view === 'All' ? 'Join' : view) : 'All';
       again();
     },

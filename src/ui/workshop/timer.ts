@@ -6,6 +6,8 @@ export interface TimerServices {
   readonly announce: (text: string) => void;
   readonly timers: Timers;
   readonly chime: () => void;
+  /** Called on the clicks that may precede a chime, so that it can sound. */
+  readonly readyChime: () => void;
 }
 
 /**
@@ -18,7 +20,12 @@ export function roundTimer(page: TimerServices): HTMLElement {
   const time = h('span', { class: 'timer-time' }, '10:00');
   const up = h('span', { class: 'timer-up' });
   const face = h('p', { class: 'timer-face', 'data-testid': 'timer' }, time, up);
-  const sound = h('input', { id: 'timer-sound', type: 'checkbox', 'data-testid': 'timer-sound' });
+  const sound = h('input', {
+    id: 'timer-sound',
+    type: 'checkbox',
+    'data-testid': 'timer-sound',
+    onchange: () => sound.checked && page.readyChime(),
+  });
   let left = 600;
   let tick: (() => void) | undefined;
   const show = (): void => {
@@ -42,6 +49,7 @@ export function roundTimer(page: TimerServices): HTMLElement {
       'data-testid': 'timer-toggle',
       onclick: () => {
         if (tick !== undefined) return stop();
+        if (sound.checked) page.readyChime();
         if (left <= 0) reset();
         toggle.textContent = 'Pause';
         tick = page.timers.every(1000, () => {

@@ -33,7 +33,11 @@ const COLORS = ['#7ab8ff', '#ffb35c', '#7fe0a0', '#d49bff', '#ff8fa8', '#5fd8e8'
  * The room's table: one row per team (verified or not), a score ranking only when asked, and at
  * most `limit` rows (the first by name, or the best when ranked).
  */
-export function roomTable(room: Room, scenario: Scenario, ranked: boolean, limit = Infinity): HTMLElement {
+export function roomTable(
+  room: Room,
+  scenario: Scenario,
+  { ranked = false, limit = Infinity, shorten = false }: { ranked?: boolean; limit?: number; shorten?: boolean } = {},
+): HTMLElement {
   const all = teamRows(room, scenario);
   if (ranked) all.sort((a, b) => (b.score ?? -1) - (a.score ?? -1));
   const rows = all.slice(0, limit);
@@ -92,7 +96,7 @@ export function roomTable(room: Room, scenario: Scenario, ranked: boolean, limit
               'td',
               { class: 'wrap' },
               r.verified ? '✓ verified' : '✗ refused',
-              r.verified ? null : shortText(r.reason ?? '', 'refusal-text'),
+              r.verified ? null : shortText(r.reason ?? '', shorten, 'refusal-text'),
               r.handIns > 1 ? h('span', { class: 'muted small' }, ` (${r.handIns} hand-ins, latest kept)`) : null,
             ),
             cell(r.turns === null ? null : `${r.turns}${r.finished ? '' : ', in progress'}`),
@@ -100,7 +104,7 @@ export function roomTable(room: Room, scenario: Scenario, ranked: boolean, limit
               'td',
               { class: 'wrap' },
               regime ? `${REGIME_INFO[regime].icon} ${REGIME_INFO[regime].label}` : '–',
-              r.endingText ? shortText(r.endingText) : null,
+              r.endingText ? shortText(r.endingText, shorten) : null,
             ),
             cell(r.morale),
             cell(r.execution),
@@ -140,9 +144,11 @@ export function roomTable(room: Room, scenario: Scenario, ranked: boolean, limit
 
 /**
  * A long sentence in a table cell (an ending, why a hand-in was refused): whole on a laptop and in
- * print; on a projector one line, shortened, with the whole sentence one click (or Enter) away.
+ * print; on a projector (`shorten`) one line, shortened, with the whole sentence one click (or
+ * Enter) away, so only there is it a button.
  */
-function shortText(text: string, kind = 'ending-text'): HTMLElement {
+function shortText(text: string, shorten: boolean, kind = 'ending-text'): HTMLElement {
+  if (!shorten) return h('span', { class: `ending-text ${kind} muted` }, ` ${text}`);
   const more = h('button', { type: 'button', class: `ending-text ${kind} muted`, 'aria-expanded': 'false' }, text);
   more.addEventListener('click', () => {
     const open = more.getAttribute('aria-expanded') !== 'true';

@@ -494,6 +494,18 @@ describe('the workshop dashboard, in Node', () => {
     expect(teams(app)).toEqual(['Blue', 'Green', 'Red']);
   });
 
+  it('prints every view whatever the screen shows, and comes back to the view chosen after printing', async () => {
+    const { app, room } = await dashboard();
+    await paste(app, [code('Blue', 'balanced', room), code('Green', 'lead-only', room)].join('\n'));
+    const views = (): string[] => app.all('[data-testid="presenter-view"]').map((v) => v.dataset.view ?? '');
+    app.button(/^Regimes$/).click();
+    expect(views()).toEqual(['regimes']);
+    window.dispatchEvent(new Event('beforeprint'));
+    expect(views()).toEqual(['table', 'chart', 'regimes', 'decisions', 'profiles', 'debrief']);
+    window.dispatchEvent(new Event('afterprint'));
+    expect(views()).toEqual(['regimes']);
+  });
+
   it('highlights one team in the chart while the others fade', async () => {
     const { app, room } = await dashboard();
     await paste(

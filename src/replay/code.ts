@@ -1,7 +1,7 @@
 import { actionIndex, CATALOGUE, hash64, type Scenario } from '../engine';
 import { ByteReader, ByteWriter, fromBase64Url, RanOut, toBase64Url, Truncated, looseBytesOf } from './bytes';
 import type { Lineage, ReplayDocument } from './document';
-import { wellFormed } from './seed';
+import { CONTROL, wellFormed } from './seed';
 
 /**
  * Replay code: `M1.` then base64url of
@@ -309,6 +309,6 @@ export function cutCode(input: string): CutCode | null {
 /** Texts the game itself could have written: a scenario id's letters, seeds and names without controls. */
 function gameLike(texts: Progress['texts']): boolean {
   if (texts.scenarioId !== undefined && !/^[a-z0-9][a-z0-9-]*$/.test(texts.scenarioId)) return false;
-  const plain = (t: string): boolean => wellFormed(t) && !/[\u0000-\u001F\u007F-\u009F]/.test(t);
+  const plain = (t: string): boolean => wellFormed(t) && !CONTROL.test(t);
   return (texts.seed === undefined || plain(texts.seed)) && texts.names.every(plain);
 }

@@ -23,7 +23,7 @@ const FIELD_WORDS: Record<NameField, string> = {
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 // C0 controls, DEL and C1 controls: what terminals and text fields act on instead of showing.
-const CONTROL = /[\u0000-\u001F\u007F-\u009F]/;
+export const CONTROL = /[\u0000-\u001F\u007F-\u009F]/;
 
 /** Codes carry text as UTF-8, which cannot hold a lone half of a surrogate pair. */
 export function wellFormed(s: string): boolean {

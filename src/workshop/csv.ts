@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import type { Regime, Scenario } from '../engine';
+import { REGIMES, type Scenario } from '../engine';
 import { CSV_HEADER, turnCells } from '../replay/csv';
 import type { Room } from './collect';
 import { teamRows } from './compare';
@@ -11,8 +11,6 @@ const FORMULA = /^[=+\-@\t\r]/;
 export const BYTE_ORDER_MARK = '\uFEFF';
 
 export const ROOM_CSV_HEADER = ['team', ...CSV_HEADER] as const;
-
-const REGIMES: readonly Regime[] = ['momentum', 'chaos', 'stagnation', 'drift'];
 
 export const SUMMARY_CSV_HEADER = [
   'team',

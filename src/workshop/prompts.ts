@@ -1,4 +1,4 @@
-import type { Regime, Scenario } from '../engine';
+import { REGIMES, type Regime, type Scenario } from '../engine';
 import { choiceWords } from '../replay/words';
 import type { Room, TeamRun } from './collect';
 import { firstDivergence } from './compare';
@@ -157,9 +157,7 @@ function outcomeQuestion(teams: readonly TeamRun[]): string | null {
     finished.length === teams.length
       ? `${allOf(teams.length)} finished`
       : `${finished.length} of ${teams.length} teams finished`;
-  const counts = (['momentum', 'chaos', 'stagnation', 'drift'] as const)
-    .map((r) => ({ r, n: finished.filter((t) => t.outcome === r).length }))
-    .filter((x) => x.n > 0);
+  const counts = REGIMES.map((r) => ({ r, n: finished.filter((t) => t.outcome === r).length })).filter((x) => x.n > 0);
   if (counts.length === 1)
     return `${who} in ${counts[0]!.r}: did you ${finished.length === 2 ? 'both' : 'all'} get there the same way, or by different roads?`;
   const split = listWords(

@@ -1,4 +1,4 @@
-import type { Scenario } from '../../engine';
+import { REGIMES, type Scenario } from '../../engine';
 import { tryEncodeCode } from '../../replay/code';
 import {
   aspectProfiles,
@@ -309,7 +309,7 @@ export function regimeGrid(room: Room, scenario: Scenario): HTMLElement {
   const legend = h(
     'p',
     { class: 'regime-legend' },
-    ...(['momentum', 'chaos', 'stagnation', 'drift'] as const).map((r) =>
+    ...REGIMES.map((r) =>
       h('span', { class: `regime-key regime-cell-${r}` }, `${REGIME_INFO[r].icon} ${REGIME_INFO[r].label}`),
     ),
   );

@@ -280,7 +280,8 @@ export function roomChart(
   lines.sort((a, b) => Number(a.k === highlight) - Number(b.k === highlight));
   return h(
     'figure',
-    { class: 'room-chart' },
+    // On a phone the chart keeps a readable width and scrolls sideways, so it can take focus.
+    { class: 'room-chart', tabindex: '0', role: 'group', 'aria-label': `${SERIES_LABEL[key]} chart` },
     svg(
       'svg',
       { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': `${SERIES_LABEL[key]} of every team, turn by turn` },

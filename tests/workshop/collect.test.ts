@@ -11,7 +11,18 @@ import {
   type Submission,
 } from '../../src/workshop';
 import { encodeRaw, expectCleanReason } from '../replay/support';
-import { asSubmission, botChoices, branchOf, ENTRIES, entry, handIn, ROOM, SCENARIO, tampered } from './support';
+import {
+  asSubmission,
+  botChoices,
+  branchOf,
+  ENTRIES,
+  entry,
+  handIn,
+  ROOM,
+  SCENARIO,
+  tampered,
+  roomOf,
+} from './support';
 
 /**
  * A room cache that counts the verifications collectRoom makes: each verified text is stored in
@@ -329,11 +340,7 @@ describe('a team’s next attempt', () => {
 
   it('is kept beside the team’s game as its attempt 2, linked to the run it left, with its own hand-ins', () => {
     expect(first.doc.summary.turns).toBeLessThan(entry(SCENARIO).scenario.turns);
-    const room = collectRoom(
-      ENTRIES,
-      ROOM,
-      [first, againProgress, blue, again].map((h) => asSubmission(h)),
-    );
+    const room = roomOf(first, againProgress, blue, again);
     expect(room.teams.map((t) => [t.team, t.attempt])).toEqual([
       ['Blue', 1],
       ['Red', 1],
@@ -348,11 +355,7 @@ describe('a team’s next attempt', () => {
 
   it('keeps two games played on from one run at different turns as two attempts', () => {
     const fromTwo = branchOf(first, 2, botChoices('balanced').slice(2), { team: 'Red' }, 3);
-    const room = collectRoom(
-      ENTRIES,
-      ROOM,
-      [first, again, fromTwo].map((h) => asSubmission(h)),
-    );
+    const room = roomOf(first, again, fromTwo);
     expect(room.teams.map((t) => [t.team, t.of?.atTurn ?? null])).toEqual([
       ['Red', null],
       ['Red (attempt 2)', 0],
@@ -361,11 +364,7 @@ describe('a team’s next attempt', () => {
   });
 
   it('stays with the team’s game when the run it left is not in the room', () => {
-    const room = collectRoom(
-      ENTRIES,
-      ROOM,
-      [again, blue].map((h) => asSubmission(h)),
-    );
+    const room = roomOf(again, blue);
     expect(room.teams.map((t) => [t.team, t.attempt])).toEqual([
       ['Blue', 1],
       ['Red', 1],
@@ -373,11 +372,7 @@ describe('a team’s next attempt', () => {
   });
 
   it('is asked about in the debrief, and the room’s counts are of teams, not attempts', () => {
-    const room = collectRoom(
-      ENTRIES,
-      ROOM,
-      [first, again, blue].map((h) => asSubmission(h)),
-    );
+    const room = roomOf(first, again, blue);
     const prompts = debriefPrompts(room, entry(SCENARIO).scenario);
     expect(prompts[0]).toMatch(/^Both teams finished: /);
     expect(prompts).toContain(

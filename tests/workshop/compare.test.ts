@@ -4,7 +4,6 @@ import { createGame } from '../../src/engine';
 import { choiceWords } from '../../src/replay/words';
 import {
   aspectProfiles,
-  collectRoom,
   decisionsAt,
   firstDivergence,
   meterSeries,
@@ -14,15 +13,9 @@ import {
   SERIES_KEYS,
   teamRows,
 } from '../../src/workshop';
-import { asSubmission, botChoices, ENTRIES, entry, fromChoices, handIn, ROOM, SCENARIO, SEED } from './support';
+import { botChoices, entry, fromChoices, handIn, roomOf, SCENARIO, SEED } from './support';
 
 const scenario = entry(SCENARIO).scenario;
-const roomOf = (...hs: ReturnType<typeof handIn>[]) =>
-  collectRoom(
-    ENTRIES,
-    ROOM,
-    hs.map((h) => asSubmission(h)),
-  );
 
 const balanced = botChoices('balanced');
 const blue = handIn('balanced', { team: 'Team Blue' });

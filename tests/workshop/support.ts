@@ -1,8 +1,8 @@
 /** Fixtures for the workshop tests: teams' runs played by bots, as documents and codes. */
 import { encodeCode } from '../../src/replay/code';
 import { recordReplay, type ReplayChoice, type ReplayDocument } from '../../src/replay/document';
-import type { Submission } from '../../src/workshop';
-import { choicesOf, entry, playRecorded } from '../replay/support';
+import { collectRoom, type Room, type Submission } from '../../src/workshop';
+import { choicesOf, ENTRIES, entry, playRecorded } from '../replay/support';
 
 export { ENTRIES, entry } from '../replay/support';
 
@@ -68,6 +68,15 @@ export function branchOf(
   const choices = [...parent.choices.slice(0, atTurn), ...then].slice(0, turns);
   const doc = recordReplay(scenario, hash, parent.doc.seed, choices, meta, { atTurn, parentFinal: parent.doc.final });
   return { doc, code: encodeCode(doc, scenario), choices };
+}
+
+/** The room made of these hand-ins, pasted in this order, with the fixtures' scenario and seed. */
+export function roomOf(...hs: TeamHandIn[]): Room {
+  return collectRoom(
+    ENTRIES,
+    ROOM,
+    hs.map((h) => asSubmission(h)),
+  );
 }
 
 export function asSubmission(h: TeamHandIn, source = 'pasted text'): Submission {

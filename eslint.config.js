@@ -39,13 +39,17 @@ const RINGS = {
   lab: { files: ['src/lab/**/*.ts'], reaches: ['engine', 'scenarios', 'replay', 'bots'] },
   cli: { files: ['src/cli/**/*.ts'], reaches: ['engine', 'scenarios', 'replay', 'bots', 'workshop', 'lab'] },
   platform: { files: ['src/platform/**/*.ts'], reaches: ['engine', 'scenarios', 'replay', 'bots'] },
+  // The live rooms' protocol (document names, keys, tokens, shapes) and client: browser and Node.
+  live: { files: ['src/live/**/*.ts'], reaches: [] },
+  // The relay server: Node only, and it knows nothing of the game, only the live protocol.
+  relay: { files: ['src/relay/**/*.ts'], reaches: ['live'] },
   ui: {
     files: ['src/ui/**/*.ts'],
-    reaches: ['engine', 'scenarios', 'replay', 'bots', 'workshop', 'lab', 'platform'],
+    reaches: ['engine', 'scenarios', 'replay', 'bots', 'workshop', 'lab', 'platform', 'live'],
   },
   main: {
     files: ['src/main.ts'],
-    reaches: ['engine', 'scenarios', 'replay', 'bots', 'workshop', 'lab', 'platform', 'ui'],
+    reaches: ['engine', 'scenarios', 'replay', 'bots', 'workshop', 'lab', 'platform', 'ui', 'live'],
   },
 };
 
@@ -90,6 +94,12 @@ function ringPatterns(ring) {
     patterns.push({
       group: ['node:*', 'fs', 'path'],
       message: 'src/workshop runs in the browser as well as the CLI: no Node modules.',
+    });
+  }
+  if (ring === 'live') {
+    patterns.push({
+      group: ['node:*', 'fs', 'path'],
+      message: 'src/live runs in the browser as well as the relay: no Node modules.',
     });
   }
   if (ring === 'lab') {

@@ -37,8 +37,8 @@ function phaserFlags(): Plugin {
 
 /**
  * Tests that play thousands of games: the balance sweeps, the documentation's commands (which run
- * such sweeps), every word shown checked over a thousand games per scenario, and the benchmark
- * run as `npm run bench` runs it.
+ * such sweeps), every word shown checked over a thousand games per scenario, the benchmark run as
+ * `npm run bench` runs it, and the live relay's processes.
  */
 const SLOW_TESTS = [
   'tests/balance/**/*.test.ts',
@@ -46,6 +46,8 @@ const SLOW_TESTS = [
   'tests/docs/**/*.test.ts',
   'tests/replay/shown-words-true.test.ts',
   'tests/cli/bench.test.ts',
+  // Real relay processes (and Redis): mostly waiting on sockets, kept out of the quick tests.
+  'tests/relay/**/*.test.ts',
 ];
 /** Tests that drive headless Chromium. */
 const BROWSER_TESTS = ['tests/browser/**/*.test.ts', 'tests/**/browser-*.test.ts'];

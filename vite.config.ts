@@ -1,4 +1,5 @@
 /// <reference types="vitest/config" />
+import { spawn, type ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
@@ -52,6 +53,63 @@ const SLOW_TESTS = [
 /** Tests that drive headless Chromium. */
 const BROWSER_TESTS = ['tests/browser/**/*.test.ts', 'tests/**/browser-*.test.ts'];
 
+/**
+ * `npm start` runs the live relay beside the site (on port 1234, or a free one when that is
+ * taken) and says where at ./relay.json, so the workshop setup fills in its address. It listens
+ * where the site does: on the network too when the site is started with --host.
+ */
+function liveRelay(): Plugin {
+  return {
+    name: 'momentum-live-relay',
+    apply: 'serve',
+    configureServer(server) {
+      const host = server.config.server.host;
+      const address = host === true ? '0.0.0.0' : typeof host === 'string' ? host : '127.0.0.1';
+      const relay = startRelayProcess(address, (line) => server.config.logger.info(`relay: ${line}`));
+      server.httpServer?.once('close', () => relay.child.kill('SIGTERM'));
+      server.middlewares.use('/relay.json', (_req, res) => {
+        void relay.port.then((port) => {
+          res.setHeader('content-type', 'application/json');
+          res.end(JSON.stringify({ port }));
+        });
+      });
+    },
+  };
+}
+
+/** `npm run relay` as a child process: 1234 unless taken, then a free port; resolves to the port. */
+function startRelayProcess(
+  host: string,
+  log: (line: string) => void,
+): { child: ChildProcess; port: Promise<number | null> } {
+  const tsx = fileURLToPath(new URL('./node_modules/.bin/tsx', import.meta.url));
+  const start = (port: number): ChildProcess =>
+    spawn(tsx, ['src/relay/main.ts', '--port', String(port), '--host', host, '--data', 'relay-data'], {
+      cwd: fileURLToPath(new URL('.', import.meta.url)),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+  const first = start(1234);
+  const holder = { child: first, port: Promise.resolve<number | null>(null) };
+  const listen = (child: ChildProcess, retry: boolean): Promise<number | null> =>
+    new Promise((done) => {
+      child.stdout?.on('data', (chunk: Buffer) => {
+        for (const line of chunk.toString().split('\n').filter(Boolean)) {
+          log(line.replace(/^\S+ /, ''));
+          const m = /listening on ws:\/\/\S+:(\d+)/.exec(line);
+          if (m) done(Number(m[1]));
+        }
+      });
+      child.stderr?.on('data', (chunk: Buffer) => log(chunk.toString().trim()));
+      child.once('exit', () => {
+        if (!retry) return done(null);
+        holder.child = start(0);
+        void listen(holder.child, false).then(done);
+      });
+    });
+  holder.port = listen(first, true);
+  return holder;
+}
+
 export default defineConfig({
   // Relative asset paths let the built site run from any static host and any sub-path.
   base: './',
@@ -62,6 +120,7 @@ export default defineConfig({
   optimizeDeps: { include: ['phaser'], rolldownOptions: { plugins: [phaserFlags()] } },
   plugins: [
     phaserFlags(),
+    liveRelay(),
     // An installable site that works offline after one visit: the game, the replay viewer and
     // workshop mode, the world's Phaser chunk included, are precached by a service worker.
     VitePWA({

@@ -20,6 +20,8 @@ export type Launch =
       readonly team?: string;
       /** A branch's own save: it shares its scenario and seed with the run it left. */
       readonly branch?: string;
+      /** A live room's relay (`relay=`), with the room's key (`rk=`) or the team's own (`tk=`). */
+      readonly relay?: { readonly url: string; readonly roomKey?: string; readonly teamKey?: string };
     };
 
 export function readLaunch(search: string): Launch {
@@ -40,6 +42,7 @@ export function readLaunch(search: string): Launch {
     const room = p.get('room');
     const team = p.get('team');
     const branch = p.get('branch');
+    const relay = relayOf(p);
     return {
       kind: 'game',
       scenario,
@@ -47,9 +50,21 @@ export function readLaunch(search: string): Launch {
       ...(room !== null ? { room } : {}),
       ...(team !== null ? { team } : {}),
       ...(branch !== null ? { branch } : {}),
+      ...(relay ? { relay } : {}),
     };
   }
   return { kind: 'title' };
+}
+
+/** A relay's address and a key, when the link carries both; a relay address must be ws: or wss:. */
+function relayOf(p: URLSearchParams): { url: string; roomKey?: string; teamKey?: string } | null {
+  const url = p.get('relay');
+  const teamKey = p.get('tk');
+  const roomKey = p.get('rk');
+  if (url === null || !/^wss?:\/\/[^\s]+$/.test(url)) return null;
+  if (teamKey) return { url, teamKey };
+  if (roomKey) return { url, roomKey };
+  return null;
 }
 
 /** A link to this page with the given query, keeping whatever sub-path the site is served from. */

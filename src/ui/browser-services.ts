@@ -128,5 +128,18 @@ export function browserServices(): Services {
     channel: (name) => (typeof BroadcastChannel === 'function' ? new BroadcastChannel(name) : null),
     camera: qrCamera,
     worldCode: () => import('./world'),
+    liveCode: () => import('../live/client'),
+    webSocket: globalThis.WebSocket,
+    siteRelay: async () => {
+      // `npm start` serves relay.json beside the site; a static host has none.
+      try {
+        const answer = await fetch('./relay.json', { cache: 'no-store' });
+        if (!answer.ok) return null;
+        const { port } = (await answer.json()) as { port?: unknown };
+        return Number.isInteger(port) ? `ws://${location.hostname}:${String(port)}` : null;
+      } catch {
+        return null;
+      }
+    },
   };
 }

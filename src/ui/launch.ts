@@ -1,3 +1,4 @@
+import { rememberLiveLink } from './live-team';
 import { readLaunch, type Launch } from '../platform/links';
 import { nameProblem, seedProblem } from '../replay/seed';
 import { clip } from './clip';
@@ -54,6 +55,7 @@ export function linkedGame(ctx: AppContext, launch: Launch & { kind: 'game' }): 
     });
     return { kind: 'title' };
   }
+  if (room && launch.relay) rememberLiveLink(ctx.store, room, launch.relay);
   const game = gameFor(saved, entry.scenario.id, launch.seed, room, launch.branch);
   if (!game && launch.branch !== undefined) {
     ctx.notices.show({

@@ -73,4 +73,10 @@ export interface Services {
   camera(): Promise<Camera>;
   /** The animated world's code (Phaser), loaded on first need; a refusal leaves the still picture. */
   worldCode(): Promise<{ readonly createWorld: typeof createWorld }>;
+  /** The live rooms' client (Yjs and Hocuspocus), loaded only for a room with a relay. */
+  liveCode(): Promise<typeof import('../live/client')>;
+  /** The WebSocket class live rooms connect with. */
+  readonly webSocket: unknown;
+  /** The address of the relay started beside this site (`npm start`), or null where none was. */
+  siteRelay(): Promise<string | null>;
 }

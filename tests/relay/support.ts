@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import WebSocket from 'ws';
 import type { LiveStatus } from '../../src/live/client';
 
-const ROOT = new URL('../..', import.meta.url).pathname;
+const ROOT = join(import.meta.dirname, '..', '..');
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 
 /** A real relay process, as `npm run relay` starts it, on a free loopback port. */
@@ -23,11 +23,19 @@ export function tempFolder(): { path: string; remove(): void } {
   return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
 }
 
+/** Relays still running: whatever a failed test leaves is stopped when the test run ends. */
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
 export async function startRelayProcess(data: string, extra: readonly string[] = [], port = 0): Promise<RelayProcess> {
   const child: ChildProcess = spawn(TSX, ['src/relay/main.ts', '--port', String(port), '--data', data, ...extra], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  running.add(child);
+  child.on('exit', () => running.delete(child));
   const log: string[] = [];
   let exited = false;
   child.on('exit', () => (exited = true));

@@ -1,3 +1,4 @@
+import WebSocket from 'ws';
 import { memoryDraftStore } from '../../src/platform/lab-drafts';
 import type { Camera, Services } from '../../src/ui/services';
 
@@ -65,6 +66,8 @@ export function testServices(
     readonly reducedMotion?: boolean;
     /** A touch screen: no hover, a coarse pointer. */
     readonly touch?: boolean;
+    /** The relay the site was started with. */
+    readonly relay?: string;
   } = {},
 ): TestServices {
   let now = options.start ?? Date.UTC(2026, 0, 15, 9, 30);
@@ -155,5 +158,8 @@ export function testServices(
     camera: () => Promise.resolve(options.camera ?? noCamera),
     // No WebGL in Node: the world is the still picture, as in a browser without it.
     worldCode: () => Promise.resolve({ createWorld: () => Promise.reject(new Error('no WebGL here')) }),
+    liveCode: () => import('../../src/live/client'),
+    webSocket: WebSocket,
+    siteRelay: () => Promise.resolve(options.relay ?? null),
   };
 }

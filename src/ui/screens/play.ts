@@ -1,6 +1,7 @@
 import { affordable, offeredCards, type ActionDef, type Action } from '../../engine';
 import type { TurnRecord } from '../../replay/timeline';
 import type { AppContext } from '../context';
+import { publishRun } from '../live-team';
 import { act, gameQuery, LAST_SCENARIO_KEY, type Session } from '../session';
 import { choiceSaid, refusalSaid, turnSaid, warningWords } from './play-announcements';
 import { turnDialogs } from './play-dialogs';
@@ -28,6 +29,8 @@ export function playScreen(ctx: AppContext, initial: Session): void {
   });
   const save = gameSaver(ctx, { get: () => session, set: (next) => (session = next) });
   const render = (): void => view.draw({ session, last, error });
+  // In a live room the team's run so far reaches the facilitator: now, and after every turn.
+  publishRun(ctx, session);
 
   function apply(action: Action): boolean {
     const r = act(session, action);
@@ -41,6 +44,7 @@ export function playScreen(ctx: AppContext, initial: Session): void {
     if (!save(r.session)) return false;
     if (r.record) {
       last = r.record;
+      publishRun(ctx, session);
       ctx.announce(turnSaid(s, r.record, session.state));
       if (session.state.over) {
         ctx.go({ kind: 'end', session });

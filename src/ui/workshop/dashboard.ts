@@ -8,7 +8,8 @@ import { h, mount } from '../dom';
 import { onPresenterChange, presenting } from '../presenter';
 import { clip } from '../clip';
 import { collectPanel } from './collect-panel';
-import { dashboardHeader, handout, joinView } from './handout';
+import { dashboardHeader, handout, joinView, type LiveParams } from './handout';
+import { liveLinkParams, roomLiveOf, showLiveInAddress, teamLinkParams, watchLive } from './live-room';
 import { RoomKeeper } from './room-keeper';
 import { roomViews } from './room-views';
 import { sessionFileText } from './session-file';
@@ -31,6 +32,11 @@ export async function workshopScreen(ctx: AppContext, roomCode: string): Promise
   const { store, found, entry } = opened;
   const scenario = entry.scenario;
   ctx.setQuery({ workshop: found.room });
+  const live = roomLiveOf(ctx, found.room);
+  if (live) showLiveInAddress(ctx, live);
+  const liveParams: LiveParams | null = live
+    ? { shared: liveLinkParams(live), teams: await teamLinkParams(live, found.teams) }
+    : null;
   let tabs: BroadcastChannel | null = null;
 
   const exportSession = (): void =>
@@ -51,13 +57,16 @@ export async function workshopScreen(ctx: AppContext, roomCode: string): Promise
         actions: [{ label: 'Export the session', run: exportSession }],
       }),
   });
-  const views = roomViews(scenario, presenting(), () => joinView(keeper.record, scenario, ctx.services.address));
+  const views = roomViews(scenario, presenting(), () =>
+    joinView(keeper.record, scenario, ctx.services.address, liveParams),
+  );
   const panel = collectPanel(ctx, keeper, () => draw());
   function draw(): void {
     panel.draw();
     views.draw({ room: keeper.room, loading: keeper.loading, handIns: keeper.record.submissions.length });
   }
 
+  const liveHost = h('div', { class: 'no-print live-host' });
   const copy = async (link: string): Promise<void> =>
     panel.say(
       (await ctx.services.copyText(link))
@@ -84,7 +93,8 @@ export async function workshopScreen(ctx: AppContext, roomCode: string): Promise
         print: () => ctx.services.print(),
         guide: () => ctx.go({ kind: 'guide', room: found.room }),
       }),
-      handout(found, scenario, ctx.services.address, (link) => void copy(link)),
+      handout(found, scenario, ctx.services.address, (link) => void copy(link), liveParams),
+      liveHost,
       panel.element,
       h('div', { class: 'no-print picker-host' }, views.picker),
       views.results,
@@ -114,6 +124,11 @@ export async function workshopScreen(ctx: AppContext, roomCode: string): Promise
   });
   draw();
   void keeper.refresh().then(draw);
+  if (live) {
+    const watching = await watchLive(ctx, found.room, live, keeper, draw);
+    liveHost.replaceChildren(watching.element);
+    ctx.onLeave(watching.stop);
+  }
   warmVerifier(ctx, found, entry.hash);
 
   tabs = followOtherTabs(ctx, keeper, panel.say);

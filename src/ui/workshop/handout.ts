@@ -14,6 +14,12 @@ const STEPS = [
   'At the end, show your result’s QR code to the facilitator or paste its code into the room’s chat.',
 ];
 
+/** What a live room's links add: the relay and the room's key, and each named team's own key. */
+export interface LiveParams {
+  readonly shared: Record<string, string>;
+  readonly teams: ReadonlyMap<string, Record<string, string>>;
+}
+
 /** What the dashboard's header buttons do. */
 export interface HeaderActions {
   readonly exportSession: () => void;
@@ -60,8 +66,9 @@ export function handout(
   scenario: Scenario,
   address: { readonly origin: string; readonly pathname: string },
   copy: (link: string) => void,
+  live: LiveParams | null = null,
 ): HTMLElement {
-  const link = linkTo({ scenario: scenario.id, seed: record.seed, room: record.room }, address);
+  const link = linkTo({ scenario: scenario.id, seed: record.seed, room: record.room, ...live?.shared }, address);
   return h(
     'section',
     { class: 'handout', 'aria-labelledby': 'handout-title' },
@@ -95,7 +102,10 @@ export function handout(
             'ul',
             {},
             ...record.teams.map((t) => {
-              const own = linkTo({ scenario: scenario.id, seed: record.seed, room: record.room, team: t }, address);
+              const own = linkTo(
+                { scenario: scenario.id, seed: record.seed, room: record.room, team: t, ...live?.teams.get(t) },
+                address,
+              );
               return h('li', {}, h('strong', {}, t), ' ', h('code', { class: 'team-own-link' }, own));
             }),
           ),
@@ -109,8 +119,9 @@ export function joinView(
   record: WorkshopRecord,
   scenario: Scenario,
   address: { readonly origin: string; readonly pathname: string },
+  live: LiveParams | null = null,
 ): HTMLElement {
-  const link = linkTo({ scenario: scenario.id, seed: record.seed, room: record.room }, address);
+  const link = linkTo({ scenario: scenario.id, seed: record.seed, room: record.room, ...live?.shared }, address);
   return h(
     'div',
     { class: 'join-view' },

@@ -5,7 +5,10 @@ import { DIFFICULTY_LABEL } from '../labels';
 import { newRoomSeed } from '../../platform/room-codes';
 
 /** What the form says of a new session: the room's code, date and hand-ins are not the form's. */
-type SessionFields = Pick<WorkshopRecord, 'name' | 'scenario' | 'seed' | 'teams'>;
+type SessionFields = Pick<WorkshopRecord, 'name' | 'scenario' | 'seed' | 'teams'> & {
+  /** A live relay's address, or '' for a room that collects by code alone. */
+  readonly relay: string;
+};
 
 /** The form for a new session. */
 export interface SetupForm {
@@ -14,6 +17,10 @@ export interface SetupForm {
   values(): SessionFields;
   /** Says why the seed cannot be used, beside it, and puts the cursor there. */
   refuseSeed(problem: string): void;
+  /** Says why the relay's address cannot be used, beside it, and puts the cursor there. */
+  refuseRelay(problem: string): void;
+  /** Fills in the relay started with the site, unless one was typed already. */
+  offerRelay(url: string): void;
   focus(): void;
 }
 
@@ -51,6 +58,19 @@ export function setupForm(
     'aria-describedby': 'ws-seed-help ws-error',
   });
   const teams = h('textarea', { id: 'ws-teams', rows: '4', placeholder: 'Blue\nGreen\nRed' });
+  const relay = h('input', {
+    id: 'ws-relay',
+    // Text, not url: the address is checked here, with a sentence, not by the browser's own bubble.
+    type: 'text',
+    inputmode: 'url',
+    value: '',
+    placeholder: 'ws://192.168.1.20:1234',
+    spellcheck: 'false',
+    autocomplete: 'off',
+    'data-testid': 'relay-url',
+    'aria-describedby': 'ws-relay-help ws-relay-error',
+  });
+  const relayError = h('p', { class: 'field-error', id: 'ws-relay-error' });
   const error = h('p', { class: 'field-error', id: 'ws-error' });
   const scenarios = h(
     'select',
@@ -87,6 +107,14 @@ export function setupForm(
     error,
     h('label', { for: 'ws-teams' }, 'Team names (optional, one per line): each gets its own link'),
     teams,
+    h('label', { for: 'ws-relay' }, 'Live relay (optional)'),
+    relay,
+    h(
+      'p',
+      { class: 'muted small', id: 'ws-relay-help' },
+      'With a relay, each team’s run reaches this page as the team plays, and you can pace the rounds. Without one, or when it cannot be reached, teams hand in their codes as usual. “npm start” runs one beside the site and fills this in.',
+    ),
+    relayError,
     h(
       'div',
       { class: 'actions' },
@@ -101,7 +129,16 @@ export function setupForm(
       scenario: scenarios.value,
       seed: seed.value.trim(),
       teams: teamNames(teams.value),
+      relay: relay.value.trim(),
     }),
+    refuseRelay(problem) {
+      relayError.textContent = problem;
+      relay.setAttribute('aria-invalid', 'true');
+      relay.focus();
+    },
+    offerRelay(url) {
+      if (relay.value.trim() === '') relay.value = url;
+    },
     refuseSeed(problem) {
       error.textContent = problem;
       seed.setAttribute('aria-invalid', 'true');

@@ -4,6 +4,8 @@ import { characterCount } from '../../replay/seed';
 import { seedProblem } from '../../replay/seed';
 import type { AppContext } from '../context';
 import { h, mount } from '../dom';
+import { newKey } from '../../live/keys';
+import { rememberRoomLive } from './live-room';
 import { pastSessions } from './past-sessions';
 import { importSection } from './session-import';
 import { setupForm } from './setup-form';
@@ -29,13 +31,22 @@ export function workshopSetupScreen(ctx: AppContext): void {
       ctx.announce(problem);
       return;
     }
+    const { relay, ...session } = fields;
+    if (relay !== '' && !/^wss?:\/\/[^\s/]+/.test(relay)) {
+      const says = 'A relay’s address starts with ws:// or wss://, then its host, as in ws://192.168.1.20:1234.';
+      form.refuseRelay(says);
+      ctx.announce(says);
+      return;
+    }
     const store = await ctx.workshops();
     const record: WorkshopRecord = {
       room: await newRoomCode(fields.scenario, fields.seed, async (code) => (await store.get(code)) !== null),
-      ...fields,
+      ...session,
       createdAt: ctx.services.clock.now(),
       submissions: [],
     };
+    if (relay !== '')
+      rememberRoomLive(ctx.store, record.room, { url: relay, roomKey: newKey(), facilitatorKey: newKey() });
     try {
       await store.put(record);
     } catch (err) {
@@ -53,7 +64,7 @@ export function workshopSetupScreen(ctx: AppContext): void {
       h(
         'p',
         { class: 'lede' },
-        'Give a room one scenario and seed. Teams play on their own devices and hand in their runs as codes; this page verifies every run by re-playing it, compares the teams and suggests questions for the debrief. No accounts, no server: after this page has loaded once, it works without a network.',
+        'Give a room one scenario and seed. Teams play on their own devices and hand in their runs as codes, or live through a relay when you run one; this page verifies every run by re-playing it, compares the teams and suggests questions for the debrief. No accounts, and no server needed: after this page has loaded once, it works without a network.',
       ),
       form.element,
       past.element,
@@ -63,4 +74,5 @@ export function workshopSetupScreen(ctx: AppContext): void {
   ctx.onKey(null);
   form.focus();
   past.show();
+  void ctx.services.siteRelay().then((url) => url && form.offerRelay(url));
 }

@@ -1,5 +1,5 @@
 import { memoryStore, type Store } from '../../../src/platform/storage';
-import { memoryWorkshopStore } from '../../../src/platform/workshops';
+import { memoryWorkshopStore, type WorkshopStore } from '../../../src/platform/workshops';
 import { scenarioHash } from '../../../src/replay/scenario-hash';
 import { bundledScenarios } from '../../../src/scenarios/bundled';
 import { startApp } from '../../../src/ui/app';
@@ -47,6 +47,10 @@ export function openApp(
     readonly touch?: boolean;
     /** Services a test chooses (drafts, balance workers, cores…) in place of the stand-ins'. */
     readonly services?: Partial<Services>;
+    /** The relay the site was started with (what `npm start` would say at ./relay.json). */
+    readonly relay?: string;
+    /** The browser's workshop sessions, kept from an earlier page of the same browser. */
+    readonly workshops?: WorkshopStore;
   } = {},
 ): OpenApp {
   document.body.innerHTML = SHELL;
@@ -58,13 +62,14 @@ export function openApp(
       url: new URL(url, 'https://momentum.example/').href,
       clipboard: options.clipboard,
       touch: options.touch,
+      relay: options.relay,
     }),
     ...options.services,
   };
   const store = options.store ?? memoryStore();
   const { scenarios, problems } = bundledScenarios();
   const entries = scenarios.map((s) => ({ scenario: s.scenario, hash: scenarioHash(s.text) }));
-  const workshops = memoryWorkshopStore();
+  const workshops = options.workshops ?? memoryWorkshopStore();
   // One app per page: the previous test's app stops hearing keys and address changes.
   stopLast();
   stopLast = startApp(

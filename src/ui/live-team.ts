@@ -1,0 +1,100 @@
+import type { Store } from '../platform/storage';
+import type { LiveTeam } from '../live/client';
+import type { AppContext } from './context';
+import { replayOf, type Session } from './session';
+
+/** A team link's way into its room's live relay: the address and the team's (or room's) key. */
+export interface LiveLink {
+  readonly url: string;
+  readonly roomKey?: string;
+  readonly teamKey?: string;
+}
+
+const keyOf = (room: string): string => `momentum.live.${room}`;
+
+/** Keeps a room's live link on this device, so a reload or a game reopened later still publishes. */
+export function rememberLiveLink(store: Store, room: string, link: LiveLink): void {
+  store.set(keyOf(room), JSON.stringify(link));
+}
+
+function liveLinkOf(store: Store, room: string): LiveLink | null {
+  try {
+    const raw = JSON.parse(store.get(keyOf(room)) ?? 'null') as Partial<LiveLink> | null;
+    if (!raw || typeof raw.url !== 'string') return null;
+    if (typeof raw.teamKey === 'string') return { url: raw.url, teamKey: raw.teamKey };
+    if (typeof raw.roomKey === 'string') return { url: raw.url, roomKey: raw.roomKey };
+  } catch {
+    // A damaged entry: the game hands in by code, as without a relay.
+  }
+  return null;
+}
+
+/** This page's connection for each game, opened on its first turn and kept while the page is open. */
+const open = new Map<string, Promise<LiveTeam | null>>();
+
+const OFFLINE =
+  'Your facilitator’s live room cannot be reached right now. Play on: every turn is kept, it reaches the room when the connection is back, and you can always hand in your code.';
+
+function connect(
+  ctx: AppContext,
+  session: Session,
+  room: string,
+  team: string,
+  link: LiveLink,
+): Promise<LiveTeam | null> {
+  return ctx.services.liveCode().then(
+    ({ joinAsTeam }) => {
+      let said = false;
+      return joinAsTeam({
+        url: link.url,
+        room,
+        team,
+        key: link.teamKey !== undefined ? { teamKey: link.teamKey } : { roomKey: link.roomKey! },
+        WebSocket: ctx.services.webSocket,
+        onStatus(status, reason) {
+          if (status === 'connected') {
+            ctx.notices.close('live-offline');
+            if (!said) ctx.announce('Connected to your facilitator’s live room: each turn reaches it as you play.');
+            said = true;
+          } else if (status === 'offline' || status === 'refused') {
+            ctx.notices.show({
+              id: 'live-offline',
+              text: status === 'refused' ? `${OFFLINE} (${reason ?? 'refused'})` : OFFLINE,
+            });
+          }
+        },
+      });
+    },
+    () => {
+      ctx.notices.show({ id: 'live-offline', text: OFFLINE });
+      return null;
+    },
+  );
+}
+
+/**
+ * Publishes the game's run so far to its room's relay, when the team's link gave one; without a
+ * relay it does nothing and the team hands in by code, as ever.
+ */
+export function publishRun(ctx: AppContext, session: Session): void {
+  const room = session.meta?.room;
+  const team = session.meta?.team;
+  if (!room || !team) return;
+  const link = liveLinkOf(ctx.store, room);
+  if (!link) return;
+  const { code } = replayOf(session);
+  if (code === null) return;
+  let live = open.get(session.key);
+  if (!live) {
+    live = connect(ctx, session, room, team, link);
+    open.set(session.key, live);
+  }
+  const run = {
+    code,
+    turn: session.records.length,
+    of: session.scenario.turns,
+    regime: session.state.regime,
+    over: session.state.over,
+  };
+  void live.then((t) => t?.publish(run));
+}

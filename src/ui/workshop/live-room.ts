@@ -1,0 +1,123 @@
+import { teamKey } from '../../live/keys';
+import type { RosterEntry } from '../../live/shapes';
+import type { Store } from '../../platform/storage';
+import type { AppContext } from '../context';
+import { h } from '../dom';
+import type { RoomKeeper } from './room-keeper';
+
+/** A live room as its facilitator holds it: the relay, the room's key and the facilitator's own. */
+export interface RoomLive {
+  readonly url: string;
+  readonly roomKey: string;
+  readonly facilitatorKey: string;
+}
+
+const keyOf = (room: string): string => `momentum.live.facilitator.${room}`;
+
+export function rememberRoomLive(store: Store, room: string, live: RoomLive): void {
+  store.set(keyOf(room), JSON.stringify(live));
+}
+
+const isRoomLive = (x: unknown): x is RoomLive =>
+  typeof x === 'object' &&
+  x !== null &&
+  ['url', 'roomKey', 'facilitatorKey'].every((k) => typeof (x as Record<string, unknown>)[k] === 'string');
+
+/**
+ * The room's live settings: from the dashboard address's fragment (the facilitator key travels
+ * there, never in a query a team could see), else from this browser, where the setup kept them.
+ */
+export function roomLiveOf(ctx: AppContext, room: string): RoomLive | null {
+  const fragment = new URLSearchParams(ctx.services.address.hash.replace(/^#/, ''));
+  const fromAddress = { url: fragment.get('relay'), roomKey: fragment.get('rk'), facilitatorKey: fragment.get('fk') };
+  if (isRoomLive(fromAddress)) {
+    rememberRoomLive(ctx.store, room, fromAddress);
+    return fromAddress;
+  }
+  try {
+    const kept: unknown = JSON.parse(ctx.store.get(keyOf(room)) ?? 'null');
+    return isRoomLive(kept) ? kept : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Puts the live settings in the dashboard's address, so it opens on another of the facilitator's devices. */
+export function showLiveInAddress(ctx: AppContext, live: RoomLive): void {
+  const { address } = ctx.services;
+  const fragment = new URLSearchParams({ relay: live.url, rk: live.roomKey, fk: live.facilitatorKey });
+  address.replace(`${address.pathname}${address.search}#${fragment.toString()}`);
+}
+
+/** What the teams' shared link adds for a live room: the relay and the room's key. */
+export const liveLinkParams = (live: RoomLive): Record<string, string> => ({ relay: live.url, rk: live.roomKey });
+
+/** What each named team's own link adds: the relay and a key that opens that team's document only. */
+export async function teamLinkParams(
+  live: RoomLive,
+  teams: readonly string[],
+): Promise<Map<string, Record<string, string>>> {
+  const keys = await Promise.all(teams.map((t) => teamKey(live.roomKey, t)));
+  return new Map(teams.map((t, i) => [t, { relay: live.url, tk: keys[i]! }]));
+}
+
+/**
+ * Watches the room on its relay: each team's run, as it arrives, is added to the room as a
+ * pasted code would be, so it is verified by re-playing it before it is shown as verified; the
+ * relay is never trusted. Returns the status line to show, and how to stop.
+ */
+export async function watchLive(
+  ctx: AppContext,
+  room: string,
+  live: RoomLive,
+  keeper: RoomKeeper,
+  redraw: () => void,
+): Promise<{ element: HTMLElement; stop: () => void }> {
+  const status = h(
+    'p',
+    { class: 'live-status', 'data-testid': 'live-status', role: 'status' },
+    'Live room: connecting to the relay…',
+  );
+  const { watchRoom } = await ctx.services.liveCode();
+  const seen = new Set<string>();
+  let joined: readonly RosterEntry[] = [];
+  let state = 'connecting';
+  const say = (): void => {
+    const names = joined.map((e) => e.team).join(', ');
+    status.textContent =
+      state === 'connected'
+        ? `Live room: ${joined.length === 1 ? '1 team' : `${joined.length} teams`} joined${names ? ` (${names})` : ''}. Runs arrive as teams play.`
+        : state === 'refused'
+          ? 'Live room: the relay refused this dashboard’s keys. Codes pasted, dropped or scanned still work.'
+          : 'Live room: the relay cannot be reached now; it is tried again on its own. Codes pasted, dropped or scanned still work.';
+  };
+  const watch = watchRoom({
+    url: live.url,
+    room,
+    roomKey: live.roomKey,
+    facilitatorKey: live.facilitatorKey,
+    WebSocket: ctx.services.webSocket,
+    onStatus: (s) => {
+      state = s;
+      say();
+    },
+  });
+  let adding = Promise.resolve();
+  watch.onRoster((entries) => {
+    joined = entries;
+    say();
+    const fresh = entries.flatMap((e) =>
+      e.run && !seen.has(e.run.code) ? [{ source: `live room (${e.team})`, text: e.run.code }] : [],
+    );
+    for (const f of fresh) seen.add(f.text);
+    if (fresh.length === 0) return;
+    // One add at a time, in arrival order: each verifies its codes before the rows show them.
+    adding = adding.then(async () => {
+      const r = await keeper.add(fresh, ctx.services.clock.now());
+      if (!r.ok) return;
+      redraw();
+      await keeper.save();
+    });
+  });
+  return { element: status, stop: () => watch.close() };
+}

@@ -123,6 +123,8 @@ export function joinAsTeam(
 export interface LiveRoom {
   /** Called with every team the relay has seen and its latest run, now and on every change. */
   onRoster(listener: (entries: RosterEntry[]) => void): void;
+  /** Called whenever the room's pacing changes (here or on the facilitator's other devices). */
+  onPace(listener: () => void): void;
   pace(): Pace;
   setPace(change: Partial<Pace>): void;
   close(): void;
@@ -149,6 +151,9 @@ export function watchRoom(
     onRoster(listener) {
       listener(entries());
       roster.doc.getMap('teams').observe(() => listener(entries()));
+    },
+    onPace(listener) {
+      pace.doc.getMap('pace').observe(() => listener());
     },
     pace: () => paceOf(pace.doc),
     setPace(change) {

@@ -1,5 +1,6 @@
 import type { Store } from '../platform/storage';
 import type { LiveTeam } from '../live/client';
+import type { Pace } from '../live/shapes';
 import type { AppContext } from './context';
 import { replayOf, type Session } from './session';
 
@@ -31,6 +32,11 @@ function liveLinkOf(store: Store, room: string): LiveLink | null {
 
 /** This page's connection for each game, opened on its first turn and kept while the page is open. */
 const open = new Map<string, Promise<LiveTeam | null>>();
+/** The facilitator's latest pacing for each game, and who redraws when it changes. */
+const paces = new Map<string, Pace>();
+const paceListeners = new Map<string, () => void>();
+/** Messages to all teams already shown, by id, so a reconnect does not show one again. */
+const heard = new Set<number>();
 
 const OFFLINE =
   'Your facilitator’s live room cannot be reached right now. Play on: every turn is kept, it reaches the room when the connection is back, and you can always hand in your code.';
@@ -45,7 +51,7 @@ function connect(
   return ctx.services.liveCode().then(
     ({ joinAsTeam }) => {
       let said = false;
-      return joinAsTeam({
+      const live = joinAsTeam({
         url: link.url,
         room,
         team,
@@ -64,6 +70,17 @@ function connect(
           }
         },
       });
+      live.onPace((pace) => {
+        paces.set(session.key, pace);
+        const m = pace.message;
+        if (m && !heard.has(m.id)) {
+          heard.add(m.id);
+          ctx.notices.show({ id: 'facilitator-message', text: `From your facilitator: ${m.text}` });
+          ctx.announce(`From your facilitator: ${m.text}`);
+        }
+        paceListeners.get(session.key)?.();
+      });
+      return live;
     },
     () => {
       ctx.notices.show({ id: 'live-offline', text: OFFLINE });
@@ -97,4 +114,27 @@ export function publishRun(ctx: AppContext, session: Session): void {
     over: session.state.over,
   };
   void live.then((t) => t?.publish(run));
+}
+
+/**
+ * Why this game's turn cannot end now, or null when it can: the facilitator has paused the room,
+ * or opened turns only up to the one just played.
+ */
+export function waitingWords(session: Session): string | null {
+  const pace = paces.get(session.key);
+  if (!pace || session.state.over) return null;
+  const next = session.records.length + 1;
+  if (pace.paused)
+    return `Waiting for your facilitator: the room is paused, and turn ${next} opens soon. You can choose this turn’s cards meanwhile.`;
+  if (pace.open !== null && next > pace.open)
+    return `Waiting for your facilitator: turn ${next} opens soon. You can choose this turn’s cards meanwhile.`;
+  return null;
+}
+
+/** Calls `redraw` whenever the facilitator's pacing of this game changes; the result stops it. */
+export function followPace(session: Session, redraw: () => void): () => void {
+  paceListeners.set(session.key, redraw);
+  return () => {
+    if (paceListeners.get(session.key) === redraw) paceListeners.delete(session.key);
+  };
 }

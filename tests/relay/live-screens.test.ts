@@ -8,7 +8,9 @@ import { bundledScenarios } from '../../src/scenarios/bundled';
 import { cliVerify } from '../browser/pages';
 import { choicesOf } from '../replay/support';
 import { openApp, type OpenApp } from '../ui/screens/app-harness';
-import { startRelayProcess, tempFolder, type RelayProcess } from './support';
+import { joinAsTeam, watchRoom } from '../../src/live/client';
+import { NO_PACE } from '../../src/live/shapes';
+import { nodeOptions, startRelayProcess, tempFolder, until, type RelayProcess } from './support';
 
 const firstTeam = bundledScenarios().scenarios.find((s) => s.scenario.id === 'first-team')!.scenario;
 
@@ -44,7 +46,7 @@ describe('a live room, in Node with a real relay', () => {
     data.remove();
   });
 
-  it('fills in the site’s relay, puts it in the teams’ link, and shows each team’s turns as it plays, verified', async () => {
+  it('fills in the site’s relay, puts it in the teams’ link, paces the teams, and shows each team’s turns as it plays, verified', async () => {
     const workshops = memoryWorkshopStore();
     const facilitatorStore = memoryStore();
     const setup = openApp('/?workshop', { relay: relay.url, workshops, store: facilitatorStore });
@@ -65,6 +67,27 @@ describe('a live room, in Node with a real relay', () => {
     expect(new URL(own).searchParams.get('tk')).toMatch(/^[\w-]{22}$/);
     expect(own).not.toContain('rk=');
 
+    await settleFor(setup, () => /joined/.test(setup.byTestId('live-status').textContent ?? ''), 'the room open');
+    expect(setup.byTestId('live-status').textContent).toBe('Live room: 0 teams joined. Runs arrive as teams play.');
+    // The facilitator opens turns up to 2 and sends a message; a device in the room hears both.
+    const fragment = new URLSearchParams(setup.services.address.hash.slice(1));
+    const room = link.searchParams.get('room')!;
+    const observer = joinAsTeam({
+      ...nodeOptions(relay.url),
+      room,
+      team: 'Observer',
+      key: { roomKey: fragment.get('rk')! },
+    });
+    let heard = NO_PACE;
+    observer.onPace((p) => (heard = p));
+    setup.byTestId<HTMLInputElement>('pace-turn').value = '2';
+    setup.byTestId('pace-open').click();
+    setup.byTestId<HTMLInputElement>('pace-message').value = 'Five minutes left in this round';
+    setup.byTestId('pace-send').closest('form')!.requestSubmit();
+    await until(() => heard.open === 2 && heard.message?.text === 'Five minutes left in this round', 'the pace heard');
+    expect(setup.byTestId('pace-state').textContent).toBe('Teams may play up to turn 2; each then waits for you.');
+    observer.close();
+
     // Team Blue plays two turns from its own link, on its own device.
     const team = openApp(`/${new URL(own).search}`, { store: memoryStore() });
     team.byTestId<HTMLInputElement>('team-name').value = 'Blue';
@@ -79,12 +102,50 @@ describe('a live room, in Node with a real relay', () => {
       team.byTestId('end-turn').click();
       await team.services.settle();
     }
-    // Connected: no notice says the live room cannot be reached.
+    await settleFor(
+      team,
+      () => team.root.querySelector('[data-testid="waiting-for-facilitator"]') !== null,
+      'the pace',
+    );
+    // Connected: no notice says the live room cannot be reached; the facilitator's message is shown.
     expect(document.body.textContent).not.toContain('live room cannot be reached');
+    expect(document.body.textContent).toContain('From your facilitator: Five minutes left in this round');
+    // Turn 3 is not open yet: the game waits, and End turn says why instead of ending it.
+    expect(team.byTestId('waiting-for-facilitator').textContent).toMatch(
+      /^Waiting for your facilitator: turn 3 opens soon/,
+    );
+    team.byTestId('end-turn').click();
+    await team.services.settle();
+    team.services.advance(50);
+    expect(team.root.querySelector('.turn-count')?.textContent).toMatch(/^Turn 3 of/);
+    expect(team.live.textContent).toContain('Waiting for your facilitator: turn 3 opens soon');
+    expect(team.byTestId('end-turn').getAttribute('aria-disabled')).toBe('true');
+    // Released (from the facilitator's other device, with the keys in the dashboard's address), it plays on.
+    const other = watchRoom({
+      ...nodeOptions(relay.url),
+      room,
+      roomKey: fragment.get('rk')!,
+      facilitatorKey: fragment.get('fk')!,
+    });
+    await until(() => other.pace().open === 2, 'the pace on the other device');
+    other.setPace({ open: null });
+    await settleFor(
+      team,
+      () => team.root.querySelector('[data-testid="waiting-for-facilitator"]') === null,
+      'the release',
+    );
+    for (const c of plan[2]!) {
+      team.byTestId(`action-${c.action}`).click();
+      if (c.target !== undefined) document.querySelector<HTMLElement>(`[data-testid="target-${c.target}"]`)!.click();
+    }
+    team.byTestId('end-turn').click();
+    await team.services.settle();
+    expect(team.root.querySelector('.turn-count')?.textContent).toMatch(/^Turn 4 of/);
+    other.close();
     team.byTestId('hand-in-progress').click();
     const code = document.querySelector<HTMLInputElement>('[data-testid="hand-in-code"]')!.value;
 
-    // The facilitator's dashboard, opened again in the same browser: Blue's turn 2 arrives, verified.
+    // The facilitator's dashboard, opened again in the same browser: Blue's turn 3 arrives, verified.
     const dash = openApp(`/?workshop=${encodeURIComponent(link.searchParams.get('room')!)}`, {
       relay: relay.url,
       workshops,
@@ -92,13 +153,15 @@ describe('a live room, in Node with a real relay', () => {
     });
     await settleFor(
       dash,
-      () => rows(dash).some((r) => r.turn === '2' && r.verified === 'true'),
-      'Blue at turn 2',
+      () => rows(dash).some((r) => r.turn === '3' && r.verified === 'true'),
+      'Blue at turn 3',
       10_000,
     );
-    expect(rows(dash)).toEqual([{ team: 'Blue', verified: 'true', turn: '2' }]);
-    expect(dash.byTestId('live-status').textContent).toMatch(/1 team joined \(Blue\)/);
+    expect(rows(dash)).toEqual([{ team: 'Blue', verified: 'true', turn: '3' }]);
+    expect(dash.byTestId('live-status').textContent).toMatch(
+      /^Live room: 2 teams joined \((Observer, Blue|Blue, Observer)\)/,
+    );
     // What arrived live is exactly the code the team would hand in, and the command line verifies it.
-    expect(await cliVerify(code)).toMatchObject({ valid: true, turns: 2 });
+    expect(await cliVerify(code)).toMatchObject({ valid: true, turns: 3 });
   }, 60_000);
 });

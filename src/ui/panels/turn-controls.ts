@@ -13,6 +13,8 @@ export function turnControls(
   st: GameState,
   error: string | null,
   on: { undo(): void; endTurn(): void },
+  /** Why the turn cannot end yet: a live room's facilitator paces the rounds. */
+  waiting: string | null = null,
 ): (HTMLElement | null)[] {
   // A shift can change the time a turn has, so the state's budget is the one to show.
   const used = st.budget - st.time;
@@ -33,6 +35,9 @@ export function turnControls(
     ),
     error ? h('p', { class: 'notice', role: 'alert' }, error) : null,
     leftoverNotice(st),
+    waiting
+      ? h('p', { class: 'waiting notice', 'data-testid': 'waiting-for-facilitator', role: 'status' }, waiting)
+      : null,
     h(
       'div',
       { class: 'turn-buttons' },
@@ -55,6 +60,8 @@ export function turnControls(
           type: 'button',
           class: 'primary',
           'data-testid': 'end-turn',
+          // Stays focusable while the room waits: pressed, it says why the turn cannot end yet.
+          'aria-disabled': waiting ? 'true' : undefined,
           onclick: () => on.endTurn(),
           'aria-keyshortcuts': 'Enter',
         },

@@ -39,6 +39,8 @@ export interface TurnView {
   readonly session: Session;
   readonly last: TurnRecord | null;
   readonly error: string | null;
+  /** Why the turn cannot end yet, when a live room's facilitator paces the rounds. */
+  readonly waiting?: string | null;
 }
 
 /** What the screen's controls do. */
@@ -132,7 +134,7 @@ export function playView(
     focus?.focus({ preventScroll: true });
   };
 
-  const draw = ({ session, last, error }: TurnView): void => {
+  const draw = ({ session, last, error, waiting = null }: TurnView): void => {
     const s = session.scenario;
     const st = session.state;
     const active = document.activeElement as HTMLElement | null;
@@ -141,7 +143,7 @@ export function playView(
     const turnResolved = drawnTurns !== session.records.length;
     drawnTurns = session.records.length;
     if (turnResolved) mount(header, ...playHeader(session, st, on));
-    mount(turnPanel, ...turnControls(s, st, error, on));
+    mount(turnPanel, ...turnControls(s, st, error, on, waiting));
     mount(
       hosts.phoneBar,
       phoneBar(st, s.turns, (to) => to !== 'situation' || session.records.length > 0, jump),

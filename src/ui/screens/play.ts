@@ -1,7 +1,7 @@
 import { affordable, offeredCards, type ActionDef, type Action } from '../../engine';
 import type { TurnRecord } from '../../replay/timeline';
 import type { AppContext } from '../context';
-import { publishRun } from '../live-team';
+import { followPace, publishRun, waitingWords } from '../live-team';
 import { act, gameQuery, LAST_SCENARIO_KEY, type Session } from '../session';
 import { choiceSaid, refusalSaid, turnSaid, warningWords } from './play-announcements';
 import { turnDialogs } from './play-dialogs';
@@ -28,9 +28,10 @@ export function playScreen(ctx: AppContext, initial: Session): void {
     handIn: (opener) => dialogs.handIn(ctx, session, opener),
   });
   const save = gameSaver(ctx, { get: () => session, set: (next) => (session = next) });
-  const render = (): void => view.draw({ session, last, error });
+  const render = (): void => view.draw({ session, last, error, waiting: waitingWords(session) });
   // In a live room the team's run so far reaches the facilitator: now, and after every turn.
   publishRun(ctx, session);
+  ctx.onLeave(followPace(session, () => render()));
 
   function apply(action: Action): boolean {
     const r = act(session, action);
@@ -61,7 +62,9 @@ export function playScreen(ctx: AppContext, initial: Session): void {
   }
 
   function endTurn(): void {
-    apply({ type: 'end-turn' });
+    const waiting = waitingWords(session);
+    if (waiting !== null) ctx.announce(waiting);
+    else apply({ type: 'end-turn' });
   }
 
   function undo(): void {

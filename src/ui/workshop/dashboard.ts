@@ -125,7 +125,7 @@ export async function workshopScreen(ctx: AppContext, roomCode: string): Promise
   draw();
   void keeper.refresh().then(draw);
   if (live) {
-    const watching = await watchLive(ctx, found.room, live, keeper, draw);
+    const watching = await watchLive(ctx, found.room, live, keeper, draw, scenario.turns);
     liveHost.replaceChildren(watching.element);
     ctx.onLeave(watching.stop);
   }

@@ -1,5 +1,6 @@
 import { teamKey } from '../../live/keys';
-import type { RosterEntry } from '../../live/shapes';
+import type { LiveRoom } from '../../live/client';
+import type { Pace, RosterEntry } from '../../live/shapes';
 import type { Store } from '../../platform/storage';
 import type { AppContext } from '../context';
 import { h } from '../dom';
@@ -72,6 +73,7 @@ export async function watchLive(
   live: RoomLive,
   keeper: RoomKeeper,
   redraw: () => void,
+  turns: number,
 ): Promise<{ element: HTMLElement; stop: () => void }> {
   const status = h(
     'p',
@@ -119,5 +121,103 @@ export async function watchLive(
       await keeper.save();
     });
   });
-  return { element: status, stop: () => watch.close() };
+  const pacing = paceControls(ctx, watch, turns);
+  return { element: h('div', { class: 'live-room' }, status, pacing), stop: () => watch.close() };
+}
+
+/** How the room is paced, in words. */
+function paceWords(pace: Pace): string {
+  if (pace.paused) return 'Paused: no team can end a turn until you resume.';
+  if (pace.open !== null) return `Teams may play up to turn ${pace.open}; each then waits for you.`;
+  return 'Teams play at their own pace.';
+}
+
+/**
+ * The facilitator's pacing: open turns up to N, pause and resume every team, let them play on,
+ * and send one message to every team.
+ */
+function paceControls(ctx: AppContext, room: LiveRoom, turns: number): HTMLElement {
+  const said = h('p', { class: 'pace-state', 'data-testid': 'pace-state' }, paceWords(room.pace()));
+  const turn = h('input', {
+    id: 'pace-turn',
+    type: 'number',
+    min: '1',
+    max: String(turns),
+    value: '1',
+    'data-testid': 'pace-turn',
+  });
+  const pause = h('button', { type: 'button', class: 'secondary', 'data-testid': 'pace-pause' }, 'Pause all teams');
+  const message = h('input', {
+    id: 'pace-message',
+    type: 'text',
+    maxlength: '280',
+    'data-testid': 'pace-message',
+    placeholder: 'Five minutes left in this round',
+  });
+  const set = (change: Partial<Pace>, words: string): void => {
+    room.setPace(change);
+    ctx.announce(words);
+  };
+  const redraw = (): void => {
+    const pace = room.pace();
+    said.textContent = paceWords(pace);
+    pause.textContent = pace.paused ? 'Resume' : 'Pause all teams';
+  };
+  pause.addEventListener('click', () => {
+    const paused = !room.pace().paused;
+    set({ paused }, paused ? 'Every team is paused.' : 'Teams may play again.');
+  });
+  room.onPace(redraw);
+  const open = (): void => {
+    const n = Math.trunc(Number(turn.value));
+    if (!Number.isInteger(n) || n < 1 || n > turns) {
+      ctx.announce(`Choose a turn from 1 to ${turns}.`);
+      turn.focus();
+      return;
+    }
+    set({ open: n, paused: false }, `Turns up to ${n} are open.`);
+  };
+  const send = (): void => {
+    const text = message.value.trim().slice(0, 280);
+    if (text === '') return;
+    set({ message: { id: ctx.services.clock.now(), text } }, 'Your message was sent to every team.');
+    message.value = '';
+  };
+  return h(
+    'section',
+    { class: 'pace', 'aria-labelledby': 'pace-title' },
+    h('h2', { id: 'pace-title' }, 'Pace the room'),
+    said,
+    h(
+      'div',
+      { class: 'inline' },
+      h('label', { for: 'pace-turn' }, 'Open turns up to'),
+      turn,
+      h('button', { type: 'button', class: 'primary', 'data-testid': 'pace-open', onclick: open }, 'Open'),
+      pause,
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'secondary',
+          'data-testid': 'pace-release',
+          onclick: () => set({ open: null, paused: false }, 'Teams play at their own pace.'),
+        },
+        'Let teams play on',
+      ),
+    ),
+    h(
+      'form',
+      {
+        class: 'inline',
+        onsubmit: (e: Event) => {
+          e.preventDefault();
+          send();
+        },
+      },
+      h('label', { for: 'pace-message' }, 'Message to every team'),
+      message,
+      h('button', { type: 'submit', class: 'secondary', 'data-testid': 'pace-send' }, 'Send'),
+    ),
+  );
 }

@@ -87,6 +87,7 @@ function startRelayProcess(
     spawn(tsx, ['src/relay/main.ts', '--port', String(port), '--host', host, '--data', 'relay-data'], {
       cwd: fileURLToPath(new URL('.', import.meta.url)),
       stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, MOMENTUM_RELAY_PARENT: String(process.pid) },
     });
   const first = start(1234);
   const holder = { child: first, port: Promise.resolve<number | null>(null) };

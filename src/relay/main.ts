@@ -59,6 +59,16 @@ startRelay({ ...options(process.argv.slice(2)), log })
     const stop = (): void => void relay.close().then(() => process.exit(0));
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
+    // Started beside the site by `npm start`: it ends with the process that started it, however that ends.
+    const parent = Number(process.env.MOMENTUM_RELAY_PARENT);
+    if (Number.isInteger(parent) && parent > 0)
+      setInterval(() => {
+        try {
+          process.kill(parent, 0);
+        } catch {
+          stop();
+        }
+      }, 2000).unref();
   })
   .catch((e: unknown) => {
     process.stderr.write(`The relay could not start: ${(e as Error).message}\n`);

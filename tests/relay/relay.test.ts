@@ -109,6 +109,39 @@ describe('the relay, started as npm run relay starts it', () => {
     team.close();
   });
 
+  it('carries a room of forty teams playing twelve turns each to the dashboard, and reports how fast', async () => {
+    const room = 'AFORTY9';
+    const dash = watchRoom({ ...nodeOptions(relay.url), room, roomKey, facilitatorKey });
+    const arrived = new Map<string, number>();
+    dash.onRoster((entries) => {
+      for (const e of entries)
+        if (e.run && !arrived.has(`${e.team}@${e.run.turn}`)) arrived.set(`${e.team}@${e.run.turn}`, Date.now());
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    const teams = Array.from({ length: 40 }, (_, i) =>
+      joinAsTeam({ ...nodeOptions(relay.url), room, team: `Team ${i + 1}`, key: { roomKey } }),
+    );
+    const sent = new Map<string, number>();
+    const start = Date.now();
+    for (let turn = 1; turn <= 12; turn++) {
+      teams.forEach((t, i) => {
+        sent.set(`Team ${i + 1}@${turn}`, Date.now());
+        t.publish({ ...run(turn), code: `M1.team-${i + 1}-turn-${turn}` });
+      });
+      // A turn takes a team minutes; here a tenth of a second, all forty at once.
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await until(() => teams.every((_, i) => arrived.has(`Team ${i + 1}@12`)), 'every team’s turn 12', 15_000);
+    const lags = [...arrived].flatMap(([k, at]) => (sent.has(k) ? [at - sent.get(k)!] : [])).sort((a, b) => a - b);
+    console.log(
+      `40 teams × 12 turns: all last turns in ${Date.now() - start} ms; ${lags.length} of 480 turns seen (the rest overtaken by a later one), ` +
+        `publish to dashboard median ${lags[lags.length >> 1]} ms, slowest ${lags.at(-1)} ms`,
+    );
+    expect(relay.log.filter((l) => /refused/.test(l) && /AFORTY9/.test(l))).toEqual([]);
+    for (const t of teams) t.close();
+    dash.close();
+  });
+
   it('survives malformed and oversized messages and a flood, logging each, and still serves', async () => {
     const raw = new WebSocket(relay.url);
     await new Promise((r) => raw.once('open', r));

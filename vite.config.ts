@@ -63,6 +63,8 @@ function liveRelay(): Plugin {
     name: 'momentum-live-relay',
     apply: 'serve',
     configureServer(server) {
+      // Vitest serves through Vite too; its tests start their own relays.
+      if (process.env.VITEST) return;
       const host = server.config.server.host;
       const address = host === true ? '0.0.0.0' : typeof host === 'string' ? host : '127.0.0.1';
       const relay = startRelayProcess(address, (line) => server.config.logger.info(`relay: ${line}`));

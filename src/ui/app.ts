@@ -1,3 +1,4 @@
+import { closeLiveTeams } from './live-team';
 import { queryString } from '../platform/links';
 import type { Store } from '../platform/storage';
 import type { WorkshopStore } from '../platform/workshops';
@@ -66,7 +67,13 @@ export function startApp(
     onKey: nav.onKey,
     setQuery: (params) => replaceQuery(services, params),
   };
-  const stop = listenToPage(root, screenRoot, services, nav);
+  const unlisten = listenToPage(root, screenRoot, services, nav);
+  // Stopped (a test's page is done with it): the screen is left and live connections close.
+  const stop = (): void => {
+    unlisten();
+    nav.leave();
+    closeLiveTeams();
+  };
 
   if (entries.length === 0) {
     mount(screenRoot, noScenarios(problems));

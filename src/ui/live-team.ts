@@ -2,6 +2,7 @@ import type { Store } from '../platform/storage';
 import type { LiveTeam } from '../live/client';
 import type { Pace } from '../live/shapes';
 import type { AppContext } from './context';
+import { h } from './dom';
 import { replayOf, type Session } from './session';
 
 /** A team link's way into its room's live relay: the address and the team's (or room's) key. */
@@ -78,6 +79,7 @@ function connect(
           ctx.notices.show({ id: 'facilitator-message', text: `From your facilitator: ${m.text}` });
           ctx.announce(`From your facilitator: ${m.text}`);
         }
+        showTimer(ctx, pace.timerEnds);
         paceListeners.get(session.key)?.();
       });
       return live;
@@ -137,4 +139,41 @@ export function followPace(session: Session, redraw: () => void): () => void {
   return () => {
     if (paceListeners.get(session.key) === redraw) paceListeners.delete(session.key);
   };
+}
+
+/** The round timer the facilitator runs, on a team's screen: one line, updated in place each second. */
+let timer: { element: HTMLElement; stop: () => void } | null = null;
+
+function showTimer(ctx: AppContext, endsAt: number | null): void {
+  timer?.stop();
+  timer = null;
+  if (endsAt === null) return;
+  const element = h('p', { class: 'live-timer', role: 'timer', 'data-testid': 'team-timer' });
+  const draw = (): void => {
+    const left = Math.max(0, Math.ceil((endsAt - ctx.services.clock.now()) / 1000));
+    element.textContent =
+      left === 0
+        ? 'Round time is up'
+        : `Round time left ${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')}`;
+    element.classList.toggle('time-up', left === 0);
+  };
+  draw();
+  document.body.append(element);
+  const stopTicking = ctx.services.timers.every(1000, draw);
+  timer = {
+    element,
+    stop: () => {
+      stopTicking();
+      element.remove();
+    },
+  };
+}
+
+/** Closes every live connection this page opened, and the round timer with them. */
+export function closeLiveTeams(): void {
+  for (const live of open.values()) void live.then((t) => t?.close());
+  open.clear();
+  paces.clear();
+  timer?.stop();
+  timer = null;
 }

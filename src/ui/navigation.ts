@@ -8,6 +8,8 @@ export interface Navigation {
   onKey(handler: ((e: KeyboardEvent) => boolean) | null): void;
   /** Hands a key press to the current screen; true when it used the key. */
   key(e: KeyboardEvent): boolean;
+  /** Leaves the current screen for none: the app is stopping. */
+  leave(): void;
 }
 
 /**
@@ -17,11 +19,14 @@ export interface Navigation {
 export function navigation(screenRoot: HTMLElement, draw: (screen: Screen) => void): Navigation {
   let keyHandler: ((e: KeyboardEvent) => boolean) | null = null;
   let cleanups: (() => void)[] = [];
+  const leave = (): void => {
+    keyHandler = null;
+    for (const c of cleanups) c();
+    cleanups = [];
+  };
   return {
     go(screen) {
-      keyHandler = null;
-      for (const c of cleanups) c();
-      cleanups = [];
+      leave();
       window.scrollTo(0, 0);
       draw(screen);
       focusScreen(screenRoot);
@@ -29,6 +34,7 @@ export function navigation(screenRoot: HTMLElement, draw: (screen: Screen) => vo
     onLeave: (cleanup) => void cleanups.push(cleanup),
     onKey: (handler) => void (keyHandler = handler),
     key: (e) => keyHandler !== null && keyHandler(e),
+    leave,
   };
 }
 

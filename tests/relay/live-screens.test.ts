@@ -7,7 +7,7 @@ import { memoryWorkshopStore } from '../../src/platform/workshops';
 import { bundledScenarios } from '../../src/scenarios/bundled';
 import { cliVerify } from '../browser/pages';
 import { choicesOf } from '../replay/support';
-import { openApp, type OpenApp } from '../ui/screens/app-harness';
+import { closeApp, openApp, type OpenApp } from '../ui/screens/app-harness';
 import { joinAsTeam, watchRoom } from '../../src/live/client';
 import { NO_PACE } from '../../src/live/shapes';
 import { nodeOptions, startRelayProcess, tempFolder, until, type RelayProcess } from './support';
@@ -42,6 +42,7 @@ describe('a live room, in Node with a real relay', () => {
     relay = await startRelayProcess(data.path);
   }, 30_000);
   afterAll(async () => {
+    closeApp();
     await relay?.stop();
     data.remove();
   });
@@ -84,7 +85,11 @@ describe('a live room, in Node with a real relay', () => {
     setup.byTestId('pace-open').click();
     setup.byTestId<HTMLInputElement>('pace-message').value = 'Five minutes left in this round';
     setup.byTestId('pace-send').closest('form')!.requestSubmit();
-    await until(() => heard.open === 2 && heard.message?.text === 'Five minutes left in this round', 'the pace heard');
+    setup.byTestId('timer-toggle').click();
+    await until(
+      () => heard.open === 2 && heard.message?.text === 'Five minutes left in this round' && heard.timerEnds !== null,
+      'the pace heard',
+    );
     expect(setup.byTestId('pace-state').textContent).toBe('Teams may play up to turn 2; each then waits for you.');
     observer.close();
 
@@ -110,6 +115,10 @@ describe('a live room, in Node with a real relay', () => {
     // Connected: no notice says the live room cannot be reached; the facilitator's message is shown.
     expect(document.body.textContent).not.toContain('live room cannot be reached');
     expect(document.body.textContent).toContain('From your facilitator: Five minutes left in this round');
+    // The round timer the facilitator started runs on the team's screen too.
+    expect(document.querySelector('[data-testid="team-timer"]')?.textContent).toMatch(
+      /^Round time left (10:00|9:5\d)$/,
+    );
     // Turn 3 is not open yet: the game waits, and End turn says why instead of ending it.
     expect(team.byTestId('waiting-for-facilitator').textContent).toMatch(
       /^Waiting for your facilitator: turn 3 opens soon/,

@@ -54,10 +54,11 @@ describe('two relays sharing one Redis', () => {
     const room = 'EBIG9RM';
     const roomKey = newKey();
     const facilitatorKey = newKey();
-    const dash = watchRoom({ ...nodeOptions(two.url), room, roomKey, facilitatorKey });
+    const facilitator = nodeOptions(two.url);
+    const dash = watchRoom({ ...facilitator, room, roomKey, facilitatorKey });
     let roster: RosterEntry[] = [];
     dash.onRoster((e) => (roster = e));
-    await new Promise((r) => setTimeout(r, 300));
+    await until(() => facilitator.statuses.includes('connected'), 'the room opened');
     const teams = Array.from({ length: 6 }, (_, i) =>
       joinAsTeam({ ...nodeOptions(i % 2 ? two.url : one.url), room, team: `Team ${i + 1}`, key: { roomKey } }),
     );

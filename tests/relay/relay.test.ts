@@ -32,7 +32,10 @@ describe('the relay, started as npm run relay starts it', () => {
   });
 
   it('lists a team as it joins and shows each run it publishes, within a second', async () => {
-    const dash = watchRoom({ ...nodeOptions(relay.url), room, roomKey, facilitatorKey });
+    const facilitator = nodeOptions(relay.url);
+    const dash = watchRoom({ ...facilitator, room, roomKey, facilitatorKey });
+    // The facilitator's first visit opens the room on the relay; a team that comes earlier is let in later.
+    await until(() => facilitator.statuses.includes('connected'), 'the room opened');
     let roster: RosterEntry[] = [];
     dash.onRoster((e) => (roster = e));
     const options = nodeOptions(relay.url);
@@ -111,13 +114,14 @@ describe('the relay, started as npm run relay starts it', () => {
 
   it('carries a room of forty teams playing twelve turns each to the dashboard, and reports how fast', async () => {
     const room = 'AFORTY9';
-    const dash = watchRoom({ ...nodeOptions(relay.url), room, roomKey, facilitatorKey });
+    const facilitator = nodeOptions(relay.url);
+    const dash = watchRoom({ ...facilitator, room, roomKey, facilitatorKey });
     const arrived = new Map<string, number>();
     dash.onRoster((entries) => {
       for (const e of entries)
         if (e.run && !arrived.has(`${e.team}@${e.run.turn}`)) arrived.set(`${e.team}@${e.run.turn}`, Date.now());
     });
-    await new Promise((r) => setTimeout(r, 300));
+    await until(() => facilitator.statuses.includes('connected'), 'the room opened');
     const teams = Array.from({ length: 40 }, (_, i) =>
       joinAsTeam({ ...nodeOptions(relay.url), room, team: `Team ${i + 1}`, key: { roomKey } }),
     );

@@ -67,6 +67,8 @@ export async function workshopScreen(ctx: AppContext, roomCode: string): Promise
   }
 
   const liveHost = h('div', { class: 'no-print live-host' });
+  /** Shows the round timer on the teams' screens, once the live room is watched. */
+  let liveTimer: ((endsAt: number | null) => void) | null = null;
   const copy = async (link: string): Promise<void> =>
     panel.say(
       (await ctx.services.copyText(link))
@@ -106,6 +108,8 @@ export async function workshopScreen(ctx: AppContext, roomCode: string): Promise
           timers: ctx.services.timers,
           chime: () => ctx.services.chime(),
           readyChime: () => ctx.services.readyChime(),
+          now: () => ctx.services.clock.now(),
+          onRun: (endsAt) => liveTimer?.(endsAt),
         }),
       ),
     ),
@@ -127,6 +131,7 @@ export async function workshopScreen(ctx: AppContext, roomCode: string): Promise
   if (live) {
     const watching = await watchLive(ctx, found.room, live, keeper, draw, scenario.turns);
     liveHost.replaceChildren(watching.element);
+    liveTimer = watching.timer;
     ctx.onLeave(watching.stop);
   }
   warmVerifier(ctx, found, entry.hash);

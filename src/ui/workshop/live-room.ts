@@ -74,7 +74,7 @@ export async function watchLive(
   keeper: RoomKeeper,
   redraw: () => void,
   turns: number,
-): Promise<{ element: HTMLElement; stop: () => void }> {
+): Promise<{ element: HTMLElement; stop: () => void; timer: (endsAt: number | null) => void }> {
   const status = h(
     'p',
     { class: 'live-status', 'data-testid': 'live-status', role: 'status' },
@@ -122,7 +122,11 @@ export async function watchLive(
     });
   });
   const pacing = paceControls(ctx, watch, turns);
-  return { element: h('div', { class: 'live-room' }, status, pacing), stop: () => watch.close() };
+  return {
+    element: h('div', { class: 'live-room' }, status, pacing),
+    stop: () => watch.close(),
+    timer: (endsAt) => watch.setPace({ timerEnds: endsAt }),
+  };
 }
 
 /** How the room is paced, in words. */

@@ -8,6 +8,10 @@ export interface TimerServices {
   readonly chime: () => void;
   /** Called on the clicks that may precede a chime, so that it can sound. */
   readonly readyChime: () => void;
+  /** Milliseconds since 1970. */
+  readonly now: () => number;
+  /** Told when the timer runs (with when it ends) and when it stops: a live room shows it to its teams. */
+  readonly onRun?: (endsAt: number | null) => void;
 }
 
 /**
@@ -37,6 +41,7 @@ export function roundTimer(page: TimerServices): HTMLElement {
     up.textContent = over ? ' Time is up' : '';
   };
   const stop = (): void => {
+    if (tick !== undefined) page.onRun?.(null);
     tick?.();
     tick = undefined;
     toggle.textContent = 'Start';
@@ -52,6 +57,7 @@ export function roundTimer(page: TimerServices): HTMLElement {
         if (sound.checked) page.readyChime();
         if (left <= 0) reset();
         toggle.textContent = 'Pause';
+        page.onRun?.(page.now() + left * 1000);
         tick = page.timers.every(1000, () => {
           // The interval stops itself once the element leaves the page.
           if (!face.isConnected) return stop();

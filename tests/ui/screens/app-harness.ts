@@ -38,6 +38,12 @@ export interface OpenApp {
 /** Stops the app opened last from hearing the page's events, once the next one opens. */
 let stopLast = (): void => undefined;
 
+/** Stops the app opened last, as a page closing would: its screen is left and its connections close. */
+export function closeApp(): void {
+  stopLast();
+  stopLast = () => undefined;
+}
+
 export function openApp(
   url = '/',
   options: {

@@ -79,7 +79,10 @@ function liveRelay(): Plugin {
   };
 }
 
-/** `npm run relay` as a child process: 1234 unless taken, then a free port; resolves to the port. */
+/**
+ * `npm run relay` as a child process: on 1234 unless taken, then on a free port; resolves to the
+ * port. A relay that crashes comes back on the port it had, which every session's links name.
+ */
 function startRelayProcess(
   host: string,
   log: (line: string) => void,
@@ -91,25 +94,30 @@ function startRelayProcess(
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, MOMENTUM_RELAY_PARENT: String(process.pid) },
     });
-  const first = start(1234);
-  const holder = { child: first, port: Promise.resolve<number | null>(null) };
-  const listen = (child: ChildProcess, retry: boolean): Promise<number | null> =>
-    new Promise((done) => {
-      child.stdout?.on('data', (chunk: Buffer) => {
-        for (const line of chunk.toString().split('\n').filter(Boolean)) {
-          log(line.replace(/^\S+ /, ''));
-          const m = /listening on ws:\/\/\S+:(\d+)/.exec(line);
-          if (m) done(Number(m[1]));
-        }
-      });
-      child.stderr?.on('data', (chunk: Buffer) => log(chunk.toString().trim()));
-      child.once('exit', () => {
-        if (!retry) return done(null);
-        holder.child = start(0);
-        void listen(holder.child, false).then(done);
-      });
+  const holder = { child: start(1234), port: Promise.resolve<number | null>(null) };
+  let resolve: (port: number | null) => void = () => undefined;
+  holder.port = new Promise((done) => (resolve = done));
+  let first = true;
+  const watch = (child: ChildProcess): void => {
+    let heard: number | null = null;
+    child.stdout?.on('data', (chunk: Buffer) => {
+      for (const line of chunk.toString().split('\n').filter(Boolean)) {
+        log(line.replace(/^\S+ /, ''));
+        const m = /listening on ws:\/\/\S+:(\d+)/.exec(line);
+        if (m) resolve((heard = Number(m[1])));
+      }
     });
-  holder.port = listen(first, true);
+    child.stderr?.on('data', (chunk: Buffer) => log(chunk.toString().trim()));
+    child.once('exit', (_code, signal) => {
+      if (signal === 'SIGTERM') return;
+      // Never listened: 1234 was taken, so once more on a free port; listened: back on its port.
+      if (heard === null && !first) return resolve(null);
+      first = false;
+      holder.child = start(heard ?? 0);
+      watch(holder.child);
+    });
+  };
+  watch(holder.child);
   return holder;
 }
 

@@ -112,7 +112,7 @@ export function setupForm(
     h(
       'p',
       { class: 'muted small', id: 'ws-relay-help' },
-      'With a relay, each team’s run reaches this page as the team plays, and you can pace the rounds. Without one, or when it cannot be reached, teams hand in their codes as usual. “npm start” runs one beside the site and fills this in.',
+      'With a relay, each team’s run reaches this page as the team plays, and you can pace the rounds. Without one, or when it cannot be reached, teams hand in their codes as usual. “npm start” runs one beside the site and fills this in; for teams’ phones, open this page at the laptop’s network address (start it with “npm start -- --host”), not localhost, which a phone takes for itself.',
     ),
     relayError,
     h(

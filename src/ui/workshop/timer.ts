@@ -40,8 +40,9 @@ export function roundTimer(page: TimerServices): HTMLElement {
     face.classList.toggle('time-up', over);
     up.textContent = over ? ' Time is up' : '';
   };
-  const stop = (): void => {
-    if (tick !== undefined) page.onRun?.(null);
+  const stop = (ranOut = false): void => {
+    // Run out, the teams' screens keep the end time and say time is up; paused or reset, it goes.
+    if (tick !== undefined && !ranOut) page.onRun?.(null);
     tick?.();
     tick = undefined;
     toggle.textContent = 'Start';
@@ -60,11 +61,11 @@ export function roundTimer(page: TimerServices): HTMLElement {
         page.onRun?.(page.now() + left * 1000);
         tick = page.timers.every(1000, () => {
           // The interval stops itself once the element leaves the page.
-          if (!face.isConnected) return stop();
+          if (!face.isConnected) return stop(true);
           left = Math.max(0, left - 1);
           show();
           if (left === 0) {
-            stop();
+            stop(true);
             page.announce('Time is up for this round.');
             if (sound.checked) page.chime();
           }
